@@ -1,0 +1,41 @@
+import { Ajv } from 'ajv';
+import { WizamartError, type PluginManifest } from '@wizamart/plugin-sdk';
+
+/** `WZ_<CODE>_<KEY>`: code upper-cased with `-` as `_`, camelCase keys as UPPER_SNAKE. */
+export function configEnvName(code: string, key: string): string {
+  const snake = key.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+  return `WZ_${code.replace(/-/g, '_')}_${snake}`.toUpperCase();
+}
+
+function parseValue(raw: string, schema: { type?: unknown } | undefined): unknown {
+  const type = schema?.type;
+  if ((type === 'array' || type === 'object') && /^[[{]/.test(raw.trim())) return JSON.parse(raw);
+  if (type === 'array') return raw.split(',').map((item) => item.trim());
+  return raw;
+}
+
+/**
+ * Builds a plugin's configuration from `WZ_<CODE>_<KEY>` env vars, validated against the manifest's `config`
+ * schema with types coerced and defaults applied. Throws `WZ_PLUGIN_CONFIG_INVALID` naming the variables at fault.
+ */
+export function loadPluginConfig(manifest: PluginManifest, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const schema = manifest.config ?? { type: 'object' };
+  const properties = (schema.properties ?? {}) as Record<string, { type?: unknown }>;
+  const config: Record<string, unknown> = {};
+  for (const [key, propertySchema] of Object.entries(properties)) {
+    const raw = env[configEnvName(manifest.code, key)];
+    if (raw !== undefined) config[key] = parseValue(raw, propertySchema);
+  }
+  const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+  if (validate(config)) return config;
+  const problems = (validate.errors ?? []).map((error) => {
+    const key = error.instancePath.split('/')[1] ?? String(error.params.missingProperty ?? '');
+    return { variable: configEnvName(manifest.code, key), message: error.message ?? error.keyword };
+  });
+  throw new WizamartError(
+    'WZ_PLUGIN_CONFIG_INVALID',
+    `Configuration of ${manifest.code} is invalid: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`,
+    { details: { problems } },
+  );
+}

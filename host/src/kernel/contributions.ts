@@ -1,0 +1,67 @@
+import type { HealthCheckResult, MenuItem, Surface } from '@wizamart/plugin-sdk';
+import type { Router } from 'express';
+
+/** A router a plugin mounted. */
+export interface RouteContribution {
+  plugin: string;
+  kind: 'api' | 'pages';
+  surface: Surface;
+  router: Router;
+}
+
+/** A menu item a plugin added. */
+export interface MenuContribution {
+  plugin: string;
+  surface: Exclude<Surface, 'shared'>;
+  item: MenuItem;
+}
+
+/** A health check a plugin added. */
+export interface HealthContribution {
+  plugin: string;
+  name: string;
+  run: () => Promise<HealthCheckResult> | HealthCheckResult;
+}
+
+/**
+ * Everything plugins contributed, kept per plugin so that a plugin failing half-way through `register` can be
+ * removed without a trace.
+ */
+export class Contributions {
+  readonly routes: RouteContribution[] = [];
+  readonly menus: MenuContribution[] = [];
+  readonly health: HealthContribution[] = [];
+  private readonly cleanups = new Map<string, Array<() => void>>();
+  /** Plugins whose contributions were discarded; a hook still running after a timeout cannot add more. */
+  private readonly discarded = new Set<string>();
+
+  addRoute(entry: RouteContribution): void {
+    if (!this.discarded.has(entry.plugin)) this.routes.push(entry);
+  }
+
+  addMenu(entry: MenuContribution): void {
+    if (!this.discarded.has(entry.plugin)) this.menus.push(entry);
+  }
+
+  addHealth(entry: HealthContribution): void {
+    if (!this.discarded.has(entry.plugin)) this.health.push(entry);
+  }
+
+  /** Records an undo action for `plugin` (used by registries outside this class, e.g. services and events). */
+  onDiscard(plugin: string, cleanup: () => void): void {
+    if (this.discarded.has(plugin)) return cleanup();
+    const list = this.cleanups.get(plugin) ?? [];
+    list.push(cleanup);
+    this.cleanups.set(plugin, list);
+  }
+
+  /** Removes every contribution of `plugin`. */
+  discard(plugin: string): void {
+    this.discarded.add(plugin);
+    for (const list of [this.routes, this.menus, this.health] as Array<Array<{ plugin: string }>>) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i].plugin === plugin) list.splice(i, 1);
+    }
+    for (const cleanup of this.cleanups.get(plugin) ?? []) cleanup();
+    this.cleanups.delete(plugin);
+  }
+}

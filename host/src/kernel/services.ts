@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { WizamartError, type PluginServices, type ServiceToken } from '@wizamart/plugin-sdk';
+import type { DependencyContainer } from 'tsyringe';
+import type { PluginNode } from './plugin-node.js';
+
+/** Finds the DI container of a plugin by code (only plugins that registered successfully have one). */
+export type ContainerLookup = (code: string) => DependencyContainer | undefined;
+
+function serviceKey(token: ServiceToken<unknown>): string {
+  return `service:${token.id}`;
+}
+
+/**
+ * `ctx.services` of one plugin. Provided services live in the plugin's own child container; `get` only reaches
+ * the containers of plugins declared in `requires`/`optionalRequires`, so visibility follows the graph.
+ */
+export function createServices(node: PluginNode, own: DependencyContainer, lookup: ContainerLookup): PluginServices {
+  const required = new Set(Object.keys(node.manifest?.requires ?? {}));
+  const optional = new Set(Object.keys(node.manifest?.optionalRequires ?? {}));
+
+  function containerOf(token: ServiceToken<unknown>): DependencyContainer | undefined {
+    if (token.plugin === node.code) return own;
+    if (!required.has(token.plugin) && !optional.has(token.plugin)) {
+      throw new WizamartError(
+        'WZ_PLUGIN_UNDECLARED_DEP',
+        `${node.code} asked for service ${token.id} but does not declare "${token.plugin}" in requires or optionalRequires`,
+        { details: { plugin: node.code, token: token.id, owner: token.plugin } },
+      );
+    }
+    return lookup(token.plugin);
+  }
+
+  function find<T>(token: ServiceToken<T>): T | undefined {
+    const container = containerOf(token);
+    const key = serviceKey(token);
+    return container?.isRegistered(key, false) ? container.resolve<T>(key) : undefined;
+  }
+
+  return {
+    provide(token, value) {
+      if (token.plugin !== node.code) {
+        throw new WizamartError('WZ_SERVICE_FOREIGN_TOKEN', `${node.code} cannot provide ${token.id}: the token belongs to ${token.plugin}`);
+      }
+      if (own.isRegistered(serviceKey(token), false)) {
+        throw new WizamartError('WZ_SERVICE_DUPLICATE', `${node.code} provided ${token.id} twice`);
+      }
+      own.register(serviceKey(token), { useValue: value });
+    },
+    get(token) {
+      const value = find(token);
+      if (value !== undefined) return value;
+      throw new WizamartError('WZ_SERVICE_NOT_PROVIDED', `Service ${token.id} is not available to ${node.code}: ${token.plugin} is absent, not loaded or did not provide it`, {
+        details: { token: token.id },
+      });
+    },
+    getOptional(token) {
+      return find(token);
+    },
+  };
+}

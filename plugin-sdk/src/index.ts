@@ -1,0 +1,23 @@
+export { ERROR_CODES, WizamartError, isWizamartError } from './errors.js';
+export type { HostErrorCode, WizamartErrorOptions } from './errors.js';
+export { manifestSchema, PLUGIN_CODE_PATTERN } from './manifest.schema.js';
+export { validateManifest } from './manifest.js';
+export type { ManifestProblem, ManifestValidation, PluginManifest, PluginTier } from './manifest.js';
+export { defineServiceToken } from './services.js';
+export type { PluginServices, ServiceToken } from './services.js';
+export { definePlugin } from './plugin.js';
+export type {
+  EventHandler,
+  HealthCheckResult,
+  MenuItem,
+  PluginAssets,
+  PluginContext,
+  PluginDefinition,
+  PluginEvents,
+  PluginHealth,
+  PluginInfo,
+  PluginLogger,
+  PluginMenus,
+  PluginRoutes,
+  Surface,
+} from './plugin.js';

@@ -1,0 +1,89 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import semver from 'semver';
+import { manifestSchema } from './manifest.schema.js';
+
+/** Plugin tiers: `core` is always on, `optional` is toggled per platform, `internal` is admin-only. */
+export type PluginTier = 'core' | 'optional' | 'internal';
+
+/** The `wizamart-plugin` key of a plugin's package.json, as validated by {@link manifestSchema}. */
+export interface PluginManifest {
+  /** Unique plugin code (`^[a-z][a-z0-9-]{1,38}$`). */
+  code: string;
+  name: string;
+  description?: string;
+  tier: PluginTier;
+  /** Semver range of `@wizamart/host` versions the plugin works with. */
+  host: string;
+  /** Plugin code → semver range of that plugin's package version. */
+  requires?: Record<string, string>;
+  /** Like `requires`, but the plugin still loads when these are absent. */
+  optionalRequires?: Record<string, string>;
+  /** Module whose default export is the plugin (relative to the package). */
+  entry: string;
+  migrations?: string;
+  views?: string;
+  static?: string;
+  locales?: string;
+  /** Permissions the plugin declares, each `<code>.<action>`. */
+  permissions?: string[];
+  features?: string[];
+  /** JSON Schema of the plugin's configuration. */
+  config?: Record<string, unknown>;
+}
+
+/** One problem found in a manifest: a JSON pointer into the manifest and a message. */
+export interface ManifestProblem {
+  path: string;
+  message: string;
+}
+
+/** The outcome of {@link validateManifest}. */
+export type ManifestValidation =
+  | { valid: true; manifest: PluginManifest; problems: [] }
+  | { valid: false; problems: ManifestProblem[] };
+
+let compiled: ValidateFunction | undefined;
+
+function compileSchema(): ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  ajv.addFormat('semver-range', (value: string) => semver.validRange(value) !== null);
+  ajv.addFormat('package-relative-path', (value: string) => !value.split(/[\\/]/).includes('..'));
+  return ajv.compile(manifestSchema);
+}
+
+function toProblem(error: ErrorObject): ManifestProblem {
+  const path = error.instancePath || '/';
+  if (error.keyword === 'additionalProperties') {
+    return { path, message: `unknown field "${String(error.params.additionalProperty)}"` };
+  }
+  if (error.keyword === 'format' && error.params.format === 'package-relative-path') {
+    return { path, message: 'must stay inside the package (no ".." segments)' };
+  }
+  return { path, message: error.message ?? error.keyword };
+}
+
+function checkPermissions(manifest: PluginManifest): ManifestProblem[] {
+  return (manifest.permissions ?? []).flatMap((permission, index) =>
+    permission.startsWith(`${manifest.code}.`)
+      ? []
+      : [{ path: `/permissions/${index}`, message: `must start with the plugin code "${manifest.code}."` }],
+  );
+}
+
+function checkSelfDependency(manifest: PluginManifest): ManifestProblem[] {
+  const both = { ...manifest.requires, ...manifest.optionalRequires };
+  return manifest.code in both ? [{ path: '/requires', message: 'a plugin cannot require itself' }] : [];
+}
+
+/**
+ * Validates a `wizamart-plugin` manifest against {@link manifestSchema} plus the rules a schema cannot say
+ * (permissions prefixed by the code, no self-dependency). Compiles the schema once per process.
+ */
+export function validateManifest(value: unknown): ManifestValidation {
+  compiled ??= compileSchema();
+  if (!compiled(value)) return { valid: false, problems: (compiled.errors ?? []).map(toProblem) };
+  const manifest = value as PluginManifest;
+  const problems = [...checkPermissions(manifest), ...checkSelfDependency(manifest)];
+  return problems.length === 0 ? { valid: true, manifest, problems: [] } : { valid: false, problems };
+}

@@ -1,0 +1,129 @@
+import type { Router } from 'express';
+import type { PluginManifest } from './manifest.js';
+import type { PluginServices } from './services.js';
+
+/** The surfaces a plugin can mount routes and menus on. */
+export type Surface = 'admin' | 'store' | 'storefront' | 'shared';
+
+/** What the host knows about the plugin being registered. */
+export interface PluginInfo {
+  readonly code: string;
+  /** Version of the plugin's npm package. */
+  readonly version: string;
+  /** Name of the plugin's npm package. */
+  readonly packageName: string;
+  /** Absolute folder of the package. */
+  readonly dir: string;
+  readonly manifest: Readonly<PluginManifest>;
+}
+
+/** The logging interface of `ctx.logger` (a pino child logger bound to the plugin code). */
+export interface PluginLogger {
+  trace(obj: unknown, msg?: string): void;
+  debug(obj: unknown, msg?: string): void;
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+  fatal(obj: unknown, msg?: string): void;
+  child(bindings: Record<string, unknown>): PluginLogger;
+}
+
+/** `ctx.routes`: build express routers and mount them on a surface under the plugin code. */
+export interface PluginRoutes {
+  /** A fresh express Router. */
+  router(): Router;
+  /** Mounts a JSON API router, e.g. at `/api/v1/store/<store>/<code>/…`. */
+  api(surface: Surface, router: Router): void;
+  /** Mounts a page router, e.g. at `/store/<store>/<code>/…`. */
+  pages(surface: Exclude<Surface, 'shared'>, router: Router): void;
+}
+
+/** A menu entry contributed by a plugin. */
+export interface MenuItem {
+  /** Unique within the plugin, e.g. `orders`. */
+  id: string;
+  /** Label or locale key (`<code>.<key>`). */
+  label: string;
+  /** Path relative to the surface root of the plugin, e.g. `/orders`. */
+  path: string;
+  /** Lucide icon name. */
+  icon?: string;
+  /** Permission a user needs to see the item. */
+  permission?: string;
+  /** Sort order, lower first (default 100). */
+  order?: number;
+  /** Id of a parent item for nested menus. */
+  parent?: string;
+}
+
+/** `ctx.menus`: add menu items per surface. */
+export interface PluginMenus {
+  add(surface: Exclude<Surface, 'shared'>, item: MenuItem): void;
+}
+
+/** The result of a health check: resolve for healthy, return `{ status: 'degraded' }` or throw for down. */
+export type HealthCheckResult = void | { status: 'ok' | 'degraded'; detail?: string };
+
+/** `ctx.health`: add checks that feed `/health` and readiness. */
+export interface PluginHealth {
+  check(name: string, fn: () => Promise<HealthCheckResult> | HealthCheckResult): void;
+}
+
+/** A domain event handler; errors are logged and do not reach the publisher. */
+export type EventHandler<T = unknown> = (payload: T) => void | Promise<void>;
+
+/** `ctx.events`: publish and subscribe to domain events named `<code>.<past-tense-verb>`. */
+export interface PluginEvents {
+  /** Publishes an event; only events named after the calling plugin's code may be published. */
+  publish<T>(name: string, payload: T): Promise<void>;
+  /** Subscribes to an event; returns a function that unsubscribes. */
+  subscribe<T>(name: string, handler: EventHandler<T>): () => void;
+}
+
+/** Where the host reads the plugin's assets (absolute folders; they may not exist). */
+export interface PluginAssets {
+  readonly dir: string;
+}
+
+/**
+ * The context passed to a plugin's lifecycle hooks; every member is resolved from the plugin's own DI scope.
+ * Members that need the database or the HTTP server are completed by the host runtime.
+ */
+export interface PluginContext<Config = Record<string, unknown>> {
+  readonly plugin: PluginInfo;
+  readonly logger: PluginLogger;
+  /** Configuration validated against the manifest's `config` schema, defaults applied, from `WZ_<CODE>_<KEY>`. */
+  readonly config: Readonly<Config>;
+  readonly services: PluginServices;
+  readonly routes: PluginRoutes;
+  readonly menus: PluginMenus;
+  readonly health: PluginHealth;
+  readonly events: PluginEvents;
+  readonly migrations: PluginAssets;
+  readonly views: PluginAssets;
+  readonly static: PluginAssets;
+  readonly i18n: PluginAssets;
+}
+
+/** The shape a plugin's entry module default-exports. Only `register` is required. */
+export interface PluginDefinition<Config = Record<string, unknown>> {
+  /** Wires the plugin: provide services, add routes, menus, jobs and health checks. Runs in dependency order. */
+  register(ctx: PluginContext<Config>): void | Promise<void>;
+  /** Runs after migrations, before the host serves traffic. */
+  start?(ctx: PluginContext<Config>): void | Promise<void>;
+  /** Runs on shutdown, in reverse dependency order. */
+  stop?(ctx: PluginContext<Config>): void | Promise<void>;
+}
+
+/**
+ * Declares a plugin. Returns the definition unchanged: the host accepts any default export of this shape, so a
+ * plain JavaScript plugin works without importing the SDK at run time.
+ *
+ * @example
+ * export default definePlugin({ register(ctx) { ctx.menus.add('store', { id: 'orders', label: 'Orders', path: '/' }); } });
+ */
+export function definePlugin<Config = Record<string, unknown>>(
+  definition: PluginDefinition<Config>,
+): PluginDefinition<Config> {
+  return definition;
+}

@@ -1,0 +1,38 @@
+/**
+ * A typed reference to a service a plugin exports. The owning plugin `provide`s it; plugins that declare the
+ * owner in `requires` or `optionalRequires` can `get` it.
+ */
+export interface ServiceToken<T> {
+  /** Code of the plugin that owns and provides the service. */
+  readonly plugin: string;
+  /** Name of the service within that plugin. */
+  readonly name: string;
+  /** `<plugin>:<name>`, the identity used by the host (copies of a token compare equal). */
+  readonly id: string;
+  /** Phantom member carrying the service type; never set at run time. */
+  readonly __type?: T;
+}
+
+/**
+ * Declares a service token owned by `plugin`. Put tokens in the plugin's public `index.ts` so other plugins can
+ * import them.
+ *
+ * @example
+ * export const CatalogService = defineServiceToken<CatalogApi>('catalog', 'catalog');
+ */
+export function defineServiceToken<T>(plugin: string, name: string): ServiceToken<T> {
+  return Object.freeze({ plugin, name, id: `${plugin}:${name}` }) as ServiceToken<T>;
+}
+
+/** `ctx.services`: export services to dependents and use those of declared dependencies. */
+export interface PluginServices {
+  /** Exports `value` under `token`; the token must belong to the calling plugin. */
+  provide<T>(token: ServiceToken<T>, value: T): void;
+  /**
+   * Returns the service behind `token`. Throws `WZ_PLUGIN_UNDECLARED_DEP` when the owner is not declared in
+   * `requires`/`optionalRequires`, `WZ_SERVICE_NOT_PROVIDED` when the owner is absent or did not provide it.
+   */
+  get<T>(token: ServiceToken<T>): T;
+  /** Like {@link PluginServices.get} but returns `undefined` when an optional dependency is absent. */
+  getOptional<T>(token: ServiceToken<T>): T | undefined;
+}
