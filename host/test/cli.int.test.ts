@@ -13,9 +13,11 @@ interface Run {
   stderr: string;
 }
 
-async function wizamart(args: string[], scenarios: string[] = []): Promise<Run> {
+async function wizamart(args: string[], scenarios: string[] = [], extraEnv: Record<string, string> = {}): Promise<Run> {
   const env = {
     ...process.env,
+    WIZAMART_DATA_DIR: 'memory://',
+    ...extraEnv,
     WIZAMART_APP_DIR: emptyApp(),
     WIZAMART_PLUGIN_PATHS: scenarios.map((name) => path.join(FIXTURES, name)).join(path.delimiter),
     WIZAMART_HOOK_TIMEOUT_MS: '300',
@@ -78,11 +80,15 @@ describe('wizamart CLI', () => {
     expect((await wizamart(['plugins', 'graph', '--format', 'png'])).stderr).to.include('Unknown graph format "png"');
   });
 
-  it('start exits 1 naming the code when a core plugin fails, and 0 otherwise', async () => {
-    const failed = await wizamart(['start'], ['core-failure']);
+  it('start exits 1 naming the code when a core plugin fails', async () => {
+    const failed = await wizamart(['start', '--port', '0'], ['core-failure']);
     expect(failed.code).to.equal(1);
     expect(failed.stderr).to.include('WZ_PLUGIN_REGISTER_FAILED: core plugin kernel-core cannot run');
-    const fine = await wizamart(['start'], ['diamond']);
-    expect(fine.code).to.equal(0);
+  });
+
+  it('start exits 1 with WZ_DB_UNAVAILABLE when the database cannot be reached', async () => {
+    const failed = await wizamart(['start', '--port', '0'], [], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(failed.code).to.equal(1);
+    expect(failed.stderr).to.match(/WZ_DB_UNAVAILABLE: Cannot reach the database at postgres:\/\/nobody@127\.0\.0\.1:1\/none/);
   });
 });

@@ -1,6 +1,6 @@
 export { ERROR_CODES, WizamartError, isWizamartError } from './errors.js';
 export type { HostErrorCode, WizamartErrorOptions } from './errors.js';
-export { manifestSchema, PLUGIN_CODE_PATTERN } from './manifest.schema.js';
+export { manifestSchema, PLUGIN_CODE_PATTERN, RESERVED_PLUGIN_CODES } from './manifest.schema.js';
 export { validateManifest } from './manifest.js';
 export type { ManifestProblem, ManifestValidation, PluginManifest, PluginTier } from './manifest.js';
 export { defineServiceToken } from './services.js';
@@ -21,3 +21,6 @@ export type {
   PluginRoutes,
   Surface,
 } from './plugin.js';
+export { createValidator } from './validation.js';
+export type { ValidationProblem } from './validation.js';
+export type { JobOptions, JobRun, JobStatus, JobTarget, PluginJobs } from './jobs.js';

@@ -1,6 +1,9 @@
 /** The pattern every plugin code follows: lower-case, starts with a letter, 2–39 characters. */
 export const PLUGIN_CODE_PATTERN = '^[a-z][a-z0-9-]{1,38}$';
 
+/** Codes a plugin cannot take because their schema belongs to the host or to PostgreSQL (as do codes `pg-*`). */
+export const RESERVED_PLUGIN_CODES: readonly string[] = ['wizamart', 'public', 'information-schema'];
+
 const relativePath = {
   type: 'string',
   minLength: 1,
@@ -25,7 +28,13 @@ export const manifestSchema = {
   additionalProperties: false,
   required: ['code', 'name', 'tier', 'host', 'entry'],
   properties: {
-    code: { type: 'string', pattern: PLUGIN_CODE_PATTERN, description: 'Unique code; names the schema, routes and jobs.' },
+    code: {
+      type: 'string',
+      pattern: PLUGIN_CODE_PATTERN,
+      // The code names a Postgres schema (`-` as `_`): the host's own and PostgreSQL's are taken.
+      not: { anyOf: [{ enum: RESERVED_PLUGIN_CODES }, { pattern: '^pg-' }] },
+      description: 'Unique code; names the schema, routes and jobs.',
+    },
     name: { type: 'string', minLength: 1, maxLength: 80 },
     description: { type: 'string', maxLength: 500 },
     tier: { enum: ['core', 'optional', 'internal'] },

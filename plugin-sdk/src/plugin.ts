@@ -1,4 +1,6 @@
 import type { Router } from 'express';
+import type { Knex } from 'knex';
+import type { PluginJobs } from './jobs.js';
 import type { PluginManifest } from './manifest.js';
 import type { PluginServices } from './services.js';
 
@@ -95,6 +97,12 @@ export interface PluginContext<Config = Record<string, unknown>> {
   /** Configuration validated against the manifest's `config` schema, defaults applied, from `WZ_<CODE>_<KEY>`. */
   readonly config: Readonly<Config>;
   readonly services: PluginServices;
+  /**
+   * Knex bound to the plugin's own Postgres schema (named after its code, `-` as `_`): `ctx.db('orders')` is
+   * `orders.orders`. Throws `WZ_DB_UNAVAILABLE` when the host runs without a database (e.g. `plugins list`).
+   */
+  readonly db: Knex;
+  readonly jobs: PluginJobs;
   readonly routes: PluginRoutes;
   readonly menus: PluginMenus;
   readonly health: PluginHealth;

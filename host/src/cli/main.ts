@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { isWizamartError } from '@wizamart/plugin-sdk';
 import { HOST_VERSION } from '../version.js';
 import { pluginsCommand, type CliIo } from './plugins-command.js';
-import { startCommand } from './start-command.js';
+import { migrateCommand } from './migrate-command.js';
+import { startCommand, workerCommand } from './start-command.js';
 import { USAGE } from './usage.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   plugins: pluginsCommand,
   start: startCommand,
+  worker: workerCommand,
+  migrate: migrateCommand,
 };
 
 function isUsageProblem(error: unknown): boolean {
@@ -36,6 +39,9 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
       return 2;
     }
     const code = isWizamartError(error) ? error.code : 'WZ_INTERNAL';
+    const details = isWizamartError(error) ? error.details : {};
+    // Scripts asking for JSON get the failure as JSON too, in the API's error shape.
+    if (rest.includes('--json')) io.stdout.write(`${JSON.stringify({ error: { code, message: (error as Error).message, details } }, null, 2)}\n`);
     io.stderr.write(`wizamart: ${code}: ${(error as Error).message}\n`);
     return 1;
   }

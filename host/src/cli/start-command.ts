@@ -1,27 +1,66 @@
 import { parseArgs } from 'node:util';
-import { Kernel } from '../kernel/kernel.js';
-import { formatPluginTable } from './format-list.js';
+import { startHost, type RunningHost } from '../runtime/host.js';
 import type { CliIo } from './plugins-command.js';
-import { toReportRows } from './plugin-report.js';
+import { usageError } from './usage.js';
+
+/** Resolves once SIGTERM or SIGINT arrives; a second signal exits at once. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      process.once('SIGTERM', () => process.exit(1));
+      process.once('SIGINT', () => process.exit(1));
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}
+
+function parsePort(value: string | undefined, fallback: string | undefined): number {
+  const text = value ?? fallback ?? '3000';
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw usageError(`Invalid port "${text}"; use 0–65535 (0 picks a free one)`);
+  return port;
+}
+
+async function runUntilSignal(host: RunningHost, io: CliIo): Promise<number> {
+  const signal = await untilSignal();
+  host.logger.info({ signal }, 'shutting down');
+  // A hung plugin or pool must not keep the process past its grace period.
+  const guard = setTimeout(() => {
+    io.stderr.write('wizamart: shutdown took longer than 10 s; exiting\n');
+    process.exit(1);
+  }, 10_000);
+  guard.unref();
+  await host.stop();
+  clearTimeout(guard);
+  return 0;
+}
 
 /**
- * `wizamart start`. Until the runtime (database, HTTP) lands this boots the kernel, prints the plugin list and
- * exits; a failed core plugin exits 1 with its code and message.
+ * `wizamart start [--port N] [--host H]`: boots the host (applying pending migrations unless
+ * `WIZAMART_MIGRATE_ON_START=false`), serves HTTP and processes jobs, and prints one line with its URL once ready.
  */
 export async function startCommand(args: string[], io: CliIo): Promise<number> {
-  parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
-  const kernel = new Kernel({ env: io.env });
-  await kernel.resolve();
-  await kernel.register();
-  await kernel.start();
-  const broken = kernel.brokenCore;
-  if (broken.length > 0) {
-    for (const node of broken) io.stderr.write(`${node.error?.code}: core plugin ${node.code} cannot run: ${node.error?.message}\n`);
-    await kernel.stop();
-    return 1;
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
+  const port = parsePort(values.port, io.env.PORT);
+  const host = await startHost({ env: io.env });
+  try {
+    const { url } = await host.listen(port, values.host ?? io.env.HOST ?? '127.0.0.1');
+    io.stdout.write(`Wizamart ${host.kernel.hostVersion} ready at ${url} (${host.kernel.active.length} plugins, ${Math.round(host.timings.total * 1000)} ms)\n`);
+  } catch (error) {
+    await host.stop();
+    throw error;
   }
-  io.stdout.write(formatPluginTable(toReportRows(kernel.plugins), Boolean(io.stdout.isTTY)));
-  io.stdout.write('\nwizamart start: the HTTP server and database arrive with the host runtime; this build only loads plugins.\n');
-  await kernel.stop();
-  return 0;
+  return runUntilSignal(host, io);
+}
+
+/** `wizamart worker`: boots the host without HTTP and processes jobs until SIGTERM/SIGINT. */
+export async function workerCommand(args: string[], io: CliIo): Promise<number> {
+  parseArgs({ args, options: {}, strict: true });
+  const host = await startHost({ env: io.env, http: false, processJobs: true });
+  io.stdout.write(`Wizamart worker ready (${host.kernel.contributions.jobs.length} job types, ${Math.round(host.timings.total * 1000)} ms)\n`);
+  return runUntilSignal(host, io);
 }

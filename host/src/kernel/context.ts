@@ -6,15 +6,20 @@ import {
   WizamartError,
   type PluginContext,
   type PluginEvents,
+  type JobStatus,
+  type JobTarget,
   type PluginHealth,
+  type PluginJobs,
   type PluginInfo,
   type PluginMenus,
   type PluginRoutes,
 } from '@wizamart/plugin-sdk';
+import type { Knex } from 'knex';
 import type { DependencyContainer } from 'tsyringe';
-import type { Contributions } from './contributions.js';
+import type { Contributions, JobContribution } from './contributions.js';
 import type { EventBus } from './events.js';
 import type { PluginNode } from './plugin-node.js';
+import { resolveJobOptions } from '../runtime/jobs/job-options.js';
 import { createServices, type ContainerLookup } from './services.js';
 
 /** DI tokens of the members registered in every plugin's child container. */
@@ -27,8 +32,24 @@ export const SCOPE = {
   menus: 'wizamart:menus',
   health: 'wizamart:health',
   events: 'wizamart:events',
+  db: 'wizamart:db',
+  jobs: 'wizamart:jobs',
   context: 'wizamart:context',
 } as const;
+
+/** What the runtime lends plugins: a schema-bound knex per plugin and the job queue. */
+export interface RuntimeServices {
+  db(code: string): Knex;
+  queue: JobQueue;
+}
+
+/** Enqueues and reads jobs by their full `<code>.<job>` name; implemented by the runtime on agenda. */
+export interface JobQueue {
+  now(name: string, data: unknown, target: JobTarget): Promise<string>;
+  schedule(when: Date | string, name: string, data: unknown, target: JobTarget): Promise<string>;
+  every(interval: string, name: string, data: unknown, target: JobTarget): Promise<string>;
+  status(id: string, plugin: string): Promise<JobStatus | undefined>;
+}
 
 /** What the host lends every plugin scope. */
 export interface ScopeDeps {
@@ -36,8 +57,8 @@ export interface ScopeDeps {
   contributions: Contributions;
   events: EventBus;
   lookup: ContainerLookup;
-  /** Lets the runtime add members (database, jobs…) to each plugin's scope and context. */
-  extend?: (ctx: PluginContext, scope: DependencyContainer, node: PluginNode) => void;
+  /** The database and job queue, when the host runs with a database. */
+  runtime?: RuntimeServices;
 }
 
 const SURFACES = new Set(['admin', 'store', 'storefront', 'shared']);
@@ -90,6 +111,29 @@ function createEvents(code: string, deps: ScopeDeps): PluginEvents {
   };
 }
 
+function noRuntime(what: string): never {
+  throw new WizamartError('WZ_DB_UNAVAILABLE', `${what} needs the database, and this host runs without one`);
+}
+
+function createJobs(code: string, deps: ScopeDeps): PluginJobs {
+  const full = (name: string) => {
+    if (!/^[a-z][a-z0-9-]*$/i.test(name)) throw new WizamartError('WZ_VALIDATION', `Invalid job name "${name}"`);
+    return `${code}.${name}`;
+  };
+  const queue = () => deps.runtime?.queue ?? noRuntime('ctx.jobs');
+  return {
+    define(name, handler, options = {}) {
+      // Bad options fail the plugin's register now rather than silently dropping the job when processing starts.
+      resolveJobOptions(full(name), options);
+      deps.contributions.addJob({ plugin: code, name: full(name), handler: handler as JobContribution['handler'], options });
+    },
+    now: (name, data, target = {}) => queue().now(full(name), data ?? {}, target),
+    schedule: (when, name, data, target = {}) => queue().schedule(when, full(name), data ?? {}, target),
+    every: (interval, name, data, target = {}) => queue().every(interval, full(name), data ?? {}, target),
+    status: (id) => queue().status(id, code),
+  };
+}
+
 function pluginInfo(node: PluginNode): PluginInfo {
   return Object.freeze({
     code: node.code,
@@ -115,6 +159,10 @@ function buildContext(scope: DependencyContainer, node: PluginNode): PluginConte
     menus: scope.resolve(SCOPE.menus),
     health: scope.resolve(SCOPE.health),
     events: scope.resolve(SCOPE.events),
+    get db() {
+      return scope.resolve<() => Knex>(SCOPE.db)();
+    },
+    jobs: scope.resolve(SCOPE.jobs),
     migrations: assetDir(node, manifest.migrations, './migrations'),
     views: assetDir(node, manifest.views, './views'),
     static: assetDir(node, manifest.static, './static'),
@@ -141,8 +189,10 @@ export function createPluginScope(
   scope.register(SCOPE.menus, { useValue: createMenus(code, deps.contributions) });
   scope.register(SCOPE.health, { useValue: createHealth(code, deps.contributions) });
   scope.register(SCOPE.events, { useValue: createEvents(code, deps) });
+  let db: Knex | undefined;
+  scope.register(SCOPE.db, { useValue: () => (db ??= deps.runtime ? deps.runtime.db(code) : noRuntime('ctx.db')) });
+  scope.register(SCOPE.jobs, { useValue: createJobs(code, deps) });
   const ctx = buildContext(scope, node);
-  deps.extend?.(ctx, scope, node);
   scope.register(SCOPE.context, { useValue: ctx });
   return { scope, ctx };
 }

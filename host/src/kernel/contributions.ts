@@ -1,4 +1,4 @@
-import type { HealthCheckResult, MenuItem, Surface } from '@wizamart/plugin-sdk';
+import type { HealthCheckResult, JobOptions, JobRun, MenuItem, Surface } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
 
 /** A router a plugin mounted. */
@@ -23,6 +23,14 @@ export interface HealthContribution {
   run: () => Promise<HealthCheckResult> | HealthCheckResult;
 }
 
+/** A job a plugin defined; stored as `<plugin>.<name>`. */
+export interface JobContribution {
+  plugin: string;
+  name: string;
+  handler: (job: JobRun<unknown>) => Promise<void> | void;
+  options: JobOptions;
+}
+
 /**
  * Everything plugins contributed, kept per plugin so that a plugin failing half-way through `register` can be
  * removed without a trace.
@@ -31,6 +39,7 @@ export class Contributions {
   readonly routes: RouteContribution[] = [];
   readonly menus: MenuContribution[] = [];
   readonly health: HealthContribution[] = [];
+  readonly jobs: JobContribution[] = [];
   private readonly cleanups = new Map<string, Array<() => void>>();
   /** Plugins whose contributions were discarded; a hook still running after a timeout cannot add more. */
   private readonly discarded = new Set<string>();
@@ -47,6 +56,10 @@ export class Contributions {
     if (!this.discarded.has(entry.plugin)) this.health.push(entry);
   }
 
+  addJob(entry: JobContribution): void {
+    if (!this.discarded.has(entry.plugin)) this.jobs.push(entry);
+  }
+
   /** Records an undo action for `plugin` (used by registries outside this class, e.g. services and events). */
   onDiscard(plugin: string, cleanup: () => void): void {
     if (this.discarded.has(plugin)) return cleanup();
@@ -58,7 +71,7 @@ export class Contributions {
   /** Removes every contribution of `plugin`. */
   discard(plugin: string): void {
     this.discarded.add(plugin);
-    for (const list of [this.routes, this.menus, this.health] as Array<Array<{ plugin: string }>>) {
+    for (const list of [this.routes, this.menus, this.health, this.jobs] as Array<Array<{ plugin: string }>>) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].plugin === plugin) list.splice(i, 1);
     }
     for (const cleanup of this.cleanups.get(plugin) ?? []) cleanup();

@@ -61,7 +61,7 @@ async function listPackageDirs(root: string): Promise<string[]> {
   return nested.flat();
 }
 
-async function readPluginPackage(dir: string): Promise<DiscoveredPackage | undefined> {
+export async function readPluginPackage(dir: string): Promise<DiscoveredPackage | undefined> {
   let text: string;
   try {
     text = await readFile(path.join(dir, 'package.json'), 'utf8');

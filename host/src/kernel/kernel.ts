@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
 import { HOST_VERSION } from '../version.js';
 import { loadPluginConfig } from './config.js';
-import { createPluginScope, type ScopeDeps } from './context.js';
+import { createPluginScope, type RuntimeServices, type ScopeDeps } from './context.js';
 import { Contributions } from './contributions.js';
 import { discoverPlugins, findAppDir, pluginPathsFromEnv, type DiscoveredPackage } from './discover.js';
 import { EventBus } from './events.js';
@@ -25,8 +25,8 @@ export interface KernelOptions {
   hostVersion?: string;
   /** Time a `register`, `start` or `stop` hook may take (default 10 s, env `WIZAMART_HOOK_TIMEOUT_MS`). */
   hookTimeoutMs?: number;
-  /** Adds runtime members (database, jobs…) to each plugin's scope and context. */
-  extendScope?: ScopeDeps['extend'];
+  /** The database and job queue lent to plugins (absent for `plugins list` and kernel-only tests). */
+  runtime?: RuntimeServices;
 }
 
 /** A plugin that imported and registered. */
@@ -161,7 +161,7 @@ export class Kernel {
     const started = performance.now();
     try {
       const config = loadPluginConfig(node.manifest!, this.env);
-      const scopeDeps = { ...this.scopeDeps(), extend: this.options.extendScope };
+      const scopeDeps = this.scopeDeps();
       const { scope, ctx } = createPluginScope(this.root, node, config, scopeDeps);
       // Visible to itself during register (self-lookups); removed again by fail() if register throws.
       this.loaded.set(node.code, { node, definition, scope, ctx, bootSeconds: 0 });
@@ -180,6 +180,12 @@ export class Kernel {
     }
   }
 
+  /** Fails a registered plugin from outside the kernel's own steps (e.g. its migrations failed); blocks dependents. */
+  markFailed(code: string, failure: PluginFailure, cause?: unknown): void {
+    const node = this.graph.byCode.get(code);
+    if (node && node.state === 'ok') this.fail(node, failure, cause ?? failure.message);
+  }
+
   /** Fails a plugin, discards what it contributed, and blocks (and discards) every plugin that requires it. */
   private fail(node: PluginNode, failure: PluginFailure, cause: unknown): void {
     node.state = 'failed';
@@ -196,8 +202,9 @@ export class Kernel {
     this.loaded.delete(node.code);
   }
 
-  private scopeDeps(): Omit<ScopeDeps, 'extend'> {
+  private scopeDeps(): ScopeDeps {
     return {
+      runtime: this.options.runtime,
       logger: this.logger,
       contributions: this.contributions,
       events: this.events,

@@ -1,0 +1,90 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { WizamartError } from '@wizamart/plugin-sdk';
+
+/** An in-process PostgreSQL (PGlite) reachable over TCP on 127.0.0.1, so pg and knex work unchanged. */
+export interface EmbeddedPostgres {
+  /** `postgres://…` URL of the socket server. */
+  url: string;
+  /** Where the data lives, or `memory://` for a throw-away database. */
+  dataDir: string;
+  /** How many connections the socket server accepts; the sum of every pool must stay within it. */
+  maxConnections: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** A folder, or `memory://` for a database that lives only as long as the process. */
+  dataDir: string;
+  maxConnections: number;
+}
+
+const LOCK_FILE = 'wizamart.lock';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is single-process: two hosts on one data folder would corrupt it. A pid lock file refuses the second one
+ * with a clear error and is taken over when the process that wrote it is gone.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(file, 'utf8'));
+      if (owner && owner !== process.pid && processAlive(owner)) {
+        throw new WizamartError('WZ_DB_UNAVAILABLE', `The embedded database in ${dataDir} is in use by process ${owner}; stop it, or set DATABASE_URL to share a PostgreSQL server between hosts`, { details: { dataDir, pid: owner } });
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new WizamartError('WZ_DB_UNAVAILABLE', `Cannot lock the embedded database folder ${dataDir}`);
+}
+
+/** Starts PGlite on `dataDir` behind pglite-socket on a free local port. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const inMemory = options.dataDir.startsWith('memory://');
+  let unlock = () => {};
+  if (!inMemory) {
+    mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
+  try {
+    const db = await PGlite.create({ dataDir: inMemory ? undefined : path.join(options.dataDir, 'pgdata'), extensions: { unaccent } });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
+    await server.start();
+    const conn = server.getServerConn();
+    return {
+      url: `postgres://postgres@${conn}/postgres?sslmode=disable`,
+      dataDir: options.dataDir,
+      maxConnections: options.maxConnections,
+      async stop() {
+        await server.stop();
+        // Let the socket handlers see their close events before the database goes away under them.
+        await new Promise((resolve) => setImmediate(resolve));
+        await db.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    if (error instanceof WizamartError) throw error;
+    throw new WizamartError('WZ_DB_UNAVAILABLE', `The embedded database could not start in ${options.dataDir}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,273 @@
+import 'reflect-metadata';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { Express } from 'express';
+import { pino, type Logger } from 'pino';
+import { WizamartError } from '@wizamart/plugin-sdk';
+import { Kernel, type KernelOptions } from '../kernel/kernel.js';
+import { dependencyCodes } from '../kernel/plugin-node.js';
+import { findAppDir } from '../kernel/discover.js';
+import { HOST_VERSION } from '../version.js';
+import { bindSchema, schemaOf } from './database/bind-schema.js';
+import { dataDirFromEnv, openDatabase, type Database } from './database/connection.js';
+import { ensureHostSchema, recordInstalls } from './database/host-schema.js';
+import { Migrator, type MigratablePlugin } from './database/migrator.js';
+import { EnablementStore } from './enablement.js';
+import { HealthService } from './health.js';
+import { createHttpApp, type HttpSeams } from './http/app.js';
+import { createMetrics, type HostMetrics } from './http/metrics.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { createLogger } from './logger.js';
+import { loadErrorReporter, type ErrorReporter } from './sentry.js';
+
+/** How to run a host; every option has a default from the environment. */
+export interface HostOptions extends Pick<KernelOptions, 'appDir' | 'pluginPaths' | 'packages' | 'hookTimeoutMs'> {
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  /** Server URL (default `DATABASE_URL`); without one, the embedded database in `dataDir`. */
+  databaseUrl?: string;
+  /** Embedded data folder or `memory://` (default `WIZAMART_DATA_DIR`, else `.wizamart/` in the app folder). */
+  dataDir?: string;
+  /** Apply pending migrations before serving (default true; env `WIZAMART_MIGRATE_ON_START=false` turns it off). */
+  migrate?: boolean;
+  /** Process jobs in this process (default true; env `WIZAMART_JOBS=false` leaves them to `wizamart worker`). */
+  processJobs?: boolean;
+  /** How often the job loop polls, in ms (default 1000, env `WIZAMART_JOBS_PROCESS_EVERY_MS`). */
+  jobsProcessEveryMs?: number;
+  /** Build the express app (false for `wizamart worker`). */
+  http?: boolean;
+}
+
+/** Seconds spent in each boot step. */
+export type BootTimings = Record<'discover' | 'resolve' | 'import' | 'register' | 'migrate' | 'start' | 'total', number>;
+
+/** A booted host. */
+export interface RunningHost {
+  kernel: Kernel;
+  database: Database;
+  jobs: JobRunner;
+  metrics: HostMetrics;
+  health: HealthService;
+  enablement: EnablementStore;
+  /** The express app (absent in worker mode). */
+  app?: Express;
+  timings: BootTimings;
+  logger: Logger;
+  /** True once booted, false again as soon as shutdown begins. */
+  readonly ready: boolean;
+  /** Serves the app on `port` (0 picks one) and resolves with its URL. */
+  listen(port: number, host?: string): Promise<{ url: string; server: Server }>;
+  /** Graceful stop: readiness 503 at once, in-flight requests finish, jobs drain, pools close (bounded to ~9 s). */
+  stop(): Promise<void>;
+}
+
+const SHUTDOWN = { httpMs: 5000, totalMs: 9000 } as const;
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return !/^(0|false|no|off)$/i.test(value);
+}
+
+function migratable(kernel: Kernel): MigratablePlugin[] {
+  const present = new Set(kernel.plugins.map((node) => node.code));
+  return kernel.active.map(({ node, ctx }) => ({
+    code: node.code,
+    dir: ctx.migrations.dir,
+    requires: dependencyCodes(node, true).filter((code) => present.has(code)),
+  }));
+}
+
+/**
+ * Boots a host: discover → resolve → import → register → migrate → start, the database opening in parallel with
+ * discovery. A failed core plugin or an unreachable database rejects with a `WizamartError`; anything else a plugin
+ * does wrong only fails that plugin.
+ */
+export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
+  const began = performance.now();
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? createLogger(env);
+  const appDir = options.appDir ?? findAppDir(process.cwd(), env);
+  const metrics = createMetrics();
+  const databaseOpening = openDatabase({ url: options.databaseUrl ?? (env.DATABASE_URL || undefined), dataDir: options.dataDir ?? dataDirFromEnv(env, appDir) })
+    .then(async (database) => {
+      await ensureHostSchema(database.knex, database.embedded);
+      return database;
+    });
+  // Keep a rejection handled while discovery runs; it is awaited (and rethrown) below.
+  databaseOpening.catch(() => {});
+  let jobs: JobRunner | undefined;
+  const runtime = {
+    db: (code: string) => bindSchema(database.knex, schemaOf(code)),
+    get queue() {
+      if (!jobs) throw new WizamartError('WZ_DB_UNAVAILABLE', 'The job queue is not running');
+      return jobs;
+    },
+  };
+  const kernel = new Kernel({ ...options, appDir, env, logger, runtime });
+  let database!: Database;
+  try {
+    await kernel.resolve();
+    database = await databaseOpening;
+  } catch (error) {
+    await databaseOpening.then((db) => db.close()).catch(() => {});
+    throw error;
+  }
+  try {
+    return await bootRest({ options, env, logger, kernel, database, metrics, began, setJobs: (runner) => (jobs = runner) });
+  } catch (error) {
+    await jobs?.stop().catch(() => {});
+    await kernel.stop().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+interface BootState {
+  options: HostOptions;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  kernel: Kernel;
+  database: Database;
+  metrics: HostMetrics;
+  began: number;
+  setJobs(runner: JobRunner): void;
+}
+
+async function bootRest(state: BootState): Promise<RunningHost> {
+  const { options, env, logger, kernel, database, metrics } = state;
+  const installed = kernel.plugins.filter((node) => node.manifest);
+  await recordInstalls(database.knex, database.embedded, installed.map((node) => ({ code: node.code, packageName: node.pkg.packageName, version: node.pkg.version, tier: node.manifest!.tier })));
+  const enablement = new EnablementStore(database.knex, new Set(installed.filter((node) => node.manifest!.tier === 'core').map((node) => node.code)));
+  const jobs = new JobRunner({
+    url: database.url,
+    embedded: database.embedded,
+    definitions: () => kernel.contributions.jobs,
+    isEnabled: (platform, plugin) => enablement.isEnabled(platform, plugin),
+    logger,
+    metrics,
+    processEveryMs: options.jobsProcessEveryMs ?? (Number(env.WIZAMART_JOBS_PROCESS_EVERY_MS) || 1000),
+  });
+  state.setJobs(jobs);
+  await Promise.all([jobs.connect(), enablement.refresh()]);
+  await kernel.register();
+  const migrateStarted = performance.now();
+  if (options.migrate ?? flag(env.WIZAMART_MIGRATE_ON_START, true)) {
+    const migrator = new Migrator(database.knex, migratable(kernel), { embedded: database.embedded, logger });
+    await migrator.up({ onError: (plugin, error) => kernel.markFailed(plugin, { code: error.code, message: error.message, details: error.details }, error) });
+  }
+  const migrateSeconds = (performance.now() - migrateStarted) / 1000;
+  const startBegan = performance.now();
+  await kernel.start();
+  const broken = kernel.brokenCore;
+  if (broken.length > 0) {
+    const first = broken[0];
+    throw new WizamartError(first.error?.code ?? 'WZ_PLUGIN_BLOCKED', `core plugin ${first.code} cannot run: ${first.error?.message ?? 'unknown failure'}`, { details: { plugin: first.code } });
+  }
+  if (options.processJobs ?? flag(env.WIZAMART_JOBS, true)) await jobs.startProcessing();
+  const reporter = await loadErrorReporter(env, logger, HOST_VERSION);
+  recordPluginMetrics(kernel, metrics);
+  const health = new HealthService(kernel.contributions, async () => {
+    if (!(await database.ping(2000))) throw new WizamartError('WZ_DB_UNAVAILABLE', 'the database does not answer');
+    return { status: 'ok' };
+  }, () => jobs.check());
+  let ready = false;
+  const app = options.http === false ? undefined : createHttpApp({
+    kernel, metrics, health, enablement, logger,
+    seams: emptySeams(),
+    isReady: () => ready,
+    reportError: reporter ? (error) => reporter.capture(error) : undefined,
+  });
+  const timings: BootTimings = {
+    discover: kernel.timings.discover ?? 0,
+    resolve: kernel.timings.resolve ?? 0,
+    import: kernel.timings.import ?? 0,
+    register: kernel.timings.register ?? 0,
+    migrate: migrateSeconds,
+    start: (performance.now() - startBegan) / 1000,
+    total: (performance.now() - state.began) / 1000,
+  };
+  ready = true;
+  logger.info({ timings, plugins: kernel.active.length }, 'host ready');
+  logger.flush();
+  return createRunningHost({ env, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
+}
+
+function emptySeams(): HttpSeams {
+  return { resolveTenant: [], theme: [], authenticate: [] };
+}
+
+function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {
+  const states = { ok: 0, failed: 0, blocked: 0 };
+  for (const node of kernel.plugins) states[node.state]++;
+  metrics.plugins.set({ state: 'loaded' }, states.ok);
+  metrics.plugins.set({ state: 'failed' }, states.failed);
+  metrics.plugins.set({ state: 'blocked' }, states.blocked);
+  for (const plugin of kernel.active) metrics.pluginBoot.set({ plugin: plugin.node.code }, plugin.bootSeconds);
+}
+
+interface HostParts extends Omit<RunningHost, 'ready' | 'listen' | 'stop'> {
+  env: NodeJS.ProcessEnv;
+  reporter?: ErrorReporter;
+  isReady(): boolean;
+  unready(): void;
+}
+
+function createRunningHost(parts: HostParts): RunningHost {
+  const servers = new Set<Server>();
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    parts.unready();
+    const deadline = Date.now() + SHUTDOWN.totalMs;
+    // Load balancers need a moment to see readiness turn 503 before the listener closes (e.g. Kubernetes endpoints).
+    const delayMs = Math.min(Number(parts.env.WIZAMART_SHUTDOWN_DELAY_MS) || 0, 4000);
+    if (delayMs > 0 && servers.size > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    await Promise.all([...servers].map((server) => closeServer(server, SHUTDOWN.httpMs)));
+    await parts.jobs.stop().catch((error) => parts.logger.error({ err: error }, 'job shutdown failed'));
+    await parts.kernel.stop();
+    await parts.reporter?.flush(Math.max(0, Math.min(2000, deadline - Date.now()))).catch(() => {});
+    await parts.database.close().catch((error) => parts.logger.error({ err: error }, 'database close failed'));
+    parts.logger.info('host stopped');
+    parts.logger.flush();
+  };
+  return {
+    kernel: parts.kernel,
+    database: parts.database,
+    jobs: parts.jobs,
+    metrics: parts.metrics,
+    health: parts.health,
+    enablement: parts.enablement,
+    app: parts.app,
+    timings: parts.timings,
+    logger: parts.logger,
+    get ready() {
+      return parts.isReady();
+    },
+    async listen(port, host = '127.0.0.1') {
+      if (!parts.app) throw new WizamartError('WZ_INTERNAL', 'This host runs without HTTP (worker mode)');
+      const server = createServer(parts.app);
+      servers.add(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return { url: `http://${shown}:${address.port}`, server };
+    },
+    stop: () => (stopping ??= stop()),
+  };
+}
+
+/** Stops accepting connections, lets in-flight requests finish, and cuts what is left after `graceMs`. */
+async function closeServer(server: Server, graceMs: number): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+  // Keep-alive connections that go idle after their request finished must not hold the close open.
+  const sweeper = setInterval(() => server.closeIdleConnections(), 100);
+  await closed;
+  clearTimeout(timer);
+  clearInterval(sweeper);
+}

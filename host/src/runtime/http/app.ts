@@ -1,0 +1,86 @@
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { Kernel } from '../../kernel/kernel.js';
+import type { HealthService } from '../health.js';
+import { createErrorHandler, notFound } from './errors.js';
+import type { HostMetrics } from './metrics.js';
+import { requestObservability } from './request-logging.js';
+import { storeOfPath, surfaceOfPath, type RequestTenant } from './request-context.js';
+import { pluginDispatch, type EnablementCheck } from './plugin-dispatch.js';
+import { pluginStatic } from './static.js';
+import { setupViews } from './views.js';
+
+/**
+ * Seams the tenancy plugin fills: tenant resolution (store domains, subdomains), theme and authentication.
+ * Each runs in the DESIGN.md order; the defaults resolve path mode on the `main` platform.
+ */
+export interface HttpSeams {
+  resolveTenant: RequestHandler[];
+  theme: RequestHandler[];
+  authenticate: RequestHandler[];
+}
+
+export type { EnablementCheck };
+
+export interface HttpDeps {
+  kernel: Kernel;
+  metrics: HostMetrics;
+  health: HealthService;
+  enablement: EnablementCheck;
+  logger: Logger;
+  seams: HttpSeams;
+  /** Whether the host answers traffic (false while booting and once shutdown began). */
+  isReady(): boolean;
+  /** Receives every 5xx error (Sentry when configured). */
+  reportError?: (error: unknown) => void;
+}
+
+const defaultTenant: RequestHandler = (req, _res, next) => {
+  const tenant: RequestTenant = { platform: 'main', surface: surfaceOfPath(req.path), store: storeOfPath(req.path) };
+  req.wz = { id: req.id, tenant };
+  next();
+};
+
+/** `/health`, `/health/live`, `/health/ready` and `/metrics`, matched by exact path in one map lookup. */
+function opsRoutes(deps: HttpDeps): RequestHandler {
+  const routes = new Map<string, RequestHandler>([
+    ['/health/live', (_req, res) => void res.json({ status: 'ok' })],
+    ['/health/ready', async (_req, res) => {
+      const ready = deps.isReady() && (await deps.health.databaseReachable());
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+    }],
+    ['/health', async (_req, res) => {
+      const report = await deps.health.report();
+      res.status(report.status === 'down' ? 503 : 200).json(report);
+    }],
+    ['/metrics', async (_req, res) => {
+      res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+    }],
+  ]);
+  return (req, res, next) => {
+    const route = req.method === 'GET' || req.method === 'HEAD' ? routes.get(req.path) : undefined;
+    if (!route) return next();
+    Promise.resolve(route(req, res, next)).catch(next);
+  };
+}
+
+/**
+ * The host's express app, middleware in DESIGN.md order: request id + logging → metrics → ops endpoints → tenant
+ * resolution → surface → theme → authentication → per-plugin enablement gate → plugin router → 404 → errors.
+ */
+export function createHttpApp(deps: HttpDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', process.env.WIZAMART_TRUST_PROXY ?? 'loopback');
+  const active = deps.kernel.active.map((plugin) => plugin.ctx);
+  setupViews(app, new Map(active.map((ctx) => [ctx.plugin.code, ctx.views.dir])));
+  app.use(requestObservability(app, deps.logger, deps.metrics));
+  app.use(opsRoutes(deps));
+  app.use(defaultTenant, ...deps.seams.resolveTenant, ...deps.seams.theme, ...deps.seams.authenticate);
+  app.use(pluginStatic(new Map(active.map((ctx) => [ctx.plugin.code, ctx.static.dir])), process.env.NODE_ENV === 'production' ? '7d' : 0));
+  const tierOf = (code: string) => deps.kernel.plugins.find((node) => node.code === code)?.manifest?.tier;
+  app.use(pluginDispatch(deps.kernel.contributions.routes, tierOf, deps.enablement));
+  app.use(notFound);
+  app.use(createErrorHandler(deps.reportError));
+  return app;
+}

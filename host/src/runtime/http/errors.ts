@@ -1,0 +1,52 @@
+import { isWizamartError, WizamartError } from '@wizamart/plugin-sdk';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { wantsJson } from './request-context.js';
+
+/** Maps body-parser and other well-known errors to Wizamart errors; anything else becomes `WZ_INTERNAL`. */
+export function normaliseError(error: unknown): WizamartError {
+  if (isWizamartError(error)) return error;
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.too.large') {
+    return new WizamartError('WZ_PAYLOAD_TOO_LARGE', 'The request body is larger than the 1 MB limit', { status: 413 });
+  }
+  if (type === 'entity.parse.failed') {
+    return new WizamartError('WZ_VALIDATION', 'The request body is not valid JSON', { status: 400, details: { problems: [{ path: '/', message: 'invalid JSON' }] } });
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new WizamartError('WZ_VALIDATION', 'The request body encoding is not supported', { status: 415 });
+  }
+  return new WizamartError('WZ_INTERNAL', 'Something went wrong on our side; the error was logged with the request id', { status: 500 });
+}
+
+/** 404 for anything no route handled. */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new WizamartError('WZ_NOT_FOUND', `Nothing at ${req.method} ${req.path}`, { status: 404 }));
+};
+
+/**
+ * The last middleware: logs the error (with its cause for 5xx, which also go to `report`, e.g. Sentry), then answers
+ * `{ error: { code, message, details } }` for APIs or renders the `error` view for pages. Internals never reach the
+ * client.
+ */
+export function createErrorHandler(report?: (error: unknown) => void): ErrorRequestHandler {
+  return (error, req, res, next) => handleError(error, req, res, next, report);
+}
+
+const handleError = (...[error, req, res, next, report]: [...Parameters<ErrorRequestHandler>, ((error: unknown) => void)?]) => {
+  const wz = normaliseError(error);
+  if (wz.status >= 500) {
+    req.log?.error({ err: error, code: wz.code }, 'request failed');
+    report?.(error);
+  } else req.log?.info({ code: wz.code, status: wz.status }, wz.message);
+  if (res.headersSent) return next(error);
+  const body = { error: { code: wz.code, message: wz.message, details: wz.details } };
+  res.status(wz.status);
+  if (wantsJson(req) || !req.app.get('view engine')) {
+    res.json(body);
+    return;
+  }
+  res.render('error', { title: `Error ${wz.status}`, error: body.error, status: wz.status, requestId: req.wz?.id }, (renderError, html) => {
+    if (renderError) res.type('text/plain').send(`${wz.status} ${wz.code}: ${wz.message}`);
+    else res.send(html);
+  });
+};

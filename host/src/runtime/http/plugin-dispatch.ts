@@ -1,0 +1,109 @@
+import express, { type RequestHandler, type Router } from 'express';
+import { WizamartError, type Surface } from '@wizamart/plugin-sdk';
+import type { RouteContribution } from '../../kernel/contributions.js';
+
+/** Decides whether a plugin is enabled for a platform (the host's enablement store). */
+export interface EnablementCheck {
+  isEnabled(platform: string, code: string): boolean;
+}
+
+/** Mount patterns per kind and surface (DESIGN.md URL map); the plugin code follows. Used as metric labels. */
+export const MOUNTS = {
+  api: { admin: '/api/v1/admin', store: '/api/v1/store/:store', storefront: '/api/v1/storefront/:store', shared: '/api/v1/shared' },
+  pages: { admin: '/admin', store: '/store/:store', storefront: '/storefront/:store', shared: '' },
+} as const;
+
+/** `/api/v1/<surface>[/<store>]/<code>` or `/<surface>[/<store>]/<code>`, split in one match. */
+const PLUGIN_PATH = /^(\/api\/v1)?\/(admin|shared|storefront|store)(?=\/|$)(?:\/([^/]+))?/;
+
+interface Mounted {
+  plugin: string;
+  pattern: string;
+  core: boolean;
+  body: RequestHandler;
+  routers: Router[];
+  /** The plugin's router itself when it mounted one, else all of them chained. */
+  handle: RequestHandler;
+}
+
+interface Target {
+  mounted: Mounted;
+  prefix: string;
+  store?: string;
+}
+
+function locate(mounted: Map<string, Mounted>, path: string): Target | undefined {
+  const match = PLUGIN_PATH.exec(path);
+  if (!match) return undefined;
+  const kind = match[1] ? 'api' : 'pages';
+  const surface = match[2] as Surface;
+  const storeScoped = surface === 'store' || surface === 'storefront';
+  let prefix = match[0];
+  let store: string | undefined;
+  let code: string | undefined = match[3];
+  if (storeScoped) {
+    store = match[3];
+    code = /^\/([^/]+)/.exec(path.slice(prefix.length))?.[1];
+    if (!store || !code) return undefined;
+    prefix += `/${code}`;
+  }
+  if (!code) return undefined;
+  const entry = mounted.get(`${kind} ${surface} ${code}`);
+  if (!entry) return undefined;
+  const rest = path.slice(prefix.length);
+  return rest === '' || rest.startsWith('/') ? { mounted: entry, prefix, store: store && decodeURIComponent(store) } : undefined;
+}
+
+/**
+ * Every plugin router behind one middleware that finds the plugin by its code in a map: one lookup per request
+ * however many plugins are installed, rather than express testing each mount in turn. In front of each plugin: the
+ * per-platform enablement gate (core plugins always pass) and body parsing with a 1 MB limit.
+ */
+export function pluginDispatch(routes: readonly RouteContribution[], tierOf: (code: string) => string | undefined, enablement: EnablementCheck): RequestHandler {
+  const json = express.json({ limit: '1mb' });
+  const form = express.urlencoded({ extended: false, limit: '1mb' });
+  const mounted = new Map<string, Mounted>();
+  for (const route of routes) {
+    const id = `${route.kind} ${route.surface} ${route.plugin}`;
+    let entry = mounted.get(id);
+    if (!entry) {
+      entry = {
+        plugin: route.plugin,
+        pattern: `${MOUNTS[route.kind][route.surface]}/${route.plugin}`,
+        core: tierOf(route.plugin) === 'core',
+        body: route.kind === 'api' ? json : form,
+        routers: [],
+        handle: () => {},
+      };
+      mounted.set(id, entry);
+    }
+    entry.routers.push(route.router);
+  }
+  for (const entry of mounted.values()) {
+    entry.handle = entry.routers.length === 1 ? entry.routers[0] : express.Router({ mergeParams: true }).use(...entry.routers);
+  }
+  return (req, res, next) => {
+    const target = locate(mounted, req.path);
+    if (!target) return next();
+    const { mounted: entry, prefix } = target;
+    req.wz.mountPattern = entry.pattern;
+    if (!entry.core && !enablement.isEnabled(req.wz.tenant.platform, entry.plugin)) {
+      return next(new WizamartError('WZ_PLUGIN_DISABLED', `The ${entry.plugin} plugin is not enabled on this platform`, { status: 404, details: { plugin: entry.plugin } }));
+    }
+    const { url, baseUrl } = req;
+    const restore = (error?: unknown) => {
+      req.url = url;
+      req.baseUrl = baseUrl;
+      next(error);
+    };
+    entry.body(req, res, (error?: unknown) => {
+      if (error) return restore(error);
+      // What express would do on mounting the router at `prefix`: strip it from url, add it to baseUrl.
+      req.baseUrl = baseUrl + prefix;
+      req.url = url.slice(prefix.length) || '/';
+      if (!req.url.startsWith('/')) req.url = `/${req.url}`;
+      req.params = target.store === undefined ? {} : { store: target.store };
+      entry.handle(req, res, restore);
+    });
+  };
+}

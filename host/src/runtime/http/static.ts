@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import express, { type RequestHandler } from 'express';
+import { WizamartError } from '@wizamart/plugin-sdk';
+
+function notFound(path: string): WizamartError {
+  return new WizamartError('WZ_NOT_FOUND', `No static file at ${path}`, { status: 404 });
+}
+
+/** True when a raw URL path, decoded once or twice, tries to leave its folder or smuggle odd bytes. */
+function isSuspicious(rawPath: string): boolean {
+  let decoded = rawPath;
+  for (let i = 0; i < 2; i++) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      return true;
+    }
+    if (decoded.split(/[\\/]/).some((segment) => segment === '..') || decoded.includes('\0')) return true;
+  }
+  return false;
+}
+
+/**
+ * Serves each plugin's static folder at `/static/modules/<code>/…`. Any traversal attempt (plain, percent-encoded
+ * or double-encoded `..`, backslashes, NUL) is a 404, as is any file outside the plugin's folder.
+ */
+export function pluginStatic(staticDirs: ReadonlyMap<string, string>, maxAge: string | number): RequestHandler {
+  const servers = new Map<string, RequestHandler>();
+  for (const [code, dir] of staticDirs) {
+    if (existsSync(dir)) servers.set(code, express.static(dir, { fallthrough: false, dotfiles: 'ignore', index: false, maxAge, redirect: false }));
+  }
+  return (req, res, next) => {
+    if (!req.path.startsWith('/static/modules/')) return next();
+    const raw = req.originalUrl.split('?')[0];
+    const match = /^\/static\/modules\/([^/]+)(\/.*)?$/.exec(raw);
+    const server = match ? servers.get(match[1]) : undefined;
+    if (!match || !server || !match[2] || isSuspicious(raw)) return next(notFound(req.path));
+    req.url = match[2];
+    server(req, res, (error?: unknown) => next(error && (error as { status?: number }).status !== 404 ? error : notFound(req.path)));
+  };
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { FIXTURES } from './helpers.js';
+
+/** A plugin package folder of the runtime fixtures. */
+export function runtimeFixture(name: string): string {
+  return path.join(FIXTURES, 'runtime', name);
+}
+
+/** Polls `probe` every 50 ms until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** True when the suite runs against a PostgreSQL server rather than the embedded database. */
+export const ON_SERVER = Boolean(process.env.WIZAMART_TEST_DATABASE_URL);
+
+/** GETs `rawPath` exactly as written (no URL normalisation of `..`), returning status and body. */
+export async function rawGet(baseUrl: string, rawPath: string): Promise<{ status: number; body: string }> {
+  const { request } = await import('node:http');
+  const base = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: base.hostname, port: base.port, path: rawPath, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

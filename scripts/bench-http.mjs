@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Requests/s and p50/p99 of a trivial plugin route through the host's full middleware stack (request id + pino
+// logging, metrics, tenant, enablement gate, body parsing, router, error handler) against the same handler on bare
+// express, in one run, alternating rounds so both see the same machine. Target: host/bare ratio >= 0.8.
+// The host logs every request at info level as in production; its log goes to /dev/null.
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PATH = '/api/v1/storefront/demo/ping/ping';
+
+function startServer(mode) {
+  const child = spawn(process.execPath, [path.join(here, 'bench', 'http-server.mjs'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk) => {
+      buffered += chunk;
+      const match = /READY (http:\/\/\S+)/.exec(buffered);
+      if (match) {
+        // Everything after the ready line is request logs: drain them like /dev/null would.
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve({ url: match[1], stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${mode} server exited ${code}`)));
+  });
+}
+
+async function load(url, seconds) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const target = new URL(PATH, url);
+  const latencies = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      const status = await new Promise((resolve) => {
+        const req = http.get(target, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+        });
+        req.on('error', () => resolve(0));
+      });
+      if (status === 200) latencies.push(performance.now() - started);
+      else errors++;
+    }
+  };
+  const began = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  const elapsed = (performance.now() - began) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const results = { host: [], bare: [] };
+for (const mode of ['bare', 'host']) {
+  const server = await startServer(mode);
+  await load(server.url, 1); // warm-up: JIT, pools, first-request paths
+  await server.stop();
+}
+for (let round = 0; round < ROUNDS; round++) {
+  for (const mode of round % 2 === 0 ? ['bare', 'host'] : ['host', 'bare']) {
+    const server = await startServer(mode);
+    await load(server.url, 1);
+    results[mode].push(await load(server.url, SECONDS));
+    await server.stop();
+  }
+}
+
+const summary = Object.fromEntries(Object.entries(results).map(([mode, runs]) => [mode, {
+  rps: median(runs.map((r) => r.rps)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  errors: runs.reduce((sum, r) => sum + r.errors, 0),
+}]));
+const ratio = summary.host.rps / summary.bare.rps;
+console.log(`bench-http: GET ${PATH}, ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds x ${SECONDS} s each (node ${process.version})`);
+for (const mode of ['bare', 'host']) {
+  const s = summary[mode];
+  console.log(`  ${mode === 'host' ? 'host full stack' : 'bare express   '}  ${s.rps.toFixed(0).padStart(7)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  errors ${s.errors}`);
+}
+console.log(`  ratio host/bare req/s ${ratio.toFixed(2)}  (target >= 0.8: ${ratio >= 0.8 ? 'MET' : 'NOT MET'})`);

@@ -1,0 +1,10 @@
+import { pingHandler } from '../ping-handler.mjs';
+
+// The trivial route bench-http measures through the host's full middleware stack.
+export default {
+  register(ctx) {
+    const api = ctx.routes.router();
+    api.get('/ping', pingHandler);
+    ctx.routes.api('storefront', api);
+  },
+};
