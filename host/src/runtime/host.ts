@@ -89,7 +89,11 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const logger = options.logger ?? createLogger(env);
   const appDir = options.appDir ?? findAppDir(process.cwd(), env);
   const metrics = createMetrics();
-  const databaseOpening = openDatabase({ url: options.databaseUrl ?? (env.DATABASE_URL || undefined), dataDir: options.dataDir ?? dataDirFromEnv(env, appDir) })
+  const databaseOpening = openDatabase({
+    url: options.databaseUrl ?? (env.DATABASE_URL || undefined),
+    dataDir: options.dataDir ?? dataDirFromEnv(env, appDir),
+    log: { warn: (message) => logger.warn({ component: 'knex' }, message), error: (message) => logger.error({ component: 'knex' }, message) },
+  })
     .then(async (database) => {
       await ensureHostSchema(database.knex, database.embedded);
       return database;

@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Size of the knex pool (default {@link POOLS.app}). */
   poolMax?: number;
+  /** Receives knex's warnings (e.g. failed connection attempts while the database is away). */
+  log?: KnexLog;
 }
 
 // bigint counts come back as strings by default; ids are UUIDs and money fits comfortably in a JS number.
@@ -53,8 +55,15 @@ function redact(url: string): string {
   }
 }
 
-export function createKnex(url: string, poolMax: number): Knex {
+/** Where knex's own warnings go (pool acquisition failures and the like); console when absent. */
+export interface KnexLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export function createKnex(url: string, poolMax: number, log?: KnexLog): Knex {
   return knexFactory({
+    ...(log ? { log: { warn: log.warn, error: log.error, deprecate: log.warn, debug: () => {} } } : {}),
     client: 'pg',
     connection: { connectionString: url, connectionTimeoutMillis: 5000 },
     pool: { min: 0, max: poolMax, acquireTimeoutMillis: 10_000 },
@@ -73,7 +82,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: poolMax + POOLS.jobs + POOLS.spare });
   }
   const url = options.url ?? embedded!.url;
-  const knex = createKnex(url, poolMax);
+  const knex = createKnex(url, poolMax, options.log);
   const ping = async (timeoutMs = 2000) => {
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -2,9 +2,23 @@ import { isWizamartError, WizamartError } from '@wizamart/plugin-sdk';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { wantsJson } from './request-context.js';
 
+// Connection-level failures (PostgreSQL SQLSTATE class 08, shutdown/cannot-connect-now, refused sockets, pool
+// timeouts) mean the database is away, not that the request was wrong: a 503 a client may retry.
+const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '55000']);
+
+function isDatabaseDown(error: unknown): boolean {
+  const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+  if (typeof code === 'string' && (DB_DOWN_CODES.has(code) || code.startsWith('08'))) return true;
+  if (name === 'KnexTimeoutError') return true;
+  return typeof message === 'string' && /Connection terminated|not currently accepting connections/.test(message);
+}
+
 /** Maps body-parser and other well-known errors to Wizamart errors; anything else becomes `WZ_INTERNAL`. */
 export function normaliseError(error: unknown): WizamartError {
   if (isWizamartError(error)) return error;
+  if (isDatabaseDown(error)) {
+    return new WizamartError('WZ_DB_UNAVAILABLE', 'The database is unavailable; try again shortly', { status: 503 });
+  }
   const type = (error as { type?: unknown }).type;
   if (type === 'entity.too.large') {
     return new WizamartError('WZ_PAYLOAD_TOO_LARGE', 'The request body is larger than the 1 MB limit', { status: 413 });
