@@ -2,7 +2,9 @@
 // Requests/s and p50/p99 of a trivial plugin route through the host's full middleware stack (request id + pino
 // logging, metrics, tenant, enablement gate, body parsing, router, error handler) against the same handler on bare
 // express, in one run, alternating rounds so both see the same machine. Target: host/bare ratio >= 0.8.
-// The host logs every request at info level as in production; its log goes to /dev/null.
+// The host logs every request at info level as in production; its log goes to /dev/null. A second baseline mounts the
+// handler in an express Router (as plugins are mounted), to show what router nesting alone costs. The host uses the
+// embedded database unless BENCH_DATABASE_URL names a server (in-process PGlite shares the CPU with HTTP).
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -68,14 +70,15 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const results = { host: [], bare: [] };
-for (const mode of ['bare', 'host']) {
+const MODES = ['bare', 'bare-router', 'host'];
+const results = { host: [], bare: [], 'bare-router': [] };
+for (const mode of MODES) {
   const server = await startServer(mode);
   await load(server.url, 1); // warm-up: JIT, pools, first-request paths
   await server.stop();
 }
 for (let round = 0; round < ROUNDS; round++) {
-  for (const mode of round % 2 === 0 ? ['bare', 'host'] : ['host', 'bare']) {
+  for (const mode of round % 2 === 0 ? MODES : [...MODES].reverse()) {
     const server = await startServer(mode);
     await load(server.url, 1);
     results[mode].push(await load(server.url, SECONDS));
@@ -91,8 +94,11 @@ const summary = Object.fromEntries(Object.entries(results).map(([mode, runs]) =>
 }]));
 const ratio = summary.host.rps / summary.bare.rps;
 console.log(`bench-http: GET ${PATH}, ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds x ${SECONDS} s each (node ${process.version})`);
-for (const mode of ['bare', 'host']) {
+const LABELS = { bare: 'bare express route ', 'bare-router': 'bare express router', host: 'host full stack    ' };
+for (const mode of MODES) {
   const s = summary[mode];
-  console.log(`  ${mode === 'host' ? 'host full stack' : 'bare express   '}  ${s.rps.toFixed(0).padStart(7)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  errors ${s.errors}`);
+  console.log(`  ${LABELS[mode]}  ${s.rps.toFixed(0).padStart(7)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  errors ${s.errors}`);
 }
 console.log(`  ratio host/bare req/s ${ratio.toFixed(2)}  (target >= 0.8: ${ratio >= 0.8 ? 'MET' : 'NOT MET'})`);
+console.log(`  ratio host/bare-router req/s ${(summary.host.rps / summary['bare-router'].rps).toFixed(2)}  (router nesting alone: bare-router/bare ${(summary['bare-router'].rps / summary.bare.rps).toFixed(2)})`);
+console.log(`  database: ${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded (in process)'}`);

@@ -8,9 +8,10 @@ import { pingHandler } from './ping-handler.mjs';
 const mode = process.argv[2];
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-if (mode === 'bare') {
+if (mode === 'bare' || mode === 'bare-router') {
   const app = express();
-  app.get('/api/v1/storefront/:store/ping/ping', pingHandler);
+  if (mode === 'bare') app.get('/api/v1/storefront/:store/ping/ping', pingHandler);
+  else app.use('/api/v1/storefront/:store/ping', express.Router({ mergeParams: true }).get('/ping', pingHandler));
   const server = app.listen(0, '127.0.0.1', () => console.log(`READY http://127.0.0.1:${server.address().port}`));
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
 } else {

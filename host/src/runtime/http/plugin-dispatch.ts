@@ -32,6 +32,8 @@ interface Target {
   store?: string;
 }
 
+const skipBody: RequestHandler = (_req, _res, next) => next();
+
 function locate(mounted: Map<string, Mounted>, path: string): Target | undefined {
   const match = PLUGIN_PATH.exec(path);
   if (!match) return undefined;
@@ -96,7 +98,8 @@ export function pluginDispatch(routes: readonly RouteContribution[], tierOf: (co
       req.baseUrl = baseUrl;
       next(error);
     };
-    entry.body(req, res, (error?: unknown) => {
+    const parseBody = req.method === 'GET' || req.method === 'HEAD' ? skipBody : entry.body;
+    parseBody(req, res, (error?: unknown) => {
       if (error) return restore(error);
       // What express would do on mounting the router at `prefix`: strip it from url, add it to baseUrl.
       req.baseUrl = baseUrl + prefix;
