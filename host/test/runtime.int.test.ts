@@ -4,7 +4,7 @@ import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
 import type { RunningHost } from '../src/runtime/host.js';
 import { eventually, rawGet, runtimeFixture } from './runtime-helpers.js';
 
-const PLUGINS = ['ledger', 'audit', 'flaky', 'bad-migration', 'after-bad'].map(runtimeFixture);
+const PLUGINS = ['ledger', 'audit', 'flaky', 'bad-migration', 'after-bad', 'gatekeeper', 'sneaky', 'open-door'].map(runtimeFixture);
 
 describe('host runtime through the SDK test harness', () => {
   let test: TestHost;
@@ -101,6 +101,31 @@ describe('host runtime through the SDK test harness', () => {
     });
   });
 
+  describe('route guards and pipeline stages', () => {
+    it('answers 401 without a principal, 403 without the permission, 200 with it', async () => {
+      expect((await request(test.app).get('/api/v1/admin/ledger/private').expect(401)).body.error.code).to.equal('WZ_AUTH_UNAUTHENTICATED');
+      const forbidden = await request(test.app).get('/api/v1/admin/ledger/private').set('x-test-principal', 'ann').expect(403);
+      expect(forbidden.body.error).to.deep.include({ code: 'WZ_AUTH_FORBIDDEN', details: { missing: ['ledger.read'] } });
+      await request(test.app).get('/api/v1/admin/ledger/private').set('x-test-principal', 'ann').set('x-test-permissions', 'ledger.read').expect(200);
+      expect((await request(test.app).get('/api/v1/admin/ledger/anyone-signed-in').set('x-test-principal', 'bob').expect(200)).body).to.deep.equal({ who: 'bob' });
+    });
+
+    it('fails a plugin with an unguarded route at registration, naming the route', () => {
+      expect(stateOf('open-door')?.error?.code).to.equal('WZ_AUTH_ROUTE_UNGUARDED');
+      expect(stateOf('open-door')?.error?.message).to.include('DELETE api:admin /everything').and.not.include('/fine');
+    });
+
+    it('refuses pipeline middleware from a non-core plugin', () => {
+      expect(stateOf('sneaky')?.error?.code).to.equal('WZ_PLUGIN_STAGE_FORBIDDEN');
+    });
+
+    it('runs core stage middleware for every request: the tenant stage decides the platform the gate checks', async () => {
+      await request(test.app).get('/api/v1/admin/ledger/entries').expect(200);
+      const other = await request(test.app).get('/api/v1/admin/ledger/entries').set('x-test-platform', 'elsewhere').expect(404);
+      expect(other.body.error.code).to.equal('WZ_PLUGIN_DISABLED');
+    });
+  });
+
   describe('static files', () => {
     it('serves a plugin’s static folder', async () => {
       const res = await request(test.app).get('/static/modules/ledger/css/ledger.css').expect(200);
@@ -157,7 +182,7 @@ describe('host runtime through the SDK test harness', () => {
       await request(test.app).get('/api/v1/admin/ledger/entries').expect(200);
       const res = await request(test.app).get('/metrics').expect(200);
       expect(res.text).to.match(/wizamart_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/admin\/ledger\/entries",status="200"\} \d+/);
-      expect(res.text).to.match(/wizamart_plugins\{state="failed"\} 1/);
+      expect(res.text).to.match(/wizamart_plugins\{state="failed"\} 3/);
       expect(res.text).to.match(/wizamart_plugins\{state="blocked"\} 1/);
       expect(res.text).to.match(/wizamart_plugin_boot_duration_seconds\{plugin="ledger"\} [\d.e-]+/);
     });

@@ -18,9 +18,12 @@ export type {
   PluginInfo,
   PluginLogger,
   PluginMenus,
+  PluginViews,
   PluginRoutes,
   Surface,
 } from './plugin.js';
 export { createValidator } from './validation.js';
 export type { ValidationProblem } from './validation.js';
 export type { JobOptions, JobRun, JobStatus, JobTarget, PluginJobs } from './jobs.js';
+export { guardOf, permit, publicAccess } from './http.js';
+export type { HttpStage, Principal, RequestContext, RequestTenant, RouteGuard } from './http.js';

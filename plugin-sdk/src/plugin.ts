@@ -1,4 +1,5 @@
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
+import type { HttpStage } from './http.js';
 import type { Knex } from 'knex';
 import type { PluginJobs } from './jobs.js';
 import type { PluginManifest } from './manifest.js';
@@ -38,6 +39,11 @@ export interface PluginRoutes {
   api(surface: Surface, router: Router): void;
   /** Mounts a page router, e.g. at `/store/<store>/<code>/…`. */
   pages(surface: Exclude<Surface, 'shared'>, router: Router): void;
+  /**
+   * Adds middleware to a stage of the host pipeline that runs for every request (tenant resolution, theme,
+   * authentication). Only core plugins may; stages run in dependency order of the plugins that fill them.
+   */
+  use(stage: HttpStage, handler: RequestHandler): void;
 }
 
 /** A menu entry contributed by a plugin. */
@@ -87,6 +93,15 @@ export interface PluginAssets {
   readonly dir: string;
 }
 
+/** `ctx.views`: the plugin's templates folder, plus Handlebars helpers for every view. */
+export interface PluginViews extends PluginAssets {
+  /**
+   * Registers a Handlebars helper. Core plugins may name it freely (`t`, `icon`); other plugins' helpers must be
+   * named `<code>-<name>` so they cannot collide.
+   */
+  helper(name: string, fn: (...args: any[]) => unknown): void;
+}
+
 /**
  * The context passed to a plugin's lifecycle hooks; every member is resolved from the plugin's own DI scope.
  * Members that need the database or the HTTP server are completed by the host runtime.
@@ -108,7 +123,7 @@ export interface PluginContext<Config = Record<string, unknown>> {
   readonly health: PluginHealth;
   readonly events: PluginEvents;
   readonly migrations: PluginAssets;
-  readonly views: PluginAssets;
+  readonly views: PluginViews;
   readonly static: PluginAssets;
   readonly i18n: PluginAssets;
 }

@@ -12,6 +12,7 @@ import {
   type PluginJobs,
   type PluginInfo,
   type PluginMenus,
+  type PluginViews,
   type PluginRoutes,
 } from '@wizamart/plugin-sdk';
 import type { Knex } from 'knex';
@@ -68,8 +69,17 @@ function checkSurface(code: string, surface: string, allowShared: boolean): void
   throw new WizamartError('WZ_VALIDATION', `${code}: unknown surface "${surface}"`, { details: { surface } });
 }
 
-function createRoutes(code: string, contributions: Contributions): PluginRoutes {
+const STAGES = new Set(['tenant', 'theme', 'auth']);
+
+function createRoutes(code: string, tier: string, contributions: Contributions): PluginRoutes {
   return {
+    use(stage, handler) {
+      if (!STAGES.has(stage)) throw new WizamartError('WZ_VALIDATION', `${code}: unknown pipeline stage "${stage}"`, { details: { stage } });
+      if (tier !== 'core') {
+        throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot add "${stage}" middleware to every request`, { details: { plugin: code, stage } });
+      }
+      contributions.addStage({ plugin: code, stage, handler });
+    },
     router: () => express.Router({ mergeParams: true }),
     api(surface, router) {
       checkSurface(code, surface, true);
@@ -148,7 +158,23 @@ function assetDir(node: PluginNode, folder: string | undefined, fallback: string
   return Object.freeze({ dir: path.resolve(node.pkg.dir, folder ?? fallback) });
 }
 
-function buildContext(scope: DependencyContainer, node: PluginNode): PluginContext {
+const HELPER_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+function createViews(node: PluginNode, deps: ScopeDeps): PluginViews {
+  const { code } = node;
+  return Object.freeze({
+    dir: path.resolve(node.pkg.dir, node.manifest!.views ?? './views'),
+    helper(name: string, fn: (...args: any[]) => unknown) {
+      const prefixed = name.startsWith(`${code}-`);
+      if (!HELPER_NAME.test(name) || (node.manifest!.tier !== 'core' && !prefixed)) {
+        throw new WizamartError('WZ_VALIDATION', `${code}: helper "${name}" must be named "${code}-<name>" (only core plugins may use plain names)`, { details: { helper: name } });
+      }
+      deps.contributions.addHelper({ plugin: code, name, fn });
+    },
+  });
+}
+
+function buildContext(scope: DependencyContainer, node: PluginNode, deps: ScopeDeps): PluginContext {
   const manifest = node.manifest!;
   return {
     plugin: scope.resolve(SCOPE.plugin),
@@ -164,7 +190,7 @@ function buildContext(scope: DependencyContainer, node: PluginNode): PluginConte
     },
     jobs: scope.resolve(SCOPE.jobs),
     migrations: assetDir(node, manifest.migrations, './migrations'),
-    views: assetDir(node, manifest.views, './views'),
+    views: createViews(node, deps),
     static: assetDir(node, manifest.static, './static'),
     i18n: assetDir(node, manifest.locales, './locales'),
   };
@@ -185,14 +211,14 @@ export function createPluginScope(
   scope.register(SCOPE.logger, { useValue: deps.logger.child({ plugin: code }) });
   scope.register(SCOPE.config, { useValue: Object.freeze(config) });
   scope.register(SCOPE.services, { useValue: createServices(node, scope, deps.lookup) });
-  scope.register(SCOPE.routes, { useValue: createRoutes(code, deps.contributions) });
+  scope.register(SCOPE.routes, { useValue: createRoutes(code, node.manifest!.tier, deps.contributions) });
   scope.register(SCOPE.menus, { useValue: createMenus(code, deps.contributions) });
   scope.register(SCOPE.health, { useValue: createHealth(code, deps.contributions) });
   scope.register(SCOPE.events, { useValue: createEvents(code, deps) });
   let db: Knex | undefined;
   scope.register(SCOPE.db, { useValue: () => (db ??= deps.runtime ? deps.runtime.db(code) : noRuntime('ctx.db')) });
   scope.register(SCOPE.jobs, { useValue: createJobs(code, deps) });
-  const ctx = buildContext(scope, node);
+  const ctx = buildContext(scope, node, deps);
   scope.register(SCOPE.context, { useValue: ctx });
   return { scope, ctx };
 }

@@ -1,5 +1,5 @@
-import type { HealthCheckResult, JobOptions, JobRun, MenuItem, Surface } from '@wizamart/plugin-sdk';
-import type { Router } from 'express';
+import type { HealthCheckResult, HttpStage, JobOptions, JobRun, MenuItem, Surface } from '@wizamart/plugin-sdk';
+import type { RequestHandler, Router } from 'express';
 
 /** A router a plugin mounted. */
 export interface RouteContribution {
@@ -31,6 +31,20 @@ export interface JobContribution {
   options: JobOptions;
 }
 
+/** Middleware a core plugin added to a stage of the host pipeline. */
+export interface StageContribution {
+  plugin: string;
+  stage: HttpStage;
+  handler: RequestHandler;
+}
+
+/** A Handlebars helper a plugin registered. */
+export interface HelperContribution {
+  plugin: string;
+  name: string;
+  fn: (...args: any[]) => unknown;
+}
+
 /**
  * Everything plugins contributed, kept per plugin so that a plugin failing half-way through `register` can be
  * removed without a trace.
@@ -40,6 +54,8 @@ export class Contributions {
   readonly menus: MenuContribution[] = [];
   readonly health: HealthContribution[] = [];
   readonly jobs: JobContribution[] = [];
+  readonly stages: StageContribution[] = [];
+  readonly helpers: HelperContribution[] = [];
   private readonly cleanups = new Map<string, Array<() => void>>();
   /** Plugins whose contributions were discarded; a hook still running after a timeout cannot add more. */
   private readonly discarded = new Set<string>();
@@ -60,6 +76,14 @@ export class Contributions {
     if (!this.discarded.has(entry.plugin)) this.jobs.push(entry);
   }
 
+  addStage(entry: StageContribution): void {
+    if (!this.discarded.has(entry.plugin)) this.stages.push(entry);
+  }
+
+  addHelper(entry: HelperContribution): void {
+    if (!this.discarded.has(entry.plugin)) this.helpers.push(entry);
+  }
+
   /** Records an undo action for `plugin` (used by registries outside this class, e.g. services and events). */
   onDiscard(plugin: string, cleanup: () => void): void {
     if (this.discarded.has(plugin)) return cleanup();
@@ -71,7 +95,7 @@ export class Contributions {
   /** Removes every contribution of `plugin`. */
   discard(plugin: string): void {
     this.discarded.add(plugin);
-    for (const list of [this.routes, this.menus, this.health, this.jobs] as Array<Array<{ plugin: string }>>) {
+    for (const list of [this.routes, this.menus, this.health, this.jobs, this.stages, this.helpers] as Array<Array<{ plugin: string }>>) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].plugin === plugin) list.splice(i, 1);
     }
     for (const cleanup of this.cleanups.get(plugin) ?? []) cleanup();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { isWizamartError, type PluginContext, type PluginDefinition } from '@wizamart/plugin-sdk';
+import { isWizamartError, WizamartError, type PluginContext, type PluginDefinition } from '@wizamart/plugin-sdk';
 import { pino, type Logger } from 'pino';
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
 import { HOST_VERSION } from '../version.js';
@@ -10,6 +10,7 @@ import { Contributions } from './contributions.js';
 import { discoverPlugins, findAppDir, pluginPathsFromEnv, type DiscoveredPackage } from './discover.js';
 import { EventBus } from './events.js';
 import { propagateBlocked, resolveGraph, type ResolvedGraph } from './graph.js';
+import { routeTable } from './route-table.js';
 import { importPlugin } from './loader.js';
 import type { PluginFailure, PluginNode } from './plugin-node.js';
 import { DEFAULT_HOOK_TIMEOUT_MS, withTimeout } from './timeout.js';
@@ -40,7 +41,7 @@ export interface LoadedPlugin {
 }
 
 /** Kernel codes a failing hook keeps; anything else a hook throws becomes the hook's generic failure code. */
-const KEPT_CODES = new Set(['WZ_PLUGIN_UNDECLARED_DEP', 'WZ_PLUGIN_TIMEOUT', 'WZ_PLUGIN_ENTRY', 'WZ_PLUGIN_CONFIG_INVALID']);
+const KEPT_CODES = new Set(['WZ_PLUGIN_UNDECLARED_DEP', 'WZ_PLUGIN_TIMEOUT', 'WZ_PLUGIN_ENTRY', 'WZ_PLUGIN_CONFIG_INVALID', 'WZ_AUTH_ROUTE_UNGUARDED', 'WZ_PLUGIN_STAGE_FORBIDDEN']);
 
 function toFailure(error: unknown, fallbackCode: string, code: string, hook: string): PluginFailure {
   if (isWizamartError(error) && KEPT_CODES.has(error.code)) {
@@ -166,6 +167,7 @@ export class Kernel {
       // Visible to itself during register (self-lookups); removed again by fail() if register throws.
       this.loaded.set(node.code, { node, definition, scope, ctx, bootSeconds: 0 });
       await withTimeout(() => definition.register(ctx), this.hookTimeoutMs, `${node.code}.register`);
+      this.checkGuards(node.code);
       this.loaded.get(node.code)!.bootSeconds = importSeconds + (performance.now() - started) / 1000;
     } catch (error) {
       this.fail(node, toFailure(error, 'WZ_PLUGIN_REGISTER_FAILED', node.code, 'register'), error);
@@ -178,6 +180,14 @@ export class Kernel {
     } catch (error) {
       this.fail(plugin.node, toFailure(error, failureCode, plugin.node.code, hook), error);
     }
+  }
+
+  /** Every route must declare its access (`permit(…)` or `publicAccess()`): an unguarded one fails the plugin. */
+  private checkGuards(code: string): void {
+    const unguarded = routeTable(this.contributions.routes.filter((route) => route.plugin === code)).filter((entry) => !entry.access);
+    if (unguarded.length === 0) return;
+    const list = unguarded.map((entry) => `${entry.method} ${entry.kind}:${entry.surface} ${entry.path}`);
+    throw new WizamartError('WZ_AUTH_ROUTE_UNGUARDED', `${code} has routes without permit(…) or publicAccess(): ${list.join(', ')}`, { details: { plugin: code, routes: list } });
   }
 
   /** Fails a registered plugin from outside the kernel's own steps (e.g. its migrations failed); blocks dependents. */

@@ -15,7 +15,7 @@ import { ensureHostSchema, recordInstalls } from './database/host-schema.js';
 import { Migrator, type MigratablePlugin } from './database/migrator.js';
 import { EnablementStore } from './enablement.js';
 import { HealthService } from './health.js';
-import { createHttpApp, type HttpSeams } from './http/app.js';
+import { createHttpApp } from './http/app.js';
 import { createMetrics, type HostMetrics } from './http/metrics.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { createLogger } from './logger.js';
@@ -178,7 +178,6 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   let ready = false;
   const app = options.http === false ? undefined : createHttpApp({
     kernel, metrics, health, enablement, logger,
-    seams: emptySeams(),
     isReady: () => ready,
     reportError: reporter ? (error) => reporter.capture(error) : undefined,
   });
@@ -195,10 +194,6 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   logger.info({ timings, plugins: kernel.active.length }, 'host ready');
   logger.flush();
   return createRunningHost({ env, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
-}
-
-function emptySeams(): HttpSeams {
-  return { resolveTenant: [], theme: [], authenticate: [] };
 }
 
 function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {

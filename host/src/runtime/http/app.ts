@@ -1,4 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
+import type { HttpStage } from '@wizamart/plugin-sdk';
 import type { Logger } from 'pino';
 import type { Kernel } from '../../kernel/kernel.js';
 import type { HealthService } from '../health.js';
@@ -10,16 +11,6 @@ import { pluginDispatch, type EnablementCheck } from './plugin-dispatch.js';
 import { pluginStatic } from './static.js';
 import { setupViews } from './views.js';
 
-/**
- * Seams the tenancy plugin fills: tenant resolution (store domains, subdomains), theme and authentication.
- * Each runs in the DESIGN.md order; the defaults resolve path mode on the `main` platform.
- */
-export interface HttpSeams {
-  resolveTenant: RequestHandler[];
-  theme: RequestHandler[];
-  authenticate: RequestHandler[];
-}
-
 export type { EnablementCheck };
 
 export interface HttpDeps {
@@ -28,7 +19,6 @@ export interface HttpDeps {
   health: HealthService;
   enablement: EnablementCheck;
   logger: Logger;
-  seams: HttpSeams;
   /** Whether the host answers traffic (false while booting and once shutdown began). */
   isReady(): boolean;
   /** Receives every 5xx error (Sentry when configured). */
@@ -40,6 +30,11 @@ const defaultTenant: RequestHandler = (req, _res, next) => {
   req.wz = { id: req.id, tenant };
   next();
 };
+
+/** The middleware core plugins added to `name`, in dependency order (contributions are recorded in that order). */
+function stage(deps: HttpDeps, name: HttpStage): RequestHandler[] {
+  return deps.kernel.contributions.stages.filter((entry) => entry.stage === name).map((entry) => entry.handler);
+}
 
 /**
  * Runs `handlers` in order as one middleware, with express's contract: `next()` goes on, `next(error)` leaves the
@@ -95,7 +90,8 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.WIZAMART_TRUST_PROXY ?? 'loopback');
   const active = deps.kernel.active.map((plugin) => plugin.ctx);
-  setupViews(app, new Map(active.map((ctx) => [ctx.plugin.code, ctx.views.dir])));
+  const views = setupViews(app, new Map(active.map((ctx) => [ctx.plugin.code, ctx.views.dir])));
+  for (const helper of deps.kernel.contributions.helpers) views.registerHelper(helper.name, helper.fn);
   const tierOf = (code: string) => deps.kernel.plugins.find((node) => node.code === code)?.manifest?.tier;
   // One express layer for the whole host pipeline: every layer costs a router step per request, and the bench
   // route showed them adding up.
@@ -103,9 +99,9 @@ export function createHttpApp(deps: HttpDeps): Express {
     requestObservability(app, deps.logger, deps.metrics),
     opsRoutes(deps),
     defaultTenant,
-    ...deps.seams.resolveTenant,
-    ...deps.seams.theme,
-    ...deps.seams.authenticate,
+    ...stage(deps, 'tenant'),
+    ...stage(deps, 'theme'),
+    ...stage(deps, 'auth'),
     pluginStatic(new Map(active.map((ctx) => [ctx.plugin.code, ctx.static.dir])), process.env.NODE_ENV === 'production' ? '7d' : 0),
     pluginDispatch(deps.kernel.contributions.routes, tierOf, deps.enablement),
   ]));

@@ -1,28 +1,10 @@
 import type { Request } from 'express';
+import type { RequestTenant } from '@wizamart/plugin-sdk';
+
+export type { RequestTenant };
 
 /** The surfaces a request can belong to. */
-export type RequestSurface = 'admin' | 'store' | 'storefront' | 'shared' | 'ops' | 'static' | 'unknown';
-
-/** What the host knows about a request; filled in by the middleware chain (tenant resolution, surface, auth). */
-export interface RequestTenant {
-  platform: string;
-  /** Store code when the request is for a store (dashboard or storefront). */
-  store?: string;
-  surface: RequestSurface;
-}
-
-/** Route pattern set when a plugin router is mounted (for metrics labels, bounded cardinality). */
-export interface RequestWizamart {
-  id: string;
-  tenant: RequestTenant;
-  mountPattern?: string;
-}
-
-declare module 'express-serve-static-core' {
-  interface Request {
-    wz: RequestWizamart;
-  }
-}
+export type RequestSurface = RequestTenant['surface'];
 
 /** The surface a path belongs to in path mode (`/api/v1/<surface>/…`, `/<surface>/…`). */
 export function surfaceOfPath(path: string): RequestSurface {

@@ -1,0 +1,91 @@
+import type { RequestHandler } from 'express';
+import { WizamartError } from './errors.js';
+
+/** Who made a request, as the authentication seam (the tenancy plugin) establishes it. */
+export interface Principal {
+  /** `admin` on the admin surface, `staff` on a store dashboard, `customer` on a storefront. */
+  readonly kind: 'admin' | 'staff' | 'customer';
+  /** The user's or customer's id. */
+  readonly id: string;
+  readonly email: string;
+  readonly name?: string;
+  /** Store code the principal is bound to (staff and customers). */
+  readonly store?: string;
+  /** Role name for staff (`owner`, `manager`, `staff` or a custom role) and admins. */
+  readonly role?: string;
+  /** Everything the principal may do; `*` grants all. */
+  readonly permissions: ReadonlySet<string>;
+}
+
+/** Which tenant and surface a request belongs to (filled by tenant resolution). */
+export interface RequestTenant {
+  platform: string;
+  /** Store code when the request is for a store (dashboard or storefront). */
+  store?: string;
+  /** Store id once resolved by the tenancy plugin. */
+  storeId?: string;
+  surface: 'admin' | 'store' | 'storefront' | 'shared' | 'ops' | 'static' | 'unknown';
+  /** How the tenant was found: `path` (development), `subdomain`, `admin-subdomain` or `domain`. */
+  mode?: 'path' | 'subdomain' | 'admin-subdomain' | 'domain';
+  /** The public URL prefix of this surface for links (`''` on a store's own host, `/storefront/<store>` in path mode). */
+  base?: string;
+}
+
+/** What the host and the core plugins know about a request: `req.wz`. */
+export interface RequestContext {
+  /** The request id (also the `x-request-id` response header). */
+  id: string;
+  tenant: RequestTenant;
+  /** The authenticated principal, when the request carried a valid token for its surface and store. */
+  principal?: Principal;
+  /** Route pattern of the plugin mount (metrics labels). */
+  mountPattern?: string;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    wz: RequestContext;
+  }
+}
+
+/** Where a core plugin plugs middleware into the host pipeline (DESIGN.md order: tenant → theme → auth). */
+export type HttpStage = 'tenant' | 'theme' | 'auth';
+
+const GUARD = Symbol.for('wizamart.route-guard');
+
+/** A route guard: middleware the host recognises when it checks that every route declares its access. */
+export type RouteGuard = RequestHandler & { readonly [GUARD]: { permissions: readonly string[]; public: boolean } };
+
+function guard(permissions: readonly string[], isPublic: boolean, handler: RequestHandler): RouteGuard {
+  return Object.assign(handler, { [GUARD]: Object.freeze({ permissions, public: isPublic }) }) as RouteGuard;
+}
+
+/**
+ * Guards a route: the request needs an authenticated principal of the route's surface holding every permission
+ * listed (none listed: any authenticated principal). Answers 401 `WZ_AUTH_UNAUTHENTICATED` or 403 `WZ_AUTH_FORBIDDEN`.
+ *
+ * @example
+ * router.get('/orders', permit('orders.view'), listOrders);
+ */
+export function permit(...permissions: string[]): RouteGuard {
+  return guard(permissions, false, (req, _res, next) => {
+    const principal = req.wz?.principal;
+    if (!principal) return next(new WizamartError('WZ_AUTH_UNAUTHENTICATED', 'Sign in to continue', { status: 401 }));
+    const missing = permissions.filter((permission) => !principal.permissions.has(permission) && !principal.permissions.has('*'));
+    if (missing.length > 0) return next(new WizamartError('WZ_AUTH_FORBIDDEN', `This needs the permission ${missing.join(', ')}`, { status: 403, details: { missing } }));
+    next();
+  });
+}
+
+/**
+ * Marks a route as open to anyone (login forms, public storefront pages, webhooks that check their own signature).
+ * Every route needs `permit(…)` or `publicAccess()`; the host refuses to register a plugin with an unguarded route.
+ */
+export function publicAccess(): RouteGuard {
+  return guard([], true, (_req, _res, next) => next());
+}
+
+/** The guard declaration of a middleware, or undefined when it is not a route guard. */
+export function guardOf(handler: unknown): { permissions: readonly string[]; public: boolean } | undefined {
+  return typeof handler === 'function' ? (handler as Partial<RouteGuard>)[GUARD] : undefined;
+}
