@@ -91,4 +91,15 @@ describe('wizamart CLI', () => {
     expect(failed.code).to.equal(1);
     expect(failed.stderr).to.match(/WZ_DB_UNAVAILABLE: Cannot reach the database at postgres:\/\/nobody@127\.0\.0\.1:1\/none/);
   });
+
+  it('runs commands and seeds that plugins add', async () => {
+    const hello = await wizamart(['say-hello', 'ann'], ['runtime']);
+    expect(hello.code, hello.stderr).to.equal(0);
+    expect(hello.stdout).to.equal('hello ann\n');
+    expect((await wizamart(['say-hello', 'fail'], ['runtime'])).code).to.equal(3);
+    const seeded = await wizamart(['seed', 'demo'], ['runtime']);
+    expect(seeded.stdout).to.include('demo seeded by gatekeeper');
+    expect((await wizamart(['seed', 'nothing'], ['runtime'])).code).to.equal(2);
+    expect((await wizamart(['no-such-command'], ['runtime'])).code).to.equal(2);
+  });
 });

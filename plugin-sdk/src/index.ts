@@ -11,6 +11,9 @@ export type {
   HealthCheckResult,
   MenuItem,
   PluginAssets,
+  PluginCli,
+  PluginCommand,
+  CommandIo,
   PluginContext,
   PluginDefinition,
   PluginEvents,
@@ -27,3 +30,5 @@ export type { ValidationProblem } from './validation.js';
 export type { JobOptions, JobRun, JobStatus, JobTarget, PluginJobs } from './jobs.js';
 export { guardOf, permit, publicAccess } from './http.js';
 export type { HttpStage, Principal, RequestContext, RequestTenant, RouteGuard } from './http.js';
+export { HOST_SERVICE_OWNER, HostServices } from './host-services.js';
+export type { InstalledPluginInfo, MenuDirectory, MenuEntry, Platform, PlatformDirectory, PluginDirectory } from './host-services.js';

@@ -88,6 +88,34 @@ export interface PluginEvents {
   subscribe<T>(name: string, handler: EventHandler<T>): () => void;
 }
 
+/** Output streams a plugin CLI command writes to. */
+export interface CommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A `wizamart <name>` command contributed by a plugin. */
+export interface PluginCommand {
+  /** One line for `wizamart --help`. */
+  summary: string;
+  /** Runs with the database and every plugin registered (no HTTP, no job processing); resolves with the exit code. */
+  run(args: string[], io: CommandIo): Promise<number | void> | number | void;
+}
+
+/** `ctx.cli`: commands and data seeds for the `wizamart` CLI. */
+export interface PluginCli {
+  /** Adds `wizamart <name> …`; names are global, so prefer ones that say what they act on (`create-admin`). */
+  command(name: string, command: PluginCommand): void;
+  /**
+   * Adds a seed to the set `set` (`wizamart seed <set>`; `demo` also runs when `wizamart start` meets an empty
+   * embedded database). Seeds of a set run in dependency order and must be idempotent. Lines they return are
+   * printed to the operator (e.g. demo logins).
+   */
+  seed(set: string, run: () => Promise<void | string[]> | void | string[]): void;
+}
+
 /** Where the host reads the plugin's assets (absolute folders; they may not exist). */
 export interface PluginAssets {
   readonly dir: string;
@@ -119,6 +147,7 @@ export interface PluginContext<Config = Record<string, unknown>> {
   readonly db: Knex;
   readonly jobs: PluginJobs;
   readonly routes: PluginRoutes;
+  readonly cli: PluginCli;
   readonly menus: PluginMenus;
   readonly health: PluginHealth;
   readonly events: PluginEvents;

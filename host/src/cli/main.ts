@@ -3,7 +3,7 @@ import { isWizamartError } from '@wizamart/plugin-sdk';
 import { HOST_VERSION } from '../version.js';
 import { pluginsCommand, type CliIo } from './plugins-command.js';
 import { migrateCommand } from './migrate-command.js';
-import { startCommand, workerCommand } from './start-command.js';
+import { pluginCommand, seedCommand, startCommand, workerCommand } from './start-command.js';
 import { USAGE } from './usage.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -11,6 +11,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   start: startCommand,
   worker: workerCommand,
   migrate: migrateCommand,
+  seed: seedCommand,
 };
 
 function isUsageProblem(error: unknown): boolean {
@@ -31,8 +32,11 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
   }
   const run = COMMANDS[command];
   try {
-    if (!run) throw Object.assign(new Error(`Unknown command "${command}"`), { code: 'ERR_PARSE_ARGS_UNKNOWN_COMMAND' });
-    return await run(rest, io);
+    if (run) return await run(rest, io);
+    // Not built in: perhaps a plugin's command (`wizamart create-admin …`); that needs the plugins loaded.
+    const status = /^[a-z][a-z0-9-]{1,40}$/.test(command) ? await pluginCommand(command, rest, io) : undefined;
+    if (status === undefined) throw Object.assign(new Error(`Unknown command "${command}"`), { code: 'ERR_PARSE_ARGS_UNKNOWN_COMMAND' });
+    return status;
   } catch (error) {
     if (isUsageProblem(error)) {
       io.stderr.write(`wizamart: ${(error as Error).message}\n\n${USAGE}`);

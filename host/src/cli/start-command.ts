@@ -48,13 +48,45 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
   const port = parsePort(values.port, io.env.PORT);
   const host = await startHost({ env: io.env });
   try {
+    // A fresh embedded database gets the demo data, so the first `npm start` shows a working platform.
+    const demo = (host.firstBoot && host.database.embedded && io.env.WIZAMART_DEMO !== 'false') || io.env.WIZAMART_DEMO === 'true';
+    const lines = demo ? await host.runSeeds('demo') : [];
     const { url } = await host.listen(port, values.host ?? io.env.HOST ?? '127.0.0.1');
     io.stdout.write(`Wizamart ${host.kernel.hostVersion} ready at ${url} (${host.kernel.active.length} plugins, ${Math.round(host.timings.total * 1000)} ms)\n`);
+    for (const line of lines) io.stdout.write(`  ${line.replaceAll('{url}', url)}\n`);
   } catch (error) {
     await host.stop();
     throw error;
   }
   return runUntilSignal(host, io);
+}
+
+/** `wizamart seed <set>`: runs every plugin's seeds of the set (idempotent) and prints what they report. */
+export async function seedCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw usageError('Usage: wizamart seed <set>, e.g. wizamart seed demo');
+  const host = await startHost({ env: io.env, http: false, processJobs: false });
+  try {
+    const known = new Set(host.kernel.contributions.seeds.map((seed) => seed.set));
+    if (!known.has(positionals[0])) throw usageError(`No plugin seeds "${positionals[0]}"; known sets: ${[...known].join(', ') || 'none'}`);
+    for (const line of await host.runSeeds(positionals[0])) io.stdout.write(`${line}\n`);
+    return 0;
+  } finally {
+    await host.stop();
+  }
+}
+
+/** A `wizamart <name>` command a plugin added: runs with the database and plugins, without HTTP or jobs. */
+export async function pluginCommand(name: string, args: string[], io: CliIo & { stdin?: NodeJS.ReadableStream }): Promise<number | undefined> {
+  const host = await startHost({ env: io.env, http: false, processJobs: false });
+  try {
+    const entry = host.kernel.contributions.commands.find((candidate) => candidate.name === name);
+    if (!entry) return undefined;
+    const code = await entry.command.run(args, { stdout: io.stdout, stderr: io.stderr, stdin: io.stdin ?? process.stdin, env: io.env });
+    return typeof code === 'number' ? code : 0;
+  } finally {
+    await host.stop();
+  }
 }
 
 /** `wizamart worker`: boots the host without HTTP and processes jobs until SIGTERM/SIGINT. */

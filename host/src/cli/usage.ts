@@ -10,6 +10,8 @@ Commands:
   migrate up [--plugin P] [--json]   apply pending migrations (of P and what P requires)
   migrate down --plugin P [--to M | --all] [--json]
                                      roll back P's last migration, those after M, or all
+  seed <set>                         run the plugins' data seeds of <set> (e.g. demo); idempotent
+  <command> …                        a command added by a plugin (e.g. create-admin)
   plugins list [--json]              installed plugins, their state and errors (no database needed)
   plugins graph [--format F]         dependency graph as mermaid (default), dot or json
 

@@ -12,6 +12,8 @@ import {
   type PluginJobs,
   type PluginInfo,
   type PluginMenus,
+  type PluginCli,
+  type PluginCommand,
   type PluginViews,
   type PluginRoutes,
 } from '@wizamart/plugin-sdk';
@@ -60,6 +62,8 @@ export interface ScopeDeps {
   lookup: ContainerLookup;
   /** The database and job queue, when the host runs with a database. */
   runtime?: RuntimeServices;
+  /** The container holding the host's own services (token owner `wizamart`). */
+  hostServices?: DependencyContainer;
 }
 
 const SURFACES = new Set(['admin', 'store', 'storefront', 'shared']);
@@ -159,6 +163,26 @@ function assetDir(node: PluginNode, folder: string | undefined, fallback: string
 }
 
 const HELPER_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const COMMAND_NAME = /^[a-z][a-z0-9-]{1,40}$/;
+const RESERVED_COMMANDS = new Set(['start', 'worker', 'migrate', 'plugins', 'seed', 'help']);
+
+function createCli(code: string, contributions: Contributions): PluginCli {
+  return Object.freeze({
+    command(name: string, command: PluginCommand) {
+      if (!COMMAND_NAME.test(name) || RESERVED_COMMANDS.has(name)) {
+        throw new WizamartError('WZ_VALIDATION', `${code}: "${name}" cannot be a command name (lower-case words with -, not a built-in command)`, { details: { command: name } });
+      }
+      if (contributions.commands.some((entry) => entry.name === name)) {
+        throw new WizamartError('WZ_VALIDATION', `${code}: the command "${name}" is already taken`, { details: { command: name } });
+      }
+      contributions.addCommand({ plugin: code, name, command });
+    },
+    seed(set: string, run: () => Promise<void | string[]> | void | string[]) {
+      if (!COMMAND_NAME.test(set)) throw new WizamartError('WZ_VALIDATION', `${code}: invalid seed set "${set}"`, { details: { set } });
+      contributions.addSeed({ plugin: code, set, run });
+    },
+  });
+}
 
 function createViews(node: PluginNode, deps: ScopeDeps): PluginViews {
   const { code } = node;
@@ -182,6 +206,7 @@ function buildContext(scope: DependencyContainer, node: PluginNode, deps: ScopeD
     config: scope.resolve(SCOPE.config),
     services: scope.resolve(SCOPE.services),
     routes: scope.resolve(SCOPE.routes),
+    cli: createCli(node.code, deps.contributions),
     menus: scope.resolve(SCOPE.menus),
     health: scope.resolve(SCOPE.health),
     events: scope.resolve(SCOPE.events),
@@ -210,7 +235,7 @@ export function createPluginScope(
   scope.register(SCOPE.plugin, { useValue: pluginInfo(node) });
   scope.register(SCOPE.logger, { useValue: deps.logger.child({ plugin: code }) });
   scope.register(SCOPE.config, { useValue: Object.freeze(config) });
-  scope.register(SCOPE.services, { useValue: createServices(node, scope, deps.lookup) });
+  scope.register(SCOPE.services, { useValue: createServices(node, scope, deps.lookup, deps.hostServices) });
   scope.register(SCOPE.routes, { useValue: createRoutes(code, node.manifest!.tier, deps.contributions) });
   scope.register(SCOPE.menus, { useValue: createMenus(code, deps.contributions) });
   scope.register(SCOPE.health, { useValue: createHealth(code, deps.contributions) });

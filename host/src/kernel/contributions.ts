@@ -1,4 +1,4 @@
-import type { HealthCheckResult, HttpStage, JobOptions, JobRun, MenuItem, Surface } from '@wizamart/plugin-sdk';
+import type { HealthCheckResult, HttpStage, JobOptions, JobRun, MenuItem, PluginCommand, Surface } from '@wizamart/plugin-sdk';
 import type { RequestHandler, Router } from 'express';
 
 /** A router a plugin mounted. */
@@ -45,6 +45,20 @@ export interface HelperContribution {
   fn: (...args: any[]) => unknown;
 }
 
+/** A CLI command a plugin added. */
+export interface CommandContribution {
+  plugin: string;
+  name: string;
+  command: PluginCommand;
+}
+
+/** A data seed a plugin added to a set. */
+export interface SeedContribution {
+  plugin: string;
+  set: string;
+  run: () => Promise<void | string[]> | void | string[];
+}
+
 /**
  * Everything plugins contributed, kept per plugin so that a plugin failing half-way through `register` can be
  * removed without a trace.
@@ -56,6 +70,8 @@ export class Contributions {
   readonly jobs: JobContribution[] = [];
   readonly stages: StageContribution[] = [];
   readonly helpers: HelperContribution[] = [];
+  readonly commands: CommandContribution[] = [];
+  readonly seeds: SeedContribution[] = [];
   private readonly cleanups = new Map<string, Array<() => void>>();
   /** Plugins whose contributions were discarded; a hook still running after a timeout cannot add more. */
   private readonly discarded = new Set<string>();
@@ -84,6 +100,14 @@ export class Contributions {
     if (!this.discarded.has(entry.plugin)) this.helpers.push(entry);
   }
 
+  addCommand(entry: CommandContribution): void {
+    if (!this.discarded.has(entry.plugin)) this.commands.push(entry);
+  }
+
+  addSeed(entry: SeedContribution): void {
+    if (!this.discarded.has(entry.plugin)) this.seeds.push(entry);
+  }
+
   /** Records an undo action for `plugin` (used by registries outside this class, e.g. services and events). */
   onDiscard(plugin: string, cleanup: () => void): void {
     if (this.discarded.has(plugin)) return cleanup();
@@ -95,7 +119,7 @@ export class Contributions {
   /** Removes every contribution of `plugin`. */
   discard(plugin: string): void {
     this.discarded.add(plugin);
-    for (const list of [this.routes, this.menus, this.health, this.jobs, this.stages, this.helpers] as Array<Array<{ plugin: string }>>) {
+    for (const list of [this.routes, this.menus, this.health, this.jobs, this.stages, this.helpers, this.commands, this.seeds] as Array<Array<{ plugin: string }>>) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].plugin === plugin) list.splice(i, 1);
     }
     for (const cleanup of this.cleanups.get(plugin) ?? []) cleanup();

@@ -219,6 +219,7 @@ export class Kernel {
       contributions: this.contributions,
       events: this.events,
       lookup: (code) => this.loaded.get(code)?.scope,
+      hostServices: this.root,
     };
   }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { WizamartError, type PluginServices, type ServiceToken } from '@wizamart/plugin-sdk';
+import { HOST_SERVICE_OWNER, WizamartError, type PluginServices, type ServiceToken } from '@wizamart/plugin-sdk';
 import type { DependencyContainer } from 'tsyringe';
 import type { PluginNode } from './plugin-node.js';
 
@@ -14,12 +14,18 @@ function serviceKey(token: ServiceToken<unknown>): string {
  * `ctx.services` of one plugin. Provided services live in the plugin's own child container; `get` only reaches
  * the containers of plugins declared in `requires`/`optionalRequires`, so visibility follows the graph.
  */
-export function createServices(node: PluginNode, own: DependencyContainer, lookup: ContainerLookup): PluginServices {
+/** Registers a service the host provides to every plugin (token owner `wizamart`). */
+export function provideHostService<T>(root: DependencyContainer, token: ServiceToken<T>, value: T): void {
+  root.register(serviceKey(token), { useValue: value });
+}
+
+export function createServices(node: PluginNode, own: DependencyContainer, lookup: ContainerLookup, host?: DependencyContainer): PluginServices {
   const required = new Set(Object.keys(node.manifest?.requires ?? {}));
   const optional = new Set(Object.keys(node.manifest?.optionalRequires ?? {}));
 
   function containerOf(token: ServiceToken<unknown>): DependencyContainer | undefined {
     if (token.plugin === node.code) return own;
+    if (token.plugin === HOST_SERVICE_OWNER) return host;
     if (!required.has(token.plugin) && !optional.has(token.plugin)) {
       throw new WizamartError(
         'WZ_PLUGIN_UNDECLARED_DEP',

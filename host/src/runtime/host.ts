@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Express } from 'express';
 import { pino, type Logger } from 'pino';
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { HostServices, WizamartError } from '@wizamart/plugin-sdk';
 import { Kernel, type KernelOptions } from '../kernel/kernel.js';
 import { dependencyCodes } from '../kernel/plugin-node.js';
 import { findAppDir } from '../kernel/discover.js';
@@ -14,6 +14,8 @@ import { dataDirFromEnv, openDatabase, type Database } from './database/connecti
 import { ensureHostSchema, recordInstalls } from './database/host-schema.js';
 import { Migrator, type MigratablePlugin } from './database/migrator.js';
 import { EnablementStore } from './enablement.js';
+import { createMenuDirectory, createPlatformDirectory, createPluginDirectory } from './host-services.js';
+import { provideHostService } from '../kernel/services.js';
 import { HealthService } from './health.js';
 import { createHttpApp } from './http/app.js';
 import { createMetrics, type HostMetrics } from './http/metrics.js';
@@ -58,6 +60,10 @@ export interface RunningHost {
   readonly ready: boolean;
   /** Serves the app on `port` (0 picks one) and resolves with its URL. */
   listen(port: number, host?: string): Promise<{ url: string; server: Server }>;
+  /** True when this boot met a new database (the first-boot rule applied). */
+  firstBoot: boolean;
+  /** Runs every plugin's seeds of `set` in dependency order and returns the lines they report. */
+  runSeeds(set: string): Promise<string[]>;
   /** Graceful stop: readiness 503 at once, in-flight requests finish, jobs drain, pools close (bounded to ~9 s). */
   stop(): Promise<void>;
 }
@@ -141,7 +147,7 @@ interface BootState {
 async function bootRest(state: BootState): Promise<RunningHost> {
   const { options, env, logger, kernel, database, metrics } = state;
   const installed = kernel.plugins.filter((node) => node.manifest);
-  await recordInstalls(database.knex, database.embedded, installed.map((node) => ({ code: node.code, packageName: node.pkg.packageName, version: node.pkg.version, tier: node.manifest!.tier })));
+  const { firstBoot } = await recordInstalls(database.knex, database.embedded, installed.map((node) => ({ code: node.code, packageName: node.pkg.packageName, version: node.pkg.version, tier: node.manifest!.tier })));
   const enablement = new EnablementStore(database.knex, new Set(installed.filter((node) => node.manifest!.tier === 'core').map((node) => node.code)));
   const jobs = new JobRunner({
     url: database.url,
@@ -154,6 +160,9 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   });
   state.setJobs(jobs);
   await Promise.all([jobs.connect(), enablement.refresh()]);
+  provideHostService(kernel.root, HostServices.menus, createMenuDirectory(kernel.contributions, enablement));
+  provideHostService(kernel.root, HostServices.platforms, createPlatformDirectory(database.knex));
+  provideHostService(kernel.root, HostServices.plugins, createPluginDirectory(kernel, enablement));
   await kernel.register();
   const migrateStarted = performance.now();
   if (options.migrate ?? flag(env.WIZAMART_MIGRATE_ON_START, true)) {
@@ -193,7 +202,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   ready = true;
   logger.info({ timings, plugins: kernel.active.length }, 'host ready');
   logger.flush();
-  return createRunningHost({ env, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
+  return createRunningHost({ firstBoot, env, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
 }
 
 function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {
@@ -205,7 +214,7 @@ function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {
   for (const plugin of kernel.active) metrics.pluginBoot.set({ plugin: plugin.node.code }, plugin.bootSeconds);
 }
 
-interface HostParts extends Omit<RunningHost, 'ready' | 'listen' | 'stop'> {
+interface HostParts extends Omit<RunningHost, 'ready' | 'listen' | 'stop' | 'runSeeds'> {
   env: NodeJS.ProcessEnv;
   reporter?: ErrorReporter;
   isReady(): boolean;
@@ -255,6 +264,16 @@ function createRunningHost(parts: HostParts): RunningHost {
       return { url: `http://${shown}:${address.port}`, server };
     },
     stop: () => (stopping ??= stop()),
+    firstBoot: parts.firstBoot,
+    async runSeeds(set) {
+      const lines: string[] = [];
+      for (const seed of parts.kernel.contributions.seeds.filter((entry) => entry.set === set)) {
+        parts.logger.info({ plugin: seed.plugin, set }, 'seeding');
+        const reported = await seed.run();
+        if (Array.isArray(reported)) lines.push(...reported);
+      }
+      return lines;
+    },
   };
 }
 
