@@ -115,6 +115,12 @@ describe('host runtime through the SDK test harness', () => {
       expect(stateOf('open-door')?.error?.message).to.include('DELETE api:admin /everything').and.not.include('/fine');
     });
 
+    it('serves surface roots from the home router a core plugin mounted', async () => {
+      expect((await request(test.app).get('/admin').expect(200)).text).to.equal('home of admin  at /admin');
+      expect((await request(test.app).get('/storefront/shop-1/').expect(200)).text).to.equal('home of storefront shop-1 at /storefront/shop-1');
+      await request(test.app).get('/store/shop-1').expect(404);
+    });
+
     it('refuses pipeline middleware from a non-core plugin', () => {
       expect(stateOf('sneaky')?.error?.code).to.equal('WZ_PLUGIN_STAGE_FORBIDDEN');
     });

@@ -39,6 +39,8 @@ export interface PluginRoutes {
   api(surface: Surface, router: Router): void;
   /** Mounts a page router, e.g. at `/store/<store>/<code>/…`. */
   pages(surface: Exclude<Surface, 'shared'>, router: Router): void;
+  /** Serves the surface root (`/admin`, `/store/<store>`, `/storefront/<store>`); core plugins only, one per surface. */
+  home(surface: Exclude<Surface, 'shared'>, router: Router): void;
   /**
    * Adds middleware to a stage of the host pipeline that runs for every request (tenant resolution, theme,
    * authentication). Only core plugins may; stages run in dependency order of the plugins that fill them.

@@ -4,7 +4,8 @@ import type { RequestHandler, Router } from 'express';
 /** A router a plugin mounted. */
 export interface RouteContribution {
   plugin: string;
-  kind: 'api' | 'pages';
+  /** `home` is the page router at a surface root (`/admin`, `/store/<store>`, `/storefront/<store>`). */
+  kind: 'api' | 'pages' | 'home';
   surface: Surface;
   router: Router;
 }

@@ -45,10 +45,13 @@ function locate(mounted: Map<string, Mounted>, path: string): Target | undefined
   let code: string | undefined = match[3];
   if (storeScoped) {
     store = match[3];
+    if (!store) return undefined;
     code = /^\/([^/]+)/.exec(path.slice(prefix.length))?.[1];
-    if (!store || !code) return undefined;
-    prefix += `/${code}`;
+    if (code) prefix += `/${code}`;
   }
+  // The surface root itself (`/admin`, `/store/<store>`, `/storefront/<store>`) goes to the surface's home router.
+  const home = !code && kind === 'pages' ? mounted.get(`home ${surface}`) : undefined;
+  if (home) return { mounted: home, prefix: prefix.replace(/\/$/, ''), store: store && decodeURIComponent(store) };
   if (!code) return undefined;
   const entry = mounted.get(`${kind} ${surface} ${code}`);
   if (!entry) return undefined;
@@ -66,12 +69,12 @@ export function pluginDispatch(routes: readonly RouteContribution[], tierOf: (co
   const form = express.urlencoded({ extended: false, limit: '1mb' });
   const mounted = new Map<string, Mounted>();
   for (const route of routes) {
-    const id = `${route.kind} ${route.surface} ${route.plugin}`;
+    const id = route.kind === 'home' ? `home ${route.surface}` : `${route.kind} ${route.surface} ${route.plugin}`;
     let entry = mounted.get(id);
     if (!entry) {
       entry = {
         plugin: route.plugin,
-        pattern: `${MOUNTS[route.kind][route.surface]}/${route.plugin}`,
+        pattern: route.kind === 'home' ? MOUNTS.pages[route.surface] : `${MOUNTS[route.kind][route.surface]}/${route.plugin}`,
         core: tierOf(route.plugin) === 'core',
         body: route.kind === 'api' ? json : form,
         routers: [],
