@@ -1,0 +1,72 @@
+import { defineServiceToken, type Principal } from '@wizamart/plugin-sdk';
+import type { Request } from 'express';
+
+/** A store as other plugins see it. */
+export interface Store {
+  id: string;
+  code: string;
+  name: string;
+  platform: string;
+  merchantId: string;
+  status: 'active' | 'suspended';
+  /** Default currency (ISO 4217) and locale of the store. */
+  currency: string;
+  locale: string;
+  createdAt: Date;
+}
+
+/** Stores: lookups for other plugins (scoped data always comes from `req.wz.tenant`, never from client ids). */
+export interface StoreDirectory {
+  byCode(code: string): Promise<Store | undefined>;
+  byId(id: string): Promise<Store | undefined>;
+  /** The store of the request (resolved by the tenant stage); throws 404 `WZ_TENANCY_STORE_NOT_FOUND` when none. */
+  current(req: Request): Promise<Store>;
+  list(filter?: { platform?: string }): Promise<Store[]>;
+  /** Called with the store code after a store, its domains or its status change. */
+  onChange(listener: (storeCode: string) => void): () => void;
+}
+
+/** What a principal resolver returns for a verified storefront token (customers plugin). */
+export type PrincipalResolver = (claims: { sub: string; store: string }) => Promise<Principal | undefined>;
+
+/** Issued token with its expiry, as login endpoints return it. */
+export interface IssuedToken {
+  token: string;
+  expiresAt: string;
+}
+
+/** Auth services for plugins that sign people in (customers) or need the session helpers. */
+export interface AuthService {
+  /** Signs a token for `aud`; `store` is required for `store` and `storefront`. */
+  issue(input: { aud: 'admin' | 'store' | 'storefront'; sub: string; store?: string }): Promise<IssuedToken>;
+  /** Sets the HttpOnly session cookie for page logins and returns the CSRF token of that session. */
+  startSession(res: import('express').Response, req: Request, token: IssuedToken): string;
+  /** Clears the session cookie of the request's surface. */
+  endSession(res: import('express').Response, req: Request): void;
+  /** bcrypt hash and compare (cost 12; compares against a dummy hash for unknown users so timing does not leak). */
+  hashPassword(password: string): Promise<string>;
+  verifyPassword(password: string, hash: string | undefined): Promise<boolean>;
+  /**
+   * Counts a login attempt for rate limiting; throws 429 `WZ_AUTH_RATE_LIMITED` when the limit is reached.
+   * Call before checking credentials; call `loginSucceeded` after a success to reset the counter.
+   */
+  checkLoginRate(req: Request, email: string): Promise<void>;
+  loginSucceeded(req: Request, email: string): Promise<void>;
+  /** Resolves `customer` principals for storefront tokens (the customers plugin registers one). */
+  registerPrincipalResolver(aud: 'storefront', resolver: PrincipalResolver): void;
+  /** The CSRF token of the request's cookie session (for forms), or undefined for bearer requests. */
+  csrfToken(req: Request): string | undefined;
+}
+
+/** Service tokens of the tenancy plugin. */
+export const TenancyServices = {
+  stores: defineServiceToken<StoreDirectory>('tenancy', 'stores'),
+  auth: defineServiceToken<AuthService>('tenancy', 'auth'),
+} as const;
+
+/** Permissions tenancy declares (store surface). */
+export const TENANCY_PERMISSIONS = {
+  teamView: 'tenancy.team-view',
+  teamManage: 'tenancy.team-manage',
+  settingsManage: 'tenancy.settings-manage',
+} as const;
