@@ -121,6 +121,19 @@ describe('host runtime through the SDK test harness', () => {
       await request(test.app).get('/store/shop-1').expect(404);
     });
 
+    it('serves API roots of core plugins for paths no plugin code owns', async () => {
+      await request(test.app).get('/api/v1/admin/me').expect(401);
+      expect((await request(test.app).get('/api/v1/admin/me').set('x-test-principal', 'cy').expect(200)).body).to.deep.equal({ id: 'cy', surface: 'admin' });
+      await request(test.app).get('/api/v1/admin/ledger/entries').expect(200);
+      await request(test.app).get('/api/v1/admin/nothing/here').expect(404);
+    });
+
+    it('sends a page request without a principal to the login page, and API requests get 401', async () => {
+      const page = await request(test.app).get('/admin/gatekeeper/secret?x=1').set('accept', 'text/html').expect(303);
+      expect(page.headers.location).to.equal('/admin/gatekeeper/login?next=%2Fadmin%2Fgatekeeper%2Fsecret%3Fx%3D1');
+      await request(test.app).get('/admin/gatekeeper/secret').set('accept', 'text/html').set('x-test-principal', 'dee').expect(200);
+    });
+
     it('refuses pipeline middleware from a non-core plugin', () => {
       expect(stateOf('sneaky')?.error?.code).to.equal('WZ_PLUGIN_STAGE_FORBIDDEN');
     });

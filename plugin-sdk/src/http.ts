@@ -40,6 +40,11 @@ export interface RequestContext {
   principal?: Principal;
   /** Route pattern of the plugin mount (metrics labels). */
   mountPattern?: string;
+  /**
+   * Where a page request without a principal should sign in (set by the authentication stage). The host redirects
+   * page requests that fail with `WZ_AUTH_UNAUTHENTICATED` there, with `?next=<the page>`.
+   */
+  loginUrl?: string;
 }
 
 declare module 'express-serve-static-core' {

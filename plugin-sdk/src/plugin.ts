@@ -39,6 +39,12 @@ export interface PluginRoutes {
   api(surface: Surface, router: Router): void;
   /** Mounts a page router, e.g. at `/store/<store>/<code>/…`. */
   pages(surface: Exclude<Surface, 'shared'>, router: Router): void;
+  /**
+   * Mounts an API router at the surface's API root (`/api/v1/admin/…`, `/api/v1/store/<store>/…`,
+   * `/api/v1/storefront/<store>/…`) for paths whose first segment is not a plugin code, e.g. `/api/v1/admin/me`.
+   * Core plugins only; several root routers are tried in dependency order.
+   */
+  apiRoot(surface: Exclude<Surface, 'shared'>, router: Router): void;
   /** Serves the surface root (`/admin`, `/store/<store>`, `/storefront/<store>`); core plugins only, one per surface. */
   home(surface: Exclude<Surface, 'shared'>, router: Router): void;
   /**

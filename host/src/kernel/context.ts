@@ -89,6 +89,13 @@ function createRoutes(code: string, tier: string, contributions: Contributions):
       checkSurface(code, surface, true);
       contributions.addRoute({ plugin: code, kind: 'api', surface, router });
     },
+    apiRoot(surface, router) {
+      checkSurface(code, surface, false);
+      if (tier !== 'core') {
+        throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot serve the ${surface} API root`, { details: { plugin: code, surface } });
+      }
+      contributions.addRoute({ plugin: code, kind: 'root', surface, router });
+    },
     home(surface, router) {
       checkSurface(code, surface, false);
       if (tier !== 'core') {

@@ -5,7 +5,7 @@ import type { RequestHandler, Router } from 'express';
 export interface RouteContribution {
   plugin: string;
   /** `home` is the page router at a surface root (`/admin`, `/store/<store>`, `/storefront/<store>`). */
-  kind: 'api' | 'pages' | 'home';
+  kind: 'api' | 'pages' | 'home' | 'root';
   surface: Surface;
   router: Router;
 }

@@ -5,7 +5,7 @@ import type { RouteContribution } from './contributions.js';
 /** One route of a plugin router, as the host sees it. */
 export interface RouteEntry {
   plugin: string;
-  kind: 'api' | 'pages' | 'home';
+  kind: 'api' | 'pages' | 'home' | 'root';
   surface: RouteContribution['surface'];
   method: string;
   /** Path inside the plugin mount; nested routers' own paths appear as `…` (express does not keep them). */

@@ -53,6 +53,12 @@ const handleError = (...[error, req, res, next, report]: [...Parameters<ErrorReq
     report?.(error);
   } else req.log?.info({ code: wz.code, status: wz.status }, wz.message);
   if (res.headersSent) return next(error);
+  const loginUrl = req.wz?.loginUrl;
+  if (wz.code === 'WZ_AUTH_UNAUTHENTICATED' && loginUrl && req.method === 'GET' && !wantsJson(req)) {
+    const separator = loginUrl.includes('?') ? '&' : '?';
+    res.redirect(303, `${loginUrl}${separator}next=${encodeURIComponent(req.originalUrl)}`);
+    return;
+  }
   const body = { error: { code: wz.code, message: wz.message, details: wz.details } };
   res.status(wz.status);
   if (wantsJson(req) || !req.app.get('view engine')) {

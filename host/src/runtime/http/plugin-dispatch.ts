@@ -52,9 +52,14 @@ function locate(mounted: Map<string, Mounted>, path: string): Target | undefined
   // The surface root itself (`/admin`, `/store/<store>`, `/storefront/<store>`) goes to the surface's home router.
   const home = !code && kind === 'pages' ? mounted.get(`home ${surface}`) : undefined;
   if (home) return { mounted: home, prefix: prefix.replace(/\/$/, ''), store: store && decodeURIComponent(store) };
-  if (!code) return undefined;
-  const entry = mounted.get(`${kind} ${surface} ${code}`);
-  if (!entry) return undefined;
+  const entry = code ? mounted.get(`${kind} ${surface} ${code}`) : undefined;
+  if (!entry) {
+    // No plugin owns the first segment: the surface's API root router (e.g. `/api/v1/admin/me`), if a core plugin
+    // mounted one, gets the request.
+    const root = kind === 'api' ? mounted.get(`root ${surface}`) : undefined;
+    const rootPrefix = storeScoped ? match[0] : (match[1] ?? '') + `/${surface}`;
+    return root ? { mounted: root, prefix: rootPrefix, store: store && decodeURIComponent(store) } : undefined;
+  }
   const rest = path.slice(prefix.length);
   return rest === '' || rest.startsWith('/') ? { mounted: entry, prefix, store: store && decodeURIComponent(store) } : undefined;
 }
@@ -69,14 +74,14 @@ export function pluginDispatch(routes: readonly RouteContribution[], tierOf: (co
   const form = express.urlencoded({ extended: false, limit: '1mb' });
   const mounted = new Map<string, Mounted>();
   for (const route of routes) {
-    const id = route.kind === 'home' ? `home ${route.surface}` : `${route.kind} ${route.surface} ${route.plugin}`;
+    const id = route.kind === 'home' || route.kind === 'root' ? `${route.kind} ${route.surface}` : `${route.kind} ${route.surface} ${route.plugin}`;
     let entry = mounted.get(id);
     if (!entry) {
       entry = {
         plugin: route.plugin,
-        pattern: route.kind === 'home' ? MOUNTS.pages[route.surface] : `${MOUNTS[route.kind][route.surface]}/${route.plugin}`,
+        pattern: route.kind === 'home' ? MOUNTS.pages[route.surface] : route.kind === 'root' ? MOUNTS.api[route.surface] : `${MOUNTS[route.kind][route.surface]}/${route.plugin}`,
         core: tierOf(route.plugin) === 'core',
-        body: route.kind === 'api' ? json : form,
+        body: route.kind === 'api' || route.kind === 'root' ? json : form,
         routers: [],
         handle: () => {},
       };
