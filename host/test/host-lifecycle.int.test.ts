@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -9,7 +8,7 @@ import request from 'supertest';
 import { startTestHost } from '@wizamart/plugin-sdk/testing';
 import { readPluginPackage } from '../src/kernel/discover.js';
 import { startHost, type HostOptions } from '../src/runtime/host.js';
-import { ON_SERVER, runtimeFixture } from './runtime-helpers.js';
+import { freshServerDatabase, ON_SERVER, runtimeFixture } from './runtime-helpers.js';
 
 /** A database that outlives one host: a data folder on disk, or a fresh database on the server. */
 async function persistentDatabase(): Promise<{ options: Pick<HostOptions, 'databaseUrl' | 'dataDir'>; drop(): Promise<void> }> {
@@ -17,17 +16,8 @@ async function persistentDatabase(): Promise<{ options: Pick<HostOptions, 'datab
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wz-lifecycle-'));
     return { options: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const admin = process.env.WIZAMART_TEST_DATABASE_URL!;
-  const name = `wz_life_${randomBytes(5).toString('hex')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { options: { databaseUrl: url.toString() }, drop: () => run(`drop database if exists ${name} with (force)`) };
+  const database = await freshServerDatabase('wz_life');
+  return { options: { databaseUrl: database.url }, drop: () => database.drop() };
 }
 
 async function boot(database: Pick<HostOptions, 'databaseUrl' | 'dataDir'>, plugins: string[]) {

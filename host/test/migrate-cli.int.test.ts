@@ -4,12 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
-import pg from 'pg';
 import { emptyApp } from './helpers.js';
 import { openDatabase } from '../src/runtime/database/connection.js';
-import { ON_SERVER, runtimeFixture } from './runtime-helpers.js';
+import { freshServerDatabase, ON_SERVER, runtimeFixture } from './runtime-helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/wizamart.js', import.meta.url));
 
@@ -31,18 +29,9 @@ describe('wizamart migrate', () => {
     for (const name of ['ledger', 'audit']) symlinkSync(runtimeFixture(name), path.join(pluginDir, name));
     env = { WIZAMART_APP_DIR: emptyApp(), WIZAMART_PLUGIN_PATHS: pluginDir, NO_COLOR: '1' };
     if (ON_SERVER) {
-      const admin = process.env.WIZAMART_TEST_DATABASE_URL!;
-      const name = `wz_mig_${randomBytes(5).toString('hex')}`;
-      const query = async (sql: string) => {
-        const client = new pg.Client({ connectionString: admin });
-        await client.connect();
-        await client.query(sql).finally(() => client.end());
-      };
-      await query(`create database ${name}`);
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      env.DATABASE_URL = url.toString();
-      dropDatabase = () => query(`drop database if exists ${name} with (force)`);
+      const database = await freshServerDatabase('wz_mig');
+      env.DATABASE_URL = database.url;
+      dropDatabase = () => database.drop();
     } else {
       env.WIZAMART_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'wz-migrate-data-'));
     }

@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import pg from 'pg';
 import { emptyApp } from './helpers.js';
-import { ON_SERVER, rawGet, runtimeFixture } from './runtime-helpers.js';
-import { randomBytes } from 'node:crypto';
+import { freshServerDatabase, ON_SERVER, rawGet, runtimeFixture } from './runtime-helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/wizamart.js', import.meta.url));
 
@@ -18,21 +16,8 @@ interface Started {
 /** A database for a spawned host: a fresh one on the server, or the embedded one in memory. */
 async function databaseEnv(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   if (!ON_SERVER) return { env: { WIZAMART_DATA_DIR: 'memory://' }, drop: async () => {} };
-  const admin = process.env.WIZAMART_TEST_DATABASE_URL!;
-  const name = `wz_proc_${randomBytes(5).toString('hex')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString() }, drop: () => run(`drop database if exists ${name} with (force)`) };
+  const database = await freshServerDatabase('wz_proc');
+  return { env: { DATABASE_URL: database.url }, drop: () => database.drop() };
 }
 
 async function startCli(extraEnv: Record<string, string>): Promise<Started> {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createFreshDatabase } from '../src/testing/test-host.js';
 import { FIXTURES } from './helpers.js';
 
 /** A plugin package folder of the runtime fixtures. */
@@ -34,4 +35,9 @@ export async function rawGet(baseUrl: string, rawPath: string): Promise<{ status
     req.on('error', reject);
     req.end();
   });
+}
+
+/** A fresh database on the test server (`WIZAMART_TEST_DATABASE_URL`), with a function that drops it. */
+export function freshServerDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  return createFreshDatabase(process.env.WIZAMART_TEST_DATABASE_URL!, prefix);
 }

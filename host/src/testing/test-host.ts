@@ -1,42 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { Express } from 'express';
-import type { Knex } from 'knex';
 import pg from 'pg';
 import { pino } from 'pino';
 import { WizamartError } from '@wizamart/plugin-sdk';
+import type { TestHost as SdkTestHost, TestHostOptions } from '@wizamart/plugin-sdk/testing';
 import { readPluginPackage, type DiscoveredPackage } from '../kernel/discover.js';
 import { startHost, type RunningHost } from '../runtime/host.js';
 
-/** What `startTestHost` boots. */
-export interface TestHostOptions {
-  /** Plugin package folders (each with a package.json holding a `wizamart-plugin` manifest). */
-  plugins: string[];
-  /**
-   * Use this database as is (e.g. a second host on the first one's `databaseUrl`). By default each call gets a fresh
-   * one: embedded in memory, or a new database on the server at `WIZAMART_TEST_DATABASE_URL`.
-   */
-  database?: { url: string };
-  /** Extra environment for the host (plugin config `WZ_<CODE>_<KEY>`, …). */
-  env?: Record<string, string>;
-  /** Job polling interval (default 100 ms, so tests do not wait). */
-  jobsProcessEveryMs?: number;
-  /** Apply migrations at boot (default true). */
-  migrate?: boolean;
-}
+/** Options and result of {@link startTestHost}; declared in the SDK, which plugins import them from. */
+export type { TestHostOptions } from '@wizamart/plugin-sdk/testing';
 
-/** A booted test host. */
-export interface TestHost {
-  /** The express app, for supertest. */
-  app: Express;
-  /** Knex on the test database, not bound to any schema (`db('orders.orders')`). */
-  db: Knex;
-  /** Connection URL of the test database (pass it to a second host to share it). */
-  databaseUrl: string;
-  /** The running host: kernel, jobs, health, metrics, `listen()`. */
+/** A booted test host, with the host's own type for `host`. */
+export interface TestHost extends Omit<SdkTestHost, 'host'> {
   host: RunningHost;
-  /** Stops the host and drops the database it created. */
-  stop(): Promise<void>;
 }
 
 async function readPackages(dirs: string[]): Promise<DiscoveredPackage[]> {
@@ -48,8 +24,8 @@ async function readPackages(dirs: string[]): Promise<DiscoveredPackage[]> {
 }
 
 /** Creates a uniquely named database on the server at `adminUrl`; returns its URL and a function that drops it. */
-async function createFreshDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `wz_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+export async function createFreshDatabase(adminUrl: string, prefix = 'wz_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import pg from 'pg';
 import { pino } from 'pino';
 import type { JobOptions, JobRun } from '@wizamart/plugin-sdk';
 import type { JobContribution } from '../../kernel/contributions.js';
+import { createFreshDatabase } from '../../testing/test-host.js';
 import { startEmbeddedPostgres } from '../database/embedded.js';
 import { createMetrics, type HostMetrics } from '../http/metrics.js';
 import { JobRunner, type JobRunnerOptions } from './job-runner.js';
@@ -24,20 +25,8 @@ async function embeddedDatabase(): Promise<TestDatabase> {
 
 /** A fresh database on the test server, dropped (with its connections) afterwards. */
 async function serverDatabase(baseUrl: string): Promise<TestDatabase> {
-  const name = `wz_jobs_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), embedded: false, stop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const database = await createFreshDatabase(baseUrl, 'wz_jobs');
+  return { url: database.url, embedded: false, stop: () => database.drop() };
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
