@@ -15,3 +15,5 @@ export { openDatabase } from './runtime/database/connection.js';
 export type { Database, DatabaseOptions } from './runtime/database/connection.js';
 export type { MigrationContext } from './runtime/database/migration-files.js';
 export type { SchemaKnex } from './runtime/database/bind-schema.js';
+export { routeTable } from './kernel/route-table.js';
+export type { RouteEntry } from './kernel/route-table.js';

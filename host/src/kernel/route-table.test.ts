@@ -20,7 +20,7 @@ describe('routeTable', () => {
       ['POST', '/bare', undefined],
       ['GET', '/orders', { public: false, permissions: ['orders.view'] }],
       ['PUT', '/orders/:id', { public: false, permissions: ['orders.view', 'orders.edit'] }],
-      ['DELETE', '…/x', { public: false, permissions: ['orders.view'] }],
+      ['DELETE', '/nested/x', { public: false, permissions: ['orders.view'] }],
     ]);
   });
 });

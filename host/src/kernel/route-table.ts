@@ -8,13 +8,14 @@ export interface RouteEntry {
   kind: 'api' | 'pages' | 'home' | 'root';
   surface: RouteContribution['surface'];
   method: string;
-  /** Path inside the plugin mount; nested routers' own paths appear as `…` (express does not keep them). */
+  /** Path inside the plugin mount, nested routers' mount paths included (`…` for a regular-expression mount). */
   path: string;
   /** Permissions the route's guards require; `public` when open to anyone; undefined when unguarded. */
   access?: { public: boolean; permissions: string[] };
 }
 
 interface LayerLike {
+  rawPath?: unknown;
   route?: { path: string; methods: Record<string, boolean>; stack: Array<{ handle: unknown }> };
   handle?: unknown;
 }
@@ -36,7 +37,8 @@ function walk(router: { stack?: LayerLike[] }, inherited: RouteEntry['access'], 
       // `router.use(permit(…))` guards every route declared after it in this router.
       access = { public: guard.public && (access?.public ?? true), permissions: [...(access?.permissions ?? []), ...guard.permissions] };
     } else if (Array.isArray((layer.handle as { stack?: unknown })?.stack)) {
-      walk(layer.handle as { stack: LayerLike[] }, access, `${prefix}…`, emit);
+      const mount = typeof layer.rawPath === 'string' ? (layer.rawPath === '/' ? '' : layer.rawPath) : '…';
+      walk(layer.handle as { stack: LayerLike[] }, access, `${prefix}${mount}`, emit);
     }
   }
 }
