@@ -63,9 +63,20 @@ export interface PluginDirectory {
   permissions(): string[];
 }
 
+/** The environment the host runs in, as plugins may read it. */
+export interface HostEnvironment {
+  /** The host's environment variables (tests pass their own; do not read `process.env` in plugins). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when the host runs the embedded database (one process, no cross-connection NOTIFY). */
+  readonly embedded: boolean;
+  /** The host's data folder (`WIZAMART_DATA_DIR`, default `.wizamart/`); `memory://` for a throw-away database. */
+  readonly dataDir: string;
+}
+
 /** Tokens of the host's own services. */
 export const HostServices = {
   menus: defineServiceToken<MenuDirectory>(HOST_SERVICE_OWNER, 'menus'),
   platforms: defineServiceToken<PlatformDirectory>(HOST_SERVICE_OWNER, 'platforms'),
   plugins: defineServiceToken<PluginDirectory>(HOST_SERVICE_OWNER, 'plugins'),
+  environment: defineServiceToken<HostEnvironment>(HOST_SERVICE_OWNER, 'environment'),
 } as const;

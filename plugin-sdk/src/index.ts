@@ -31,4 +31,4 @@ export type { JobOptions, JobRun, JobStatus, JobTarget, PluginJobs } from './job
 export { guardOf, permit, publicAccess } from './http.js';
 export type { HttpStage, Principal, RequestContext, RequestTenant, RouteGuard } from './http.js';
 export { HOST_SERVICE_OWNER, HostServices } from './host-services.js';
-export type { InstalledPluginInfo, MenuDirectory, MenuEntry, Platform, PlatformDirectory, PluginDirectory } from './host-services.js';
+export type { HostEnvironment, InstalledPluginInfo, MenuDirectory, MenuEntry, Platform, PlatformDirectory, PluginDirectory } from './host-services.js';

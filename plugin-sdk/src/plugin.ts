@@ -119,7 +119,7 @@ export interface PluginCli {
   /**
    * Adds a seed to the set `set` (`wizamart seed <set>`; `demo` also runs when `wizamart start` meets an empty
    * embedded database). Seeds of a set run in dependency order and must be idempotent. Lines they return are
-   * printed to the operator (e.g. demo logins).
+   * printed to the operator (e.g. demo logins); `{url}` and `{port}` in them become the served URL and port.
    */
   seed(set: string, run: () => Promise<void | string[]> | void | string[]): void;
 }

@@ -53,7 +53,8 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
     const lines = demo ? await host.runSeeds('demo') : [];
     const { url } = await host.listen(port, values.host ?? io.env.HOST ?? '127.0.0.1');
     io.stdout.write(`Wizamart ${host.kernel.hostVersion} ready at ${url} (${host.kernel.active.length} plugins, ${Math.round(host.timings.total * 1000)} ms)\n`);
-    for (const line of lines) io.stdout.write(`  ${line.replaceAll('{url}', url)}\n`);
+    const servedPort = new URL(url).port;
+    for (const line of lines) io.stdout.write(`  ${line.replaceAll('{url}', url).replaceAll('{port}', servedPort)}\n`);
   } catch (error) {
     await host.stop();
     throw error;

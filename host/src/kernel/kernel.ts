@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { isWizamartError, WizamartError, type PluginContext, type PluginDefinition } from '@wizamart/plugin-sdk';
+import { ERROR_CODES, isWizamartError, WizamartError, type PluginContext, type PluginDefinition } from '@wizamart/plugin-sdk';
 import { pino, type Logger } from 'pino';
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
 import { HOST_VERSION } from '../version.js';
@@ -44,7 +44,9 @@ export interface LoadedPlugin {
 const KEPT_CODES = new Set(['WZ_PLUGIN_UNDECLARED_DEP', 'WZ_PLUGIN_TIMEOUT', 'WZ_PLUGIN_ENTRY', 'WZ_PLUGIN_CONFIG_INVALID', 'WZ_AUTH_ROUTE_UNGUARDED', 'WZ_PLUGIN_STAGE_FORBIDDEN']);
 
 function toFailure(error: unknown, fallbackCode: string, code: string, hook: string): PluginFailure {
-  if (isWizamartError(error) && KEPT_CODES.has(error.code)) {
+  // Kernel codes that say more than the hook's generic one, and a plugin's own codes (`WZ_TENANCY_…`,
+  // `WZ_AUTH_SECRET_MISSING`), are kept: the operator's fix depends on them.
+  if (isWizamartError(error) && (KEPT_CODES.has(error.code) || !(error.code in ERROR_CODES) || error.code.startsWith('WZ_AUTH_'))) {
     return { code: error.code, message: error.message, details: error.details };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -95,9 +95,10 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const logger = options.logger ?? createLogger(env);
   const appDir = options.appDir ?? findAppDir(process.cwd(), env);
   const metrics = createMetrics();
+  const dataDir = options.dataDir ?? dataDirFromEnv(env, appDir);
   const databaseOpening = openDatabase({
     url: options.databaseUrl ?? (env.DATABASE_URL || undefined),
-    dataDir: options.dataDir ?? dataDirFromEnv(env, appDir),
+    dataDir,
     log: { warn: (message) => logger.warn({ component: 'knex' }, message), error: (message) => logger.error({ component: 'knex' }, message) },
   })
     .then(async (database) => {
@@ -124,7 +125,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     throw error;
   }
   try {
-    return await bootRest({ options, env, logger, kernel, database, metrics, began, setJobs: (runner) => (jobs = runner) });
+    return await bootRest({ options, dataDir, env, logger, kernel, database, metrics, began, setJobs: (runner) => (jobs = runner) });
   } catch (error) {
     await jobs?.stop().catch(() => {});
     await kernel.stop().catch(() => {});
@@ -135,6 +136,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 
 interface BootState {
   options: HostOptions;
+  dataDir: string;
   env: NodeJS.ProcessEnv;
   logger: Logger;
   kernel: Kernel;
@@ -163,6 +165,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   provideHostService(kernel.root, HostServices.menus, createMenuDirectory(kernel.contributions, enablement));
   provideHostService(kernel.root, HostServices.platforms, createPlatformDirectory(database.knex));
   provideHostService(kernel.root, HostServices.plugins, createPluginDirectory(kernel, enablement));
+  provideHostService(kernel.root, HostServices.environment, Object.freeze({ env: Object.freeze({ ...env }), embedded: database.embedded, dataDir: state.dataDir }));
   await kernel.register();
   const migrateStarted = performance.now();
   if (options.migrate ?? flag(env.WIZAMART_MIGRATE_ON_START, true)) {

@@ -1,4 +1,4 @@
-import { defineServiceToken } from '@wizamart/plugin-sdk';
+import { defineServiceToken, type MenuEntry, type PluginContext, type Principal } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
 
 /** A flash message shown once on the next page. */
@@ -9,12 +9,25 @@ export interface Flash {
 
 /** UI services of the core plugin. */
 export interface CoreUi {
-  /** Queues a flash message for the next page this browser loads (a short-lived cookie). */
+  /**
+   * Queues a flash message for the next page this browser loads (a short-lived HttpOnly cookie; at most 3 messages
+   * of 240 characters, so never put secrets in one). Several calls on one response add up.
+   */
   flash(res: Response, flash: Flash): void;
-  /** Redirects after a POST with a flash message (PRG). */
+  /**
+   * Redirects after a POST with a flash message (PRG, status 303). `to` must be a path on this site (`/…`); anything
+   * else throws 400 `WZ_CORE_UNSAFE_REDIRECT`, so a `next` parameter taken from a form cannot send people away.
+   */
   redirectWithFlash(res: Response, to: string, flash: Flash): void;
   /** The URL base of a surface for this request (`/admin`, `/store/<s>`, `/storefront/<s>` or `''` on a store's own host). */
   base(req: Request, surface: 'admin' | 'store' | 'storefront'): string;
+  /**
+   * Makes a plugin's `locales/<lang>.json` files available to the `t` helper under `<code>.<key>`. Call it from
+   * `register`: `ctx.services.get(CoreServices.ui).registerLocales(ctx)`.
+   */
+  registerLocales(ctx: Pick<PluginContext, 'plugin' | 'i18n'>): void;
+  /** Translates `<code>.<key>` into the request's language (falls back to English, then the key); fills `{name}`. */
+  t(req: Request, key: string, params?: Record<string, unknown>): string;
 }
 
 /** Service tokens of the core plugin. */
@@ -33,3 +46,44 @@ export const LAYOUTS = {
   store: 'core/layout-store',
   storefront: 'core/layout-storefront',
 } as const;
+
+/**
+ * `res.locals.wz` of a page request (admin, store dashboard or storefront), created by core's `theme` stage. Later
+ * stages fill the optional members: tenancy sets `csrfToken`, `signOutUrl`, `loginUrl`, `profileUrl`, `storeName`
+ * (and may set `lang` from the store's locale); cms sets `theme` and `logoUrl`.
+ */
+export interface PageLocals {
+  surface: 'admin' | 'store' | 'storefront';
+  /** URL base of the surface (`/admin`, `/store/<s>`, `/storefront/<s>`, `''` on a store's own host). */
+  base: string;
+  /** Link to the surface home: `base`, or `/` when the base is `''`. */
+  home: string;
+  /** Language of the page (`en`, `de`, `fr`, `lb`): `?lang=`, the `wz_lang` cookie, then `Accept-Language`. */
+  lang: string;
+  /** The languages for a switcher: links are `?lang=<code>`. */
+  languages: Array<{ code: string; name: string; current: boolean }>;
+  platform: string;
+  /** Store code on store and storefront pages. */
+  store?: string;
+  /** Display name of the store (tenancy); layouts fall back to the code. */
+  storeName?: string;
+  /** URL of core's static folder, e.g. `{{wz.assets}}/css/wizamart.css`. */
+  assets: string;
+  /** The principal at render time (`req.wz.principal`). */
+  readonly principal: Principal | undefined;
+  /** The menu of the surface, built at render time (filtered by enablement and permission). */
+  readonly menu: MenuEntry[];
+  /** Flash messages left by the previous response; reading them clears the cookie. */
+  readonly flash: Flash[];
+  csrfToken: string | undefined;
+  /** Storefront theme as CSS custom properties (`{ '--wz-primary': '#0f766e' }`); invalid entries are dropped. */
+  theme: Record<string, string> | undefined;
+  /** Store logo (cms); only same-site paths and `https:` URLs are kept. */
+  logoUrl: string | undefined;
+  /** Where the sign-out form posts. */
+  signOutUrl: string | undefined;
+  /** Where "Sign in" links go; defaults to `req.wz.loginUrl`. */
+  loginUrl: string | undefined;
+  /** Where people edit their own profile (tenancy for staff and admins, customers for shoppers). */
+  profileUrl: string | undefined;
+}

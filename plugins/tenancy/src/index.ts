@@ -56,12 +56,46 @@ export interface AuthService {
   registerPrincipalResolver(aud: 'storefront', resolver: PrincipalResolver): void;
   /** The CSRF token of the request's cookie session (for forms), or undefined for bearer requests. */
   csrfToken(req: Request): string | undefined;
+  /**
+   * The token a sign-in form carries as its `_csrf` field before anyone is signed in (a random cookie the form
+   * echoes back); sets that cookie when the browser has none.
+   */
+  loginFormToken(req: Request, res: import('express').Response): string;
+  /** Throws 403 `WZ_AUTH_CSRF` unless the posted `_csrf` field matches the sign-in form cookie. */
+  checkLoginFormToken(req: Request): void;
+  /** Revokes the request's own token (bearer or cookie) until it expires, on every instance. */
+  revoke(req: Request): Promise<void>;
+}
+
+/** The signed-in principal as `GET …/me` returns it. */
+export interface SignedInProfile {
+  kind: Principal['kind'];
+  id: string;
+  email: string;
+  name?: string;
+  store?: string;
+  role?: string;
+  permissions: string[];
+}
+
+/** Sign-in of platform admins and store staff (the auth plugin's endpoints and pages call it). */
+export interface StaffSignIn {
+  /**
+   * Checks `email` and `password` on the request's surface: a platform admin on `admin`, a member of the request's
+   * store on `store`. Rate limited. Throws 401 `WZ_AUTH_INVALID_CREDENTIALS` (the same for unknown emails) or 429
+   * `WZ_AUTH_RATE_LIMITED`.
+   */
+  login(req: Request, credentials: { email: string; password: string }): Promise<IssuedToken>;
+  /** The request's principal for `/me`; throws 401 `WZ_AUTH_UNAUTHENTICATED` when there is none. */
+  profile(req: Request): SignedInProfile;
 }
 
 /** Service tokens of the tenancy plugin. */
 export const TenancyServices = {
   stores: defineServiceToken<StoreDirectory>('tenancy', 'stores'),
   auth: defineServiceToken<AuthService>('tenancy', 'auth'),
+  /** Admin and staff sign-in, for the `auth` plugin. */
+  signIn: defineServiceToken<StaffSignIn>('tenancy', 'sign-in'),
 } as const;
 
 /** Permissions tenancy declares (store surface). */

@@ -1,0 +1,66 @@
+import { defineServiceToken } from '@wizamart/plugin-sdk';
+
+/** The store a cms service call works for; take it from the request's resolved store, never from client input. */
+export interface CmsStoreRef {
+  id: string;
+  code: string;
+}
+
+/** A published content page, as navigation shows it. */
+export interface PublishedPageLink {
+  slug: string;
+  title: string;
+}
+
+/** Published content pages of a store, e.g. for a storefront footer built by another plugin. */
+export interface CmsPages {
+  /** Titles and slugs of the store's published pages, sorted by title; link them as `<storefront base>/cms/<slug>`. */
+  published(store: CmsStoreRef): Promise<PublishedPageLink[]>;
+}
+
+/** A store's storefront look: CSS variables of core's design system and the logo link. */
+export interface StorefrontTheme {
+  /** `--wz-primary`, `--wz-primary-contrast`, `--wz-accent`, `--wz-bg`, `--wz-text`, `--wz-font`. */
+  variables: Record<string, string>;
+  /** Link to the logo image (a media item of the store), when the store has one. */
+  logoUrl?: string;
+}
+
+/** Store themes, as the storefront applies them. */
+export interface CmsThemes {
+  /**
+   * The theme of a store, or undefined when the store uses the default theme. `base` is the storefront URL prefix
+   * the logo link is built on (`/storefront/<store>`, or `''` on the store's own host). Cached per store and dropped
+   * when the theme changes.
+   *
+   * @example
+   * const theme = await themes.storefrontTheme(store.id, req.wz.tenant.base ?? '');
+   */
+  storefrontTheme(storeId: string, base: string): Promise<StorefrontTheme | undefined>;
+}
+
+/**
+ * Where media bytes are kept. The cms plugin ships a local-disk implementation under the data dir; keys are random
+ * (`<storeId>/<32 hex>.<ext>`), never file names from a client.
+ */
+export interface MediaStorage {
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** The bytes under `key`, or undefined when there are none. */
+  get(key: string): Promise<Buffer | undefined>;
+  /** Removes `key`; a missing key is not an error. */
+  delete(key: string): Promise<void>;
+}
+
+/** Service tokens of the cms plugin (visible to plugins that require `cms`). */
+export const CmsServices = {
+  pages: defineServiceToken<CmsPages>('cms', 'pages'),
+  themes: defineServiceToken<CmsThemes>('cms', 'themes'),
+} as const;
+
+/** Permissions the cms plugin declares (store surface). */
+export const CMS_PERMISSIONS = {
+  pagesView: 'cms.pages-view',
+  pagesManage: 'cms.pages-manage',
+  themeManage: 'cms.theme-manage',
+  mediaManage: 'cms.media-manage',
+} as const;

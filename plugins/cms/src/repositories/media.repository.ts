@@ -1,0 +1,52 @@
+import type { Knex } from 'knex';
+
+/** A media item's metadata; the bytes live in the media storage under `storageKey`. */
+export interface MediaRecord {
+  id: string;
+  storeId: string;
+  storageKey: string;
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: Date;
+}
+
+const SELECT = [
+  'id as id', 'store_id as storeId', 'storage_key as storageKey', 'original_name as originalName',
+  'content_type as contentType', 'size_bytes as sizeBytes', 'created_at as createdAt',
+];
+
+/** Media items of the cms schema; every method is scoped to one store. */
+export class MediaRepository {
+  /** `knex` is asked for lazily: hosts without a database (e.g. `wizamart plugins list`) still register plugins. */
+  constructor(private readonly knex: () => Knex) {}
+
+  private get db(): Knex {
+    return this.knex();
+  }
+
+  async list(storeId: string, page: { limit: number; offset: number }): Promise<{ items: MediaRecord[]; total: number }> {
+    const [items, [{ total }]] = await Promise.all([
+      this.db('media').where({ store_id: storeId }).select(SELECT).orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset),
+      this.db('media').where({ store_id: storeId }).count({ total: '*' }),
+    ]);
+    return { items, total: Number(total) };
+  }
+
+  async byId(storeId: string, id: string): Promise<MediaRecord | undefined> {
+    return this.db('media').where({ store_id: storeId, id }).select(SELECT).first();
+  }
+
+  async insert(storeId: string, item: Omit<MediaRecord, 'id' | 'storeId' | 'createdAt'>): Promise<MediaRecord> {
+    const [row] = await this.db('media')
+      .insert({ store_id: storeId, storage_key: item.storageKey, original_name: item.originalName, content_type: item.contentType, size_bytes: item.sizeBytes })
+      .returning(SELECT);
+    return row as MediaRecord;
+  }
+
+  /** Deletes the item and returns what was deleted (its storage key is needed to remove the bytes). */
+  async delete(storeId: string, id: string): Promise<MediaRecord | undefined> {
+    const [row] = await this.db('media').where({ store_id: storeId, id }).delete().returning(SELECT);
+    return row as MediaRecord | undefined;
+  }
+}

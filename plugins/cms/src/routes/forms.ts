@@ -1,0 +1,18 @@
+import { isWizamartError } from '@wizamart/plugin-sdk';
+import type { Response } from 'express';
+
+/**
+ * The message to show on a form for an error the user can fix (validation, a taken slug, a refused upload);
+ * anything else is rethrown for the error page.
+ */
+export function formProblem(error: unknown): { message: string; problems: Array<{ path: string; message: string }> } {
+  if (!isWizamartError(error) || error.status >= 500 || error.status === 401 || error.status === 403) throw error;
+  const problems = (error.details.problems as Array<{ path: string; message: string }> | undefined) ?? [];
+  return { message: error.message, problems };
+}
+
+/** Renders a form again with what the user typed and what is wrong with it (status 400 or the error's own). */
+export function renderFormProblem(res: Response, view: string, locals: Record<string, unknown>, error: unknown): void {
+  const problem = formProblem(error);
+  res.status((error as { status: number }).status).render(view, { ...locals, error: problem.message, problems: problem.problems });
+}

@@ -1,0 +1,89 @@
+import { WizamartError } from '@wizamart/plugin-sdk';
+
+/** Font stacks a store may pick; only locally installed families, unquoted so they survive HTML escaping. */
+export const SAFE_FONTS = {
+  system: 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif',
+  serif: 'Georgia, Cambria, Times New Roman, Times, serif',
+  humanist: 'Seravek, Gill Sans Nova, Ubuntu, Calibri, DejaVu Sans, sans-serif',
+  geometric: 'Avenir, Montserrat, Corbel, URW Gothic, sans-serif',
+  mono: 'ui-monospace, SFMono-Regular, Menlo, Consolas, Liberation Mono, monospace',
+} as const;
+
+export type FontName = keyof typeof SAFE_FONTS;
+
+/** A store's theme as stored and edited. */
+export interface ThemeValues {
+  primaryColor: string;
+  accentColor: string;
+  backgroundColor: string;
+  textColor: string;
+  font: FontName;
+  logoMediaId: string | null;
+}
+
+/** What a store without a theme of its own looks like. */
+export const DEFAULT_THEME: Readonly<ThemeValues> = Object.freeze({
+  primaryColor: '#4f46e5',
+  accentColor: '#f59e0b',
+  backgroundColor: '#ffffff',
+  textColor: '#111827',
+  font: 'system',
+  logoMediaId: null,
+});
+
+const HEX_COLOUR = /^#[0-9a-f]{6}$/;
+
+/** True for exactly `#rrggbb` (hex digits, either case); nothing else ever reaches a stylesheet. */
+export function isHexColour(value: unknown): value is string {
+  return typeof value === 'string' && HEX_COLOUR.test(value.toLowerCase());
+}
+
+export function isFontName(value: unknown): value is FontName {
+  return typeof value === 'string' && Object.hasOwn(SAFE_FONTS, value);
+}
+
+const COLOUR_FIELDS = ['primaryColor', 'accentColor', 'backgroundColor', 'textColor'] as const;
+
+/**
+ * Checks a theme strictly (colours `#rrggbb`, a font from {@link SAFE_FONTS}) and returns it with colours in lower
+ * case. Throws 400 `WZ_VALIDATION` naming every bad field.
+ */
+export function checkTheme(theme: ThemeValues): ThemeValues {
+  const problems = COLOUR_FIELDS.filter((field) => !isHexColour(theme[field])).map((field) => ({ path: `/${field}`, message: 'must be a colour written #rrggbb' }));
+  if (!isFontName(theme.font)) problems.push({ path: '/font', message: `must be one of ${Object.keys(SAFE_FONTS).join(', ')}` });
+  if (problems.length > 0) {
+    throw new WizamartError('WZ_VALIDATION', `Invalid theme: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { status: 400, details: { problems } });
+  }
+  const lower = Object.fromEntries(COLOUR_FIELDS.map((field) => [field, theme[field].toLowerCase()]));
+  return { ...theme, ...lower };
+}
+
+function luminance(hex: string): number {
+  const channel = (offset: number) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** White or near-black, whichever reads better on `background` (WCAG contrast ratio). */
+export function contrastColour(background: string): string {
+  const light = luminance(background);
+  return (1.05) / (light + 0.05) >= (light + 0.05) / (luminance('#111827') + 0.05) ? '#ffffff' : '#111827';
+}
+
+/**
+ * The CSS variables core's storefront layout renders for a theme (names of core's design system). Values are only
+ * checked colours or a font stack from the safe list, so they cannot break out of a stylesheet.
+ */
+export function themeCssVariables(theme: ThemeValues): Record<string, string> {
+  const checked = checkTheme(theme);
+  return {
+    '--wz-primary': checked.primaryColor,
+    '--wz-primary-contrast': contrastColour(checked.primaryColor),
+    '--wz-accent': checked.accentColor,
+    '--wz-bg': checked.backgroundColor,
+    '--wz-text': checked.textColor,
+    '--wz-font': SAFE_FONTS[checked.font],
+  };
+}

@@ -1,0 +1,27 @@
+import { definePlugin, HostServices, type MenuDirectory } from '@wizamart/plugin-sdk';
+import { registerHelpers } from './helpers/view-helpers.js';
+import { pageLocalsStage } from './http/page-locals.js';
+import { CoreServices } from './index.js';
+import { adminPagesRouter, storePagesRouter } from './routes/account.routes.js';
+import { adminHomeRouter, storefrontHomeRouter, storeHomeRouter } from './routes/home.routes.js';
+import { addCoreMenus } from './routes/menus.js';
+import { createCoreUi } from './services/core-ui.service.js';
+import { Translations } from './services/i18n.js';
+import { IconSet } from './services/icons.js';
+
+export default definePlugin({
+  register(ctx) {
+    const translations = new Translations();
+    translations.load(ctx.plugin.code, ctx.i18n.dir);
+    ctx.services.provide(CoreServices.ui, createCoreUi(translations));
+    registerHelpers(ctx.views, { translations, icons: new IconSet() });
+    let menus: MenuDirectory | undefined;
+    ctx.routes.use('theme', pageLocalsStage({ menus: () => (menus ??= ctx.services.get(HostServices.menus)) }));
+    ctx.routes.home('admin', adminHomeRouter(ctx));
+    ctx.routes.home('store', storeHomeRouter(ctx));
+    ctx.routes.home('storefront', storefrontHomeRouter(ctx));
+    ctx.routes.pages('admin', adminPagesRouter(ctx));
+    ctx.routes.pages('store', storePagesRouter(ctx));
+    addCoreMenus(ctx.menus);
+  },
+});

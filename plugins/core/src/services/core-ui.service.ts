@@ -1,0 +1,54 @@
+import { WizamartError } from '@wizamart/plugin-sdk';
+import type { Request, Response } from 'express';
+import type { CoreUi, Flash } from '../index.js';
+import { readCookie, replaceCookie } from '../http/cookies.js';
+import { decodeFlashes, encodeFlashes, FLASH_COOKIE, FLASH_MAX_AGE } from './flash.js';
+import { DEFAULT_LANGUAGE, type Translations } from './i18n.js';
+import { isLocalPath, surfaceBase } from './surface-base.js';
+
+/** Flashes queued on a response, so several calls send one cookie with all of them. */
+const pending = new WeakMap<Response, Flash[]>();
+
+/** True when this response already queued flashes for the next page. */
+export function hasPendingFlash(res: Response): boolean {
+  return (pending.get(res)?.length ?? 0) > 0;
+}
+
+/** Reads the flashes the previous response left and clears the cookie (unless this response queued new ones). */
+export function takeFlashes(req: Request, res: Response): Flash[] {
+  const flashes = decodeFlashes(readCookie(req.headers.cookie, FLASH_COOKIE));
+  if (flashes.length > 0 && !hasPendingFlash(res)) replaceCookie(res, FLASH_COOKIE, '', 0);
+  return flashes;
+}
+
+/** The language of a page request (chosen by the `theme` stage), else English. */
+export function requestLanguage(req: Request): string {
+  const wz = (req.res?.locals as { wz?: { lang?: string } } | undefined)?.wz;
+  return wz?.lang ?? DEFAULT_LANGUAGE;
+}
+
+/** The `CoreServices.ui` implementation. */
+export function createCoreUi(translations: Translations): CoreUi {
+  const flash = (res: Response, message: Flash) => {
+    const list = [...(pending.get(res) ?? []), message];
+    pending.set(res, list);
+    replaceCookie(res, FLASH_COOKIE, encodeFlashes(list), FLASH_MAX_AGE);
+  };
+  return {
+    flash,
+    redirectWithFlash(res, to, message) {
+      if (!isLocalPath(to)) {
+        throw new WizamartError('WZ_CORE_UNSAFE_REDIRECT', 'Redirects after a form go to a path on this site only', { status: 400, details: { to: to.slice(0, 200) } });
+      }
+      flash(res, message);
+      res.redirect(303, to);
+    },
+    base: surfaceBase,
+    registerLocales(plugin) {
+      translations.load(plugin.plugin.code, plugin.i18n.dir);
+    },
+    t(req, key, params) {
+      return translations.translate(requestLanguage(req), key, params);
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { defineServiceToken } from '@wizamart/plugin-sdk';
+import type { IssuedToken } from '@wizamart/plugin-tenancy';
+import type { Request } from 'express';
+
+/** A customer (shopper) of one store, as other plugins and the APIs see it. */
+export interface CustomerProfile {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  createdAt: Date;
+}
+
+/** What a new shopper sends to register: `{ email, password, name }` (password 8–200 characters). */
+export interface RegisterInput {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** What a shopper sends to sign in. */
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+/** A registered customer with the storefront token issued for them. */
+export interface Registration extends IssuedToken {
+  customer: CustomerProfile;
+}
+
+/**
+ * Storefront accounts of the request's store (resolved by tenancy's tenant stage). Each method validates its input
+ * itself, so a plugin can hand it a request body as is. This is what the storefront auth endpoints call.
+ *
+ * @example
+ * router.post('/register', publicAccess(), async (req, res) => res.status(201).json(await accounts.register(req, req.body)));
+ */
+export interface CustomerAccounts {
+  /**
+   * Creates a customer in the request's store and signs them in. 400 `WZ_VALIDATION`, 409 `WZ_CUSTOMERS_EMAIL_TAKEN`
+   * when the store already has this email, 429 `WZ_AUTH_RATE_LIMITED`.
+   */
+  register(req: Request, input: unknown): Promise<Registration>;
+  /**
+   * Checks a customer's email and password in the request's store and issues a storefront token bound to it.
+   * 401 `WZ_AUTH_INVALID_CREDENTIALS` (same body and similar timing for unknown emails), 429 `WZ_AUTH_RATE_LIMITED`.
+   */
+  login(req: Request, input: unknown): Promise<IssuedToken>;
+  /** The signed-in customer of the request; 401 `WZ_AUTH_UNAUTHENTICATED` when there is none. */
+  me(req: Request): Promise<CustomerProfile>;
+}
+
+/** Read access to a store's customers for other plugins (e.g. orders). */
+export interface CustomerDirectory {
+  /** The customer `id` of store `storeId`, or undefined (also for a customer of another store). */
+  byId(storeId: string, id: string): Promise<CustomerProfile | undefined>;
+}
+
+/** Service tokens of the customers plugin (visible to plugins that require `customers`). */
+export const CustomerServices = {
+  accounts: defineServiceToken<CustomerAccounts>('customers', 'accounts'),
+  directory: defineServiceToken<CustomerDirectory>('customers', 'directory'),
+} as const;
+
+/** Permissions the customers plugin declares (store surface), and the one every signed-in shopper holds. */
+export const CUSTOMER_PERMISSIONS = {
+  view: 'customers.view',
+  manage: 'customers.manage',
+  /** Held by every `customer` principal on the storefront. */
+  customer: 'customer',
+} as const;

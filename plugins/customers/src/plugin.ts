@@ -1,0 +1,59 @@
+import { HostServices, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
+import { CoreServices } from '@wizamart/plugin-core';
+import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { CustomerServices } from './index.js';
+import { AddressRepository } from './repositories/address.repository.js';
+import { CustomerRepository } from './repositories/customer.repository.js';
+import type { CustomersDeps } from './routes/deps.js';
+import { storeApiRoutes, storePageRoutes } from './routes/store.routes.js';
+import { storefrontAccountRoutes } from './routes/storefront-account.routes.js';
+import { storefrontApiRoutes } from './routes/storefront-api.routes.js';
+import { storefrontAuthRoutes } from './routes/storefront-auth.routes.js';
+import { createDemoSeed } from './seed.js';
+import { AccountService } from './services/account.service.js';
+import { AddressService } from './services/address.service.js';
+import { CustomerService } from './services/customer.service.js';
+import { storefrontLinksStage } from './storefront-links.js';
+
+function createDeps(ctx: PluginContext): CustomersDeps & { repository: CustomerRepository } {
+  const db = () => ctx.db;
+  const repository = new CustomerRepository(db);
+  const addresses = new AddressRepository(db);
+  const stores = ctx.services.get(TenancyServices.stores);
+  const auth = ctx.services.get(TenancyServices.auth);
+  return {
+    stores,
+    auth,
+    ui: ctx.services.get(CoreServices.ui),
+    accounts: new AccountService({ stores, auth, customers: repository }),
+    customers: new CustomerService(repository, addresses),
+    addresses: new AddressService(addresses),
+    repository,
+  };
+}
+
+function addMenus(ctx: PluginContext): void {
+  ctx.menus.add('store', { id: 'customers', label: 'customers.menu.customers', path: '/', icon: 'users', permission: 'customers.view', order: 40 });
+  ctx.menus.add('storefront', { id: 'account', label: 'customers.menu.account', path: '/account', icon: 'user', order: 200 });
+}
+
+export default definePlugin({
+  register(ctx) {
+    const deps = createDeps(ctx);
+    deps.ui.registerLocales(ctx);
+    deps.auth.registerPrincipalResolver('storefront', (claims) => deps.accounts.resolvePrincipal(claims));
+    ctx.services.provide(CustomerServices.accounts, deps.accounts);
+    ctx.services.provide(CustomerServices.directory, { byId: (storeId, id) => deps.customers.byId(storeId, id) });
+    ctx.routes.use('theme', storefrontLinksStage());
+    ctx.routes.api('storefront', storefrontApiRoutes(ctx.routes, deps));
+    // The shopper's sign-in API also lives at the storefront API root, where the brief (and clients) expect it:
+    // `/api/v1/storefront/<store>/auth/register|login|logout` and `/api/v1/storefront/<store>/me`.
+    ctx.routes.apiRoot('storefront', storefrontApiRoutes(ctx.routes, deps));
+    ctx.routes.pages('storefront', storefrontAuthRoutes(ctx.routes, deps));
+    ctx.routes.pages('storefront', storefrontAccountRoutes(ctx.routes, deps));
+    ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
+    ctx.routes.pages('store', storePageRoutes(ctx.routes, deps));
+    addMenus(ctx);
+    ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, auth: deps.auth, customers: deps.repository }, ctx.services.get(HostServices.environment).env));
+  },
+});

@@ -1,0 +1,41 @@
+import { isWizamartError } from '@wizamart/plugin-sdk';
+import type { CoreUi } from '@wizamart/plugin-core';
+import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { Request, Response } from 'express';
+import type { AccountService } from '../services/account.service.js';
+import type { AddressService } from '../services/address.service.js';
+import type { CustomerService } from '../services/customer.service.js';
+import type { StoreRef } from '../services/profile.js';
+
+/** What the customers routers need, wired in plugin.ts. */
+export interface CustomersDeps {
+  stores: StoreDirectory;
+  auth: AuthService;
+  ui: CoreUi;
+  accounts: AccountService;
+  customers: CustomerService;
+  addresses: AddressService;
+}
+
+/** The request's store as resolved by tenancy's tenant stage (404 when there is none). */
+export async function currentStore(deps: CustomersDeps, req: Request): Promise<StoreRef> {
+  const store = await deps.stores.current(req);
+  return { id: store.id, code: store.code };
+}
+
+/** The signed-in customer of a storefront request and their store (401 when there is none). */
+export async function signedIn(deps: CustomersDeps, req: Request): Promise<{ store: StoreRef; customerId: string }> {
+  const customer = await deps.accounts.me(req);
+  return { store: await currentStore(deps, req), customerId: customer.id };
+}
+
+/**
+ * Renders a form again with what is wrong, for errors the person can fix (validation, wrong credentials, a taken
+ * email, too many attempts); anything else goes on to the error page.
+ */
+export function renderFormProblem(res: Response, view: string, locals: Record<string, unknown>, error: unknown): void {
+  if (!isWizamartError(error) || error.status >= 500 || error.status === 403) throw error;
+  if (error.code === 'WZ_AUTH_RATE_LIMITED' && typeof error.details.retryAfter === 'number') res.set('Retry-After', String(error.details.retryAfter));
+  const problems = (error.details.problems as Array<{ path: string; message: string }> | undefined) ?? [];
+  res.status(error.status).render(view, { ...locals, error: error.message, problems });
+}

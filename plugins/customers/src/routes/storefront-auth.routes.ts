@@ -1,0 +1,67 @@
+import { permit, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import type { Request, Response, Router } from 'express';
+import { credentialsFromForm } from '../validators.js';
+import { renderFormProblem, type CustomersDeps } from './deps.js';
+
+const LOGIN = 'customers/storefront/login';
+const REGISTER = 'customers/storefront/register';
+
+function accountUrl(deps: CustomersDeps, req: Request): string {
+  return `${deps.ui.base(req, 'storefront')}/customers/account`;
+}
+
+/** Where to go after signing in: a `next` path on this storefront, else the account page (no open redirects). */
+function nextUrl(deps: CustomersDeps, req: Request, next: unknown): string {
+  const base = deps.ui.base(req, 'storefront');
+  const ok = typeof next === 'string' && next.startsWith(`${base}/`) && !next.startsWith('//') && !/[\\\u0000-\u001f]/.test(next);
+  return ok ? next : accountUrl(deps, req);
+}
+
+function formLocals(deps: CustomersDeps, req: Request, res: Response, values: Record<string, unknown>) {
+  return { values: { ...values, password: undefined }, next: values.next, csrf: deps.auth.loginFormToken(req, res), base: deps.ui.base(req, 'storefront') };
+}
+
+async function login(deps: CustomersDeps, req: Request, res: Response): Promise<void> {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  try {
+    deps.auth.checkLoginFormToken(req);
+    const token = await deps.accounts.login(req, credentialsFromForm(body, ['email', 'password']));
+    deps.auth.startSession(res, req, token);
+  } catch (error) {
+    return renderFormProblem(res, LOGIN, formLocals(deps, req, res, { email: body.email, next: body.next }), error);
+  }
+  res.redirect(303, nextUrl(deps, req, body.next));
+}
+
+async function register(deps: CustomersDeps, req: Request, res: Response): Promise<void> {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  try {
+    deps.auth.checkLoginFormToken(req);
+    const registration = await deps.accounts.register(req, credentialsFromForm(body, ['email', 'password', 'name']));
+    deps.auth.startSession(res, req, registration);
+  } catch (error) {
+    return renderFormProblem(res, REGISTER, formLocals(deps, req, res, { email: body.email, name: body.name }), error);
+  }
+  deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.welcome') });
+}
+
+/** `/storefront/<store>/customers/login|register|logout`: the shopper's sign-in pages. */
+export function storefrontAuthRoutes(routes: PluginRoutes, deps: CustomersDeps): Router {
+  const router = routes.router();
+  router.get('/login', publicAccess(), (req, res) => {
+    if (req.wz.principal?.kind === 'customer') return res.redirect(nextUrl(deps, req, req.query.next));
+    res.render(LOGIN, formLocals(deps, req, res, { next: typeof req.query.next === 'string' ? req.query.next : undefined }));
+  });
+  router.post('/login', publicAccess(), (req, res) => login(deps, req, res));
+  router.get('/register', publicAccess(), (req, res) => {
+    if (req.wz.principal?.kind === 'customer') return res.redirect(accountUrl(deps, req));
+    res.render(REGISTER, formLocals(deps, req, res, {}));
+  });
+  router.post('/register', publicAccess(), (req, res) => register(deps, req, res));
+  router.post('/logout', permit('customer'), async (req, res) => {
+    await deps.auth.revoke(req);
+    deps.auth.endSession(res, req);
+    deps.ui.redirectWithFlash(res, deps.ui.base(req, 'storefront') || '/', { type: 'info', message: deps.ui.t(req, 'customers.flash.signedOut') });
+  });
+  return router;
+}

@@ -1,0 +1,38 @@
+import { WizamartError } from '@wizamart/plugin-sdk';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { storeNotFound } from '../errors.js';
+import { wantsJson } from './request-info.js';
+import type { CachedStoreDirectory } from '../services/store-directory.js';
+import type { TenantResolver } from './tenant-resolution.js';
+
+/**
+ * The `tenant` stage: sets `req.wz.tenant` from the Host header and path, rewrites a storefront's own-host URLs to
+ * their path-mode form, and answers a friendly 404 for unknown or suspended stores.
+ */
+export function createTenantStage(resolver: TenantResolver, stores: CachedStoreDirectory): RequestHandler {
+  return async (req, res, next) => {
+    const resolution = await resolver.resolve(req, req.wz.tenant);
+    req.wz.tenant = resolution.tenant;
+    if (resolution.store) stores.remember(req, resolution.store);
+    if (resolution.url) req.url = resolution.url;
+    if (resolution.missingStore !== undefined) return storeMissing(req, res, next, resolution.missingStore);
+    if (resolution.noRoute) return next(new WizamartError('WZ_NOT_FOUND', `Nothing at ${req.method} ${req.path} on this host`, { status: 404 }));
+    next();
+  };
+}
+
+/** 404 `WZ_TENANCY_STORE_NOT_FOUND`: JSON for APIs, else the store-not-found page (the host's error page if that fails). */
+function storeMissing(req: Request, res: Response, next: NextFunction, code: string): void {
+  const error = storeNotFound(code);
+  if (wantsJson(req)) {
+    res.status(404).json({ error: error.toJSON() });
+    return;
+  }
+  // Core's theme stage has not run (it follows this one): give the storefront layout what it reads.
+  const base = req.wz.tenant.base ?? '';
+  const wz = { surface: 'storefront', base, home: base || '/', platform: req.wz.tenant.platform, lang: 'en', assets: '/static/modules/core', storeName: 'Wizamart', menu: [], flash: [] };
+  res.status(404).render('tenancy/storefront/store-not-found', { title: 'Store not found', code, error: error.toJSON(), requestId: req.wz.id, wz }, (renderError, html) => {
+    if (renderError) return next(error);
+    res.send(html);
+  });
+}

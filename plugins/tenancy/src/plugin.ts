@@ -1,0 +1,44 @@
+import { definePlugin, HostServices, type PluginContext } from '@wizamart/plugin-sdk';
+import { createAdminCommand } from './cli/create-admin.command.js';
+import { seedDemo } from './cli/demo.seed.js';
+import { readEnv, type TenancyConfig } from './env.js';
+import { createAuthStage, type SurfaceLinks } from './http/auth.stage.js';
+import { createTenantStage } from './http/tenant.stage.js';
+import { TenancyServices, type StoreDirectory } from './index.js';
+import { mountApis } from './routes/apis.js';
+import { mountPages } from './routes/pages.js';
+import { createTenancy, type Tenancy } from './tenancy.js';
+
+// Keyed by context: one process may run several hosts (tests), each with its own tenancy.
+const instances = new WeakMap<PluginContext<TenancyConfig>, { tenancy: Tenancy; links: SurfaceLinks }>();
+
+/** The store directory other plugins see (without tenancy's cache internals). */
+function publicDirectory(tenancy: Tenancy): StoreDirectory {
+  const { byCode, byId, current, list, onChange } = tenancy.directory;
+  return { byCode, byId, current, list, onChange };
+}
+
+export default definePlugin<TenancyConfig>({
+  register(ctx) {
+    const tenancy = createTenancy(ctx);
+    const state = { tenancy, links: { authPages: false } };
+    instances.set(ctx, state);
+    ctx.services.provide(TenancyServices.stores, publicDirectory(tenancy));
+    ctx.services.provide(TenancyServices.auth, tenancy.auth);
+    ctx.services.provide(TenancyServices.signIn, tenancy.signIn);
+    ctx.routes.use('tenant', createTenantStage(tenancy.resolver, tenancy.directory));
+    ctx.routes.use('auth', createAuthStage({ tokens: tenancy.tokens, sessions: tenancy.sessions, auth: tenancy.auth, stores: tenancy.directory, links: () => state.links }));
+    mountApis(ctx, tenancy);
+    mountPages(ctx, tenancy);
+    ctx.cli.command('create-admin', createAdminCommand(() => tenancy.users));
+    ctx.cli.seed('demo', () => seedDemo(tenancy, ctx.services.get(HostServices.platforms), readEnv(ctx.services.get(HostServices.environment))));
+  },
+  async start(ctx) {
+    const state = instances.get(ctx)!;
+    await state.tenancy.start();
+    state.links = { authPages: state.tenancy.authPagesLoaded() };
+  },
+  async stop(ctx) {
+    await instances.get(ctx)?.tenancy.stop();
+  },
+});
