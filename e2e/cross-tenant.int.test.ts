@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import request from 'supertest';
-import { routeTable, type RouteEntry } from '@wizamart/host';
-import type { TestHost } from '@wizamart/host/testing';
+import { routeTable, type RouteEntry, type TestHost } from '@wizamart/host/testing';
 import { startDemoHost } from './support.js';
 
 const PASSWORD = process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo';

@@ -86,3 +86,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     },
   };
 }
+
+/** The route table of a booted host's plugins (cross-tenant matrices enumerate routes with it). */
+export { routeTable } from '../kernel/route-table.js';
+export type { RouteEntry } from '../kernel/route-table.js';
