@@ -97,7 +97,8 @@ if (!server) {
   console.log(`  server    skipped: no PostgreSQL at ${SERVER}`);
 } else {
   try {
-    const serverEnv = { DATABASE_URL: server.url };
+    // Every host on a server needs the shared token secret (tenancy refuses to start without one).
+    const serverEnv = { DATABASE_URL: server.url, WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42' };
     const cold = await boot(serverEnv);
     const warm = [];
     for (let i = 0; i < WARM_RUNS; i++) warm.push(await boot(serverEnv));

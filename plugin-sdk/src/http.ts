@@ -94,3 +94,24 @@ export function publicAccess(): RouteGuard {
 export function guardOf(handler: unknown): { permissions: readonly string[]; public: boolean } | undefined {
   return typeof handler === 'function' ? (handler as Partial<RouteGuard>)[GUARD] : undefined;
 }
+
+/**
+ * The value of cookie `name` in a `Cookie` header, percent-decoded (the first one: browsers send the most specific
+ * path first); undefined when absent or malformed.
+ *
+ * @example
+ * const session = readCookie(req.headers.cookie, 'wz_store');
+ */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index < 0 || part.slice(0, index).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(index + 1).trim());
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

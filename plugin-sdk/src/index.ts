@@ -28,7 +28,7 @@ export type {
 export { createValidator } from './validation.js';
 export type { ValidationProblem } from './validation.js';
 export type { JobOptions, JobRun, JobStatus, JobTarget, PluginJobs } from './jobs.js';
-export { guardOf, permit, publicAccess } from './http.js';
+export { guardOf, permit, publicAccess, readCookie } from './http.js';
 export type { HttpStage, Principal, RequestContext, RequestTenant, RouteGuard } from './http.js';
 export { HOST_SERVICE_OWNER, HostServices } from './host-services.js';
 export type { HostEnvironment, InstalledPluginInfo, MenuDirectory, MenuEntry, Platform, PlatformDirectory, PluginDirectory } from './host-services.js';

@@ -1,19 +1,6 @@
 import type { Request, Response } from 'express';
 
-/** The value of cookie `name` in a `Cookie` header, percent-decoded; undefined when absent or malformed. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index < 0 || part.slice(0, index).trim() !== name) continue;
-    try {
-      return decodeURIComponent(part.slice(index + 1).trim());
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
+export { readCookie } from '@wizamart/plugin-sdk';
 
 /** Options of a cookie core sets: always `Path=/`, `HttpOnly` and `SameSite=Lax`. */
 export interface CookieOptions {

@@ -1,19 +1,9 @@
 import type { Request } from 'express';
+import { readCookie as readCookieHeader } from '@wizamart/plugin-sdk';
 
 /** The first value of cookie `name` in the request (browsers send the most specific path first). */
 export function readCookie(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index < 0 || part.slice(0, index).trim() !== name) continue;
-    try {
-      return decodeURIComponent(part.slice(index + 1).trim());
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return readCookieHeader(req.headers.cookie, name);
 }
 
 /** The token of an `Authorization: Bearer …` header. */
