@@ -12,7 +12,7 @@ import type { Knex } from 'knex';
 import type { Contributions } from '../kernel/contributions.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { DEFAULT_PLATFORM, HOST_SCHEMA } from './database/host-schema.js';
-import type { EnablementStore } from './enablement.js';
+import type { EnablementStore } from './enablement/store.js';
 
 /** The URL base of a surface for this request (`tenant.base` when the tenant resolver set one). */
 function surfaceBase(surface: 'admin' | 'store' | 'storefront', req: Request): string {

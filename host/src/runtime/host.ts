@@ -13,7 +13,7 @@ import { bindSchema, schemaOf } from './database/bind-schema.js';
 import { dataDirFromEnv, openDatabase, type Database } from './database/connection.js';
 import { ensureHostSchema, recordInstalls } from './database/host-schema.js';
 import { Migrator, type MigratablePlugin } from './database/migrator.js';
-import { EnablementStore } from './enablement.js';
+import { EnablementStore } from './enablement/store.js';
 import { createMenuDirectory, createPlatformDirectory, createPluginDirectory } from './host-services.js';
 import { provideHostService } from '../kernel/services.js';
 import { HealthService } from './health.js';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { HOST_SCHEMA } from './database/host-schema.js';
+import { HOST_SCHEMA } from '../database/host-schema.js';
 
 /**
  * Which plugins each platform has enabled, held in memory so the per-request gate costs one map lookup. Core plugins
