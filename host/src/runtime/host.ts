@@ -13,6 +13,8 @@ import { bindSchema, schemaOf } from './database/bind-schema.js';
 import { dataDirFromEnv, openDatabase, type Database } from './database/connection.js';
 import { ensureHostSchema, recordInstalls } from './database/host-schema.js';
 import { Migrator, type MigratablePlugin } from './database/migrator.js';
+import { listenForEnablement } from './enablement/listener.js';
+import { EnablementService } from './enablement/service.js';
 import { EnablementStore } from './enablement/store.js';
 import { createMenuDirectory, createPlatformDirectory, createPluginDirectory } from './host-services.js';
 import { provideHostService } from '../kernel/services.js';
@@ -52,6 +54,8 @@ export interface RunningHost {
   metrics: HostMetrics;
   health: HealthService;
   enablement: EnablementStore;
+  /** Per-platform enable/disable with plans, audit and propagation to other hosts. */
+  enablementChanges: EnablementService;
   /** The express app (absent in worker mode). */
   app?: Express;
   timings: BootTimings;
@@ -181,6 +185,8 @@ async function bootRest(state: BootState): Promise<RunningHost> {
     throw new WizamartError(first.error?.code ?? 'WZ_PLUGIN_BLOCKED', `core plugin ${first.code} cannot run: ${first.error?.message ?? 'unknown failure'}`, { details: { plugin: first.code } });
   }
   if (options.processJobs ?? flag(env.WIZAMART_JOBS, true)) await jobs.startProcessing();
+  const enablementChanges = new EnablementService(database.knex, () => installedPlugins(kernel), enablement, { embedded: database.embedded, logger });
+  const listener = database.embedded ? undefined : listenForEnablement(database.url, () => enablement.refresh(), logger);
   const reporter = await loadErrorReporter(env, logger, HOST_VERSION);
   recordPluginMetrics(kernel, metrics);
   const health = new HealthService(kernel.contributions, async () => {
@@ -205,7 +211,21 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   ready = true;
   logger.info({ timings, plugins: kernel.active.length }, 'host ready');
   logger.flush();
-  return createRunningHost({ firstBoot, env, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
+  return createRunningHost({ listener, enablementChanges, firstBoot, env, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
+}
+
+/** The installed plugins with a valid manifest, as the enablement planner needs them. */
+function installedPlugins(kernel: Kernel) {
+  const present = new Set(kernel.plugins.map((node) => node.code));
+  return kernel.plugins.filter((node) => node.manifest).map((node) => ({
+    code: node.code,
+    name: node.manifest!.name,
+    tier: node.manifest!.tier,
+    version: node.pkg.version,
+    state: node.state === 'ok' ? 'loaded' : node.state,
+    requires: dependencyCodes(node, false).filter((code) => present.has(code)),
+    error: node.error ? { code: node.error.code, message: node.error.message } : null,
+  }));
 }
 
 function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {
@@ -218,6 +238,7 @@ function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {
 }
 
 interface HostParts extends Omit<RunningHost, 'ready' | 'listen' | 'stop' | 'runSeeds'> {
+  listener?: { stop(): Promise<void> };
   env: NodeJS.ProcessEnv;
   reporter?: ErrorReporter;
   isReady(): boolean;
@@ -236,6 +257,7 @@ function createRunningHost(parts: HostParts): RunningHost {
     await Promise.all([...servers].map((server) => closeServer(server, SHUTDOWN.httpMs)));
     await parts.jobs.stop().catch((error) => parts.logger.error({ err: error }, 'job shutdown failed'));
     await parts.kernel.stop();
+    await parts.listener?.stop();
     await parts.reporter?.flush(Math.max(0, Math.min(2000, deadline - Date.now()))).catch(() => {});
     await parts.database.close().catch((error) => parts.logger.error({ err: error }, 'database close failed'));
     parts.logger.info('host stopped');
@@ -248,6 +270,7 @@ function createRunningHost(parts: HostParts): RunningHost {
     metrics: parts.metrics,
     health: parts.health,
     enablement: parts.enablement,
+    enablementChanges: parts.enablementChanges,
     app: parts.app,
     timings: parts.timings,
     logger: parts.logger,

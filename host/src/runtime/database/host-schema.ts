@@ -52,6 +52,21 @@ const HOST_MIGRATIONS: HostMigration[] = [
       await trx(s('platforms')).insert({ code: DEFAULT_PLATFORM, name: 'Main' }).onConflict('code').ignore();
     },
   },
+  {
+    name: '0002_enablement_audit',
+    async up(trx) {
+      await trx.schema.withSchema(HOST_SCHEMA).createTable('enablement_audit', (t) => {
+        t.bigIncrements('id');
+        t.text('platform').notNullable();
+        t.text('plugin').notNullable();
+        t.text('action').notNullable();
+        t.text('actor').notNullable();
+        t.jsonb('plan').notNullable();
+        t.timestamp('at', { useTz: true }).notNullable().defaultTo(trx.fn.now());
+        t.index(['platform', 'at']);
+      });
+    },
+  },
 ];
 
 /**
