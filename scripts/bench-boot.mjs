@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { createFreshDatabase } from '../host/dist/src/testing/test-host.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(root, 'host', 'bin', 'wizamart.js');
@@ -60,27 +60,9 @@ function report(label, cold, warm) {
   return warmMs;
 }
 
+/** A fresh database on the server (dropped afterwards), or undefined when no server answers. */
 async function serverDatabase() {
-  const admin = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `wz_bench_boot_${Date.now().toString(36)}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: SERVER });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  return createFreshDatabase(SERVER, 'wz_bench_boot').catch(() => undefined);
 }
 
 console.log(`bench-boot: wizamart start to ready, ${firstParty.length} first-party plugins${firstParty.length ? ` (${firstParty.join(', ')})` : ''}, ${WARM_RUNS} warm runs (node ${process.version})`);

@@ -1,12 +1,10 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { Kernel } from '../kernel/kernel.js';
 import { findAppDir } from '../kernel/discover.js';
-import { dependencyCodes } from '../kernel/plugin-node.js';
 import { dataDirFromEnv, openDatabase, type Database } from '../runtime/database/connection.js';
 import { ensureHostSchema, recordInstalls } from '../runtime/database/host-schema.js';
-import { Migrator, type MigrationStatus, type MigrationStep } from '../runtime/database/migrator.js';
+import { migratablePlugins, Migrator, type MigrationStatus, type MigrationStep } from '../runtime/database/migrator.js';
 import { createLogger } from '../runtime/logger.js';
 import type { CliIo } from './plugins-command.js';
 import { usageError } from './usage.js';
@@ -24,16 +22,8 @@ async function openMigrator(io: CliIo): Promise<{ migrator: Migrator; database: 
   ]);
   try {
     await ensureHostSchema(database.knex, database.embedded);
-    const installed = nodes.filter((node) => node.manifest);
-    await recordInstalls(database.knex, database.embedded, installed.map((node) => ({ code: node.code, packageName: node.pkg.packageName, version: node.pkg.version, tier: node.manifest!.tier })));
-    const present = new Set(nodes.map((node) => node.code));
-    const plugins = nodes
-      .filter((node) => node.state === 'ok')
-      .map((node) => ({
-        code: node.code,
-        dir: path.resolve(node.pkg.dir, node.manifest!.migrations ?? './migrations'),
-        requires: dependencyCodes(node, true).filter((code) => present.has(code)),
-      }));
+    await recordInstalls(database.knex, database.embedded, nodes);
+    const plugins = migratablePlugins(nodes.filter((node) => node.state === 'ok'), nodes);
     const logger = io.env.LOG_LEVEL ? createLogger(io.env) : pino({ level: 'silent' });
     return { migrator: new Migrator(database.knex, plugins, { embedded: database.embedded, logger }), database };
   } catch (error) {

@@ -76,12 +76,13 @@ function checkSurface(code: string, surface: string, allowShared: boolean): void
 const STAGES = new Set(['tenant', 'theme', 'auth']);
 
 function createRoutes(code: string, tier: string, contributions: Contributions): PluginRoutes {
+  const requireCore = (what: string, details: Record<string, unknown>) => {
+    if (tier !== 'core') throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot ${what}`, { details: { plugin: code, ...details } });
+  };
   return {
     use(stage, handler) {
       if (!STAGES.has(stage)) throw new WizamartError('WZ_VALIDATION', `${code}: unknown pipeline stage "${stage}"`, { details: { stage } });
-      if (tier !== 'core') {
-        throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot add "${stage}" middleware to every request`, { details: { plugin: code, stage } });
-      }
+      requireCore(`add "${stage}" middleware to every request`, { stage });
       contributions.addStage({ plugin: code, stage, handler });
     },
     router: () => express.Router({ mergeParams: true }),
@@ -91,16 +92,12 @@ function createRoutes(code: string, tier: string, contributions: Contributions):
     },
     apiRoot(surface, router) {
       checkSurface(code, surface, false);
-      if (tier !== 'core') {
-        throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot serve the ${surface} API root`, { details: { plugin: code, surface } });
-      }
+      requireCore(`serve the ${surface} API root`, { surface });
       contributions.addRoute({ plugin: code, kind: 'root', surface, router });
     },
     home(surface, router) {
       checkSurface(code, surface, false);
-      if (tier !== 'core') {
-        throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot serve the ${surface} home page`, { details: { plugin: code, surface } });
-      }
+      requireCore(`serve the ${surface} home page`, { surface });
       contributions.addRoute({ plugin: code, kind: 'home', surface, router });
     },
     pages(surface, router) {

@@ -78,35 +78,40 @@ export class Contributions {
   private readonly discarded = new Set<string>();
 
   addRoute(entry: RouteContribution): void {
-    if (!this.discarded.has(entry.plugin)) this.routes.push(entry);
+    this.accept(this.routes, entry);
   }
 
   addMenu(entry: MenuContribution): void {
-    if (!this.discarded.has(entry.plugin)) this.menus.push(entry);
+    this.accept(this.menus, entry);
   }
 
   addHealth(entry: HealthContribution): void {
-    if (!this.discarded.has(entry.plugin)) this.health.push(entry);
+    this.accept(this.health, entry);
   }
 
   addJob(entry: JobContribution): void {
-    if (!this.discarded.has(entry.plugin)) this.jobs.push(entry);
+    this.accept(this.jobs, entry);
   }
 
   addStage(entry: StageContribution): void {
-    if (!this.discarded.has(entry.plugin)) this.stages.push(entry);
+    this.accept(this.stages, entry);
   }
 
   addHelper(entry: HelperContribution): void {
-    if (!this.discarded.has(entry.plugin)) this.helpers.push(entry);
+    this.accept(this.helpers, entry);
   }
 
   addCommand(entry: CommandContribution): void {
-    if (!this.discarded.has(entry.plugin)) this.commands.push(entry);
+    this.accept(this.commands, entry);
   }
 
   addSeed(entry: SeedContribution): void {
-    if (!this.discarded.has(entry.plugin)) this.seeds.push(entry);
+    this.accept(this.seeds, entry);
+  }
+
+  /** Keeps `entry` unless its plugin was discarded (a hook still running after a timeout cannot add more). */
+  private accept<T extends { plugin: string }>(list: T[], entry: T): void {
+    if (!this.discarded.has(entry.plugin)) list.push(entry);
   }
 
   /** Records an undo action for `plugin` (used by registries outside this class, e.g. services and events). */

@@ -11,6 +11,7 @@ import type { Request } from 'express';
 import type { Knex } from 'knex';
 import type { Contributions } from '../kernel/contributions.js';
 import type { Kernel } from '../kernel/kernel.js';
+import type { PluginNode } from '../kernel/plugin-node.js';
 import { DEFAULT_PLATFORM, HOST_SCHEMA } from './database/host-schema.js';
 import type { EnablementStore } from './enablement/store.js';
 
@@ -116,20 +117,28 @@ export function createPlatformDirectory(knex: Knex): PlatformDirectory {
   };
 }
 
+function describePlugin(node: PluginNode): InstalledPluginInfo {
+  return {
+    code: node.code,
+    name: node.manifest?.name ?? node.pkg.packageName,
+    tier: node.manifest?.tier ?? 'unknown',
+    version: node.pkg.version,
+    state: node.state === 'ok' ? 'loaded' : node.state,
+    error: node.error ? { code: node.error.code, message: node.error.message } : null,
+    requires: Object.keys(node.manifest?.requires ?? {}),
+    permissions: [...(node.manifest?.permissions ?? [])],
+  };
+}
+
+/** The installed plugins whose manifest is valid (the ones enablement can speak of). */
+export function describeInstalledPlugins(kernel: Kernel): InstalledPluginInfo[] {
+  return kernel.plugins.filter((node) => node.manifest).map(describePlugin);
+}
+
 /** The installed plugins with their state, for admin pages. */
 export function createPluginDirectory(kernel: Kernel, enablement: EnablementStore): PluginDirectory {
   return {
-    list: () =>
-      kernel.plugins.map((node): InstalledPluginInfo => ({
-        code: node.code,
-        name: node.manifest?.name ?? node.pkg.packageName,
-        tier: node.manifest?.tier ?? 'unknown',
-        version: node.pkg.version,
-        state: node.state === 'ok' ? 'loaded' : node.state,
-        error: node.error ? { code: node.error.code, message: node.error.message } : null,
-        requires: Object.keys(node.manifest?.requires ?? {}),
-        permissions: [...(node.manifest?.permissions ?? [])],
-      })),
+    list: () => kernel.plugins.map(describePlugin),
     isEnabled: (platform, code) => enablement.isEnabled(platform, code),
     permissions: () => [...new Set(kernel.active.flatMap((plugin) => plugin.node.manifest?.permissions ?? []))].sort(),
   };

@@ -6,17 +6,16 @@ import type { Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { HostServices, WizamartError } from '@wizamart/plugin-sdk';
 import { Kernel, type KernelOptions } from '../kernel/kernel.js';
-import { dependencyCodes } from '../kernel/plugin-node.js';
 import { findAppDir } from '../kernel/discover.js';
 import { HOST_VERSION } from '../version.js';
 import { bindSchema, schemaOf } from './database/bind-schema.js';
 import { dataDirFromEnv, openDatabase, type Database } from './database/connection.js';
 import { ensureHostSchema, recordInstalls } from './database/host-schema.js';
-import { Migrator, type MigratablePlugin } from './database/migrator.js';
+import { migratablePlugins, Migrator } from './database/migrator.js';
 import { listenForEnablement } from './enablement/listener.js';
 import { EnablementService } from './enablement/service.js';
 import { EnablementStore } from './enablement/store.js';
-import { createMenuDirectory, createPlatformDirectory, createPluginDirectory } from './host-services.js';
+import { createMenuDirectory, createPlatformDirectory, createPluginDirectory, describeInstalledPlugins } from './host-services.js';
 import { provideHostService } from '../kernel/services.js';
 import { HealthService } from './health.js';
 import { createHttpApp } from './http/app.js';
@@ -77,15 +76,6 @@ const SHUTDOWN = { httpMs: 5000, totalMs: 9000 } as const;
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !/^(0|false|no|off)$/i.test(value);
-}
-
-function migratable(kernel: Kernel): MigratablePlugin[] {
-  const present = new Set(kernel.plugins.map((node) => node.code));
-  return kernel.active.map(({ node, ctx }) => ({
-    code: node.code,
-    dir: ctx.migrations.dir,
-    requires: dependencyCodes(node, true).filter((code) => present.has(code)),
-  }));
 }
 
 /**
@@ -153,7 +143,7 @@ interface BootState {
 async function bootRest(state: BootState): Promise<RunningHost> {
   const { options, env, logger, kernel, database, metrics } = state;
   const installed = kernel.plugins.filter((node) => node.manifest);
-  const { firstBoot } = await recordInstalls(database.knex, database.embedded, installed.map((node) => ({ code: node.code, packageName: node.pkg.packageName, version: node.pkg.version, tier: node.manifest!.tier })));
+  const { firstBoot } = await recordInstalls(database.knex, database.embedded, kernel.plugins);
   const enablement = new EnablementStore(database.knex, new Set(installed.filter((node) => node.manifest!.tier === 'core').map((node) => node.code)));
   const jobs = new JobRunner({
     url: database.url,
@@ -173,7 +163,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   await kernel.register();
   const migrateStarted = performance.now();
   if (options.migrate ?? flag(env.WIZAMART_MIGRATE_ON_START, true)) {
-    const migrator = new Migrator(database.knex, migratable(kernel), { embedded: database.embedded, logger });
+    const migrator = new Migrator(database.knex, migratablePlugins(kernel.active.map((plugin) => plugin.node), kernel.plugins), { embedded: database.embedded, logger });
     await migrator.up({ onError: (plugin, error) => kernel.markFailed(plugin, { code: error.code, message: error.message, details: error.details }, error) });
   }
   const migrateSeconds = (performance.now() - migrateStarted) / 1000;
@@ -185,7 +175,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
     throw new WizamartError(first.error?.code ?? 'WZ_PLUGIN_BLOCKED', `core plugin ${first.code} cannot run: ${first.error?.message ?? 'unknown failure'}`, { details: { plugin: first.code } });
   }
   if (options.processJobs ?? flag(env.WIZAMART_JOBS, true)) await jobs.startProcessing();
-  const enablementChanges = new EnablementService(database.knex, () => installedPlugins(kernel), enablement, { embedded: database.embedded, logger });
+  const enablementChanges = new EnablementService(database.knex, () => describeInstalledPlugins(kernel), enablement, { embedded: database.embedded, logger });
   const listener = database.embedded ? undefined : listenForEnablement(database.url, () => enablement.refresh(), logger);
   const reporter = await loadErrorReporter(env, logger, HOST_VERSION);
   recordPluginMetrics(kernel, metrics);
@@ -212,20 +202,6 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   logger.info({ timings, plugins: kernel.active.length }, 'host ready');
   logger.flush();
   return createRunningHost({ listener, enablementChanges, firstBoot, env, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
-}
-
-/** The installed plugins with a valid manifest, as the enablement planner needs them. */
-function installedPlugins(kernel: Kernel) {
-  const present = new Set(kernel.plugins.map((node) => node.code));
-  return kernel.plugins.filter((node) => node.manifest).map((node) => ({
-    code: node.code,
-    name: node.manifest!.name,
-    tier: node.manifest!.tier,
-    version: node.pkg.version,
-    state: node.state === 'ok' ? 'loaded' : node.state,
-    requires: dependencyCodes(node, false).filter((code) => present.has(code)),
-    error: node.error ? { code: node.error.code, message: node.error.message } : null,
-  }));
 }
 
 function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {

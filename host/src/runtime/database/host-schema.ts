@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { PluginNode } from '../../kernel/plugin-node.js';
 
 /** The host's own schema: platforms, plugin installs, per-platform enablement and migration records. */
 export const HOST_SCHEMA = 'wizamart';
@@ -92,20 +93,13 @@ export async function ensureHostSchema(knex: Knex, embedded: boolean): Promise<v
   });
 }
 
-/** A plugin as the install record sees it. */
-export interface InstalledPlugin {
-  code: string;
-  packageName: string;
-  version: string;
-  tier: string;
-}
-
 /**
  * Records the installed plugins and applies the first-boot rule: on a new database every plugin installed at that
  * first boot is enabled on `main` (reason `explicit`); a plugin first seen later starts disabled everywhere.
  * Core plugins need no rows: they are always enabled.
  */
-export async function recordInstalls(knex: Knex, embedded: boolean, plugins: InstalledPlugin[]): Promise<{ firstBoot: boolean; newlyInstalled: string[] }> {
+export async function recordInstalls(knex: Knex, embedded: boolean, nodes: readonly PluginNode[]): Promise<{ firstBoot: boolean; newlyInstalled: string[] }> {
+  const plugins = nodes.filter((node) => node.manifest).map((node) => ({ code: node.code, packageName: node.pkg.packageName, version: node.pkg.version, tier: node.manifest!.tier }));
   return knex.transaction(async (trx) => {
     await lockHostSchema(trx, embedded);
     const firstBoot = !(await trx(s('meta')).where({ key: 'first_boot_at' }).first());

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { WizamartError } from '@wizamart/plugin-sdk';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import { dependencyCodes, type PluginNode } from '../../kernel/plugin-node.js';
 import { bindSchema, schemaOf } from './bind-schema.js';
 import { HOST_SCHEMA, lockHostSchema } from './host-schema.js';
 import { listMigrationFiles, loadMigration, type MigrationFile } from './migration-files.js';
@@ -12,6 +14,19 @@ export interface MigratablePlugin {
   dir: string;
   /** Codes of the installed plugins it requires (optional ones included when present). */
   requires: string[];
+}
+
+/**
+ * The migration view of `nodes` (in dependency order): each plugin's migrations folder and the plugins it requires,
+ * optional ones included when they are among `installed`.
+ */
+export function migratablePlugins(nodes: readonly PluginNode[], installed: readonly PluginNode[]): MigratablePlugin[] {
+  const present = new Set(installed.map((node) => node.code));
+  return nodes.map((node) => ({
+    code: node.code,
+    dir: path.resolve(node.pkg.dir, node.manifest!.migrations ?? './migrations'),
+    requires: dependencyCodes(node, true).filter((code) => present.has(code)),
+  }));
 }
 
 /** One line of `wizamart migrate status`. */
@@ -65,12 +80,6 @@ export class Migrator {
       rows.push({ plugin, name, applied: true, appliedAt });
     }
     return rows;
-  }
-
-  /** Pending migrations of every plugin, or of `plugin` and the plugins it requires. */
-  async pending(plugin?: string): Promise<MigrationFile[]> {
-    const records = await this.records();
-    return this.targets(plugin).flatMap((target) => listMigrationFiles(target.code, target.dir).filter((file) => !records.has(key(target.code, file.name))));
   }
 
   /**

@@ -1,8 +1,8 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { WizamartError, type InstalledPluginInfo } from '@wizamart/plugin-sdk';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { HOST_SCHEMA } from '../database/host-schema.js';
-import { planDisable, planEnable, type EnablementPlan, type PlannedPlugin } from './plan.js';
+import { planDisable, planEnable, type EnablementPlan } from './plan.js';
 import type { EnablementStore } from './store.js';
 
 /** The NOTIFY channel other hosts listen on; the payload is the platform code. */
@@ -36,11 +36,6 @@ export interface EnablementAuditEntry {
   at: Date;
 }
 
-interface InstalledPlugin extends PlannedPlugin {
-  name: string;
-  version: string;
-}
-
 const table = (name: string) => `${HOST_SCHEMA}.${name}`;
 
 /**
@@ -50,7 +45,7 @@ const table = (name: string) => `${HOST_SCHEMA}.${name}`;
 export class EnablementService {
   constructor(
     private readonly knex: Knex,
-    private readonly plugins: () => InstalledPlugin[],
+    private readonly plugins: () => InstalledPluginInfo[],
     private readonly store: EnablementStore,
     private readonly options: { embedded: boolean; logger: Logger },
   ) {}

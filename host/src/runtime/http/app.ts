@@ -6,7 +6,7 @@ import type { HealthService } from '../health.js';
 import { createErrorHandler, notFound } from './errors.js';
 import type { HostMetrics } from './metrics.js';
 import { requestObservability } from './request-logging.js';
-import { storeOfPath, surfaceOfPath, type RequestTenant } from './request-context.js';
+import { tenantOfPath, type RequestTenant } from './request-context.js';
 import { pluginDispatch, type EnablementCheck } from './plugin-dispatch.js';
 import { pluginStatic } from './static.js';
 import { setupViews } from './views.js';
@@ -26,7 +26,7 @@ export interface HttpDeps {
 }
 
 const defaultTenant: RequestHandler = (req, _res, next) => {
-  const tenant: RequestTenant = { platform: 'main', surface: surfaceOfPath(req.path), store: storeOfPath(req.path) };
+  const tenant: RequestTenant = { platform: 'main', ...tenantOfPath(req.path) };
   req.wz = { id: req.id, tenant };
   next();
 };

@@ -1,5 +1,5 @@
 import { isWizamartError, WizamartError } from '@wizamart/plugin-sdk';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { wantsJson } from './request-context.js';
 
 // Connection-level failures (PostgreSQL SQLSTATE class 08, shutdown/cannot-connect-now, refused sockets, pool
@@ -46,7 +46,7 @@ export function createErrorHandler(report?: (error: unknown) => void): ErrorRequ
   return (error, req, res, next) => handleError(error, req, res, next, report);
 }
 
-const handleError = (...[error, req, res, next, report]: [...Parameters<ErrorRequestHandler>, ((error: unknown) => void)?]) => {
+function handleError(error: unknown, req: Request, res: Response, next: NextFunction, report?: (error: unknown) => void): void {
   const wz = normaliseError(error);
   if (wz.status >= 500) {
     req.log?.error({ err: error, code: wz.code }, 'request failed');
@@ -69,4 +69,4 @@ const handleError = (...[error, req, res, next, report]: [...Parameters<ErrorReq
     if (renderError) res.type('text/plain').send(`${wz.status} ${wz.code}: ${wz.message}`);
     else res.send(html);
   });
-};
+}

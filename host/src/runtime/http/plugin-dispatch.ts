@@ -21,7 +21,6 @@ interface Mounted {
   pattern: string;
   core: boolean;
   body: RequestHandler;
-  routers: Router[];
   /** The plugin's router itself when it mounted one, else all of them chained. */
   handle: RequestHandler;
 }
@@ -72,25 +71,22 @@ function locate(mounted: Map<string, Mounted>, path: string): Target | undefined
 export function pluginDispatch(routes: readonly RouteContribution[], tierOf: (code: string) => string | undefined, enablement: EnablementCheck): RequestHandler {
   const json = express.json({ limit: '1mb' });
   const form = express.urlencoded({ extended: false, limit: '1mb' });
-  const mounted = new Map<string, Mounted>();
+  const groups = new Map<string, RouteContribution[]>();
   for (const route of routes) {
     const id = route.kind === 'home' || route.kind === 'root' ? `${route.kind} ${route.surface}` : `${route.kind} ${route.surface} ${route.plugin}`;
-    let entry = mounted.get(id);
-    if (!entry) {
-      entry = {
-        plugin: route.plugin,
-        pattern: route.kind === 'home' ? MOUNTS.pages[route.surface] : route.kind === 'root' ? MOUNTS.api[route.surface] : `${MOUNTS[route.kind][route.surface]}/${route.plugin}`,
-        core: tierOf(route.plugin) === 'core',
-        body: route.kind === 'api' || route.kind === 'root' ? json : form,
-        routers: [],
-        handle: () => {},
-      };
-      mounted.set(id, entry);
-    }
-    entry.routers.push(route.router);
+    groups.set(id, [...(groups.get(id) ?? []), route]);
   }
-  for (const entry of mounted.values()) {
-    entry.handle = entry.routers.length === 1 ? entry.routers[0] : express.Router({ mergeParams: true }).use(...entry.routers);
+  const mounted = new Map<string, Mounted>();
+  for (const [id, group] of groups) {
+    const [first] = group;
+    const routers: Router[] = group.map((route) => route.router);
+    mounted.set(id, {
+      plugin: first.plugin,
+      pattern: first.kind === 'home' ? MOUNTS.pages[first.surface] : first.kind === 'root' ? MOUNTS.api[first.surface] : `${MOUNTS[first.kind][first.surface]}/${first.plugin}`,
+      core: tierOf(first.plugin) === 'core',
+      body: first.kind === 'api' || first.kind === 'root' ? json : form,
+      handle: routers.length === 1 ? routers[0] : express.Router({ mergeParams: true }).use(...routers),
+    });
   }
   return (req, res, next) => {
     const target = locate(mounted, req.path);

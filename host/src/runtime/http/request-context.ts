@@ -6,18 +6,21 @@ export type { RequestTenant };
 /** The surfaces a request can belong to. */
 export type RequestSurface = RequestTenant['surface'];
 
-/** The surface a path belongs to in path mode (`/api/v1/<surface>/…`, `/<surface>/…`). */
-export function surfaceOfPath(path: string): RequestSurface {
-  const match = /^\/(?:api\/v1\/)?(admin|store|storefront|shared)(?:\/|$)/.exec(path);
-  if (match) return match[1] as RequestSurface;
-  if (path === '/metrics' || path.startsWith('/health')) return 'ops';
-  if (path.startsWith('/static/')) return 'static';
-  return 'unknown';
-}
+const SURFACE_PATH = /^\/(?:api\/v1\/)?(admin|storefront|store|shared)(?=\/|$)(?:\/([^/]+))?/;
 
-/** The store code in a path-mode URL (`/store/<store>/…`, `/api/v1/storefront/<store>/…`). */
-export function storeOfPath(path: string): string | undefined {
-  return /^\/(?:api\/v1\/)?(?:store|storefront)\/([^/]+)/.exec(path)?.[1];
+/**
+ * The surface of a path-mode URL (`/api/v1/<surface>/…`, `/<surface>/…`) and, for `store` and `storefront`, the store
+ * code that follows it — one match per request.
+ */
+export function tenantOfPath(path: string): { surface: RequestSurface; store?: string } {
+  const match = SURFACE_PATH.exec(path);
+  if (match) {
+    const surface = match[1] as RequestSurface;
+    return surface === 'store' || surface === 'storefront' ? { surface, store: match[2] } : { surface };
+  }
+  if (path === '/metrics' || path.startsWith('/health')) return { surface: 'ops' };
+  if (path.startsWith('/static/')) return { surface: 'static' };
+  return { surface: 'unknown' };
 }
 
 /** True when the request asked for JSON (API path or an Accept header preferring JSON). */
