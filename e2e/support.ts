@@ -10,6 +10,13 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** Every first-party plugin package folder, in a fixed order. */
 export const FIRST_PARTY = ['core', 'tenancy', 'auth', 'cms', 'customers'].map((code) => path.join(REPO, 'plugins', code));
 
+/** Two optional fixture plugins (gift-notes requires wishlist) and one that fails at boot, for enablement tests. */
+export const ENABLEMENT_FIXTURES = [
+  path.join(REPO, 'e2e', 'fixtures', 'plugins', 'wishlist'),
+  path.join(REPO, 'e2e', 'fixtures', 'plugins', 'gift-notes'),
+  path.join(REPO, 'host', 'test', 'fixtures', 'runtime', 'bad-migration'),
+];
+
 /** Debian's Chromium; browser tests never download a browser. */
 export const CHROMIUM = process.env.WIZAMART_CHROMIUM ?? '/usr/bin/chromium';
 

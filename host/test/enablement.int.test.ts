@@ -57,6 +57,26 @@ describe('per-platform enablement changes', () => {
     await changes().change('main', 'audit', 'enable', { dryRun: false, release: false, ...actor });
   });
 
+  it('a disabled plugin’s jobs skip the platform’s work; enabled again, they run', async () => {
+    const runUntilDone = async (label: string) => {
+      const id = await test.host.jobs.now('ledger.count', { label }, { platform: 'main' });
+      return eventually(async () => {
+        const status = await test.host.jobs.status(id, 'ledger');
+        return status?.state === 'completed' ? status : undefined;
+      }, 10_000, `job ${label} to complete`);
+    };
+    await changes().change('main', 'ledger', 'disable', { dryRun: false, release: false, ...actor });
+    try {
+      const skipped = await runUntilDone('while-off');
+      expect(skipped.note).to.equal('skipped: ledger is disabled on platform main');
+      expect(await test.db('ledger.entries').where('label', 'like', 'while-off@%')).to.have.length(0);
+    } finally {
+      await changes().change('main', 'audit', 'enable', { dryRun: false, release: false, ...actor });
+    }
+    expect((await runUntilDone('back-on')).note).to.equal('done');
+    expect(await test.db('ledger.entries').where('label', 'like', 'back-on@main%')).to.have.length(1);
+  });
+
   it('refuses core plugins, failed plugins, unknown plugins and platforms with their codes', async () => {
     const codeOf = (promise: Promise<unknown>) => promise.then(() => 'none', (error: { code: string }) => error.code);
     expect(await codeOf(changes().change('main', 'gatekeeper', 'disable', { dryRun: true, release: false, ...actor }))).to.equal('WZ_PLUGIN_CORE_REQUIRED');

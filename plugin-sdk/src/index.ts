@@ -1,3 +1,10 @@
+/**
+ * The SDK Wizamart plugins build against: {@link definePlugin} and the `ctx` types, service tokens, route guards,
+ * the one error class with its code catalog, the manifest schema and validator, and input validation. The test
+ * harness lives in the `@wizamart/plugin-sdk/testing` entry point.
+ *
+ * @packageDocumentation
+ */
 export { ERROR_CODES, WizamartError, isWizamartError } from './errors.js';
 export type { HostErrorCode, WizamartErrorOptions } from './errors.js';
 export { manifestSchema, PLUGIN_CODE_PATTERN, RESERVED_PLUGIN_CODES } from './manifest.schema.js';
@@ -31,4 +38,17 @@ export type { JobOptions, JobRun, JobStatus, JobTarget, PluginJobs } from './job
 export { guardOf, permit, publicAccess, readCookie } from './http.js';
 export type { HttpStage, Principal, RequestContext, RequestTenant, RouteGuard } from './http.js';
 export { HOST_SERVICE_OWNER, HostServices } from './host-services.js';
-export type { HostEnvironment, InstalledPluginInfo, MenuDirectory, MenuEntry, Platform, PlatformDirectory, PluginDirectory } from './host-services.js';
+export type {
+  EnablementAuditEntry,
+  EnablementChangeOptions,
+  EnablementPlan,
+  EnablementResult,
+  HostEnvironment,
+  InstalledPluginInfo,
+  MenuDirectory,
+  MenuEntry,
+  Platform,
+  PlatformDirectory,
+  PlatformPlugin,
+  PluginDirectory,
+} from './host-services.js';

@@ -5,11 +5,16 @@ import type { PluginJobs } from './jobs.js';
 import type { PluginManifest } from './manifest.js';
 import type { PluginServices } from './services.js';
 
-/** The surfaces a plugin can mount routes and menus on. */
+/**
+ * The surfaces a plugin can mount routes and menus on: `admin` (platform admins), `store` (a store's dashboard),
+ * `storefront` (shoppers). `shared` is for API routers that serve every surface (`/api/v1/shared/<code>/…`); pages
+ * and menus need a real surface.
+ */
 export type Surface = 'admin' | 'store' | 'storefront' | 'shared';
 
 /** What the host knows about the plugin being registered. */
 export interface PluginInfo {
+  /** The plugin code from the manifest. */
   readonly code: string;
   /** Version of the plugin's npm package. */
   readonly version: string;
@@ -17,17 +22,25 @@ export interface PluginInfo {
   readonly packageName: string;
   /** Absolute folder of the package. */
   readonly dir: string;
+  /** The validated `wizamart-plugin` manifest. */
   readonly manifest: Readonly<PluginManifest>;
 }
 
 /** The logging interface of `ctx.logger` (a pino child logger bound to the plugin code). */
 export interface PluginLogger {
+  /** Logs at level `trace`: an object of fields (or a message string), then an optional message. */
   trace(obj: unknown, msg?: string): void;
+  /** Logs at level `debug`. */
   debug(obj: unknown, msg?: string): void;
+  /** Logs at level `info`, e.g. `ctx.logger.info({ orderId }, 'order placed')`. */
   info(obj: unknown, msg?: string): void;
+  /** Logs at level `warn`. */
   warn(obj: unknown, msg?: string): void;
+  /** Logs at level `error`; pass the error as `{ err }` so its stack is serialised. */
   error(obj: unknown, msg?: string): void;
+  /** Logs at level `fatal`. */
   fatal(obj: unknown, msg?: string): void;
+  /** A logger that adds `bindings` to every line. */
   child(bindings: Record<string, unknown>): PluginLogger;
 }
 
@@ -45,7 +58,10 @@ export interface PluginRoutes {
    * Core plugins only; several root routers are tried in dependency order.
    */
   apiRoot(surface: Exclude<Surface, 'shared'>, router: Router): void;
-  /** Serves the surface root (`/admin`, `/store/<store>`, `/storefront/<store>`); core plugins only, one per surface. */
+  /**
+   * Serves the surface root (`/admin`, `/store/<store>`, `/storefront/<store>`) and page paths whose first segment is
+   * not a plugin code (e.g. `/admin/plugins`). Core plugins only; several home routers are tried in dependency order.
+   */
   home(surface: Exclude<Surface, 'shared'>, router: Router): void;
   /**
    * Adds middleware to a stage of the host pipeline that runs for every request (tenant resolution, theme,
@@ -70,10 +86,19 @@ export interface MenuItem {
   order?: number;
   /** Id of a parent item for nested menus. */
   parent?: string;
+  /**
+   * Core plugins only: `path` is relative to the surface root itself rather than to the plugin's own mount, for pages
+   * a `routes.home` router serves (e.g. `/plugins` links to `/admin/plugins`).
+   */
+  root?: boolean;
 }
 
 /** `ctx.menus`: add menu items per surface. */
 export interface PluginMenus {
+  /**
+   * Adds `item` to the menu of `surface`. It shows only where the plugin is enabled and the principal holds
+   * `item.permission`.
+   */
   add(surface: Exclude<Surface, 'shared'>, item: MenuItem): void;
 }
 
@@ -82,6 +107,7 @@ export type HealthCheckResult = void | { status: 'ok' | 'degraded'; detail?: str
 
 /** `ctx.health`: add checks that feed `/health` and readiness. */
 export interface PluginHealth {
+  /** Adds the check `<code>.<name>`; it runs on every `/health` and readiness probe, so keep it cheap. */
   check(name: string, fn: () => Promise<HealthCheckResult> | HealthCheckResult): void;
 }
 
@@ -98,9 +124,13 @@ export interface PluginEvents {
 
 /** Output streams a plugin CLI command writes to. */
 export interface CommandIo {
+  /** Where the command writes its output. */
   stdout: NodeJS.WritableStream;
+  /** Where the command writes errors and warnings. */
   stderr: NodeJS.WritableStream;
+  /** Input, e.g. for a password prompt. */
   stdin: NodeJS.ReadableStream;
+  /** The environment of the CLI process. */
   env: NodeJS.ProcessEnv;
 }
 
@@ -126,6 +156,7 @@ export interface PluginCli {
 
 /** Where the host reads the plugin's assets (absolute folders; they may not exist). */
 export interface PluginAssets {
+  /** Absolute path of the folder, from the manifest (or its default) resolved against the package folder. */
   readonly dir: string;
 }
 
@@ -143,25 +174,38 @@ export interface PluginViews extends PluginAssets {
  * Members that need the database or the HTTP server are completed by the host runtime.
  */
 export interface PluginContext<Config = Record<string, unknown>> {
+  /** Code, version, package and manifest of this plugin. */
   readonly plugin: PluginInfo;
+  /** A pino child logger bound to `{ plugin: <code> }`. */
   readonly logger: PluginLogger;
   /** Configuration validated against the manifest's `config` schema, defaults applied, from `WZ_<CODE>_<KEY>`. */
   readonly config: Readonly<Config>;
+  /** Provide this plugin's services; get those of the host and of declared dependencies. */
   readonly services: PluginServices;
   /**
    * Knex bound to the plugin's own Postgres schema (named after its code, `-` as `_`): `ctx.db('orders')` is
    * `orders.orders`. Throws `WZ_DB_UNAVAILABLE` when the host runs without a database (e.g. `plugins list`).
    */
   readonly db: Knex;
+  /** Background jobs named `<code>.<job>`: define in `register`, enqueue any time after. */
   readonly jobs: PluginJobs;
+  /** Express routers for the plugin's APIs and pages. */
   readonly routes: PluginRoutes;
+  /** Commands and data seeds for the `wizamart` CLI. */
   readonly cli: PluginCli;
+  /** Menu items per surface. */
   readonly menus: PluginMenus;
+  /** Health checks feeding `/health` and readiness. */
   readonly health: PluginHealth;
+  /** In-process domain events. */
   readonly events: PluginEvents;
+  /** The migrations folder (manifest `migrations`, default `./migrations`); the host runs what is in it. */
   readonly migrations: PluginAssets;
+  /** The views folder (manifest `views`, default `./views`) and Handlebars helpers. */
   readonly views: PluginViews;
+  /** The static folder (manifest `static`, default `./static`), served at `/static/modules/<code>/`. */
   readonly static: PluginAssets;
+  /** The locales folder (manifest `locales`, default `./locales`) holding `<lang>.json` files. */
   readonly i18n: PluginAssets;
 }
 
@@ -180,7 +224,13 @@ export interface PluginDefinition<Config = Record<string, unknown>> {
  * plain JavaScript plugin works without importing the SDK at run time.
  *
  * @example
- * export default definePlugin({ register(ctx) { ctx.menus.add('store', { id: 'orders', label: 'Orders', path: '/' }); } });
+ * ```ts
+ * export default definePlugin({
+ *   register(ctx) {
+ *     ctx.menus.add('store', { id: 'orders', label: 'orders.menu.orders', path: '/', permission: 'orders.view' });
+ *   },
+ * });
+ * ```
  */
 export function definePlugin<Config = Record<string, unknown>>(
   definition: PluginDefinition<Config>,

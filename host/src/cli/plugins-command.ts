@@ -35,10 +35,14 @@ async function graph(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** `wizamart plugins <list|graph>`: exit 0 whatever states the plugins are in. */
+/**
+ * `wizamart plugins <list|graph|enable|disable>`: list and graph exit 0 whatever states the plugins are in and need
+ * no database; enable and disable change a platform's enablement (loaded only then: they boot the host).
+ */
 export async function pluginsCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'list') return list(rest, io);
   if (sub === 'graph') return graph(rest, io);
-  throw usageError(sub ? `Unknown plugins command "${sub}"; use list or graph` : 'Missing plugins command; use list or graph');
+  if (sub === 'enable' || sub === 'disable') return (await import('./enablement-command.js')).enablementCommand(sub, rest, io);
+  throw usageError(sub ? `Unknown plugins command "${sub}"; use list, graph, enable or disable` : 'Missing plugins command; use list, graph, enable or disable');
 }

@@ -14,6 +14,9 @@ Commands:
   <command> …                        a command added by a plugin (e.g. create-admin)
   plugins list [--json]              installed plugins, their state and errors (no database needed)
   plugins graph [--format F]         dependency graph as mermaid (default), dot or json
+  plugins enable|disable <code> --platform P [--dry-run] [--release] [--json]
+                                     turn a plugin on or off on platform P with what it
+                                     requires / what requires it; prints the plan
 
 Environment:
   DATABASE_URL                       PostgreSQL server; without it an embedded database runs in-process

@@ -107,10 +107,13 @@ function createRoutes(code: string, tier: string, contributions: Contributions):
   };
 }
 
-function createMenus(code: string, contributions: Contributions): PluginMenus {
+function createMenus(code: string, tier: string, contributions: Contributions): PluginMenus {
   return {
     add(surface, item) {
       checkSurface(code, surface, false);
+      if (item.root && tier !== 'core') {
+        throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot add menu items outside its own pages`, { details: { plugin: code, item: item.id } });
+      }
       contributions.addMenu({ plugin: code, surface, item: { order: 100, ...item } });
     },
   };
@@ -248,7 +251,7 @@ export function createPluginScope(
   scope.register(SCOPE.config, { useValue: Object.freeze(config) });
   scope.register(SCOPE.services, { useValue: createServices(node, scope, deps.lookup, deps.hostServices) });
   scope.register(SCOPE.routes, { useValue: createRoutes(code, node.manifest!.tier, deps.contributions) });
-  scope.register(SCOPE.menus, { useValue: createMenus(code, deps.contributions) });
+  scope.register(SCOPE.menus, { useValue: createMenus(code, node.manifest!.tier, deps.contributions) });
   scope.register(SCOPE.health, { useValue: createHealth(code, deps.contributions) });
   scope.register(SCOPE.events, { useValue: createEvents(code, deps) });
   let db: Knex | undefined;

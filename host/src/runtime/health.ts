@@ -48,15 +48,20 @@ export class HealthService {
     private readonly contributions: Contributions,
     private readonly database: Check,
     private readonly jobs: Check,
-    private readonly counts: (plugin: string) => boolean = () => true,
+    /** Whether a plugin's checks count: on `platform` when given, else on any platform (core plugins always). */
+    private readonly counts: (plugin: string, platform?: string) => boolean = () => true,
   ) {}
 
   async databaseReachable(): Promise<boolean> {
     return (await runCheck('database', this.database)).status === 'ok';
   }
 
-  async report(): Promise<HealthReport> {
-    const plugin = this.contributions.health.filter((entry) => this.counts(entry.plugin));
+  /**
+   * Every counted check: a plugin disabled on every platform (or on `platform`, when given) no longer counts, so a
+   * check of a plugin nobody uses cannot degrade the host.
+   */
+  async report(platform?: string): Promise<HealthReport> {
+    const plugin = this.contributions.health.filter((entry) => this.counts(entry.plugin, platform));
     const checks = await Promise.all([
       runCheck('database', this.database),
       runCheck('jobs', this.jobs),

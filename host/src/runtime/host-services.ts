@@ -13,6 +13,7 @@ import type { Contributions } from '../kernel/contributions.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { PluginNode } from '../kernel/plugin-node.js';
 import { DEFAULT_PLATFORM, HOST_SCHEMA } from './database/host-schema.js';
+import type { EnablementService } from './enablement/service.js';
 import type { EnablementStore } from './enablement/store.js';
 
 /** The URL base of a surface for this request (`tenant.base` when the tenant resolver set one). */
@@ -34,7 +35,7 @@ export function createMenuDirectory(contributions: Contributions, enablement: En
       const entries: MenuEntry[] = contributions.menus
         .filter((menu) => menu.surface === surface && enablement.isEnabled(req.wz.tenant.platform, menu.plugin) && allowed(menu.item.permission))
         .map((menu) => {
-          const href = `${base}/${menu.plugin}${menu.item.path === '/' ? '' : menu.item.path}`;
+          const href = `${base}${menu.item.root ? '' : `/${menu.plugin}`}${menu.item.path === '/' ? '' : menu.item.path}`;
           return { ...menu.item, plugin: menu.plugin, href, active: path === href || path.startsWith(`${href}/`), children: [] };
         });
       const byId = new Map(entries.map((entry) => [entry.id, entry]));
@@ -135,11 +136,14 @@ export function describeInstalledPlugins(kernel: Kernel): InstalledPluginInfo[] 
   return kernel.plugins.filter((node) => node.manifest).map(describePlugin);
 }
 
-/** The installed plugins with their state, for admin pages. */
-export function createPluginDirectory(kernel: Kernel, enablement: EnablementStore): PluginDirectory {
+/** The installed plugins with their state and per-platform enablement, for admin pages and APIs. */
+export function createPluginDirectory(kernel: Kernel, enablement: EnablementStore, changes: EnablementService): PluginDirectory {
   return {
     list: () => kernel.plugins.map(describePlugin),
     isEnabled: (platform, code) => enablement.isEnabled(platform, code),
+    forPlatform: (platform) => changes.list(platform),
+    change: (platform, code, action, options) => changes.change(platform, code, action, options),
+    audit: (platform, limit) => changes.audit(platform, limit),
     permissions: () => [...new Set(kernel.active.flatMap((plugin) => plugin.node.manifest?.permissions ?? []))].sort(),
   };
 }

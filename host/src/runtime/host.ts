@@ -155,10 +155,11 @@ async function bootRest(state: BootState): Promise<RunningHost> {
     processEveryMs: options.jobsProcessEveryMs ?? (Number(env.WIZAMART_JOBS_PROCESS_EVERY_MS) || 1000),
   });
   state.setJobs(jobs);
+  const enablementChanges = new EnablementService(database.knex, () => describeInstalledPlugins(kernel), enablement, { embedded: database.embedded, logger });
   await Promise.all([jobs.connect(), enablement.refresh()]);
   provideHostService(kernel.root, HostServices.menus, createMenuDirectory(kernel.contributions, enablement));
   provideHostService(kernel.root, HostServices.platforms, createPlatformDirectory(database.knex));
-  provideHostService(kernel.root, HostServices.plugins, createPluginDirectory(kernel, enablement));
+  provideHostService(kernel.root, HostServices.plugins, createPluginDirectory(kernel, enablement, enablementChanges));
   provideHostService(kernel.root, HostServices.environment, Object.freeze({ env: Object.freeze({ ...env }), embedded: database.embedded, dataDir: state.dataDir }));
   await kernel.register();
   const migrateStarted = performance.now();
@@ -175,14 +176,13 @@ async function bootRest(state: BootState): Promise<RunningHost> {
     throw new WizamartError(first.error?.code ?? 'WZ_PLUGIN_BLOCKED', `core plugin ${first.code} cannot run: ${first.error?.message ?? 'unknown failure'}`, { details: { plugin: first.code } });
   }
   if (options.processJobs ?? flag(env.WIZAMART_JOBS, true)) await jobs.startProcessing();
-  const enablementChanges = new EnablementService(database.knex, () => describeInstalledPlugins(kernel), enablement, { embedded: database.embedded, logger });
   const listener = database.embedded ? undefined : listenForEnablement(database.url, () => enablement.refresh(), logger);
   const reporter = await loadErrorReporter(env, logger, HOST_VERSION);
   recordPluginMetrics(kernel, metrics);
   const health = new HealthService(kernel.contributions, async () => {
     if (!(await database.ping(2000))) throw new WizamartError('WZ_DB_UNAVAILABLE', 'the database does not answer');
     return { status: 'ok' };
-  }, () => jobs.check());
+  }, () => jobs.check(), (plugin, platform) => (platform ? enablement.isEnabled(platform, plugin) : enablement.isEnabledAnywhere(plugin)));
   let ready = false;
   const app = options.http === false ? undefined : createHttpApp({
     kernel, metrics, health, enablement, logger,

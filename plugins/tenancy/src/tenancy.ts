@@ -16,6 +16,7 @@ import { createAuthService } from './services/auth.service.js';
 import { loadJwtSecret } from './services/jwt-secret.js';
 import { LoginLimiter } from './services/login-limiter.js';
 import { MerchantService } from './services/merchant.service.js';
+import { PluginAdminService } from './services/plugin-admin.service.js';
 import { PlatformService } from './services/platform.service.js';
 import { createPlatformDomains } from './services/platform-domains.js';
 import { PrincipalLoader } from './services/principals.js';
@@ -89,6 +90,7 @@ export function createTenancy(ctx: PluginContext<TenancyConfig>) {
     stores: new StoreService({ stores: repos.stores, domains: repos.domains, merchants: repos.merchants, memberships: repos.memberships, users, platforms, directory, audit, tx, publish }),
     team: new TeamService(repos.memberships, users, roles, tx, audit),
     platforms: new PlatformService(platforms, audit),
+    pluginAdmin: new PluginAdminService(plugins, platforms),
     authPagesLoaded: () => plugins().list().some((plugin) => plugin.code === 'auth' && plugin.state === 'loaded'),
     /** Loads the secret, platform domains and revocations; connects Redis when `REDIS_URL` is set. */
     async start() {

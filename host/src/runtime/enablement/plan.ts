@@ -1,4 +1,6 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { WizamartError, type EnablementPlan } from '@wizamart/plugin-sdk';
+
+export type { EnablementPlan };
 
 /** A plugin as the enablement planner sees it. */
 export interface PlannedPlugin {
@@ -13,13 +15,6 @@ export interface PlannedPlugin {
 
 /** Why a plugin is enabled on a platform: `explicit` and/or `required-by:<code>` (core plugins: `core`). */
 export type Reasons = ReadonlyMap<string, readonly string[]>;
-
-/** What a change does: plugins it enables, disables, and (only when asked) releases. */
-export interface EnablementPlan {
-  enable: string[];
-  disable: string[];
-  release: string[];
-}
 
 /** A computed change: the plan and the reasons every affected plugin ends up with (empty = disabled). */
 export interface PlannedChange {

@@ -1,40 +1,19 @@
-import { WizamartError, type InstalledPluginInfo } from '@wizamart/plugin-sdk';
+import {
+  WizamartError,
+  type EnablementAuditEntry,
+  type EnablementChangeOptions,
+  type EnablementResult,
+  type InstalledPluginInfo,
+  type PlatformPlugin,
+} from '@wizamart/plugin-sdk';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { HOST_SCHEMA } from '../database/host-schema.js';
-import { planDisable, planEnable, type EnablementPlan } from './plan.js';
+import { planDisable, planEnable } from './plan.js';
 import type { EnablementStore } from './store.js';
 
 /** The NOTIFY channel other hosts listen on; the payload is the platform code. */
 export const ENABLEMENT_CHANNEL = 'wizamart_enablement';
-
-/** One line of a platform's plugin list. */
-export interface PlatformPlugin {
-  code: string;
-  name: string;
-  tier: string;
-  version: string;
-  state: string;
-  enabled: boolean;
-  reasons: string[];
-}
-
-/** What an enable or disable request returns. */
-export interface EnablementResult {
-  plan: EnablementPlan;
-  applied: boolean;
-}
-
-/** An applied change, as the admin console lists them. */
-export interface EnablementAuditEntry {
-  id: number;
-  platform: string;
-  plugin: string;
-  action: 'enable' | 'disable';
-  actor: string;
-  plan: EnablementPlan;
-  at: Date;
-}
 
 const table = (name: string) => `${HOST_SCHEMA}.${name}`;
 
@@ -59,7 +38,7 @@ export class EnablementService {
     });
   }
 
-  async change(platform: string, code: string, action: 'enable' | 'disable', options: { dryRun: boolean; release: boolean; actor: string }): Promise<EnablementResult> {
+  async change(platform: string, code: string, action: 'enable' | 'disable', options: EnablementChangeOptions): Promise<EnablementResult> {
     const result = await this.knex.transaction(async (trx) => {
       await this.requirePlatform(trx, platform);
       // One change per platform at a time: the plan is computed from rows no one else is rewriting.

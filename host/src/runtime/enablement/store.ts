@@ -3,8 +3,8 @@ import { HOST_SCHEMA } from '../database/host-schema.js';
 
 /**
  * Which plugins each platform has enabled, held in memory so the per-request gate costs one map lookup. Core plugins
- * are always enabled and have no rows. The snapshot is reloaded with `refresh()`; live propagation between hosts
- * comes with the enablement feature.
+ * are always enabled and have no rows. The snapshot is reloaded with `refresh()`: at once after a change on this
+ * host, on NOTIFY from other hosts on a server.
  */
 export class EnablementStore {
   private enabled = new Map<string, Set<string>>();
@@ -16,6 +16,13 @@ export class EnablementStore {
 
   isEnabled(platform: string, code: string): boolean {
     return this.coreCodes.has(code) || (this.enabled.get(platform)?.has(code) ?? false);
+  }
+
+  /** Enabled on at least one platform (core plugins always are). */
+  isEnabledAnywhere(code: string): boolean {
+    if (this.coreCodes.has(code)) return true;
+    for (const plugins of this.enabled.values()) if (plugins.has(code)) return true;
+    return false;
   }
 
   async refresh(): Promise<void> {

@@ -66,8 +66,10 @@ function opsRoutes(deps: HttpDeps): RequestHandler {
       const ready = deps.isReady() && (await deps.health.databaseReachable());
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
     }],
-    ['/health', async (_req, res) => {
-      const report = await deps.health.report();
+    ['/health', async (req, res) => {
+      // `?platform=<code>`: only the checks of plugins enabled on that platform count.
+      const platform = typeof req.query.platform === 'string' ? req.query.platform : undefined;
+      const report = await deps.health.report(platform);
       res.status(report.status === 'down' ? 503 : 200).json(report);
     }],
     ['/metrics', async (_req, res) => {

@@ -53,9 +53,9 @@ function locate(mounted: Map<string, Mounted>, path: string): Target | undefined
   if (home) return { mounted: home, prefix: prefix.replace(/\/$/, ''), store: store && decodeURIComponent(store) };
   const entry = code ? mounted.get(`${kind} ${surface} ${code}`) : undefined;
   if (!entry) {
-    // No plugin owns the first segment: the surface's API root router (e.g. `/api/v1/admin/me`), if a core plugin
-    // mounted one, gets the request.
-    const root = kind === 'api' ? mounted.get(`root ${surface}`) : undefined;
+    // No plugin owns the first segment: the surface's API root router (e.g. `/api/v1/admin/me`) or home router (e.g.
+    // `/admin/plugins`), if a core plugin mounted one, gets the request.
+    const root = mounted.get(kind === 'api' ? `root ${surface}` : `home ${surface}`);
     const rootPrefix = storeScoped ? match[0] : (match[1] ?? '') + `/${surface}`;
     return root ? { mounted: root, prefix: rootPrefix, store: store && decodeURIComponent(store) } : undefined;
   }

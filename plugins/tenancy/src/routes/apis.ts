@@ -1,6 +1,7 @@
 import type { PluginContext } from '@wizamart/plugin-sdk';
 import type { Tenancy } from '../tenancy.js';
 import { adminMerchantsApi } from './admin-merchants.routes.js';
+import { adminPluginsApi } from './admin-plugins.routes.js';
 import { adminPlatformsApi } from './admin-platforms.routes.js';
 import { adminStoresApi } from './admin-stores.routes.js';
 import { adminUsersApi } from './admin-users.routes.js';
@@ -16,5 +17,6 @@ export function mountApis(ctx: PluginContext, tenancy: Tenancy): void {
   for (const api of [adminPlatformsApi, adminMerchantsApi, adminStoresApi, adminUsersApi]) routes.api('admin', api(routes, tenancy));
   routes.api('store', storeTeamApi(routes, tenancy));
   routes.apiRoot('admin', authApi(routes, tenancy));
+  routes.apiRoot('admin', adminPluginsApi(routes, tenancy));
   routes.apiRoot('store', authApi(routes, tenancy));
 }
