@@ -32,7 +32,7 @@ const PASSWORD = process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo';
   const storefrontStatus = async (path: string) => (await page.context().request.get(path)).status();
 
   it('shows every plugin with tier, state, errors, links, toggles and the dependency graph', async () => {
-    await page.getByRole('link', { name: 'Plugins' }).first().waitFor();
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Plugins' }).first().getAttribute('href'), 'the menu links to the console root').to.equal('/admin/plugins');
     expect(await page.locator('tr[data-plugin="tenancy"] [data-tier="core"]').count()).to.equal(1);
     expect(await page.locator('tr[data-plugin="bad-migration"] [data-error]').textContent()).to.match(/WZ_/);
     expect(await page.locator('tr[data-plugin="wishlist"]').textContent()).to.include('gift-notes');
