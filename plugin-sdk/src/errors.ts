@@ -58,10 +58,13 @@ export interface WizamartErrorOptions {
 }
 
 /**
- * The one error class of Wizamart: a stable `code`, an HTTP `status` and safe `details`.
+ * The one error class of Wizamart: a stable `code`, an HTTP `status` and safe `details`. The host turns it into the
+ * API body `{ "error": { "code", "message", "details" } }` or an error page; any other error becomes `WZ_INTERNAL`.
  *
  * @example
+ * ```ts
  * throw new WizamartError('WZ_ORDERS_NOT_FOUND', `Order ${id} does not exist`, { status: 404 });
+ * ```
  */
 export class WizamartError extends Error {
   /** The stable `WZ_<AREA>_<WHAT>` code. */
@@ -71,6 +74,11 @@ export class WizamartError extends Error {
   /** Details that are safe to return to a client. */
   readonly details: Record<string, unknown>;
 
+  /**
+   * @param code - A catalog code ({@link HostErrorCode}) or the plugin's own `WZ_<PLUGIN>_<WHAT>` code.
+   * @param message - A sentence for people: what went wrong and, where it helps, what to do.
+   * @param options - Status (defaults to the catalog status, else 500), safe details and the cause.
+   */
   constructor(code: HostErrorCode | (string & {}), message: string, options: WizamartErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'WizamartError';

@@ -7,7 +7,9 @@ export interface Principal {
   readonly kind: 'admin' | 'staff' | 'customer';
   /** The user's or customer's id. */
   readonly id: string;
+  /** The e-mail address the principal signs in with. */
   readonly email: string;
+  /** Display name, when known. */
   readonly name?: string;
   /** Store code the principal is bound to (staff and customers). */
   readonly store?: string;
@@ -19,11 +21,13 @@ export interface Principal {
 
 /** Which tenant and surface a request belongs to (filled by tenant resolution). */
 export interface RequestTenant {
+  /** Code of the platform the request belongs to (`main` without a tenant resolver). */
   platform: string;
   /** Store code when the request is for a store (dashboard or storefront). */
   store?: string;
   /** Store id once resolved by the tenancy plugin. */
   storeId?: string;
+  /** The surface the URL addresses; `ops` for health and metrics, `static` for assets, `unknown` for anything else. */
   surface: 'admin' | 'store' | 'storefront' | 'shared' | 'ops' | 'static' | 'unknown';
   /** How the tenant was found: `path` (development), `subdomain`, `admin-subdomain` or `domain`. */
   mode?: 'path' | 'subdomain' | 'admin-subdomain' | 'domain';
@@ -35,6 +39,7 @@ export interface RequestTenant {
 export interface RequestContext {
   /** The request id (also the `x-request-id` response header). */
   id: string;
+  /** Platform, store and surface of the request. */
   tenant: RequestTenant;
   /** The authenticated principal, when the request carried a valid token for its surface and store. */
   principal?: Principal;
@@ -58,7 +63,10 @@ export type HttpStage = 'tenant' | 'theme' | 'auth';
 
 const GUARD = Symbol.for('wizamart.route-guard');
 
-/** A route guard: middleware the host recognises when it checks that every route declares its access. */
+/**
+ * A route guard: middleware the host recognises when it checks that every route declares its access. Made by
+ * {@link permit} and {@link publicAccess}; read with {@link guardOf}.
+ */
 export type RouteGuard = RequestHandler & { readonly [GUARD]: { permissions: readonly string[]; public: boolean } };
 
 function guard(permissions: readonly string[], isPublic: boolean, handler: RequestHandler): RouteGuard {
@@ -68,9 +76,13 @@ function guard(permissions: readonly string[], isPublic: boolean, handler: Reque
 /**
  * Guards a route: the request needs an authenticated principal of the route's surface holding every permission
  * listed (none listed: any authenticated principal). Answers 401 `WZ_AUTH_UNAUTHENTICATED` or 403 `WZ_AUTH_FORBIDDEN`.
+ * A principal holding `*` passes every guard.
  *
  * @example
- * router.get('/orders', permit('orders.view'), listOrders);
+ * ```ts
+ * router.get('/', permit('orders.view'), listOrders);
+ * router.use(permit('orders.manage')); // every route added after this line
+ * ```
  */
 export function permit(...permissions: string[]): RouteGuard {
   return guard(permissions, false, (req, _res, next) => {
@@ -84,13 +96,19 @@ export function permit(...permissions: string[]): RouteGuard {
 
 /**
  * Marks a route as open to anyone (login forms, public storefront pages, webhooks that check their own signature).
- * Every route needs `permit(…)` or `publicAccess()`; the host refuses to register a plugin with an unguarded route.
+ * Every route needs `permit(…)` or `publicAccess()`; the host refuses to register a plugin with an unguarded route
+ * (`WZ_AUTH_ROUTE_UNGUARDED`).
+ *
+ * @example
+ * ```ts
+ * router.get('/catalog', publicAccess(), showCatalog);
+ * ```
  */
 export function publicAccess(): RouteGuard {
   return guard([], true, (_req, _res, next) => next());
 }
 
-/** The guard declaration of a middleware, or undefined when it is not a route guard. */
+/** The guard declaration of a middleware (its permissions, and whether it is public), or undefined when it is not a route guard. */
 export function guardOf(handler: unknown): { permissions: readonly string[]; public: boolean } | undefined {
   return typeof handler === 'function' ? (handler as Partial<RouteGuard>)[GUARD] : undefined;
 }
@@ -100,7 +118,9 @@ export function guardOf(handler: unknown): { permissions: readonly string[]; pub
  * path first); undefined when absent or malformed.
  *
  * @example
+ * ```ts
  * const session = readCookie(req.headers.cookie, 'wz_store');
+ * ```
  */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;

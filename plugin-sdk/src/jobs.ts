@@ -1,6 +1,8 @@
 /** Which tenant a job works for. Jobs without a platform work for the default platform `main`. */
 export interface JobTarget {
+  /** Platform code; runs are skipped while the plugin is disabled on it (default `main`). */
   platform?: string;
+  /** Store code the run works for, if any. */
   store?: string;
 }
 
@@ -10,8 +12,11 @@ export interface JobRun<T = unknown> {
   readonly id: string;
   /** Full stored name, `<code>.<job>`. */
   readonly name: string;
+  /** The data passed when the run was enqueued (`{}` when none). */
   readonly data: T;
+  /** Platform the run works for (`main` when the enqueuer gave none). */
   readonly platform: string;
+  /** Store the run works for, when the enqueuer gave one. */
   readonly store?: string;
   /** 1 on the first run, 2 on the first retry, … */
   readonly attempt: number;
@@ -41,6 +46,7 @@ export interface JobOptions {
 
 /** The stored state of a job, as `ctx.jobs.status` reads it back. */
 export interface JobStatus {
+  /** The stored job id. */
   id: string;
   /** Full name, `<code>.<job>`. */
   name: string;
@@ -58,13 +64,25 @@ export interface JobStatus {
   attempts: number;
   /** The message of the latest failure, kept after a later success. */
   lastError: string | null;
+  /** When the job runs next (for a repeating job, its next occurrence); null when nothing is due. */
   nextRunAt: Date | null;
+  /** When the latest attempt finished; null before any finished. */
   lastFinishedAt: Date | null;
 }
 
 /**
  * `ctx.jobs`: background jobs stored in PostgreSQL, named `<code>.<job>`, delivered at least once (handlers must be
- * safe to run twice), retried with exponential backoff, skipped for platforms where the plugin is disabled.
+ * safe to run twice), retried with exponential backoff, skipped for platforms where the plugin is disabled. Names
+ * passed here are the short ones (`expire-carts`); the host prefixes the plugin code.
+ *
+ * @example
+ * ```ts
+ * ctx.jobs.define<{ cartId: string }>('expire-cart', async (job) => {
+ *   await carts.expire(job.data.cartId);
+ *   await job.progress(100, 'expired');
+ * });
+ * const id = await ctx.jobs.now('expire-cart', { cartId }, { platform: 'main', store: 'fashion' });
+ * ```
  */
 export interface PluginJobs {
   /** Defines a job handler; call it in `register`. */

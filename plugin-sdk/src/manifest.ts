@@ -10,8 +10,11 @@ export type PluginTier = 'core' | 'optional' | 'internal';
 export interface PluginManifest {
   /** Unique plugin code (`^[a-z][a-z0-9-]{1,38}$`). */
   code: string;
+  /** Display name (1–80 characters). */
   name: string;
+  /** One or two sentences for the admin console (at most 500 characters). */
   description?: string;
+  /** `core`, `optional` or `internal`; see {@link PluginTier}. */
   tier: PluginTier;
   /** Semver range of `@wizamart/host` versions the plugin works with. */
   host: string;
@@ -21,12 +24,17 @@ export interface PluginManifest {
   optionalRequires?: Record<string, string>;
   /** Module whose default export is the plugin (relative to the package). */
   entry: string;
+  /** Folder of compiled migrations `<code>_<seq>_<description>.js` (default `./migrations`). */
   migrations?: string;
+  /** Folder of Handlebars views, rendered as `<code>/<view>`; `partials/` inside it become `<code>/<name>` partials (default `./views`). */
   views?: string;
+  /** Folder served at `/static/modules/<code>/` (default `./static`). */
   static?: string;
+  /** Folder of `<lang>.json` locale files (default `./locales`). */
   locales?: string;
   /** Permissions the plugin declares, each `<code>.<action>`. */
   permissions?: string[];
+  /** Feature flags the plugin offers (`^[a-z][a-z0-9_]*$`), e.g. for plan-based gating. */
   features?: string[];
   /** JSON Schema of the plugin's configuration. */
   config?: Record<string, unknown>;
@@ -34,7 +42,9 @@ export interface PluginManifest {
 
 /** One problem found in a manifest: a JSON pointer into the manifest and a message. */
 export interface ManifestProblem {
+  /** JSON pointer into the manifest, e.g. `/permissions/0` (`/` for the whole manifest). */
   path: string;
+  /** What is wrong, e.g. `unknown field "entrypoint"`. */
   message: string;
 }
 
@@ -79,6 +89,12 @@ function checkSelfDependency(manifest: PluginManifest): ManifestProblem[] {
 /**
  * Validates a `wizamart-plugin` manifest against {@link manifestSchema} plus the rules a schema cannot say
  * (permissions prefixed by the code, no self-dependency). Compiles the schema once per process.
+ *
+ * @example
+ * ```ts
+ * const result = validateManifest(pkg['wizamart-plugin']);
+ * if (!result.valid) for (const p of result.problems) console.error(`${p.path} ${p.message}`);
+ * ```
  */
 export function validateManifest(value: unknown): ManifestValidation {
   compiled ??= compileSchema();

@@ -184,7 +184,8 @@ export interface PluginContext<Config = Record<string, unknown>> {
   readonly services: PluginServices;
   /**
    * Knex bound to the plugin's own Postgres schema (named after its code, `-` as `_`): `ctx.db('orders')` is
-   * `orders.orders`. Throws `WZ_DB_UNAVAILABLE` when the host runs without a database (e.g. `plugins list`).
+   * `orders.orders`. Throws `WZ_DB_UNAVAILABLE` when the host runs without a database (a kernel without a runtime).
+   * Read it lazily, in handlers: `register` runs before migrations.
    */
   readonly db: Knex;
   /** Background jobs named `<code>.<job>`: define in `register`, enqueue any time after. */

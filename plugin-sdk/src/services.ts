@@ -18,7 +18,11 @@ export interface ServiceToken<T> {
  * import them.
  *
  * @example
- * export const CatalogService = defineServiceToken<CatalogApi>('catalog', 'catalog');
+ * ```ts
+ * export const CatalogServices = {
+ *   products: defineServiceToken<ProductDirectory>('catalog', 'products'),
+ * } as const;
+ * ```
  */
 export function defineServiceToken<T>(plugin: string, name: string): ServiceToken<T> {
   return Object.freeze({ plugin, name, id: `${plugin}:${name}` }) as ServiceToken<T>;
@@ -33,6 +37,9 @@ export interface PluginServices {
    * `requires`/`optionalRequires`, `WZ_SERVICE_NOT_PROVIDED` when the owner is absent or did not provide it.
    */
   get<T>(token: ServiceToken<T>): T;
-  /** Like {@link PluginServices.get} but returns `undefined` when an optional dependency is absent. */
+  /**
+   * Like {@link PluginServices.get} but returns `undefined` when the owner is absent, not loaded or did not provide
+   * the service; still throws `WZ_PLUGIN_UNDECLARED_DEP` for an owner the manifest does not declare.
+   */
   getOptional<T>(token: ServiceToken<T>): T | undefined;
 }

@@ -1,3 +1,9 @@
+/**
+ * The test harness of `@wizamart/plugin-sdk`: boot a real host with your plugin on a fresh database and drive it
+ * over HTTP with supertest. Needs `@wizamart/host` installed as a dev dependency.
+ *
+ * @packageDocumentation
+ */
 import type { Express } from 'express';
 import type { Knex } from 'knex';
 
@@ -34,12 +40,15 @@ export interface TestHost {
 
 /**
  * Boots a real host with the given plugin packages on a fresh database and returns its express app, a knex handle
- * and `stop()`. Needs `@wizamart/host` installed (a dev dependency of the plugin).
+ * and `stop()`. Needs `@wizamart/host` installed (a dev dependency of the plugin); the database is an in-memory
+ * embedded PostgreSQL unless `WIZAMART_TEST_DATABASE_URL` names a server.
  *
  * @example
+ * ```ts
  * const host = await startTestHost({ plugins: [path.resolve('.')] });
- * await request(host.app).get('/api/v1/admin/my-plugin/ping').expect(200);
+ * await request(host.app).get('/api/v1/admin/my-plugin/ping').expect(401);
  * await host.stop();
+ * ```
  */
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   // Imported by name at run time: the host depends on the SDK, so the SDK cannot depend on the host.

@@ -36,6 +36,12 @@ async function runUntilSignal(host: RunningHost, io: CliIo): Promise<number> {
   guard.unref();
   await host.stop();
   clearTimeout(guard);
+  // Stopped cleanly; a handle left open must not keep the process alive (agenda leaves its lock-lifetime timer of a job
+  // that ran, up to 10 min; a plugin may leak a timer or socket). With LOG_LEVEL=debug, say what it was.
+  setTimeout(() => {
+    if (/^(debug|trace)$/.test(io.env.LOG_LEVEL ?? '')) io.stderr.write(`wizamart: stopped; still open: ${process.getActiveResourcesInfo().join(', ')}; exiting\n`);
+    process.exit(0);
+  }, 1000).unref();
   return 0;
 }
 

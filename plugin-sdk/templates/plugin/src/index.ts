@@ -1,0 +1,15 @@
+/**
+ * The public surface of __package__: the types other plugins may use. Other plugins never import anything else
+ * from this package.
+ *
+ * @packageDocumentation
+ */
+export type { Note } from './services/note.service.js';
+
+/** The permissions this plugin declares in its manifest. */
+export const __Pascal__Permissions = {
+  /** Read notes (API and page). */
+  view: '__code__.view',
+  /** Add notes and start the tidy job. */
+  manage: '__code__.manage',
+} as const;
