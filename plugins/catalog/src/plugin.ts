@@ -1,0 +1,69 @@
+import { definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
+import { CoreServices } from '@wizamart/plugin-core';
+import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { CatalogServices } from './index.js';
+import { CategoryRepository } from './repositories/category.repository.js';
+import { ProductRepository } from './repositories/product.repository.js';
+import { StorefrontRepository } from './repositories/storefront.repository.js';
+import type { CatalogDeps } from './routes/deps.js';
+import { storeApiRoutes } from './routes/store-api.routes.js';
+import { storePageRoutes } from './routes/store-pages.routes.js';
+import { storefrontApiRoutes } from './routes/storefront-api.routes.js';
+import { storefrontPageRoutes } from './routes/storefront-pages.routes.js';
+import { createDemoSeed } from './seed.js';
+import { CategoryService } from './services/category.service.js';
+import { ProductService } from './services/product.service.js';
+import { StorefrontService } from './services/storefront.service.js';
+
+interface CatalogConfig {
+  demoProducts: boolean;
+}
+
+function createDeps(ctx: PluginContext<CatalogConfig>): CatalogDeps & { productRepository: ProductRepository } {
+  const db = () => ctx.db;
+  const products = new ProductRepository(db);
+  const categories = new CategoryRepository(db);
+  return {
+    stores: ctx.services.get(TenancyServices.stores),
+    ui: ctx.services.get(CoreServices.ui),
+    products: new ProductService(products, categories),
+    categories: new CategoryService(categories),
+    storefront: new StorefrontService(new StorefrontRepository(db), products, categories),
+    productRepository: products,
+  };
+}
+
+function provideServices(ctx: PluginContext<CatalogConfig>, deps: ReturnType<typeof createDeps>): void {
+  ctx.services.provide(CatalogServices.variants, {
+    byIds: (storeId, ids) => (ids.length ? deps.productRepository.variantsByIds(storeId, ids) : Promise.resolve([])),
+    search: (storeId, filter) => deps.productRepository.searchVariants(storeId, filter),
+  });
+  ctx.services.provide(CatalogServices.availability, { register: (provider) => deps.storefront.setAvailability(provider) });
+}
+
+function addViews(ctx: PluginContext<CatalogConfig>): void {
+  // JSON for Alpine expressions inside attributes (Handlebars escapes the quotes; the browser decodes them).
+  ctx.views.helper('catalog-json', (value: unknown) => JSON.stringify(value ?? null));
+  ctx.views.helper('catalog-indent', (depth: unknown) => Array.from({ length: Math.min(Number(depth) || 0, 10) }));
+}
+
+function addMenus(ctx: PluginContext<CatalogConfig>): void {
+  ctx.menus.add('store', { id: 'products', label: 'catalog.menu.products', path: '/', icon: 'package', permission: 'catalog.view', order: 20 });
+  ctx.menus.add('store', { id: 'categories', label: 'catalog.menu.categories', path: '/categories', icon: 'tags', permission: 'catalog.view', order: 21 });
+  ctx.menus.add('storefront', { id: 'products', label: 'catalog.menu.shop', path: '/products', icon: 'shopping-bag', order: 10 });
+}
+
+export default definePlugin<CatalogConfig>({
+  register(ctx) {
+    const deps = createDeps(ctx);
+    deps.ui.registerLocales(ctx);
+    provideServices(ctx, deps);
+    ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
+    ctx.routes.api('storefront', storefrontApiRoutes(ctx.routes, deps));
+    ctx.routes.pages('store', storePageRoutes(ctx.routes, deps));
+    ctx.routes.pages('storefront', storefrontPageRoutes(ctx.routes, deps));
+    addViews(ctx);
+    addMenus(ctx);
+    if (ctx.config.demoProducts) ctx.cli.seed('demo', createDemoSeed(deps));
+  },
+});

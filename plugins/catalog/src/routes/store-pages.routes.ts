@@ -1,0 +1,113 @@
+import { isWizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import type { Request, Response, Router } from 'express';
+import type { ProductStatus } from '../repositories/records.js';
+import { descendantIds, flattenTree } from '../services/category.service.js';
+import type { ProductInput } from '../services/product-input.js';
+import { currentStore, type CatalogDeps } from './deps.js';
+import { parseBulkStatus, parseCategory, parseId, parseProduct, parseStoreList } from './validators.js';
+
+const FORM = 'catalog/store/product-form';
+const STATUSES: ProductStatus[] = ['draft', 'active', 'archived'];
+
+const catalogUrl = (deps: CatalogDeps, req: Request) => `${deps.ui.base(req, 'store')}/catalog`;
+
+/** The product form posts its state as JSON in `payload` (built by the Alpine variant matrix); ajv checks it. */
+function payloadOf(body: Record<string, unknown>): unknown {
+  try {
+    return JSON.parse(String(body.payload ?? ''));
+  } catch {
+    return {};
+  }
+}
+
+async function formLocals(deps: CatalogDeps, req: Request, product: Partial<ProductInput> & { id?: string }) {
+  const store = await currentStore(deps, req);
+  const categories = flattenTree(await deps.categories.tree(store)).map((node) => ({ id: node.id, label: `${'— '.repeat(node.depth)}${node.name}` }));
+  return {
+    title: deps.ui.t(req, product.id ? 'catalog.form.edit' : 'catalog.form.new'), product, categories, statuses: STATUSES, currency: store.currency,
+    state: JSON.stringify({
+      title: product.title ?? '', slug: product.slug ?? '', description: product.description ?? '', status: product.status ?? 'draft', featured: product.featured ?? false,
+      options: product.options ?? [], variants: product.variants ?? [], images: product.images ?? [], categoryIds: product.categoryIds ?? [],
+    }),
+    action: product.id ? `${catalogUrl(deps, req)}/products/${product.id}` : `${catalogUrl(deps, req)}/products`,
+    mediaApi: `/api/v1/store/${store.code}/cms/media?pageSize=100`,
+  };
+}
+
+async function save(deps: CatalogDeps, req: Request, res: Response, id?: string): Promise<void> {
+  const payload = payloadOf(req.body ?? {});
+  try {
+    const input = parseProduct(payload);
+    const store = await currentStore(deps, req);
+    const saved = id ? await deps.products.update(store, id, input) : await deps.products.create(store, input);
+    deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/products/${saved.id}`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.saved') });
+  } catch (error) {
+    if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.code.endsWith('PRODUCT_NOT_FOUND')) throw error;
+    const problems = (error.details.problems as Array<{ path: string; message: string }> | undefined) ?? [];
+    res.status(error.status).render(FORM, { ...(await formLocals(deps, req, { ...(payload as ProductInput), id })), error: error.message, problems });
+  }
+}
+
+function productPages(router: Router, deps: CatalogDeps): void {
+  router.get('/', permit('catalog.view'), async (req, res) => {
+    const store = await currentStore(deps, req);
+    const filter = parseStoreList(req.query);
+    const tree = flattenTree(await deps.categories.tree(store));
+    const categoryIds = filter.category ? descendantIds(tree, filter.category) : undefined;
+    const page = await deps.products.list(store, { ...filter, categoryIds });
+    const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
+    const query = { ...(filter.q ? { q: filter.q } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.category ? { category: filter.category } : {}) };
+    const link = (n: number) => `?${new URLSearchParams({ ...query, page: String(n) })}`;
+    res.render('catalog/store/products', {
+      title: deps.ui.t(req, 'catalog.list.title'), ...page, page: filter.page, pages, filter, currency: store.currency,
+      statuses: STATUSES.map((value) => ({ value, selected: value === filter.status })),
+      categories: tree.map((node) => ({ id: node.id, label: `${'— '.repeat(node.depth)}${node.name}`, selected: node.id === filter.category })),
+      previous: filter.page > 1 ? link(filter.page - 1) : undefined, next: filter.page < pages ? link(filter.page + 1) : undefined,
+      exportUrl: `/api/v1/store/${store.code}/catalog/products.csv`,
+    });
+  });
+  router.post('/products/status', permit('catalog.manage'), async (req, res) => {
+    const ids = ([] as unknown[]).concat(req.body?.ids ?? []).map(String);
+    const input = parseBulkStatus({ ids, status: req.body?.status });
+    const updated = await deps.products.setStatus(await currentStore(deps, req), input.ids.map((id) => id.toLowerCase()), input.status);
+    deps.ui.redirectWithFlash(res, catalogUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'catalog.flash.statusChanged', { count: updated }) });
+  });
+  router.get('/products/new', permit('catalog.manage'), async (req, res) => {
+    res.render(FORM, await formLocals(deps, req, {}));
+  });
+  router.post('/products', permit('catalog.manage'), (req, res) => save(deps, req, res));
+  router.get('/products/:id', permit('catalog.view'), async (req, res) => {
+    const product = await deps.products.get(await currentStore(deps, req), parseId(req.params));
+    res.render(FORM, await formLocals(deps, req, product));
+  });
+  router.post('/products/:id', permit('catalog.manage'), (req, res) => save(deps, req, res, parseId(req.params)));
+  router.post('/products/:id/delete', permit('catalog.manage'), async (req, res) => {
+    await deps.products.delete(await currentStore(deps, req), parseId(req.params));
+    deps.ui.redirectWithFlash(res, catalogUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'catalog.flash.deleted') });
+  });
+}
+
+function categoryPages(router: Router, deps: CatalogDeps): void {
+  router.get('/categories', permit('catalog.view'), async (req, res) => {
+    const tree = flattenTree(await deps.categories.tree(await currentStore(deps, req)));
+    res.render('catalog/store/categories', { title: deps.ui.t(req, 'catalog.categories.title'), categories: tree });
+  });
+  router.post('/categories', permit('catalog.manage'), async (req, res) => {
+    const body = req.body ?? {};
+    const input = parseCategory({ name: String(body.name ?? '').trim(), ...(body.parentId ? { parentId: String(body.parentId) } : {}) });
+    await deps.categories.create(await currentStore(deps, req), input);
+    deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categoryCreated') });
+  });
+  router.post('/categories/:id/delete', permit('catalog.manage'), async (req, res) => {
+    await deps.categories.delete(await currentStore(deps, req), parseId(req.params));
+    deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categoryDeleted') });
+  });
+}
+
+/** `/store/<store>/catalog/…`: product list (search, filters, bulk status, paging), product form, categories. */
+export function storePageRoutes(routes: PluginRoutes, deps: CatalogDeps): Router {
+  const router = routes.router();
+  productPages(router, deps);
+  categoryPages(router, deps);
+  return router;
+}

@@ -1,0 +1,23 @@
+import { publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import type { Router } from 'express';
+import { currentStore, storefrontLinks, type CatalogDeps } from './deps.js';
+import { parseSlug, parseStorefrontList } from './validators.js';
+
+/** `/api/v1/storefront/<store>/catalog/…`: active products (search, filters, paging), a product, the category tree. */
+export function storefrontApiRoutes(routes: PluginRoutes, deps: CatalogDeps): Router {
+  const router = routes.router();
+  router.use(publicAccess());
+  router.get('/products', async (req, res) => {
+    const filter = parseStorefrontList(req.query);
+    res.json(await deps.storefront.list(await currentStore(deps, req), filter, storefrontLinks(deps, req)));
+  });
+  router.get('/products/:slug', async (req, res) => {
+    const slug = parseSlug(req.params);
+    const { descriptionHtml: _html, summary: _summary, ...product } = await deps.storefront.product(await currentStore(deps, req), slug, storefrontLinks(deps, req));
+    res.json(product);
+  });
+  router.get('/categories', async (req, res) => {
+    res.json({ items: await deps.storefront.categoryTree(await currentStore(deps, req)) });
+  });
+  return router;
+}

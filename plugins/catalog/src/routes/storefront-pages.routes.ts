@@ -1,0 +1,89 @@
+import { publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import type { Request, Router } from 'express';
+import type { CategoryNode } from '../services/category.service.js';
+import { flattenTree } from '../services/category.service.js';
+import type { ListingFilter } from '../services/storefront.service.js';
+import { currentStore, storefrontLinks, type CatalogDeps } from './deps.js';
+import { parseSlug, parseStorefrontList } from './validators.js';
+
+/** The absolute origin of the request (`https://shop.example` or `http://127.0.0.1:3000`). */
+function origin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** `amount` minor units of `currency` as the shopper's language writes it (e.g. `€12.50`). */
+export function formatMinor(amount: number, currency: string, lang: string): string {
+  const format = new Intl.NumberFormat(lang, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amount / 10 ** digits);
+}
+
+/** Shoppers type prices in currency units (`25` or `25.50`); the API filters in minor units. */
+const MAJOR = /^\s*(\d{1,8})(?:[.,](\d{1,2}))?\s*$/;
+
+/** The page's query with `minPrice`/`maxPrice` turned from currency units into minor units (2 decimals). */
+export function pageQuery(query: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...query };
+  for (const key of ['minPrice', 'maxPrice']) {
+    const value = typeof out[key] === 'string' ? (out[key] as string) : undefined;
+    const match = value ? MAJOR.exec(value) : null;
+    if (match) out[key] = String(Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0')));
+  }
+  return out;
+}
+
+/** Links for the listing's pager that keep the other filters (prices as the shopper typed them). */
+function pageLink(filter: ListingFilter, typed: Record<string, unknown>, page: number): string {
+  const entries = Object.entries({ q: filter.q, category: filter.category, minPrice: typed.minPrice, maxPrice: typed.maxPrice, sort: filter.sort, page })
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]): [string, string] => [key, String(value)]);
+  return `?${new URLSearchParams(entries)}`;
+}
+
+function categoryOptions(tree: CategoryNode[], selected?: string) {
+  return flattenTree(tree).map((node) => ({ slug: node.slug, label: `${'— '.repeat(node.depth)}${node.name}`, selected: node.slug === selected }));
+}
+
+/** `/storefront/<store>/catalog/…`: the catalog home, product listing with search and filters, product pages, sitemap. */
+export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): Router {
+  const router = routes.router();
+  router.use(publicAccess());
+  router.get('/', async (req, res) => {
+    const store = await currentStore(deps, req);
+    const links = storefrontLinks(deps, req);
+    const [featured, tree] = await Promise.all([deps.storefront.featured(store, links), deps.storefront.categoryTree(store)]);
+    res.render('catalog/storefront/home', { title: deps.ui.t(req, 'catalog.storefront.title'), featured, categories: tree, productsUrl: `${links.base}/catalog/products` });
+  });
+  router.get('/sitemap.xml', async (req, res) => {
+    const store = await currentStore(deps, req);
+    res.type('application/xml').send(await deps.storefront.sitemap(store, `${origin(req)}${storefrontLinks(deps, req).base}`));
+  });
+  router.get('/products', async (req, res) => {
+    const typed = req.query as Record<string, unknown>;
+    const filter = parseStorefrontList(pageQuery(typed));
+    const store = await currentStore(deps, req);
+    const [page, tree] = await Promise.all([deps.storefront.list(store, filter, storefrontLinks(deps, req)), deps.storefront.categoryTree(store)]);
+    res.render('catalog/storefront/products', {
+      title: filter.q ? deps.ui.t(req, 'catalog.storefront.resultsFor', { q: filter.q }) : deps.ui.t(req, 'catalog.storefront.products'),
+      ...page, filter, typed: { minPrice: typed.minPrice, maxPrice: typed.maxPrice }, categories: categoryOptions(tree, filter.category),
+      // '' is "best match": relevance while searching, newest otherwise, so a new search is not stuck on "newest".
+      sorts: ['', 'newest', 'price_asc', 'price_desc'].map((value) => ({ value, key: value || 'default', selected: value === (filter.sort ?? '') })),
+      previous: page.page > 1 ? pageLink(filter, typed, page.page - 1) : undefined,
+      next: page.page < page.pages ? pageLink(filter, typed, page.page + 1) : undefined,
+    });
+  });
+  router.get('/products/:slug', async (req, res) => {
+    const store = await currentStore(deps, req);
+    const product = await deps.storefront.product(store, parseSlug(req.params), storefrontLinks(deps, req));
+    const lang = String((res.locals.wz as { lang?: string } | undefined)?.lang ?? 'en');
+    const variants = product.variants.map((variant) => ({
+      ...variant, priceText: formatMinor(variant.price, variant.currency, lang), compareAtText: variant.compareAtPrice ? formatMinor(variant.compareAtPrice, variant.currency, lang) : '',
+    }));
+    const picker = { variants, selected: { ...(variants[0]?.optionValues ?? {}) } };
+    res.render('catalog/storefront/product', {
+      title: product.title, product: { ...product, variants }, picker: JSON.stringify(picker),
+      seo: { description: product.summary, canonical: `${origin(req)}${product.url}`, image: product.images[0] ? `${origin(req)}${product.images[0].url}` : undefined },
+    });
+  });
+  return router;
+}

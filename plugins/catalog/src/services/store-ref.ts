@@ -1,0 +1,20 @@
+/** The store a service call works for (from the request's resolved store), with its default currency. */
+export interface StoreRef {
+  id: string;
+  code: string;
+  currency: string;
+  /** The store's platform (per-platform plugin enablement); absent in seeds and background work. */
+  platform?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** A URL slug from a title: ASCII letters and digits joined by dashes (accents folded), at most 80 characters. */
+export function slugify(title: string): string {
+  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '');
+  return slug || 'item';
+}

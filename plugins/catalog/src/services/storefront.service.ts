@@ -1,0 +1,108 @@
+import { categoryNotFound, productNotFound } from '../errors.js';
+import type { AvailabilityProvider, StockState } from '../index.js';
+import type { CategoryRepository } from '../repositories/category.repository.js';
+import type { ProductRepository } from '../repositories/product.repository.js';
+import type { StorefrontRepository, StorefrontSort } from '../repositories/storefront.repository.js';
+import { categoryTree, descendantIds, type CategoryNode } from './category.service.js';
+import { plainDescription, renderDescription } from './markdown.js';
+import type { StoreRef } from './store-ref.js';
+
+/** The storefront listing query after validation (`page` from 1, `pageSize` at most 100). */
+export interface ListingFilter {
+  q?: string;
+  category?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  sort?: StorefrontSort;
+  page: number;
+  pageSize: number;
+}
+
+/** Where storefront links point: `base` is `/storefront/<store>` or `''` on the store's own host. */
+export interface StorefrontLinks {
+  base: string;
+}
+
+const MAX_TERMS = 10;
+
+/** The words of a search: letters and digits (any script), at most ten, each at most 60 characters. */
+export function searchTerms(q: string | undefined): string[] {
+  return (q ?? '').normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_TERMS).map((term) => term.slice(0, 60));
+}
+
+const mediaUrl = (links: StorefrontLinks, id: string) => `${links.base}/cms/media/${id}`;
+const productUrl = (links: StorefrontLinks, slug: string) => `${links.base}/catalog/products/${slug}`;
+
+/** What shoppers see: active products of the request's store only. */
+export class StorefrontService {
+  private availability?: AvailabilityProvider;
+
+  constructor(private readonly storefront: StorefrontRepository, private readonly products: ProductRepository, private readonly categories: CategoryRepository) {}
+
+  /** The stock seam (inventory registers itself); the last registration wins. */
+  setAvailability(provider: AvailabilityProvider): void {
+    this.availability = provider;
+  }
+
+  async list(store: StoreRef, filter: ListingFilter, links: StorefrontLinks) {
+    const terms = searchTerms(filter.q);
+    const categoryIds = filter.category ? await this.categoryScope(store, filter.category) : undefined;
+    const sort = filter.sort ?? (terms.length ? 'relevance' : 'newest');
+    const { items, total } = await this.storefront.list(store.id, {
+      terms, categoryIds, minPrice: filter.minPrice, maxPrice: filter.maxPrice, sort, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize,
+    });
+    return {
+      items: items.map((item) => ({
+        id: item.id, title: item.title, slug: item.slug, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency,
+        compareAtPrice: item.compareAtPrice, imageUrl: item.imageId ? mediaUrl(links, item.imageId) : null, ...(terms.length ? { rank: item.rank } : {}),
+      })),
+      total, page: filter.page, pageSize: filter.pageSize, pages: Math.max(1, Math.ceil(total / filter.pageSize)), sort,
+    };
+  }
+
+  async featured(store: StoreRef, links: StorefrontLinks, limit = 8) {
+    const { items } = await this.storefront.list(store.id, { terms: [], featured: true, sort: 'newest', limit, offset: 0 });
+    return items.map((item) => ({ title: item.title, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency, imageUrl: item.imageId ? mediaUrl(links, item.imageId) : null }));
+  }
+
+  async product(store: StoreRef, slug: string, links: StorefrontLinks) {
+    const product = await this.products.find(store.id, { slug }, { activeOnly: true });
+    if (!product) throw productNotFound();
+    const ids = product.variants.map((variant) => variant.id);
+    const stock = (this.availability && store.platform ? await this.availability({ id: store.id, platform: store.platform }, ids) : undefined) ?? new Map<string, StockState>();
+    const categories = (await this.categories.list(store.id)).filter((category) => product.categoryIds.includes(category.id));
+    return {
+      id: product.id, title: product.title, slug: product.slug, url: productUrl(links, product.slug),
+      description: product.description, descriptionHtml: renderDescription(product.description), summary: plainDescription(product.description),
+      options: product.options,
+      variants: product.variants.map((variant) => ({
+        id: variant.id, sku: variant.sku, optionValues: variant.optionValues, price: variant.price, currency: variant.currency,
+        compareAtPrice: variant.compareAtPrice, weightGrams: variant.weightGrams, stock: stock.get(variant.id) ?? null,
+      })),
+      images: product.images.map((image) => ({ url: mediaUrl(links, image.mediaId), alt: image.alt || product.title })),
+      categories: categories.map((category) => ({ name: category.name, slug: category.slug })),
+    };
+  }
+
+  async categoryTree(store: StoreRef): Promise<CategoryNode[]> {
+    return categoryTree(await this.categories.list(store.id));
+  }
+
+  /** `sitemap.xml` of the store's active products; `origin` is the absolute URL of the storefront base. */
+  async sitemap(store: StoreRef, origin: string): Promise<string> {
+    const entries = await this.products.sitemap(store.id);
+    const urls = entries.map((entry) => `<url><loc>${xml(`${origin}/catalog/products/${entry.slug}`)}</loc><lastmod>${new Date(entry.updatedAt).toISOString()}</lastmod></url>`);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>${xml(`${origin}/catalog/products`)}</loc></url>\n${urls.join('\n')}\n</urlset>\n`;
+  }
+
+  private async categoryScope(store: StoreRef, slug: string): Promise<string[]> {
+    const categories = await this.categories.list(store.id);
+    const root = categories.find((category) => category.slug === slug);
+    if (!root) throw categoryNotFound({ category: slug });
+    return descendantIds(categories, root.id);
+  }
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,56 @@
+import { defineServiceToken } from '@wizamart/plugin-sdk';
+
+/** The store an inventory call works for; take it from the request's resolved store, never from client input. */
+export interface InventoryStoreRef {
+  id: string;
+}
+
+/** Units of one variant held for a checkout. */
+export interface Reservation {
+  id: string;
+  variantId: string;
+  locationId: string;
+  quantity: number;
+  status: 'active' | 'released' | 'committed';
+  reference: string | null;
+  expiresAt: Date;
+}
+
+/** What a checkout asks to hold. */
+export interface ReserveInput {
+  variantId: string;
+  quantity: number;
+  /** The caller's own reference (cart or order id), kept with the reservation and its movement. */
+  reference?: string;
+  /** How long the hold lasts before the expiry job releases it (default 15 minutes, at most 7 days). */
+  ttlSeconds?: number;
+}
+
+/**
+ * Stock reservations for the checkout. `reserve` is atomic under concurrency: a hold succeeds only while enough is
+ * available at one location, so concurrent checkouts never oversell (and a CHECK in the database backs that up).
+ * `release` and `commit` are idempotent for a reservation already in that state.
+ *
+ * @example
+ * const hold = await reservations.reserve(store, { variantId, quantity: 2, reference: cartId });
+ * await reservations.commit(store, hold.id, 'checkout');
+ */
+export interface InventoryReservations {
+  /** Holds `quantity` units; 409 `WZ_INVENTORY_INSUFFICIENT_STOCK` when no location has that many available. */
+  reserve(store: InventoryStoreRef, input: ReserveInput): Promise<Reservation>;
+  /** Gives the units back; 404 `WZ_INVENTORY_RESERVATION_NOT_FOUND`, 409 `WZ_INVENTORY_RESERVATION_CLOSED` when committed. */
+  release(store: InventoryStoreRef, reservationId: string): Promise<Reservation>;
+  /** Takes the units out of stock (a `sold` movement by `actor`); 409 `WZ_INVENTORY_RESERVATION_CLOSED` when released. */
+  commit(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation>;
+}
+
+/** Service tokens of the inventory plugin (visible to plugins that require `inventory`). */
+export const InventoryServices = {
+  reservations: defineServiceToken<InventoryReservations>('inventory', 'reservations'),
+} as const;
+
+/** Permissions the inventory plugin declares (store surface). */
+export const INVENTORY_PERMISSIONS = {
+  view: 'inventory.view',
+  manage: 'inventory.manage',
+} as const;

@@ -1,0 +1,52 @@
+import type { CatalogVariants } from '@wizamart/plugin-catalog';
+import { insufficientStock, reservationClosed, reservationNotFound, variantNotFound } from '../errors.js';
+import type { InventoryReservations, InventoryStoreRef, Reservation, ReserveInput } from '../index.js';
+import type { ReservationRepository } from '../repositories/reservation.repository.js';
+import { checkQuantity, isUuid } from './checks.js';
+
+const DEFAULT_TTL_SECONDS = 15 * 60;
+const MAX_TTL_SECONDS = 7 * 24 * 3600;
+
+/** Reserve, release and commit, as the checkout uses them (exported as `InventoryServices.reservations`). */
+export class ReservationService implements InventoryReservations {
+  constructor(private readonly reservations: ReservationRepository, private readonly variants: CatalogVariants) {}
+
+  async reserve(store: InventoryStoreRef, input: ReserveInput): Promise<Reservation> {
+    checkQuantity(input.quantity, 'quantity');
+    const ttlSeconds = input.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+    checkQuantity(ttlSeconds, 'ttlSeconds', MAX_TTL_SECONDS);
+    const variantId = input.variantId.toLowerCase();
+    if (!isUuid(variantId) || !(await this.variants.byIds(store.id, [variantId])).length) throw variantNotFound();
+    const held = await this.reservations.reserve(store.id, { variantId, quantity: input.quantity, reference: input.reference ?? null, ttlSeconds });
+    if (!held) throw insufficientStock({ variantId, quantity: input.quantity });
+    return held;
+  }
+
+  release(store: InventoryStoreRef, reservationId: string): Promise<Reservation> {
+    return this.close(store, reservationId, 'released', 'system');
+  }
+
+  commit(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation> {
+    return this.close(store, reservationId, 'committed', actor);
+  }
+
+  /** Releases reservations past their expiry; returns how many were released. */
+  async releaseExpired(limit = 500): Promise<number> {
+    let released = 0;
+    for (const item of await this.reservations.expired(limit)) {
+      if (await this.reservations.close(item.storeId, item.id, 'released', 'expiry')) released++;
+    }
+    return released;
+  }
+
+  private async close(store: InventoryStoreRef, id: string, status: 'released' | 'committed', actor: string): Promise<Reservation> {
+    if (!isUuid(id)) throw reservationNotFound();
+    const closed = await this.reservations.close(store.id, id.toLowerCase(), status, actor);
+    if (closed) return { ...closed, status };
+    const current = await this.reservations.byId(store.id, id.toLowerCase());
+    if (!current) throw reservationNotFound();
+    // Asking again for the state it is already in is a retry, not an error.
+    if (current.status === status) return current;
+    throw reservationClosed(current.status);
+  }
+}

@@ -1,0 +1,113 @@
+import type { CatalogVariant, CatalogVariants, StockState } from '@wizamart/plugin-catalog';
+import { locationNotFound, locationTaken, negativeStock, variantNotFound } from '../errors.js';
+import { CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION, type LocationRecord, type MovementReason } from '../repositories/records.js';
+import type { StockRepository } from '../repositories/stock.repository.js';
+import { isUuid } from './checks.js';
+
+/** The store a stock call works for. */
+export interface StockStoreRef {
+  id: string;
+}
+
+/** A stock change as staff send it: `delta` for receipts and write-offs, `onHand` for a count. */
+export interface StockChange {
+  variantId: string;
+  locationId?: string;
+  delta?: number;
+  onHand?: number;
+  reason: MovementReason;
+  note?: string;
+  lowThreshold?: number;
+}
+
+/** A variant with its stock per location, as the stock pages show it. */
+export interface VariantStock extends CatalogVariant {
+  onHand: number;
+  reserved: number;
+  available: number;
+  state: StockState;
+}
+
+/** The storefront's view: nothing available is out of stock; at or below the threshold is low. */
+export function stockState(available: number, lowThreshold: number): StockState {
+  if (available <= 0) return 'out_of_stock';
+  return available <= lowThreshold ? 'low' : 'in_stock';
+}
+
+/** Locations, stock levels, movements and the low-stock view of a store. */
+export class StockService {
+  constructor(private readonly stock: StockRepository, private readonly variants: CatalogVariants, private readonly defaultLocationName: string) {}
+
+  async locations(store: StockStoreRef): Promise<LocationRecord[]> {
+    await this.stock.defaultLocation(store.id, this.defaultLocationName);
+    return this.stock.locations(store.id);
+  }
+
+  async addLocation(store: StockStoreRef, input: { code: string; name: string }): Promise<LocationRecord> {
+    await this.stock.defaultLocation(store.id, this.defaultLocationName);
+    try {
+      return await this.stock.insertLocation(store.id, { ...input, isDefault: false });
+    } catch (error) {
+      if (pgCode(error) === UNIQUE_VIOLATION) throw locationTaken(input.code);
+      throw error;
+    }
+  }
+
+  /** Applies a stock change by `actor`; 409 `WZ_INVENTORY_NEGATIVE_STOCK` when it would go below zero or reserved. */
+  async change(store: StockStoreRef, actor: string, change: StockChange) {
+    const variantId = change.variantId.toLowerCase();
+    if (!(await this.variants.byIds(store.id, [variantId])).length) throw variantNotFound();
+    const location = await this.location(store, change.locationId);
+    const current = (await this.stock.levels(store.id, [variantId])).find((level) => level.locationId === location.id);
+    const delta = change.onHand !== undefined ? change.onHand - (current?.onHand ?? 0) : change.delta ?? 0;
+    try {
+      return await this.stock.move(store.id, { variantId, locationId: location.id, delta, reason: change.reason, actor, note: change.note, lowThreshold: change.lowThreshold });
+    } catch (error) {
+      if (pgCode(error) === CHECK_VIOLATION) throw negativeStock({ variantId, locationId: location.id, delta });
+      throw error;
+    }
+  }
+
+  /** Variants of the store (optionally matching `q`) with their stock summed over locations. */
+  async overview(store: StockStoreRef, filter: { q?: string; limit: number; offset: number }): Promise<{ items: VariantStock[]; total: number }> {
+    const page = await this.variants.search(store.id, filter);
+    return { items: await this.withStock(store, page.items), total: page.total };
+  }
+
+  /** Variants at or below their low-stock threshold (tracked variants only), lowest first. */
+  async lowStock(store: StockStoreRef, limit = 100): Promise<VariantStock[]> {
+    const low = await this.stock.lowStock(store.id, limit);
+    const variants = new Map((await this.variants.byIds(store.id, low.map((row) => row.variantId))).map((variant) => [variant.id, variant]));
+    const items = await this.withStock(store, low.map((row) => variants.get(row.variantId)).filter((variant): variant is CatalogVariant => Boolean(variant)));
+    return items.sort((a, b) => a.available - b.available);
+  }
+
+  movements(store: StockStoreRef, filter: { variantId?: string; limit: number; offset: number }) {
+    return this.stock.movements(store.id, filter);
+  }
+
+  /** Stock states for the storefront (registered with catalog's availability seam). */
+  async availability(storeId: string, variantIds: readonly string[]): Promise<Map<string, StockState>> {
+    const rows = variantIds.length ? await this.stock.available(storeId, variantIds) : [];
+    const byVariant = new Map(rows.map((row) => [row.variantId, stockState(row.available, row.lowThreshold)]));
+    return new Map(variantIds.map((id) => [id, byVariant.get(id) ?? 'out_of_stock']));
+  }
+
+  private async withStock(store: StockStoreRef, variants: CatalogVariant[]): Promise<VariantStock[]> {
+    const levels = variants.length ? await this.stock.levels(store.id, variants.map((variant) => variant.id)) : [];
+    return variants.map((variant) => {
+      const own = levels.filter((level) => level.variantId === variant.id);
+      const onHand = own.reduce((sum, level) => sum + level.onHand, 0);
+      const reserved = own.reduce((sum, level) => sum + level.reserved, 0);
+      const threshold = own.length ? Math.min(...own.map((level) => level.lowThreshold)) : 0;
+      return { ...variant, onHand, reserved, available: onHand - reserved, state: stockState(onHand - reserved, threshold) };
+    });
+  }
+
+  private async location(store: StockStoreRef, id: string | undefined): Promise<LocationRecord> {
+    const locations = await this.locations(store);
+    const found = id ? (isUuid(id) ? locations.find((location) => location.id === id.toLowerCase()) : undefined) : locations.find((location) => location.isDefault);
+    if (!found) throw locationNotFound();
+    return found;
+  }
+}
