@@ -5,8 +5,12 @@
 // The host logs every request at info level as in production; its log goes to /dev/null. A second baseline mounts the
 // handler in an express Router (as plugins are mounted), to show what router nesting alone costs. The host uses the
 // embedded database unless BENCH_DATABASE_URL names a server (in-process PGlite shares the CPU with HTTP).
+// Noise: each round measures every mode once (order alternating), so the host/bare ratio is also taken per round and
+// reported as median and range; the servers' CPU time per request (user + system, all threads) is printed beside
+// req/s, as it moves less than throughput when other processes share the cores. The load average is printed too.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +30,16 @@ function startServer(mode) {
   closeSync(devNull);
   return new Promise((resolve, reject) => {
     child.once('message', (message) => {
-      resolve({ url: message.ready, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
+      const cpu = () => new Promise((done) => {
+        const listener = (reply) => {
+          if (!reply.cpu) return;
+          child.off('message', listener);
+          done(reply.cpu.user + reply.cpu.system);
+        };
+        child.on('message', listener);
+        child.send('cpu');
+      });
+      resolve({ url: message.ready, cpu, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
     });
     child.once('exit', (code) => reject(new Error(`${mode} server exited ${code}`)));
   });
@@ -58,7 +71,7 @@ async function load(url, seconds) {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+  return { rps: latencies.length / elapsed, requests: latencies.length + errors, p50: at(0.5), p99: at(0.99), errors };
 }
 
 function median(values) {
@@ -66,6 +79,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+const load0 = loadavg()[0];
 const MODES = ['bare', 'bare-router', 'host'];
 const results = { host: [], bare: [], 'bare-router': [] };
 for (const mode of MODES) {
@@ -77,7 +91,10 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const mode of round % 2 === 0 ? MODES : [...MODES].reverse()) {
     const server = await startServer(mode);
     await load(server.url, 1);
-    results[mode].push(await load(server.url, SECONDS));
+    const cpuBefore = await server.cpu();
+    const run = await load(server.url, SECONDS);
+    run.cpuPerRequest = (await server.cpu() - cpuBefore) / run.requests;
+    results[mode].push(run);
     await server.stop();
   }
 }
@@ -86,15 +103,19 @@ const summary = Object.fromEntries(Object.entries(results).map(([mode, runs]) =>
   rps: median(runs.map((r) => r.rps)),
   p50: median(runs.map((r) => r.p50)),
   p99: median(runs.map((r) => r.p99)),
+  cpu: median(runs.map((r) => r.cpuPerRequest)),
   errors: runs.reduce((sum, r) => sum + r.errors, 0),
 }]));
 const ratio = summary.host.rps / summary.bare.rps;
+const perRound = results.host.map((run, round) => run.rps / results.bare[round].rps).sort((a, b) => a - b);
 console.log(`bench-http: GET ${PATH}, ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds x ${SECONDS} s each (node ${process.version})`);
 const LABELS = { bare: 'bare express route ', 'bare-router': 'bare express router', host: 'host full stack    ' };
 for (const mode of MODES) {
   const s = summary[mode];
-  console.log(`  ${LABELS[mode]}  ${s.rps.toFixed(0).padStart(7)} req/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  errors ${s.errors}`);
+  const spread = `${Math.min(...results[mode].map((r) => r.rps)).toFixed(0)}–${Math.max(...results[mode].map((r) => r.rps)).toFixed(0)}`;
+  console.log(`  ${LABELS[mode]}  ${s.rps.toFixed(0).padStart(7)} req/s (${spread})  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  server CPU ${s.cpu.toFixed(0)} µs/req  errors ${s.errors}`);
 }
-console.log(`  ratio host/bare req/s ${ratio.toFixed(2)}  (target >= 0.8: ${ratio >= 0.8 ? 'MET' : 'NOT MET'})`);
+console.log(`  ratio host/bare req/s ${ratio.toFixed(2)}  (target >= 0.8: ${ratio >= 0.8 ? 'MET' : 'NOT MET'}); per round: median ${median(perRound).toFixed(2)}, range ${perRound[0].toFixed(2)}–${perRound[perRound.length - 1].toFixed(2)}`);
+console.log(`  ratio bare/host server CPU per request ${(summary.bare.cpu / summary.host.cpu).toFixed(2)}`);
 console.log(`  ratio host/bare-router req/s ${(summary.host.rps / summary['bare-router'].rps).toFixed(2)}  (router nesting alone: bare-router/bare ${(summary['bare-router'].rps / summary.bare.rps).toFixed(2)})`);
-console.log(`  database: ${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded (in process)'}`);
+console.log(`  database: ${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded (in process)'}; load average ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (other load on the machine skews req/s more than CPU per request)`);

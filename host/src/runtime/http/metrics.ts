@@ -24,15 +24,19 @@ export function createMetrics(): HostMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers,
   });
-  // Route labels are mount patterns, so the cache stays as small as the route table.
-  const labelled = new Map<string, { observe(value: number): void }>();
+  // Route labels are mount patterns, so the cache stays as small as the route table. Nested by route, status and
+  // method so that finding a label set builds no key string.
+  const labelled = new Map<string, Map<number, Map<string, { observe(value: number): void }>>>();
   return {
     registry,
     httpDuration,
     observeRequest(method, route, status, seconds) {
-      const key = `${method} ${status} ${route}`;
-      let child = labelled.get(key);
-      if (!child) labelled.set(key, (child = httpDuration.labels(method, route, String(status))));
+      let byStatus = labelled.get(route);
+      if (!byStatus) labelled.set(route, (byStatus = new Map()));
+      let byMethod = byStatus.get(status);
+      if (!byMethod) byStatus.set(status, (byMethod = new Map()));
+      let child = byMethod.get(method);
+      if (!child) byMethod.set(method, (child = httpDuration.labels(method, route, String(status))));
       child.observe(seconds);
     },
     plugins: new Gauge({ name: 'wizamart_plugins', help: 'Installed plugins by state', labelNames: ['state'], registers }),
@@ -42,10 +46,23 @@ export function createMetrics(): HostMetrics {
   };
 }
 
+/** Labels per route object and mount pattern, so a request does not build its label string again. */
+const labels = new WeakMap<object, Map<string, string>>();
+
 /** The route label: the plugin mount pattern plus the matched route path, or a fixed label when nothing matched. */
 export function routeLabel(req: Request): string {
-  const routePath = (req.route as { path?: unknown } | undefined)?.path;
-  if (typeof routePath === 'string') return `${req.wz?.mountPattern ?? req.baseUrl}${routePath === '/' && req.wz?.mountPattern ? '' : routePath}`;
+  const route = req.route as { path?: unknown } | undefined;
+  const routePath = route?.path;
+  if (typeof routePath === 'string') {
+    const mountPattern = req.wz?.mountPattern;
+    // Without a mount pattern the label holds the concrete base URL (store codes and all): not worth caching.
+    if (mountPattern === undefined) return `${req.baseUrl}${routePath}`;
+    let byMount = labels.get(route!);
+    if (!byMount) labels.set(route!, (byMount = new Map()));
+    let label = byMount.get(mountPattern);
+    if (label === undefined) byMount.set(mountPattern, (label = `${mountPattern}${routePath === '/' ? '' : routePath}`));
+    return label;
+  }
   if (req.wz?.tenant.surface === 'static') return '/static/*';
   return 'unmatched';
 }

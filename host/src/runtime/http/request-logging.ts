@@ -36,7 +36,8 @@ export function requestObservability(app: Express, logger: Logger, metrics: Host
     const started = performance.now();
     res.setHeader('x-request-id', id);
     req.id = id;
-    res.once('finish', () => {
+    // 'finish' is emitted once per response: `on` does what `once` would, without its wrapper objects.
+    res.on('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       const status = res.statusCode;
       metrics.observeRequest(req.method, routeLabel(req), status, seconds);
