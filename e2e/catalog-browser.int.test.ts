@@ -40,7 +40,7 @@ async function submit(page: Page, target: ReturnType<Page['locator']>): Promise<
 
   it('a shopper searches, filters by category, opens a product and picks a variant', async () => {
     const page = await context.newPage();
-    await page.goto('/storefront/fashion/catalog/products');
+    await page.goto('/storefront/fashion/products');
     await page.getByLabel('Search').fill('creme');
     await submit(page, page.getByRole('button', { name: 'Apply' }));
     const found = await page.locator('[data-products] [data-product]').allTextContents();
@@ -55,7 +55,7 @@ async function submit(page: Page, target: ReturnType<Page['locator']>): Promise<
     for (const title of shirts) expect(title).to.match(/Shirt/);
     await screenshot(page, 'catalog-category');
     await submit(page, page.locator('[data-products] [data-product] a').first());
-    expect(new URL(page.url()).pathname).to.match(/^\/storefront\/fashion\/catalog\/products\/[a-z0-9-]+$/);
+    expect(new URL(page.url()).pathname).to.match(/^\/storefront\/fashion\/products\/[a-z0-9-]+$/);
     await page.waitForFunction(() => Boolean((window as unknown as { Alpine?: unknown }).Alpine));
     await page.locator('[data-sku]').filter({ hasText: /\S/ }).waitFor();
     const firstSku = await page.locator('[data-sku]').textContent();
@@ -99,7 +99,7 @@ async function submit(page: Page, target: ReturnType<Page['locator']>): Promise<
     const variants = await test.db('catalog.variants').where({ product_id: saved.id }).orderBy('position').select('sku', 'price');
     expect(variants).to.deep.equal([{ sku: 'BOMBER-S', price: 11900 }, { sku: 'BOMBER-M', price: 12900 }]);
     const shop = await context.newPage();
-    await shop.goto('/storefront/fashion/catalog/products?q=bomber');
+    await shop.goto('/storefront/fashion/products?q=bomber');
     await submit(shop, shop.locator('[data-product="browser-bomber-jacket"] a'));
     expect(await shop.locator('h1').first().textContent()).to.include('Browser Bomber Jacket');
     await shop.waitForFunction(() => Boolean((window as unknown as { Alpine?: unknown }).Alpine));

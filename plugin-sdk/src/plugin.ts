@@ -53,6 +53,17 @@ export interface PluginRoutes {
   /** Mounts a page router, e.g. at `/store/<store>/<code>/…`. */
   pages(surface: Exclude<Surface, 'shared'>, router: Router): void;
   /**
+   * Also serves `/<surface>[/<store>]/<segment>/…` with this plugin's page routers (they see `/<segment>/…`, as under
+   * `/<surface>[/<store>]/<code>/<segment>/…`), for short shopper-facing URLs such as `/storefront/<store>/products`.
+   * The enablement gate applies as on the plugin's own mount. A plugin code always wins over an alias; an alias another
+   * plugin already serves fails this plugin with `WZ_ROUTE_ALIAS_TAKEN`.
+   *
+   * @example
+   * ctx.routes.pages('storefront', router); // router.get('/products', …)
+   * ctx.routes.pagesAlias('storefront', 'products'); // /storefront/<store>/products too
+   */
+  pagesAlias(surface: Exclude<Surface, 'shared'>, segment: string): void;
+  /**
    * Mounts an API router at the surface's API root (`/api/v1/admin/…`, `/api/v1/store/<store>/…`,
    * `/api/v1/storefront/<store>/…`) for paths whose first segment is not a plugin code, e.g. `/api/v1/admin/me`.
    * Core plugins only; several root routers are tried in dependency order.
@@ -87,8 +98,9 @@ export interface MenuItem {
   /** Id of a parent item for nested menus. */
   parent?: string;
   /**
-   * Core plugins only: `path` is relative to the surface root itself rather than to the plugin's own mount, for pages
-   * a `routes.home` router serves (e.g. `/plugins` links to `/admin/plugins`).
+   * `path` is relative to the surface root itself rather than to the plugin's own mount: for pages a core plugin's
+   * `routes.home` router serves (e.g. `/plugins` links to `/admin/plugins`), or, for any plugin, a page alias it serves
+   * (`routes.pagesAlias`, called before `menus.add`; e.g. `/products` links to `/storefront/<store>/products`).
    */
   root?: boolean;
 }

@@ -74,6 +74,7 @@ function checkSurface(code: string, surface: string, allowShared: boolean): void
 }
 
 const STAGES = new Set(['tenant', 'theme', 'auth']);
+const ALIAS_SEGMENT = /^[a-z][a-z0-9-]{0,38}(?:\.[a-z]{2,4})?$/;
 
 function createRoutes(code: string, tier: string, contributions: Contributions): PluginRoutes {
   const requireCore = (what: string, details: Record<string, unknown>) => {
@@ -104,6 +105,15 @@ function createRoutes(code: string, tier: string, contributions: Contributions):
       checkSurface(code, surface, false);
       contributions.addRoute({ plugin: code, kind: 'pages', surface, router });
     },
+    pagesAlias(surface, segment) {
+      checkSurface(code, surface, false);
+      if (!ALIAS_SEGMENT.test(segment)) throw new WizamartError('WZ_VALIDATION', `${code}: a page alias is one path segment of lower-case letters, digits and - (with an optional extension such as .xml), not "${segment}"`, { details: { segment } });
+      const taken = contributions.aliases.find((alias) => alias.surface === surface && alias.segment === segment);
+      if (taken) {
+        throw new WizamartError('WZ_ROUTE_ALIAS_TAKEN', `${code} cannot serve /${surface}/…/${segment}: ${taken.plugin} already does`, { details: { plugin: code, surface, segment, owner: taken.plugin } });
+      }
+      contributions.addAlias({ plugin: code, surface, segment });
+    },
   };
 }
 
@@ -111,7 +121,9 @@ function createMenus(code: string, tier: string, contributions: Contributions): 
   return {
     add(surface, item) {
       checkSurface(code, surface, false);
-      if (item.root && tier !== 'core') {
+      // A non-core plugin may link at the surface root only through a page alias it serves (registered before).
+      const aliased = item.root && contributions.aliases.some((alias) => alias.plugin === code && alias.surface === surface && item.path.split('/')[1] === alias.segment);
+      if (item.root && tier !== 'core' && !aliased) {
         throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot add menu items outside its own pages`, { details: { plugin: code, item: item.id } });
       }
       contributions.addMenu({ plugin: code, surface, item: { order: 100, ...item } });

@@ -10,6 +10,13 @@ export interface RouteContribution {
   router: Router;
 }
 
+/** A short page path a plugin serves besides its own mount (`/storefront/<store>/<segment>/…`). */
+export interface AliasContribution {
+  plugin: string;
+  surface: Exclude<Surface, 'shared'>;
+  segment: string;
+}
+
 /** A menu item a plugin added. */
 export interface MenuContribution {
   plugin: string;
@@ -73,6 +80,7 @@ export class Contributions {
   readonly helpers: HelperContribution[] = [];
   readonly commands: CommandContribution[] = [];
   readonly seeds: SeedContribution[] = [];
+  readonly aliases: AliasContribution[] = [];
   private readonly cleanups = new Map<string, Array<() => void>>();
   /** Plugins whose contributions were discarded; a hook still running after a timeout cannot add more. */
   private readonly discarded = new Set<string>();
@@ -109,6 +117,10 @@ export class Contributions {
     this.accept(this.seeds, entry);
   }
 
+  addAlias(entry: AliasContribution): void {
+    this.accept(this.aliases, entry);
+  }
+
   /** Keeps `entry` unless its plugin was discarded (a hook still running after a timeout cannot add more). */
   private accept<T extends { plugin: string }>(list: T[], entry: T): void {
     if (!this.discarded.has(entry.plugin)) list.push(entry);
@@ -125,7 +137,7 @@ export class Contributions {
   /** Removes every contribution of `plugin`. */
   discard(plugin: string): void {
     this.discarded.add(plugin);
-    for (const list of [this.routes, this.menus, this.health, this.jobs, this.stages, this.helpers, this.commands, this.seeds] as Array<Array<{ plugin: string }>>) {
+    for (const list of [this.routes, this.menus, this.health, this.jobs, this.stages, this.helpers, this.commands, this.seeds, this.aliases] as Array<Array<{ plugin: string }>>) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].plugin === plugin) list.splice(i, 1);
     }
     for (const cleanup of this.cleanups.get(plugin) ?? []) cleanup();

@@ -25,3 +25,7 @@ export function variantsInvalid(message: string, details: Record<string, unknown
 export function categoryCycle(): WizamartError {
   return new WizamartError('WZ_CATALOG_CATEGORY_CYCLE', 'A category cannot be placed inside itself or one of its subcategories', { status: 409 });
 }
+
+export function imagesUnknown(mediaIds: string[]): WizamartError {
+  return new WizamartError('WZ_CATALOG_IMAGE_UNKNOWN', 'An image is not in this store\'s media library', { status: 400, details: { mediaIds } });
+}

@@ -1,4 +1,5 @@
 import { definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
+import { CmsServices } from '@wizamart/plugin-cms';
 import { CoreServices } from '@wizamart/plugin-core';
 import { TenancyServices } from '@wizamart/plugin-tenancy';
 import { CatalogServices } from './index.js';
@@ -9,7 +10,7 @@ import type { CatalogDeps } from './routes/deps.js';
 import { storeApiRoutes } from './routes/store-api.routes.js';
 import { storePageRoutes } from './routes/store-pages.routes.js';
 import { storefrontApiRoutes } from './routes/storefront-api.routes.js';
-import { storefrontPageRoutes } from './routes/storefront-pages.routes.js';
+import { catalogHomeData, storefrontPageRoutes } from './routes/storefront-pages.routes.js';
 import { createDemoSeed } from './seed.js';
 import { CategoryService } from './services/category.service.js';
 import { ProductService } from './services/product.service.js';
@@ -23,12 +24,14 @@ function createDeps(ctx: PluginContext<CatalogConfig>): CatalogDeps & { productR
   const db = () => ctx.db;
   const products = new ProductRepository(db);
   const categories = new CategoryRepository(db);
+  const media = ctx.services.get(CmsServices.media);
   return {
     stores: ctx.services.get(TenancyServices.stores),
     ui: ctx.services.get(CoreServices.ui),
-    products: new ProductService(products, categories),
+    products: new ProductService(products, categories, media),
     categories: new CategoryService(categories),
-    storefront: new StorefrontService(new StorefrontRepository(db), products, categories),
+    storefront: new StorefrontService(new StorefrontRepository(db), products, categories, media),
+    media,
     productRepository: products,
   };
 }
@@ -50,7 +53,7 @@ function addViews(ctx: PluginContext<CatalogConfig>): void {
 function addMenus(ctx: PluginContext<CatalogConfig>): void {
   ctx.menus.add('store', { id: 'products', label: 'catalog.menu.products', path: '/', icon: 'package', permission: 'catalog.view', order: 20 });
   ctx.menus.add('store', { id: 'categories', label: 'catalog.menu.categories', path: '/categories', icon: 'tags', permission: 'catalog.view', order: 21 });
-  ctx.menus.add('storefront', { id: 'products', label: 'catalog.menu.shop', path: '/products', icon: 'shopping-bag', order: 10 });
+  ctx.menus.add('storefront', { id: 'products', label: 'catalog.menu.shop', path: '/products', icon: 'shopping-bag', order: 10, root: true });
 }
 
 export default definePlugin<CatalogConfig>({
@@ -62,8 +65,14 @@ export default definePlugin<CatalogConfig>({
     ctx.routes.api('storefront', storefrontApiRoutes(ctx.routes, deps));
     ctx.routes.pages('store', storePageRoutes(ctx.routes, deps));
     ctx.routes.pages('storefront', storefrontPageRoutes(ctx.routes, deps));
+    // Shoppers' URLs are short: /storefront/<store>/products/<slug> and /storefront/<store>/sitemap.xml (the same
+    // pages as under /catalog/).
+    ctx.routes.pagesAlias('storefront', 'products');
+    ctx.routes.pagesAlias('storefront', 'sitemap.xml');
     addViews(ctx);
     addMenus(ctx);
+    // The storefront home (core's) shows search, featured products and categories while catalog is enabled.
+    deps.ui.addStorefrontSection(ctx, { id: 'home', order: 20, partial: 'catalog/storefront-home', load: (req) => catalogHomeData(deps, req) });
     if (ctx.config.demoProducts) ctx.cli.seed('demo', createDemoSeed(deps));
   },
 });

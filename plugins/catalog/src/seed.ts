@@ -1,4 +1,6 @@
+import type { CmsMedia } from '@wizamart/plugin-cms';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
+import { demoImage, hsl, type DemoImageStyle } from './seed-images.js';
 import type { CategoryService } from './services/category.service.js';
 import type { ProductInput } from './services/product-input.js';
 import type { ProductService } from './services/product.service.js';
@@ -63,11 +65,48 @@ function demoProducts(line: DemoLine, prefix: string, categoryId: string): Produ
   return products;
 }
 
+/** Demo picture colours (hue, name); each product takes one by its title, so colours look random but stay stable. */
+const PALETTE: Array<[number, string]> = [[350, 'rose'], [25, 'amber'], [140, 'green'], [195, 'teal'], [225, 'blue'], [275, 'violet']];
+const STYLES: DemoImageStyle[] = ['gradient', 'stripes'];
+
+// Encoded once per process: every store uploads the same few pictures, and tests boot many hosts.
+const encoded = new Map<string, Buffer>();
+
+function pictureBytes(colour: number, style: DemoImageStyle): Buffer {
+  const key = `${colour}:${style}`;
+  if (!encoded.has(key)) encoded.set(key, demoImage(hsl(PALETTE[colour][0], 0.55, 0.55), style));
+  return encoded.get(key)!;
+}
+
+function colourOf(title: string): number {
+  let hash = 0;
+  for (const char of title) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
+  return hash % PALETTE.length;
+}
+
 /**
- * The `demo` seed: categories and about 60 active products with variants for the demo stores `fashion` and `techhub`
- * (made by tenancy's seed, which runs first). Idempotent: a store that already has a product with a demo slug keeps it.
+ * A store's demo pictures, uploaded to its media library on first use (a small set reused across products keeps the
+ * seed fast): two per colour, a gradient and a striped one.
  */
-export function createDemoSeed(deps: { stores: StoreDirectory; products: ProductService; categories: CategoryService }) {
+function demoPictures(media: CmsMedia, store: StoreRef) {
+  const uploaded = new Map<number, Promise<string[]>>();
+  const upload = (colour: number) => Promise.all(STYLES.map(async (style) => (await media.upload(store, {
+    originalName: `demo-${PALETTE[colour][1]}-${style}.png`, bytes: pictureBytes(colour, style), alt: `Demo picture, ${PALETTE[colour][1]} ${style}`,
+  })).id));
+  return async (title: string): Promise<Array<{ mediaId: string; alt: string }>> => {
+    const colour = colourOf(title);
+    if (!uploaded.has(colour)) uploaded.set(colour, upload(colour));
+    const [front, detail] = await uploaded.get(colour)!;
+    return [{ mediaId: front, alt: title }, { mediaId: detail, alt: `${title}, detail` }];
+  };
+}
+
+/**
+ * The `demo` seed: categories and about 60 active products with variants and pictures for the demo stores `fashion`
+ * and `techhub` (made by tenancy's seed, which runs first). Idempotent: a store that already has a product with a demo
+ * slug keeps it, and pictures are only uploaded for products that are added.
+ */
+export function createDemoSeed(deps: { stores: StoreDirectory; products: ProductService; categories: CategoryService; media: CmsMedia }) {
   return async (): Promise<string[]> => {
     const lines: string[] = [];
     for (const [code, demo] of Object.entries(DEMO)) {
@@ -76,15 +115,16 @@ export function createDemoSeed(deps: { stores: StoreDirectory; products: Product
       const store: StoreRef = { id: found.id, code: found.code, currency: found.currency };
       const slugs = await ensureCategories(deps.categories, store, demo.categories);
       const existing = new Set((await deps.products.list(store, { limit: 100, offset: 0 })).items.map((product) => product.slug));
+      const pictures = demoPictures(deps.media, store);
       let created = 0;
       for (const line of demo.lines) {
         for (const product of demoProducts(line, code.slice(0, 4).toUpperCase(), slugs.get(line.category)!)) {
           if (existing.has(slugify(product.title))) continue;
-          await deps.products.create(store, product);
+          await deps.products.create(store, { ...product, images: await pictures(product.title) });
           created++;
         }
       }
-      lines.push(`Catalog of ${found.name}: ${created} demo products added at {url}/storefront/${code}/catalog/products`);
+      lines.push(`Catalog of ${found.name}: ${created} demo products added at {url}/storefront/${code}/products`);
     }
     return lines;
   };

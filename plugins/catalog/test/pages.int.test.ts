@@ -24,9 +24,13 @@ describe('catalog: dashboard and storefront pages', () => {
     expect(saved.headers.location).to.match(/\/store\/fashion\/catalog\/products\/[0-9a-f-]{36}$/);
     const list = await request(test.app).get('/store/fashion/catalog').query({ q: 'hoodie' }).set(bearer(owner)).expect(200);
     expect(list.text).to.include('Form Hoodie');
-    const page = await request(test.app).get('/storefront/fashion/catalog/products/form-hoodie').expect(200);
+    const page = await request(test.app).get('/storefront/fashion/products/form-hoodie').expect(200);
     expect(page.text).to.include('HOOD-S').and.include('HOOD-M').and.include('<strong>hoodie</strong>');
     expect(page.text).not.to.include('<script>alert(1)');
+    // SEO basics: description, canonical URL (the short one) and Open Graph, rendered by core's head.
+    expect(page.text).to.match(/<link rel="canonical" href="http:\/\/[^"]+\/storefront\/fashion\/products\/form-hoodie">/);
+    expect(page.text).to.match(/<meta property="og:url" content="http:\/\/[^"]+\/storefront\/fashion\/products\/form-hoodie">/);
+    expect(page.text).to.include('<meta property="og:title" content="Form Hoodie">').and.include('<meta name="description"');
     const home = await request(test.app).get('/storefront/fashion/catalog').expect(200);
     expect(home.text).to.include('form-hoodie');
   });
@@ -60,9 +64,9 @@ describe('catalog: dashboard and storefront pages', () => {
   });
 
   it('lists the store’s active products in its sitemap with absolute URLs', async () => {
-    const res = await request(test.app).get('/storefront/fashion/catalog/sitemap.xml').expect(200);
+    const res = await request(test.app).get('/storefront/fashion/sitemap.xml').expect(200);
     expect(res.headers['content-type']).to.match(/xml/);
-    expect(res.text).to.match(/<loc>http:\/\/127\.0\.0\.1:\d+\/storefront\/fashion\/catalog\/products\/form-hoodie<\/loc>/);
+    expect(res.text).to.match(/<loc>http:\/\/127\.0\.0\.1:\d+\/storefront\/fashion\/products\/form-hoodie<\/loc>/);
     expect(res.text).not.to.include('bulk-one');
   });
 });

@@ -15,6 +15,9 @@ function storefrontUrls(store: string, word: string, slug: string): string[] {
     `/storefront/${store}/catalog/products?q=${word}`,
     `/storefront/${store}/catalog/products/${slug}`,
     `/storefront/${store}/catalog/sitemap.xml`,
+    `/storefront/${store}/products`,
+    `/storefront/${store}/products?q=${word}`,
+    `/storefront/${store}/products/${slug}`,
   ];
 }
 

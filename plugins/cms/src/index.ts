@@ -51,10 +51,53 @@ export interface MediaStorage {
   delete(key: string): Promise<void>;
 }
 
+/** A media item of a store as other plugins link to it. */
+export interface CmsMediaItem {
+  id: string;
+  /** Where shoppers load it: `<base>/cms/media/<id>` (see {@link CmsMedia.byIds}). */
+  url: string;
+  /** The type its bytes showed at upload: `image/png`, `image/jpeg`, `image/webp` or `image/gif`. */
+  contentType: string;
+  originalName: string;
+  sizeBytes: number;
+  /** Pixel size from the image header, when known. */
+  width?: number;
+  height?: number;
+  /** Alt text given at upload, when any. */
+  alt?: string;
+}
+
+/** A file to add to a store's media library (checked exactly like an upload through the dashboard or the API). */
+export interface CmsMediaUpload {
+  originalName: string;
+  bytes: Buffer;
+  alt?: string;
+}
+
+/** A store's media library for other plugins, e.g. product images in the catalog. */
+export interface CmsMedia {
+  /**
+   * The media items of `store` among `ids`, in the order asked; ids of other stores, unknown and malformed ids are
+   * simply absent. `base` is the storefront URL prefix the links are built on (`/storefront/<store>` by default, `''` on
+   * the store's own host).
+   *
+   * @example
+   * const [logo] = await media.byIds(store, [logoId], req.wz.tenant.base ?? '');
+   */
+  byIds(store: CmsStoreRef, ids: readonly string[], base?: string): Promise<CmsMediaItem[]>;
+  /**
+   * Adds an image to the store's library through the same checks as an HTTP upload: the size limit (413
+   * `WZ_CMS_MEDIA_TOO_LARGE`) and the type shown by the bytes (415 `WZ_CMS_MEDIA_TYPE_REFUSED`). The link uses the
+   * default base `/storefront/<store>`.
+   */
+  upload(store: CmsStoreRef, file: CmsMediaUpload): Promise<{ id: string; url: string }>;
+}
+
 /** Service tokens of the cms plugin (visible to plugins that require `cms`). */
 export const CmsServices = {
   pages: defineServiceToken<CmsPages>('cms', 'pages'),
   themes: defineServiceToken<CmsThemes>('cms', 'themes'),
+  media: defineServiceToken<CmsMedia>('cms', 'media'),
 } as const;
 
 /** Permissions the cms plugin declares (store surface). */

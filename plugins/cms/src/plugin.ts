@@ -10,9 +10,10 @@ import type { CmsDeps } from './routes/deps.js';
 import { storeApiRoutes } from './routes/store-api.routes.js';
 import { storePageRoutes } from './routes/store-pages.routes.js';
 import { storeThemeMediaRoutes } from './routes/store-theme-media.routes.js';
+import { cmsHomeData } from './routes/storefront-home.js';
 import { storefrontApiRoutes, storefrontPageRoutes } from './routes/storefront.routes.js';
 import { createDemoSeed } from './seed.js';
-import { MediaService } from './services/media.service.js';
+import { MediaService, mediaLibraryService } from './services/media.service.js';
 import { LocalDiskMediaStorage, resolveMediaRoot } from './services/media-storage.js';
 import { PageService } from './services/page.service.js';
 import { ThemeService } from './services/theme.service.js';
@@ -38,7 +39,7 @@ function createDeps(ctx: PluginContext<CmsConfig>): CmsDeps {
     ui: ctx.services.get(CoreServices.ui),
     pages: new PageService(new PageRepository(db)),
     themes: new ThemeService(new ThemeRepository(db), media, ctx.config.themeCacheSeconds * 1000),
-    media: new MediaService(media, storage),
+    media: new MediaService(media, storage, ctx.config.mediaMaxBytes),
     maxUploadBytes: ctx.config.mediaMaxBytes,
   };
 }
@@ -56,6 +57,7 @@ export default definePlugin<CmsConfig>({
     deps.ui.registerLocales(ctx);
     ctx.services.provide(CmsServices.pages, { published: (store) => deps.pages.published(store) });
     ctx.services.provide(CmsServices.themes, { storefrontTheme: (storeId, base) => deps.themes.storefrontTheme(storeId, base) });
+    ctx.services.provide(CmsServices.media, mediaLibraryService(deps.media));
     ctx.routes.use('theme', createThemeStage(deps.themes, ctx.logger));
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
     ctx.routes.pages('store', storePageRoutes(ctx.routes, deps));
@@ -63,6 +65,8 @@ export default definePlugin<CmsConfig>({
     ctx.routes.api('storefront', storefrontApiRoutes(ctx.routes, deps));
     ctx.routes.pages('storefront', storefrontPageRoutes(ctx.routes, deps));
     addMenus(ctx);
+    // The storefront home (core's) shows the store's `home` page and links to its other pages.
+    deps.ui.addStorefrontSection(ctx, { id: 'home', order: 10, partial: 'cms/storefront-home', load: (req) => cmsHomeData(deps, req) });
     ctx.cli.seed('demo', createDemoSeed(deps));
   },
   async stop(ctx) {

@@ -24,6 +24,7 @@ const DEMO: DemoStore[] = [
     pages: [
       { slug: 'about', title: 'About us', published: true, body: 'We make **timeless clothing** from organic cotton and linen, sewn in small workshops.\n\n- Fair wages\n- Natural fabrics\n- Made to last' },
       shipping('two working days', 'EUR 50'),
+      { slug: 'home', title: 'Welcome', published: true, body: '## New season, same values\n\nLinen shirts and organic cotton basics are back — cut to last, sewn by people paid fairly.' },
     ],
   },
   {
@@ -32,6 +33,7 @@ const DEMO: DemoStore[] = [
     pages: [
       { slug: 'about', title: 'About TechHub', published: true, body: 'Laptops, phones and accessories, **tested by people who use them**.\n\n1. Two-year warranty\n2. Free setup help\n3. Trade-in for old devices' },
       shipping('one working day', 'EUR 99'),
+      { slug: 'home', title: 'Welcome', published: true, body: '## Tech you can count on\n\nEvery device is tested before it ships, and our help desk sets it up with you for free.' },
     ],
   },
 ];

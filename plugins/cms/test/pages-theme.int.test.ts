@@ -36,7 +36,7 @@ describe('cms: content pages and store themes', () => {
     it('is idempotent', async () => {
       await (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds('demo');
       const pages = await request(test.app).get('/api/v1/store/fashion/cms/pages').set(bearer(fashion)).expect(200);
-      expect(pages.body.items.map((page: { slug: string }) => page.slug).sort()).to.deep.equal(['about', 'shipping']);
+      expect(pages.body.items.map((page: { slug: string }) => page.slug).sort()).to.deep.equal(['about', 'home', 'shipping']);
     });
   });
 

@@ -28,6 +28,24 @@ export interface CoreUi {
   registerLocales(ctx: Pick<PluginContext, 'plugin' | 'i18n'>): void;
   /** Translates `<code>.<key>` into the request's language (falls back to English, then the key); fills `{name}`. */
   t(req: Request, key: string, params?: Record<string, unknown>): string;
+  /**
+   * Adds a section to the storefront home page (`/storefront/<s>`), shown only while `ctx`'s plugin is enabled on
+   * the request's platform. Call it from `register`. A section whose `load` throws is left out (and logged), so one
+   * plugin cannot break the home page.
+   */
+  addStorefrontSection(ctx: Pick<PluginContext, 'plugin'>, section: StorefrontSection): void;
+}
+
+/** A section of the storefront home page contributed by a plugin. */
+export interface StorefrontSection {
+  /** Unique within the plugin, e.g. `featured`. */
+  id: string;
+  /** Lower first (default 100); core's hero comes first, the menu of links last. */
+  order?: number;
+  /** The partial that renders it, `<code>/<name>`, given what `load` returns as its context. */
+  partial: string;
+  /** The section's data for this request (the store is `req.wz.tenant`); `undefined` leaves the section out. */
+  load(req: Request): Promise<Record<string, unknown> | undefined>;
 }
 
 /** Service tokens of the core plugin. */

@@ -5,7 +5,7 @@ import { CoreServices } from './index.js';
 import { adminPagesRouter, storePagesRouter } from './routes/account.routes.js';
 import { adminHomeRouter, storefrontHomeRouter, storeHomeRouter } from './routes/home.routes.js';
 import { addCoreMenus } from './routes/menus.js';
-import { createCoreUi } from './services/core-ui.service.js';
+import { createCoreUi, type RegisteredSection } from './services/core-ui.service.js';
 import { Translations } from './services/i18n.js';
 import { IconSet } from './services/icons.js';
 
@@ -13,13 +13,14 @@ export default definePlugin({
   register(ctx) {
     const translations = new Translations();
     translations.load(ctx.plugin.code, ctx.i18n.dir);
-    ctx.services.provide(CoreServices.ui, createCoreUi(translations));
+    const sections: RegisteredSection[] = [];
+    ctx.services.provide(CoreServices.ui, createCoreUi(translations, sections));
     registerHelpers(ctx.views, { translations, icons: new IconSet() });
     let menus: MenuDirectory | undefined;
     ctx.routes.use('theme', pageLocalsStage({ menus: () => (menus ??= ctx.services.get(HostServices.menus)) }));
     ctx.routes.home('admin', adminHomeRouter(ctx));
     ctx.routes.home('store', storeHomeRouter(ctx));
-    ctx.routes.home('storefront', storefrontHomeRouter(ctx));
+    ctx.routes.home('storefront', storefrontHomeRouter(ctx, sections));
     ctx.routes.pages('admin', adminPagesRouter(ctx));
     ctx.routes.pages('store', storePagesRouter(ctx));
     addCoreMenus(ctx.menus);

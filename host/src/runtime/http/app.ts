@@ -105,7 +105,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     ...stage(deps, 'theme'),
     ...stage(deps, 'auth'),
     pluginStatic(new Map(active.map((ctx) => [ctx.plugin.code, ctx.static.dir])), process.env.NODE_ENV === 'production' ? '7d' : 0),
-    pluginDispatch(deps.kernel.contributions.routes, tierOf, deps.enablement),
+    pluginDispatch(deps.kernel.contributions.routes, tierOf, deps.enablement, deps.kernel.contributions.aliases),
   ]);
   const handleError = createErrorHandler(deps.reportError);
   // The pipeline runs in place of express's own app router: that router would only ever hold this one pipeline, the

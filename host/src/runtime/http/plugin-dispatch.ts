@@ -1,6 +1,6 @@
 import express, { type RequestHandler, type Router } from 'express';
 import { WizamartError, type Surface } from '@wizamart/plugin-sdk';
-import type { RouteContribution } from '../../kernel/contributions.js';
+import type { AliasContribution, RouteContribution } from '../../kernel/contributions.js';
 
 /** Decides whether a plugin is enabled for a platform (the host's enablement store). */
 export interface EnablementCheck {
@@ -53,10 +53,13 @@ function locate(mounted: Map<string, Mounted>, path: string): Target | undefined
   if (home) return { mounted: home, prefix: prefix.replace(/\/$/, ''), store: store && decodeURIComponent(store) };
   const entry = code ? mounted.get(`${kind} ${surface} ${code}`) : undefined;
   if (!entry) {
+    const rootPrefix = storeScoped ? match[0] : (match[1] ?? '') + `/${surface}`;
+    // A page alias (`/storefront/<store>/products`): the plugin's page router, seeing `/<segment>/…`.
+    const alias = code && kind === 'pages' ? mounted.get(`alias ${surface} ${code}`) : undefined;
+    if (alias) return { mounted: alias, prefix: rootPrefix, store: store && decodeURIComponent(store) };
     // No plugin owns the first segment: the surface's API root router (e.g. `/api/v1/admin/me`) or home router (e.g.
     // `/admin/plugins`), if a core plugin mounted one, gets the request.
     const root = mounted.get(kind === 'api' ? `root ${surface}` : `home ${surface}`);
-    const rootPrefix = storeScoped ? match[0] : (match[1] ?? '') + `/${surface}`;
     return root ? { mounted: root, prefix: rootPrefix, store: store && decodeURIComponent(store) } : undefined;
   }
   const rest = path.slice(prefix.length);
@@ -68,7 +71,12 @@ function locate(mounted: Map<string, Mounted>, path: string): Target | undefined
  * however many plugins are installed, rather than express testing each mount in turn. In front of each plugin: the
  * per-platform enablement gate (core plugins always pass) and body parsing with a 1 MB limit.
  */
-export function pluginDispatch(routes: readonly RouteContribution[], tierOf: (code: string) => string | undefined, enablement: EnablementCheck): RequestHandler {
+export function pluginDispatch(
+  routes: readonly RouteContribution[],
+  tierOf: (code: string) => string | undefined,
+  enablement: EnablementCheck,
+  aliases: readonly AliasContribution[] = [],
+): RequestHandler {
   const json = express.json({ limit: '1mb' });
   const form = express.urlencoded({ extended: false, limit: '1mb' });
   const groups = new Map<string, RouteContribution[]>();
@@ -87,6 +95,10 @@ export function pluginDispatch(routes: readonly RouteContribution[], tierOf: (co
       body: first.kind === 'api' || first.kind === 'root' ? json : form,
       handle: routers.length === 1 ? routers[0] : express.Router({ mergeParams: true }).use(...routers),
     });
+  }
+  for (const alias of aliases) {
+    const pages = mounted.get(`pages ${alias.surface} ${alias.plugin}`);
+    if (pages) mounted.set(`alias ${alias.surface} ${alias.segment}`, { ...pages, pattern: `${MOUNTS.pages[alias.surface]}/${alias.segment}` });
   }
   return (req, res, next) => {
     const target = locate(mounted, req.path);

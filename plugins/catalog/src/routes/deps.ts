@@ -1,3 +1,4 @@
+import type { CmsMedia } from '@wizamart/plugin-cms';
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
@@ -13,6 +14,8 @@ export interface CatalogDeps {
   products: ProductService;
   categories: CategoryService;
   storefront: StorefrontService;
+  /** The store's media library (cms), for the image picker. */
+  media: CmsMedia;
 }
 
 /** The request's store as resolved by tenancy's tenant stage (404 when there is none). */

@@ -23,11 +23,18 @@ function payloadOf(body: Record<string, unknown>): unknown {
 async function formLocals(deps: CatalogDeps, req: Request, product: Partial<ProductInput> & { id?: string }) {
   const store = await currentStore(deps, req);
   const categories = flattenTree(await deps.categories.tree(store)).map((node) => ({ id: node.id, label: `${'— '.repeat(node.depth)}${node.name}` }));
+  // The picked images are shown even when they are not on the picker's first page of the library; ids that are not
+  // (or no longer) in the library are dropped from the form, so the next save can succeed.
+  const requested = Array.isArray(product.images) ? product.images.filter((image) => typeof image?.mediaId === 'string') : [];
+  const picked = await deps.media.byIds(store, requested.map((image) => image.mediaId), deps.ui.base(req, 'storefront'));
+  const found = new Set(picked.map((item) => item.id));
+  const images = requested.filter((image) => found.has(image.mediaId.toLowerCase())).map((image) => ({ mediaId: image.mediaId.toLowerCase(), ...(image.alt ? { alt: image.alt } : {}) }));
   return {
     title: deps.ui.t(req, product.id ? 'catalog.form.edit' : 'catalog.form.new'), product, categories, statuses: STATUSES, currency: store.currency,
     state: JSON.stringify({
       title: product.title ?? '', slug: product.slug ?? '', description: product.description ?? '', status: product.status ?? 'draft', featured: product.featured ?? false,
-      options: product.options ?? [], variants: product.variants ?? [], images: product.images ?? [], categoryIds: product.categoryIds ?? [],
+      options: product.options ?? [], variants: product.variants ?? [], images, categoryIds: product.categoryIds ?? [],
+      media: picked.map((item) => ({ id: item.id, url: item.url, originalName: item.originalName })),
     }),
     action: product.id ? `${catalogUrl(deps, req)}/products/${product.id}` : `${catalogUrl(deps, req)}/products`,
     mediaApi: `/api/v1/store/${store.code}/cms/media?pageSize=100`,

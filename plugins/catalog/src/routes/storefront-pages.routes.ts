@@ -44,15 +44,23 @@ function categoryOptions(tree: CategoryNode[], selected?: string) {
   return flattenTree(tree).map((node) => ({ slug: node.slug, label: `${'— '.repeat(node.depth)}${node.name}`, selected: node.slug === selected }));
 }
 
+/**
+ * What the catalog shows on a storefront's home: search, featured products and the top categories (the catalog home
+ * page and core's storefront home section both render `catalog/storefront-home` with it).
+ */
+export async function catalogHomeData(deps: CatalogDeps, req: Request): Promise<{ featured: unknown[]; categories: CategoryNode[]; productsUrl: string }> {
+  const store = await currentStore(deps, req);
+  const links = storefrontLinks(deps, req);
+  const [featured, tree] = await Promise.all([deps.storefront.featured(store, links), deps.storefront.categoryTree(store)]);
+  return { featured, categories: tree, productsUrl: `${links.base}/products` };
+}
+
 /** `/storefront/<store>/catalog/…`: the catalog home, product listing with search and filters, product pages, sitemap. */
 export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): Router {
   const router = routes.router();
   router.use(publicAccess());
   router.get('/', async (req, res) => {
-    const store = await currentStore(deps, req);
-    const links = storefrontLinks(deps, req);
-    const [featured, tree] = await Promise.all([deps.storefront.featured(store, links), deps.storefront.categoryTree(store)]);
-    res.render('catalog/storefront/home', { title: deps.ui.t(req, 'catalog.storefront.title'), featured, categories: tree, productsUrl: `${links.base}/catalog/products` });
+    res.render('catalog/storefront/home', { title: deps.ui.t(req, 'catalog.storefront.title'), ...(await catalogHomeData(deps, req)) });
   });
   router.get('/sitemap.xml', async (req, res) => {
     const store = await currentStore(deps, req);

@@ -37,4 +37,11 @@ describe('catalog product input', () => {
     expect(searchTerms(undefined)).to.deep.equal([]);
     expect(slugify('***')).to.equal('item');
   });
+
+  it('keeps each image once, lower-cased, in the order first given', () => {
+    const a = 'AAAAAAAA-0000-4000-8000-000000000001';
+    const b = 'bbbbbbbb-0000-4000-8000-000000000002';
+    const product = normaliseProduct(store, { title: 'Pictured', variants: [{ sku: 'P-1', price: 1 }], images: [{ mediaId: a, alt: ' Front ' }, { mediaId: b }, { mediaId: a.toLowerCase() }] });
+    expect(product.images).to.deep.equal([{ mediaId: a.toLowerCase(), alt: 'Front' }, { mediaId: b, alt: '' }]);
+  });
 });

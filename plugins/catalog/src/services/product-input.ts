@@ -50,9 +50,15 @@ export function normaliseProduct(store: StoreRef, input: ProductInput): ProductW
   return {
     title: input.title.trim(), slug: input.slug ?? slugify(input.title), description: input.description ?? '', status: input.status ?? 'draft',
     featured: input.featured ?? false, options, variants,
-    images: (input.images ?? []).map((image) => ({ mediaId: image.mediaId.toLowerCase(), alt: image.alt?.trim() ?? '' })),
+    images: uniqueImages(input.images ?? []),
     categoryIds: [...new Set(input.categoryIds ?? [])],
   };
+}
+
+/** Images with lower-cased ids, each media item once (the first mention wins). */
+function uniqueImages(images: NonNullable<ProductInput['images']>): ProductWrite['images'] {
+  const seen = new Set<string>();
+  return images.map((image) => ({ mediaId: image.mediaId.toLowerCase(), alt: image.alt?.trim() ?? '' })).filter((image) => !seen.has(image.mediaId) && seen.add(image.mediaId));
 }
 
 function checkOptions(options: ProductOption[]): void {

@@ -1,4 +1,5 @@
-import { categoryNotFound, productNotFound, skuTaken, slugTaken } from '../errors.js';
+import type { CmsMedia } from '@wizamart/plugin-cms';
+import { categoryNotFound, imagesUnknown, productNotFound, skuTaken, slugTaken } from '../errors.js';
 import type { CategoryRepository } from '../repositories/category.repository.js';
 import type { ProductDetailRecord, ProductListFilter, ProductRepository } from '../repositories/product.repository.js';
 import { violatedConstraint, type ProductStatus, type ProductWrite } from '../repositories/records.js';
@@ -10,7 +11,7 @@ const CSV_HEADER = ['product_id', 'title', 'slug', 'status', 'featured', 'varian
 
 /** A store's products for staff: create, edit, list, bulk status, soft delete and CSV export. */
 export class ProductService {
-  constructor(private readonly products: ProductRepository, private readonly categories: CategoryRepository) {}
+  constructor(private readonly products: ProductRepository, private readonly categories: CategoryRepository, private readonly media: CmsMedia) {}
 
   async get(store: StoreRef, id: string): Promise<ProductDetailRecord> {
     const product = isUuid(id) ? await this.products.find(store.id, { id }) : undefined;
@@ -68,7 +69,16 @@ export class ProductService {
     const unknown = write.categoryIds.filter((id) => !known.has(id.toLowerCase()));
     if (unknown.length) throw categoryNotFound({ categoryIds: unknown });
     write.categoryIds = write.categoryIds.map((id) => id.toLowerCase());
+    await this.checkImages(store, write.images.map((image) => image.mediaId));
     return write;
+  }
+
+  /** Every image must be a media item of this store's library (400 `WZ_CATALOG_IMAGE_UNKNOWN` before anything is written). */
+  private async checkImages(store: StoreRef, mediaIds: string[]): Promise<void> {
+    if (!mediaIds.length) return;
+    const found = new Set((await this.media.byIds(store, mediaIds)).map((item) => item.id));
+    const unknown = mediaIds.filter((id) => !found.has(id));
+    if (unknown.length) throw imagesUnknown(unknown);
   }
 
   private async translateConflicts<T>(write: ProductWrite, run: () => Promise<T>): Promise<T> {

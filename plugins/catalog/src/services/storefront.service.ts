@@ -1,3 +1,4 @@
+import type { CmsMedia, CmsMediaItem } from '@wizamart/plugin-cms';
 import { categoryNotFound, productNotFound } from '../errors.js';
 import type { AvailabilityProvider, StockState } from '../index.js';
 import type { CategoryRepository } from '../repositories/category.repository.js';
@@ -30,14 +31,25 @@ export function searchTerms(q: string | undefined): string[] {
   return (q ?? '').normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_TERMS).map((term) => term.slice(0, 60));
 }
 
-const mediaUrl = (links: StorefrontLinks, id: string) => `${links.base}/cms/media/${id}`;
-const productUrl = (links: StorefrontLinks, slug: string) => `${links.base}/catalog/products/${slug}`;
+const productUrl = (links: StorefrontLinks, slug: string) => `${links.base}/products/${slug}`;
 
 /** What shoppers see: active products of the request's store only. */
 export class StorefrontService {
   private availability?: AvailabilityProvider;
 
-  constructor(private readonly storefront: StorefrontRepository, private readonly products: ProductRepository, private readonly categories: CategoryRepository) {}
+  constructor(
+    private readonly storefront: StorefrontRepository,
+    private readonly products: ProductRepository,
+    private readonly categories: CategoryRepository,
+    private readonly media: CmsMedia,
+  ) {}
+
+  /** The store's media items among `ids` by id, linked on the request's storefront base (deleted media are absent). */
+  private async mediaItems(store: StoreRef, ids: Array<string | null>, links: StorefrontLinks): Promise<Map<string, CmsMediaItem>> {
+    const wanted = ids.filter((id): id is string => Boolean(id));
+    const items = wanted.length ? await this.media.byIds(store, wanted, links.base) : [];
+    return new Map(items.map((item) => [item.id, item]));
+  }
 
   /** The stock seam (inventory registers itself); the last registration wins. */
   setAvailability(provider: AvailabilityProvider): void {
@@ -51,10 +63,11 @@ export class StorefrontService {
     const { items, total } = await this.storefront.list(store.id, {
       terms, categoryIds, minPrice: filter.minPrice, maxPrice: filter.maxPrice, sort, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize,
     });
+    const images = await this.mediaItems(store, items.map((item) => item.imageId), links);
     return {
       items: items.map((item) => ({
         id: item.id, title: item.title, slug: item.slug, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency,
-        compareAtPrice: item.compareAtPrice, imageUrl: item.imageId ? mediaUrl(links, item.imageId) : null, ...(terms.length ? { rank: item.rank } : {}),
+        compareAtPrice: item.compareAtPrice, ...cardImage(images, item.imageId), ...(terms.length ? { rank: item.rank } : {}),
       })),
       total, page: filter.page, pageSize: filter.pageSize, pages: Math.max(1, Math.ceil(total / filter.pageSize)), sort,
     };
@@ -62,7 +75,8 @@ export class StorefrontService {
 
   async featured(store: StoreRef, links: StorefrontLinks, limit = 8) {
     const { items } = await this.storefront.list(store.id, { terms: [], featured: true, sort: 'newest', limit, offset: 0 });
-    return items.map((item) => ({ title: item.title, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency, imageUrl: item.imageId ? mediaUrl(links, item.imageId) : null }));
+    const images = await this.mediaItems(store, items.map((item) => item.imageId), links);
+    return items.map((item) => ({ title: item.title, slug: item.slug, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency, ...cardImage(images, item.imageId) }));
   }
 
   async product(store: StoreRef, slug: string, links: StorefrontLinks) {
@@ -70,7 +84,10 @@ export class StorefrontService {
     if (!product) throw productNotFound();
     const ids = product.variants.map((variant) => variant.id);
     const stock = (this.availability && store.platform ? await this.availability({ id: store.id, platform: store.platform }, ids) : undefined) ?? new Map<string, StockState>();
-    const categories = (await this.categories.list(store.id)).filter((category) => product.categoryIds.includes(category.id));
+    const [categories, media] = await Promise.all([
+      this.categories.list(store.id).then((all) => all.filter((category) => product.categoryIds.includes(category.id))),
+      this.mediaItems(store, product.images.map((image) => image.mediaId), links),
+    ]);
     return {
       id: product.id, title: product.title, slug: product.slug, url: productUrl(links, product.slug),
       description: product.description, descriptionHtml: renderDescription(product.description), summary: plainDescription(product.description),
@@ -79,7 +96,10 @@ export class StorefrontService {
         id: variant.id, sku: variant.sku, optionValues: variant.optionValues, price: variant.price, currency: variant.currency,
         compareAtPrice: variant.compareAtPrice, weightGrams: variant.weightGrams, stock: stock.get(variant.id) ?? null,
       })),
-      images: product.images.map((image) => ({ url: mediaUrl(links, image.mediaId), alt: image.alt || product.title })),
+      images: product.images.flatMap((image) => {
+        const item = media.get(image.mediaId);
+        return item ? [{ url: item.url, alt: image.alt || item.alt || product.title, width: item.width ?? null, height: item.height ?? null }] : [];
+      }),
       categories: categories.map((category) => ({ name: category.name, slug: category.slug })),
     };
   }
@@ -91,8 +111,8 @@ export class StorefrontService {
   /** `sitemap.xml` of the store's active products; `origin` is the absolute URL of the storefront base. */
   async sitemap(store: StoreRef, origin: string): Promise<string> {
     const entries = await this.products.sitemap(store.id);
-    const urls = entries.map((entry) => `<url><loc>${xml(`${origin}/catalog/products/${entry.slug}`)}</loc><lastmod>${new Date(entry.updatedAt).toISOString()}</lastmod></url>`);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>${xml(`${origin}/catalog/products`)}</loc></url>\n${urls.join('\n')}\n</urlset>\n`;
+    const urls = entries.map((entry) => `<url><loc>${xml(`${origin}/products/${entry.slug}`)}</loc><lastmod>${new Date(entry.updatedAt).toISOString()}</lastmod></url>`);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>${xml(`${origin}/products`)}</loc></url>\n${urls.join('\n')}\n</urlset>\n`;
   }
 
   private async categoryScope(store: StoreRef, slug: string): Promise<string[]> {
@@ -101,6 +121,12 @@ export class StorefrontService {
     if (!root) throw categoryNotFound({ category: slug });
     return descendantIds(categories, root.id);
   }
+}
+
+/** A listing card's picture: the first image when it is still in the store's media library. */
+function cardImage(images: Map<string, CmsMediaItem>, id: string | null) {
+  const item = id ? images.get(id) : undefined;
+  return { imageUrl: item?.url ?? null, imageWidth: item?.width ?? null, imageHeight: item?.height ?? null };
 }
 
 function xml(text: string): string {

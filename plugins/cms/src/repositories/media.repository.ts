@@ -8,12 +8,17 @@ export interface MediaRecord {
   originalName: string;
   contentType: string;
   sizeBytes: number;
+  /** Alt text given at upload ('' when none). */
+  alt: string;
+  /** Pixel size from the image header; null when unknown (items uploaded before sizes were recorded). */
+  width: number | null;
+  height: number | null;
   createdAt: Date;
 }
 
 const SELECT = [
   'id as id', 'store_id as storeId', 'storage_key as storageKey', 'original_name as originalName',
-  'content_type as contentType', 'size_bytes as sizeBytes', 'created_at as createdAt',
+  'content_type as contentType', 'size_bytes as sizeBytes', 'alt as alt', 'width as width', 'height as height', 'created_at as createdAt',
 ];
 
 /** Media items of the cms schema; every method is scoped to one store. */
@@ -37,9 +42,17 @@ export class MediaRepository {
     return this.db('media').where({ store_id: storeId, id }).select(SELECT).first();
   }
 
+  /** The store's items among `ids` (UUIDs only); other stores' and unknown ids are left out. */
+  async byIds(storeId: string, ids: readonly string[]): Promise<MediaRecord[]> {
+    return ids.length ? this.db('media').where({ store_id: storeId }).whereIn('id', ids).select(SELECT) : [];
+  }
+
   async insert(storeId: string, item: Omit<MediaRecord, 'id' | 'storeId' | 'createdAt'>): Promise<MediaRecord> {
     const [row] = await this.db('media')
-      .insert({ store_id: storeId, storage_key: item.storageKey, original_name: item.originalName, content_type: item.contentType, size_bytes: item.sizeBytes })
+      .insert({
+        store_id: storeId, storage_key: item.storageKey, original_name: item.originalName, content_type: item.contentType, size_bytes: item.sizeBytes,
+        alt: item.alt, width: item.width, height: item.height,
+      })
       .returning(SELECT);
     return row as MediaRecord;
   }

@@ -1,5 +1,6 @@
 import { HostServices, permit, publicAccess, type PluginContext } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
+import type { RegisteredSection } from '../services/core-ui.service.js';
 import { platformRows, pluginOverview } from '../services/overview.js';
 
 /** `/admin`: platform and plugin overview for signed-in admins. */
@@ -22,9 +23,26 @@ export function storeHomeRouter(ctx: PluginContext): Router {
   return router;
 }
 
-/** `/storefront/<store>`: the public storefront home. */
-export function storefrontHomeRouter(ctx: PluginContext): Router {
+/**
+ * `/storefront/<store>`: the public storefront home — the hero, then the sections plugins added (only those of plugins
+ * enabled on the platform, in order), then links to the storefront menu.
+ */
+export function storefrontHomeRouter(ctx: PluginContext, sections: readonly RegisteredSection[]): Router {
   const router = ctx.routes.router();
-  router.get('/', publicAccess(), (_req, res) => res.render('core/storefront/home'));
+  router.get('/', publicAccess(), async (req, res) => {
+    const plugins = ctx.services.get(HostServices.plugins);
+    const platform = req.wz.tenant.platform;
+    const shown = sections.filter((section) => plugins.isEnabled(platform, section.plugin)).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+    const loaded = await Promise.all(shown.map(async (section) => {
+      try {
+        const data = await section.load(req);
+        return data && { id: section.id, plugin: section.plugin, partial: section.partial, data };
+      } catch (error) {
+        ctx.logger.error({ err: error, requestId: req.wz.id, plugin: section.plugin, section: section.id }, 'storefront home section failed; left out');
+        return undefined;
+      }
+    }));
+    res.render('core/storefront/home', { sections: loaded.filter(Boolean) });
+  });
   return router;
 }

@@ -1,6 +1,6 @@
 import { WizamartError } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
-import type { CoreUi, Flash } from '../index.js';
+import type { CoreUi, Flash, StorefrontSection } from '../index.js';
 import { readCookie, replaceCookie } from '../http/cookies.js';
 import { decodeFlashes, encodeFlashes, FLASH_COOKIE, FLASH_MAX_AGE } from './flash.js';
 import { DEFAULT_LANGUAGE, type Translations } from './i18n.js';
@@ -27,8 +27,13 @@ export function requestLanguage(req: Request): string {
   return wz?.lang ?? DEFAULT_LANGUAGE;
 }
 
-/** The `CoreServices.ui` implementation. */
-export function createCoreUi(translations: Translations): CoreUi {
+/** A storefront home section with the plugin that added it. */
+export interface RegisteredSection extends StorefrontSection {
+  plugin: string;
+}
+
+/** The `CoreServices.ui` implementation; `sections` collects the storefront home sections plugins add. */
+export function createCoreUi(translations: Translations, sections: RegisteredSection[] = []): CoreUi {
   const flash = (res: Response, message: Flash) => {
     const list = [...(pending.get(res) ?? []), message];
     pending.set(res, list);
@@ -49,6 +54,16 @@ export function createCoreUi(translations: Translations): CoreUi {
     },
     t(req, key, params) {
       return translations.translate(requestLanguage(req), key, params);
+    },
+    addStorefrontSection(ctx, section) {
+      const plugin = ctx.plugin.code;
+      if (!section.partial.startsWith(`${plugin}/`)) {
+        throw new WizamartError('WZ_VALIDATION', `${plugin}: a storefront section renders one of its own partials ("${plugin}/<name>"), not "${section.partial}"`, { details: { plugin, partial: section.partial } });
+      }
+      if (sections.some((known) => known.plugin === plugin && known.id === section.id)) {
+        throw new WizamartError('WZ_VALIDATION', `${plugin}: storefront section "${section.id}" is added twice`, { details: { plugin, id: section.id } });
+      }
+      sections.push({ ...section, plugin });
     },
   };
 }
