@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestHost, type TestHost } from '@wizamart/host/testing';
-import { browserAvailable, FIRST_PARTY, launchBrowser, REPO, screenshot } from './support.js';
+import { browserAvailable, FIRST_PARTY, launchBrowser, screenshot } from './support.js';
 
 const PASSWORD = process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo';
-const PLUGINS = [...FIRST_PARTY, ...['catalog', 'inventory'].map((code) => path.join(REPO, 'plugins', code))];
+const PLUGINS = FIRST_PARTY;
 
 /** Signs in through the login form the host redirected to and waits for the page after it. */
 async function signIn(page: Page, email: string): Promise<void> {
