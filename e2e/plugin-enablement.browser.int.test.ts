@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHost, type TestHost } from '@wizamart/host/testing';
-import { browserAvailable, ENABLEMENT_FIXTURES, FIRST_PARTY, launchBrowser, screenshot } from './support.js';
+import type { TestHost } from '@wizamart/host/testing';
+import { browserAvailable, launchBrowser, screenshot, startEnablementHost } from './support.js';
 
 const PASSWORD = process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo';
 
@@ -13,8 +13,7 @@ const PASSWORD = process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo';
   let page: Page;
 
   before(async () => {
-    test = await startTestHost({ plugins: [...FIRST_PARTY, ...ENABLEMENT_FIXTURES], env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42' } });
-    await test.host.runSeeds('demo');
+    test = await startEnablementHost();
     ({ url } = await test.host.listen(0, '127.0.0.1'));
     browser = await launchBrowser();
     page = await (await browser.newContext({ baseURL: url })).newPage();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { startTestHost, type TestHost } from '@wizamart/host/testing';
-import { ENABLEMENT_FIXTURES, FIRST_PARTY } from './support.js';
+import type { TestHost } from '@wizamart/host/testing';
+import { startEnablementHost } from './support.js';
 
 const PASSWORD = process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo';
 
@@ -12,8 +12,7 @@ describe('plugin enablement through the admin API', function () {
   let storeToken: string;
 
   before(async () => {
-    test = await startTestHost({ plugins: [...FIRST_PARTY, ...ENABLEMENT_FIXTURES], env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42' } });
-    await test.host.runSeeds('demo');
+    test = await startEnablementHost();
     admin = (await request(test.app).post('/api/v1/admin/auth/login').send({ email: 'admin@wizamart.local', password: PASSWORD }).expect(200)).body.token;
     storeToken = (await request(test.app).post('/api/v1/store/fashion/auth/login').send({ email: 'owner@fashion.local', password: PASSWORD }).expect(200)).body.token;
   });

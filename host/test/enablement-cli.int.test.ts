@@ -1,13 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { openDatabase } from '../src/runtime/database/connection.js';
-import { emptyApp } from './helpers.js';
-import { freshServerDatabase, ON_SERVER, runtimeFixture } from './runtime-helpers.js';
+import { cliEnvironment } from './runtime-helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/wizamart.js', import.meta.url));
 
@@ -20,20 +16,11 @@ interface Run {
 /** `wizamart plugins enable|disable` over the ledger and audit fixtures (audit requires ledger), on its own database. */
 describe('wizamart plugins enable|disable', function () {
   this.timeout(60_000);
-  const pluginDir = mkdtempSync(path.join(os.tmpdir(), 'wz-enable-plugins-'));
   let env: Record<string, string>;
   let dropDatabase = async () => {};
 
   before(async () => {
-    for (const name of ['ledger', 'audit']) symlinkSync(runtimeFixture(name), path.join(pluginDir, name));
-    env = { WIZAMART_APP_DIR: emptyApp(), WIZAMART_PLUGIN_PATHS: pluginDir, NO_COLOR: '1', WIZAMART_JWT_SECRET: 'cli-secret-cli-secret-cli-secret-42' };
-    if (ON_SERVER) {
-      const database = await freshServerDatabase('wz_enable');
-      env.DATABASE_URL = database.url;
-      dropDatabase = () => database.drop();
-    } else {
-      env.WIZAMART_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'wz-enable-data-'));
-    }
+    ({ env, drop: dropDatabase } = await cliEnvironment('wz-enable', ['ledger', 'audit'], { WIZAMART_JWT_SECRET: 'cli-secret-cli-secret-cli-secret-42' }));
   });
   after(async () => dropDatabase());
 

@@ -1,13 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import { emptyApp } from './helpers.js';
 import { openDatabase } from '../src/runtime/database/connection.js';
-import { freshServerDatabase, ON_SERVER, runtimeFixture } from './runtime-helpers.js';
+import { cliEnvironment } from './runtime-helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/wizamart.js', import.meta.url));
 
@@ -19,22 +15,11 @@ interface Run {
 
 /** `wizamart migrate …` over the ledger and audit fixtures (audit requires ledger) on one database. */
 describe('wizamart migrate', () => {
-  const pluginDir = mkdtempSync(path.join(os.tmpdir(), 'wz-migrate-plugins-'));
   let env: Record<string, string>;
   let dropDatabase = async () => {};
 
   before(async () => {
-    // Only the two plugins under test: a folder of symlinks laid out like node_modules.
-    const { symlinkSync } = await import('node:fs');
-    for (const name of ['ledger', 'audit']) symlinkSync(runtimeFixture(name), path.join(pluginDir, name));
-    env = { WIZAMART_APP_DIR: emptyApp(), WIZAMART_PLUGIN_PATHS: pluginDir, NO_COLOR: '1' };
-    if (ON_SERVER) {
-      const database = await freshServerDatabase('wz_mig');
-      env.DATABASE_URL = database.url;
-      dropDatabase = () => database.drop();
-    } else {
-      env.WIZAMART_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'wz-migrate-data-'));
-    }
+    ({ env, drop: dropDatabase } = await cliEnvironment('wz-mig', ['ledger', 'audit']));
   });
   after(async () => dropDatabase());
 

@@ -1,6 +1,8 @@
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createFreshDatabase } from '../src/testing/test-host.js';
-import { FIXTURES } from './helpers.js';
+import { emptyApp, FIXTURES } from './helpers.js';
 
 /** A plugin package folder of the runtime fixtures. */
 export function runtimeFixture(name: string): string {
@@ -40,4 +42,21 @@ export async function rawGet(baseUrl: string, rawPath: string): Promise<{ status
 /** A fresh database on the test server (`WIZAMART_TEST_DATABASE_URL`), with a function that drops it. */
 export function freshServerDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   return createFreshDatabase(process.env.WIZAMART_TEST_DATABASE_URL!, prefix);
+}
+
+/**
+ * The environment of a `wizamart` CLI test: only the named runtime fixtures installed (a folder of symlinks laid out
+ * like node_modules) and a database of its own — a fresh one on the server, a new data folder on the embedded one.
+ */
+export async function cliEnvironment(prefix: string, fixtures: string[], extra: Record<string, string> = {}): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const pluginDir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-plugins-`));
+  for (const name of fixtures) symlinkSync(runtimeFixture(name), path.join(pluginDir, name));
+  const env: Record<string, string> = { WIZAMART_APP_DIR: emptyApp(), WIZAMART_PLUGIN_PATHS: pluginDir, NO_COLOR: '1', ...extra };
+  if (!ON_SERVER) {
+    env.WIZAMART_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), `${prefix}-data-`));
+    return { env, drop: async () => {} };
+  }
+  const database = await freshServerDatabase(prefix.replace(/-/g, '_'));
+  env.DATABASE_URL = database.url;
+  return { env, drop: () => database.drop() };
 }
