@@ -184,7 +184,7 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
     expect(files.filter((file) => file.includes('.test.'))).to.deep.equal([]);
   });
 
-  it('npm install of the new plugin’s tarball adds it to the installation; after a restart it is listed and can be enabled', async () => {
+  it('npm install of the new plugin’s tarball adds it; after a restart it is listed, and the admin API turns it on and off live', async () => {
     const pkg = JSON.parse(await readFile(path.join(pluginDir, 'package.json'), 'utf8')) as { name: string; version: string };
     await run('npm', ['install', path.join(pluginDir, `${pkg.name}-${pkg.version}.tgz`)], app);
     const listed = JSON.parse((await wizamart('plugins', 'list', '--json')).stdout) as Array<{ code: string; state: string; package: string; tier: string }>;
@@ -194,19 +194,11 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
     // Installed after the first boot: loaded, migrated, but disabled on every platform until an admin enables it.
     host = await startHost(app, dataDir);
     expect((await fetch(`${host.url}/health/ready`)).status).to.equal(200);
-    const disabled = await fetch(`${host.url}/api/v1/admin/${CODE}/status`);
+    const route = () => fetch(`${host!.url}/api/v1/admin/${CODE}/status`);
+    const disabled = await route();
     expect(disabled.status).to.equal(404);
     expect(((await disabled.json()) as { error: { code: string } }).error.code).to.equal('WZ_PLUGIN_DISABLED');
-    expect(await stopHost(host), `wizamart start output:\n${host.output().slice(-3000)}`).to.equal(0);
 
-    const enabled = JSON.parse((await wizamart('plugins', 'enable', CODE, '--platform', 'main', '--json')).stdout) as { applied: boolean; plan: { enable: string[] } };
-    expect(enabled).to.include({ applied: true });
-    expect(enabled.plan.enable).to.include(CODE);
-
-    host = await startHost(app, dataDir);
-    const status = await fetch(`${host.url}/api/v1/admin/${CODE}/status`);
-    expect(status.status).to.equal(200);
-    expect(await status.json()).to.deep.equal({ plugin: CODE, version: pkg.version, ok: true });
     const login = await fetch(`${host.url}/api/v1/admin/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -214,13 +206,39 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
     });
     expect(login.status).to.equal(200);
     const { token } = (await login.json()) as { token: string };
+    const admin = { authorization: `Bearer ${token}` };
+    const change = (action: 'enable' | 'disable') => fetch(`${host!.url}/api/v1/admin/platforms/main/plugins/${CODE}/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...admin },
+      body: JSON.stringify({ dryRun: false, release: false }),
+    });
+    const page = () => fetch(`${host!.url}/admin/${CODE}`, { headers: { accept: 'text/html', ...admin } });
+
+    const enabled = await change('enable');
+    expect(enabled.status).to.equal(200);
+    expect(await enabled.json()).to.deep.include({ applied: true, plan: { enable: [CODE], disable: [], release: [] } });
+    const status = await route();
+    expect(status.status).to.equal(200);
+    expect(await status.json()).to.deep.equal({ plugin: CODE, version: pkg.version, ok: true });
+    const shown = await page();
+    expect(shown.status).to.equal(200);
+    expect(await shown.text()).to.match(/<html[\s\S]*<\/html>/);
     const note = await fetch(`${host.url}/api/v1/admin/${CODE}/notes`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', ...admin },
       body: JSON.stringify({ text: 'installed from a tarball' }),
     });
     expect(note.status).to.equal(201);
     const health = (await (await fetch(`${host.url}/health`)).json()) as { checks: Array<{ name: string; status: string }> };
     expect(health.checks.find((check) => check.name === `${CODE}.notes`)?.status).to.equal('ok');
+
+    expect((await change('disable')).status).to.equal(200);
+    expect((await route()).status).to.equal(404);
+    expect((await page()).status).to.equal(404);
+    expect(await stopHost(host), `wizamart start output:\n${host.output().slice(-3000)}`).to.equal(0);
+
+    // The same change from a shell, as a dry run: the plan, nothing applied.
+    const planned = JSON.parse((await wizamart('plugins', 'enable', CODE, '--platform', 'main', '--dry-run', '--json')).stdout) as { applied: boolean; plan: { enable: string[] } };
+    expect(planned).to.deep.equal({ applied: false, plan: { enable: [CODE], disable: [], release: [] } });
   });
 });
