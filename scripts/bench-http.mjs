@@ -11,10 +11,9 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { load as loadPaths, median } from './bench/load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -45,39 +44,8 @@ function startServer(mode) {
   });
 }
 
-async function load(url, seconds) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const target = new URL(PATH, url);
-  const latencies = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  const worker = async () => {
-    while (performance.now() < until) {
-      const started = performance.now();
-      const status = await new Promise((resolve) => {
-        const req = http.get(target, { agent }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode));
-        });
-        req.on('error', () => resolve(0));
-      });
-      if (status === 200) latencies.push(performance.now() - started);
-      else errors++;
-    }
-  };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  const elapsed = (performance.now() - began) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { rps: latencies.length / elapsed, requests: latencies.length + errors, p50: at(0.5), p99: at(0.99), errors };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+/** The load of one measurement: `CONNECTIONS` keep-alive clients on the bench route for `seconds`. */
+const load = (url, seconds) => loadPaths(url, [PATH], seconds, CONNECTIONS);
 
 const load0 = loadavg()[0];
 const MODES = ['bare', 'bare-router', 'host'];
