@@ -50,6 +50,11 @@ export interface RequestContext {
    * page requests that fail with `WZ_AUTH_UNAUTHENTICATED` there, with `?next=<the page>`.
    */
   loginUrl?: string;
+  /**
+   * The exact bytes of a JSON body sent to a `shared` API (`/api/v1/shared/<code>/…`): webhooks verify signatures over
+   * them, and re-serialising the parsed `req.body` would not give them back. Other requests do not keep their bytes.
+   */
+  rawBody?: Buffer;
 }
 
 declare module 'express-serve-static-core' {

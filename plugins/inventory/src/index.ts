@@ -44,9 +44,19 @@ export interface InventoryReservations {
   commit(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation>;
 }
 
+/**
+ * Units a shopper can still buy (on hand minus reserved, summed over locations), for carts that cap quantities.
+ * Resolves `undefined` while inventory is turned off on the store's platform (stock is then not tracked there).
+ */
+export interface InventoryStock {
+  /** Available units per variant of store `store.id` among `variantIds` (0 for variants without stock records). */
+  available(store: { id: string; platform: string }, variantIds: readonly string[]): Promise<Map<string, number> | undefined>;
+}
+
 /** Service tokens of the inventory plugin (visible to plugins that require `inventory`). */
 export const InventoryServices = {
   reservations: defineServiceToken<InventoryReservations>('inventory', 'reservations'),
+  stock: defineServiceToken<InventoryStock>('inventory', 'stock'),
 } as const;
 
 /** Permissions the inventory plugin declares (store surface). */

@@ -35,6 +35,9 @@ export default definePlugin({
       commit: (store, id, actor) => deps.reservations.commit(store, id, actor),
     });
     const plugins = ctx.services.get(HostServices.plugins);
+    ctx.services.provide(InventoryServices.stock, {
+      available: (store, ids) => (plugins.isEnabled(store.platform, ctx.plugin.code) ? deps.stock.availableUnits(store.id, ids) : Promise.resolve(undefined)),
+    });
     // Catalog keeps asking while inventory is off on a platform; stock states then stay unknown there.
     ctx.services.get(CatalogServices.availability).register((store, ids) =>
       (plugins.isEnabled(store.platform, ctx.plugin.code) ? deps.stock.availability(store.id, ids) : Promise.resolve(undefined)));

@@ -78,6 +78,8 @@ export function pluginDispatch(
   aliases: readonly AliasContribution[] = [],
 ): RequestHandler {
   const json = express.json({ limit: '1mb' });
+  // Shared APIs (webhooks) keep the exact bytes of JSON bodies for signature checks: `req.wz.rawBody`.
+  const jsonKeepingBytes = express.json({ limit: '1mb', verify: (req, _res, bytes) => void ((req as express.Request).wz.rawBody = bytes) });
   const form = express.urlencoded({ extended: false, limit: '1mb' });
   const groups = new Map<string, RouteContribution[]>();
   for (const route of routes) {
@@ -92,7 +94,7 @@ export function pluginDispatch(
       plugin: first.plugin,
       pattern: first.kind === 'home' ? MOUNTS.pages[first.surface] : first.kind === 'root' ? MOUNTS.api[first.surface] : `${MOUNTS[first.kind][first.surface]}/${first.plugin}`,
       core: tierOf(first.plugin) === 'core',
-      body: first.kind === 'api' || first.kind === 'root' ? json : form,
+      body: first.kind === 'api' && first.surface === 'shared' ? jsonKeepingBytes : first.kind === 'api' || first.kind === 'root' ? json : form,
       handle: routers.length === 1 ? routers[0] : express.Router({ mergeParams: true }).use(...routers),
     });
   }

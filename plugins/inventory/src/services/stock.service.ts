@@ -93,6 +93,13 @@ export class StockService {
     return new Map(variantIds.map((id) => [id, byVariant.get(id) ?? 'out_of_stock']));
   }
 
+  /** Available units (on hand minus reserved over all locations) per variant; 0 for variants without levels. */
+  async availableUnits(storeId: string, variantIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = variantIds.length ? await this.stock.available(storeId, variantIds) : [];
+    const byVariant = new Map(rows.map((row) => [row.variantId, Math.max(0, row.available)]));
+    return new Map(variantIds.map((id) => [id, byVariant.get(id) ?? 0]));
+  }
+
   private async withStock(store: StockStoreRef, variants: CatalogVariant[]): Promise<VariantStock[]> {
     const levels = variants.length ? await this.stock.levels(store.id, variants.map((variant) => variant.id)) : [];
     return variants.map((variant) => {

@@ -1,0 +1,67 @@
+import { HostServices, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
+import { CoreServices } from '@wizamart/plugin-core';
+import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { PaymentsServices } from './index.js';
+import { BUILTIN_PROVIDERS } from './providers/builtin.js';
+import { ProviderRegistry } from './providers/registry.js';
+import { PaymentsRepository } from './repositories/payments.repository.js';
+import { SettingsRepository } from './repositories/settings.repository.js';
+import type { PaymentsDeps } from './routes/deps.js';
+import { storeApiRoutes } from './routes/store-api.routes.js';
+import { storePageRoutes } from './routes/store-pages.routes.js';
+import { webhookRoutes } from './routes/webhook.routes.js';
+import { createDemoSeed } from './seed.js';
+import { PaymentsServiceImpl } from './services/payments.service.js';
+import { SettingsService } from './services/settings.service.js';
+import { WebhooksService } from './services/webhooks.service.js';
+
+interface PaymentsConfig {
+  defaultProviders: string;
+  webhookTolerance: number;
+}
+
+function createDeps(ctx: PluginContext<PaymentsConfig>, registry: ProviderRegistry): PaymentsDeps & { settingsRepository: SettingsRepository } {
+  const db = () => ctx.db;
+  const stores = ctx.services.get(TenancyServices.stores);
+  const plugins = ctx.services.get(HostServices.plugins);
+  const repository = new PaymentsRepository(db);
+  const settingsRepository = new SettingsRepository(db);
+  const defaults = ctx.config.defaultProviders.split(',').map((code) => code.trim()).filter(Boolean);
+  const settings = new SettingsService(settingsRepository, registry, defaults);
+  const payments = new PaymentsServiceImpl(repository, registry, settings, (name, payload) => ctx.events.publish(name, payload));
+  const webhooks = new WebhooksService(repository, registry, settings, payments, {
+    byCode: (code) => stores.byCode(code),
+    enabled: (platform) => plugins.isEnabled(platform, ctx.plugin.code),
+  }, ctx.config.webhookTolerance);
+  return { stores, ui: ctx.services.get(CoreServices.ui), payments, settings, webhooks, settingsRepository };
+}
+
+export default definePlugin<PaymentsConfig>({
+  register(ctx) {
+    const registry = new ProviderRegistry();
+    for (const provider of BUILTIN_PROVIDERS) registry.register(provider);
+    const deps = createDeps(ctx, registry);
+    deps.ui.registerLocales(ctx);
+    ctx.services.provide(PaymentsServices.providers, {
+      register: (provider) => registry.register(provider),
+      list: () => registry.list(),
+    });
+    ctx.services.provide(PaymentsServices.payments, {
+      authorize: (store, request) => deps.payments.authorize(store, request),
+      capture: (store, id, actor) => deps.payments.capture(store, id, actor),
+      refund: (store, id, amount, actor) => deps.payments.refund(store, id, amount, actor),
+      cancel: (store, id, actor) => deps.payments.cancel(store, id, actor),
+      get: (store, id) => deps.payments.get(store, id),
+      listForOrder: (store, orderRef) => deps.payments.listForOrder(store, orderRef),
+      offeredProviders: (store) => deps.payments.offeredProviders(store),
+    });
+    ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
+    ctx.routes.api('shared', webhookRoutes(ctx.routes, deps.webhooks));
+    ctx.routes.pages('store', storePageRoutes(ctx.routes, deps, (code) => registry.list().some((provider) => provider.code === code && provider.offline)));
+    ctx.views.helper('payments-status-tone', (status: string) =>
+      ({ captured: 'success', authorized: 'info', pending: 'warning', failed: 'danger', cancelled: 'muted', refunded: 'muted', partially_refunded: 'info' } as Record<string, string>)[status] ?? 'muted');
+    ctx.menus.add('store', { id: 'payments', label: 'payments.menu.payments', path: '/', icon: 'credit-card', permission: 'payments.view', order: 50 });
+    ctx.menus.add('store', { id: 'payment-settings', label: 'payments.menu.settings', path: '/settings', icon: 'settings', permission: 'payments.settings-manage', order: 51 });
+    ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, settings: deps.settingsRepository, payments: deps.payments }));
+  },
+});

@@ -1,0 +1,115 @@
+import { WizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import type { Request, Response, Router } from 'express';
+import type { Payment, PaymentStatus } from '../index.js';
+import { actorOf, currentStore, type PaymentsDeps } from './deps.js';
+import { parseList, parseRefund, parseSettings } from './validators.js';
+
+const STATUSES: PaymentStatus[] = ['pending', 'authorized', 'captured', 'partially_refunded', 'refunded', 'failed', 'cancelled'];
+const paymentsUrl = (deps: PaymentsDeps, req: Request) => `${deps.ui.base(req, 'store')}/payments`;
+
+/** Digits after the decimal point of `currency` (2 for EUR, 0 for JPY). */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** A refund form's amount (`12.50`, `12,50`; empty: everything left) in minor units; undefined when empty, NaN when malformed. */
+export function amountFromForm(value: unknown, currency: string): number | undefined {
+  const text = String(value ?? '').trim().replace(',', '.');
+  if (text === '') return undefined;
+  const digits = minorDigits(currency);
+  if (!new RegExp(`^\\d{1,12}(\\.\\d{1,${Math.max(digits, 1)}})?$`).test(text) || (digits === 0 && text.includes('.'))) return Number.NaN;
+  const [whole, fraction = ''] = text.split('.');
+  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}
+
+/** The actions the detail page offers for a payment in its state. */
+function actionsFor(payment: Payment, offline: boolean) {
+  const open = payment.status === 'pending' || payment.status === 'authorized';
+  return {
+    markPaid: offline && open,
+    capture: !offline && payment.status === 'authorized',
+    refund: payment.status === 'captured' || payment.status === 'partially_refunded',
+    cancel: open,
+    refundable: payment.capturedAmount - payment.refundedAmount,
+  };
+}
+
+/** `/store/<store>/payments/…`: payment list, payment detail with history and actions, settings. */
+export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offline: (provider: string) => boolean): Router {
+  const router = routes.router();
+
+  /** Runs a store action and comes back to the payment with a flash saying how it went. */
+  const act = async (req: Request, res: Response, work: (store: { id: string; currency: string }, id: string) => Promise<unknown>, done: string) => {
+    const id = String(req.params.id);
+    const back = `${paymentsUrl(deps, req)}/payments/${encodeURIComponent(id)}`;
+    try {
+      await work(await currentStore(deps, req), id);
+    } catch (error) {
+      if (!(error instanceof WizamartError) || error.status >= 500 || error.code === 'WZ_PAYMENTS_NOT_FOUND') throw error;
+      return deps.ui.redirectWithFlash(res, back, { type: 'error', message: error.message });
+    }
+    deps.ui.redirectWithFlash(res, back, { type: 'success', message: deps.ui.t(req, done) });
+  };
+
+  router.get('/', permit('payments.view'), async (req, res) => {
+    const filter = parseList(req.query);
+    const store = await currentStore(deps, req);
+    const page = await deps.payments.list(store, filter);
+    const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
+    const query = { ...(filter.status ? { status: filter.status } : {}), ...(filter.provider ? { provider: filter.provider } : {}), ...(filter.orderRef ? { orderRef: filter.orderRef } : {}) };
+    const link = (n: number) => `?${new URLSearchParams({ ...query, page: String(n) })}`;
+    res.render('payments/store/payments', {
+      title: deps.ui.t(req, 'payments.list.title'), ...page, filter, statuses: STATUSES, providers: deps.settings.providers(), page: filter.page, pages,
+      previous: filter.page > 1 ? link(filter.page - 1) : undefined, next: filter.page < pages ? link(filter.page + 1) : undefined,
+    });
+  });
+
+  router.get('/payments/:id', permit('payments.view'), async (req, res) => {
+    const payment = await deps.payments.get(await currentStore(deps, req), String(req.params.id));
+    const actions = actionsFor(payment, offline(payment.provider));
+    const digits = minorDigits(payment.currency);
+    res.render('payments/store/payment', {
+      title: deps.ui.t(req, 'payments.detail.title', { orderRef: payment.orderRef }), payment, actions,
+      canManage: req.wz.principal?.permissions.has('payments.manage') || req.wz.principal?.permissions.has('*'),
+      refundStep: digits === 0 ? '1' : `0.${'0'.repeat(digits - 1)}1`,
+    });
+  });
+  router.post('/payments/:id/mark-paid', permit('payments.manage'), (req, res) =>
+    act(req, res, (store, id) => deps.payments.markPaid(store, id, actorOf(req)), 'payments.flash.markedPaid'));
+  router.post('/payments/:id/capture', permit('payments.manage'), (req, res) =>
+    act(req, res, (store, id) => deps.payments.capture(store, id, actorOf(req)), 'payments.flash.captured'));
+  router.post('/payments/:id/cancel', permit('payments.manage'), (req, res) =>
+    act(req, res, (store, id) => deps.payments.cancel(store, id, actorOf(req)), 'payments.flash.cancelled'));
+  router.post('/payments/:id/refund', permit('payments.manage'), (req, res) =>
+    act(req, res, async (store, id) => {
+      const payment = await deps.payments.get(store, id);
+      const amount = amountFromForm(req.body?.amount, payment.currency);
+      const body = parseRefund(amount === undefined ? {} : { amount });
+      return deps.payments.refund(store, id, body.amount, actorOf(req));
+    }, 'payments.flash.refunded'));
+
+  const renderSettings = async (req: Request, res: Response, extra: Record<string, unknown> = {}) => {
+    const settings = await deps.settings.view(await currentStore(deps, req));
+    const available = settings.available.map((provider) => ({ ...provider, offered: settings.providers.includes(provider.code) }));
+    res.render('payments/store/settings', { title: deps.ui.t(req, 'payments.settings.title'), settings, available, ...extra });
+  };
+  router.get('/settings', permit('payments.settings-manage'), (req, res) => renderSettings(req, res));
+  router.post('/settings', permit('payments.settings-manage'), async (req, res) => {
+    const chosen = req.body?.providers;
+    const providers = chosen === undefined ? [] : Array.isArray(chosen) ? chosen.map(String) : [String(chosen)];
+    const body = parseSettings({ providers });
+    await deps.settings.setProviders(await currentStore(deps, req), body.providers);
+    deps.ui.redirectWithFlash(res, `${paymentsUrl(deps, req)}/settings`, { type: 'success', message: deps.ui.t(req, 'payments.flash.settingsSaved') });
+  });
+  // Rendered, not redirected: the new secret is shown in this response only, never stored in a cookie or shown again.
+  router.post('/settings/webhook-secret', permit('payments.settings-manage'), async (req, res) => {
+    const rotated = await deps.settings.rotateSecret(await currentStore(deps, req));
+    res.setHeader('cache-control', 'no-store');
+    await renderSettings(req, res, { newSecret: rotated.webhookSecret });
+  });
+  return router;
+}
