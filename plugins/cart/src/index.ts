@@ -1,0 +1,94 @@
+import { defineServiceToken } from '@wizamart/plugin-sdk';
+import type { Request } from 'express';
+
+/** The store a cart call works for: the request's resolved store (tenancy's `Store` fits), never client input. */
+export interface CartStoreRef {
+  id: string;
+  /** The store's platform, for per-platform enablement of inventory. */
+  platform: string;
+  /** The store's currency: every cart of the store is in it. */
+  currency: string;
+}
+
+/**
+ * Why a line cannot be bought as it is: `unavailable` (the variant is gone or its product is not active),
+ * `currency` (priced in another currency than the cart), `out_of_stock`, `insufficient_stock` (fewer units available
+ * than the line holds; `availableQuantity` says how many).
+ */
+export type CartLineProblem = 'unavailable' | 'currency' | 'out_of_stock' | 'insufficient_stock';
+
+/** A cart line with the server's current price; `snapshot*` fields are what the shopper saw when adding it. */
+export interface CartLine {
+  id: string;
+  variantId: string;
+  quantity: number;
+  title: string;
+  sku: string;
+  productSlug: string;
+  optionValues: Record<string, string>;
+  /** Current unit price in minor units (null when the variant is unavailable). */
+  unitPrice: number | null;
+  /** `unitPrice × quantity`, null when unavailable. */
+  lineTotal: number | null;
+  /** True when the current price differs from the price at the time the line was added. */
+  priceChanged: boolean;
+  /** Units available now when inventory tracks stock on the store's platform, else null. */
+  availableQuantity: number | null;
+  problem: CartLineProblem | null;
+}
+
+/** A cart as the server prices it on every read. */
+export interface CartView {
+  /** Null for a shopper without a cart yet. */
+  id: string | null;
+  status: 'open' | 'locked' | 'converted' | 'merged';
+  customerId: string | null;
+  currency: string;
+  lines: CartLine[];
+  /** Units over all lines. */
+  itemCount: number;
+  /** Sum of the line totals of lines without a problem, in minor units. */
+  subtotal: number;
+  /** True when the cart has lines and none has a problem (what checkout needs). */
+  ready: boolean;
+}
+
+/**
+ * Carts for checkout (and anything else that requires `cart`). Every call is scoped to `store`.
+ *
+ * @example
+ * const cart = await carts.forRequest(req);
+ * if (!cart?.ready) throw …;
+ * await carts.lock(store, cart.id!);
+ */
+export interface CartDirectory {
+  /** Cart `cartId` of the store priced now, or undefined (also for another store's cart). */
+  get(store: CartStoreRef, cartId: string): Promise<CartView | undefined>;
+  /**
+   * The open or locked cart of the request's shopper (customer principal or guest cookie), merging a guest cart into
+   * the customer's first; undefined when the shopper has none.
+   */
+  forRequest(req: Request): Promise<CartView | undefined>;
+  /** Removes every line; 404 `WZ_CART_NOT_FOUND`, 409 `WZ_CART_LOCKED` when locked or converted. */
+  clear(store: CartStoreRef, cartId: string): Promise<CartView>;
+  /** open → locked: the shopper can no longer change it. Idempotent; 409 `WZ_CART_LOCKED` when converted. */
+  lock(store: CartStoreRef, cartId: string): Promise<CartView>;
+  /** locked → open (e.g. after a declined payment). Idempotent; 409 `WZ_CART_LOCKED` when converted. */
+  unlock(store: CartStoreRef, cartId: string): Promise<CartView>;
+  /** → converted with the caller's `reference` (an order id); the shopper starts a new cart. Idempotent. */
+  markConverted(store: CartStoreRef, cartId: string, reference?: string): Promise<CartView>;
+}
+
+/** Service tokens of the cart plugin (visible to plugins that require `cart`). */
+export const CartServices = {
+  carts: defineServiceToken<CartDirectory>('cart', 'carts'),
+} as const;
+
+/** Limits of a cart: units per line and different lines per cart. */
+export const CART_LIMITS = {
+  maxQuantity: 99,
+  maxLines: 100,
+} as const;
+
+/** Name of the guest cart cookie (HttpOnly, SameSite=Lax, scoped to the store's storefront paths). */
+export const CART_COOKIE = 'wz_cart';

@@ -1,0 +1,57 @@
+import { defineServiceToken, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
+import { CatalogServices } from '@wizamart/plugin-catalog';
+import { CoreServices } from '@wizamart/plugin-core';
+import type { InventoryStock } from '@wizamart/plugin-inventory';
+import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { CartServices } from './index.js';
+import { CartRepository } from './repositories/cart.repository.js';
+import { cartForRequest, resolveShopper, type CartDeps } from './routes/deps.js';
+import { storefrontApiRoutes } from './routes/storefront-api.routes.js';
+import { storefrontPageRoutes } from './routes/storefront-pages.routes.js';
+import { CartService } from './services/cart.service.js';
+
+// A copy of inventory's token (copies compare equal): inventory is optional, so its package may be absent at run
+// time and only its types are imported.
+const inventoryStock = defineServiceToken<InventoryStock>('inventory', 'stock');
+
+function createDeps(ctx: PluginContext): CartDeps {
+  // Looked up on use: inventory may be missing, or (as an optional dependency) registered after this plugin.
+  const stock = () => ctx.services.getOptional(inventoryStock);
+  return {
+    stores: ctx.services.get(TenancyServices.stores),
+    auth: ctx.services.get(TenancyServices.auth),
+    ui: ctx.services.get(CoreServices.ui),
+    carts: new CartService(new CartRepository(() => ctx.db), ctx.services.get(CatalogServices.variants), stock),
+  };
+}
+
+function provideServices(ctx: PluginContext, deps: CartDeps): void {
+  ctx.services.provide(CartServices.carts, {
+    get: (store, cartId) => deps.carts.get(store, cartId),
+    forRequest: (req) => cartForRequest(deps, req),
+    clear: (store, cartId) => deps.carts.clear(store, cartId),
+    lock: (store, cartId) => deps.carts.lock(store, cartId),
+    unlock: (store, cartId) => deps.carts.unlock(store, cartId),
+    markConverted: (store, cartId, reference) => deps.carts.markConverted(store, cartId, reference),
+  });
+}
+
+export default definePlugin({
+  register(ctx) {
+    const deps = createDeps(ctx);
+    deps.ui.registerLocales(ctx);
+    provideServices(ctx, deps);
+    ctx.routes.api('storefront', storefrontApiRoutes(ctx.routes, deps));
+    ctx.routes.pages('storefront', storefrontPageRoutes(ctx.routes, deps));
+    ctx.menus.add('storefront', { id: 'cart', label: 'cart.menu.cart', path: '/', icon: 'shopping-cart', order: 150 });
+    // The mini-cart: a line on the storefront home with the item count and a link (only when the cart has items).
+    deps.ui.addStorefrontSection(ctx, {
+      id: 'mini-cart', order: 5, partial: 'cart/mini-cart',
+      load: async (req) => {
+        const shopper = await resolveShopper(deps, req);
+        const cart = await deps.carts.current(shopper.store, shopper.owner);
+        return cart.itemCount ? { itemCount: cart.itemCount, cartUrl: `${deps.ui.base(req, 'storefront')}/cart` } : undefined;
+      },
+    });
+  },
+});

@@ -1,0 +1,86 @@
+import { publicAccess, WizamartError, type PluginRoutes } from '@wizamart/plugin-sdk';
+import type { Request, Response, Router } from 'express';
+import type { CartView } from '../index.js';
+import { keepGuest, resolveShopper, type CartDeps, type Shopper } from './deps.js';
+import { formBody, parseAddLine, parseLineId, parseSetQuantity } from './validators.js';
+
+/** `amount` minor units of `currency` as the shopper's language writes it (e.g. `€12.50`). */
+export function formatMinor(amount: number, currency: string, lang: string): string {
+  const format = new Intl.NumberFormat(lang, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amount / 10 ** digits);
+}
+
+function langOf(res: Response): string {
+  return String((res.locals.wz as { lang?: string } | undefined)?.lang ?? 'en');
+}
+
+/** The cart with display texts (prices in the shopper's language, option summaries, product links). */
+export function cartPageData(deps: CartDeps, req: Request, res: Response, cart: CartView) {
+  const lang = langOf(res);
+  const base = deps.ui.base(req, 'storefront');
+  const money = (amount: number | null) => (amount === null ? '' : formatMinor(amount, cart.currency, lang));
+  const lines = cart.lines.map((line) => ({
+    ...line, unitText: money(line.unitPrice), totalText: money(line.lineTotal), productUrl: `${base}/products/${encodeURIComponent(line.productSlug)}`,
+    options: Object.entries(line.optionValues).map(([name, value]) => `${name}: ${value}`).join(' · '),
+    problemText: line.problem ? deps.ui.t(req, `cart.problem.${line.problem}`, { n: line.availableQuantity ?? 0 }) : '',
+  }));
+  return { cart: { ...cart, lines, subtotalText: money(cart.subtotal) }, cartUrl: `${base}/cart`, productsUrl: `${base}/products` };
+}
+
+/** Guest forms carry the sign-in form token (cookie sessions are checked by tenancy's auth stage before this). */
+function checkForm(deps: CartDeps, req: Request): void {
+  if (!req.wz.principal) deps.auth.checkLoginFormToken(req);
+}
+
+function csrfFor(deps: CartDeps, req: Request, res: Response): string {
+  return deps.auth.csrfToken(req) ?? deps.auth.loginFormToken(req, res);
+}
+
+/** Where to go after a change: a `next` path on this storefront, else the cart page (no open redirects). */
+function nextUrl(deps: CartDeps, req: Request): string {
+  const base = deps.ui.base(req, 'storefront');
+  const next = (req.body as Record<string, unknown> | undefined)?.next;
+  const ok = typeof next === 'string' && next.startsWith(`${base}/`) && !next.startsWith('//') && !/[\\\u0000-\u001f]/.test(next);
+  return ok ? next : `${base}/cart`;
+}
+
+function problemMessage(deps: CartDeps, req: Request, error: WizamartError): string {
+  const key = `cart.errors.${error.code}`;
+  const text = deps.ui.t(req, key);
+  return text === key ? error.message : text;
+}
+
+/** Runs a form change and answers with a redirect and a flash (PRG); a known error becomes an error flash. */
+async function formChange(deps: CartDeps, req: Request, res: Response, change: (shopper: Shopper, body: Record<string, unknown>) => Promise<unknown>, done: string): Promise<void> {
+  checkForm(deps, req);
+  try {
+    const shopper = await resolveShopper(deps, req, res, true);
+    await change(shopper, formBody(req.body));
+    keepGuest(req, res, shopper);
+  } catch (error) {
+    if (!(error instanceof WizamartError) || error.status >= 500) throw error;
+    return deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'storefront')}/cart`, { type: 'error', message: problemMessage(deps, req, error) });
+  }
+  deps.ui.redirectWithFlash(res, nextUrl(deps, req), { type: 'success', message: deps.ui.t(req, done) });
+}
+
+/** `/storefront/<store>/cart/…`: the cart page and its form targets (add, change quantity, remove, empty). */
+export function storefrontPageRoutes(routes: PluginRoutes, deps: CartDeps): Router {
+  const router = routes.router();
+  router.use(publicAccess());
+  router.get('/', async (req, res) => {
+    const shopper = await resolveShopper(deps, req, res);
+    const cart = await deps.carts.current(shopper.store, shopper.owner);
+    res.render('cart/storefront/cart', { title: deps.ui.t(req, 'cart.title'), csrf: csrfFor(deps, req, res), ...cartPageData(deps, req, res, cart) });
+  });
+  router.post('/add', (req, res) => formChange(deps, req, res, (shopper, body) => deps.carts.add(shopper.store, shopper.owner!, parseAddLine(body)), 'cart.flash.added'));
+  router.post('/lines/:lineId', (req, res) => formChange(deps, req, res, (shopper, body) => {
+    const lineId = parseLineId(req.params);
+    if (body.quantity === 0) return deps.carts.removeLine(shopper.store, shopper.owner!, lineId);
+    return deps.carts.setQuantity(shopper.store, shopper.owner!, lineId, parseSetQuantity(body).quantity);
+  }, 'cart.flash.updated'));
+  router.post('/lines/:lineId/remove', (req, res) => formChange(deps, req, res, (shopper) => deps.carts.removeLine(shopper.store, shopper.owner!, parseLineId(req.params)), 'cart.flash.removed'));
+  router.post('/clear', (req, res) => formChange(deps, req, res, (shopper) => deps.carts.clearOwn(shopper.store, shopper.owner!), 'cart.flash.cleared'));
+  return router;
+}
