@@ -63,6 +63,25 @@ describe('catalog: dashboard and storefront pages', () => {
     expect(categories.text).to.include('data-category="knitwear"');
   });
 
+  it('renames and moves a category from the dashboard, refusing a move below itself', async () => {
+    const post = (path: string, form: Record<string, string>) => request(test.app).post(`/store/fashion/catalog/categories${path}`).set(bearer(owner)).type('form').send(form);
+    await post('', { name: 'Outerwear' }).expect(303);
+    await post('', { name: 'Jackets' }).expect(303);
+    const tree = async () => (await request(test.app).get('/api/v1/store/fashion/catalog/categories').set(bearer(owner)).expect(200)).body;
+    const find = (nodes: Array<{ id: string; name: string; slug: string; children: unknown[] }>, slug: string): { id: string; name: string; children: unknown[] } | undefined =>
+      nodes.flatMap((node) => [node, ...(node.children as typeof nodes)]).find((node) => node.slug === slug);
+    const all = (await tree()).items;
+    const outer = find(all, 'outerwear')!;
+    const jackets = find(all, 'jackets')!;
+    await post(`/${jackets.id}`, { name: 'Coats & Jackets', parentId: outer.id }).expect(303);
+    const moved = find((await tree()).items, 'outerwear')!;
+    expect(moved.children.map((child) => (child as { name: string }).name)).to.deep.equal(['Coats & Jackets']);
+    const cycle = await post(`/${outer.id}`, { name: 'Outerwear', parentId: jackets.id });
+    expect(cycle.status).to.equal(409);
+    expect(cycle.text).to.include('WZ_CATALOG_CATEGORY_CYCLE');
+    expect(find((await tree()).items, 'outerwear')!.children).to.have.length(1);
+  });
+
   it('lists the store’s active products in its sitemap with absolute URLs', async () => {
     const res = await request(test.app).get('/storefront/fashion/sitemap.xml').expect(200);
     expect(res.headers['content-type']).to.match(/xml/);

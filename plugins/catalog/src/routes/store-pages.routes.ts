@@ -4,7 +4,7 @@ import type { ProductStatus } from '../repositories/records.js';
 import { descendantIds, flattenTree } from '../services/category.service.js';
 import type { ProductInput } from '../services/product-input.js';
 import { currentStore, type CatalogDeps } from './deps.js';
-import { parseBulkStatus, parseCategory, parseId, parseProduct, parseStoreList } from './validators.js';
+import { parseBulkStatus, parseCategory, parseCategoryPatch, parseId, parseProduct, parseStoreList } from './validators.js';
 
 const FORM = 'catalog/store/product-form';
 const STATUSES: ProductStatus[] = ['draft', 'active', 'archived'];
@@ -104,6 +104,13 @@ function categoryPages(router: Router, deps: CatalogDeps): void {
     const input = parseCategory({ name: String(body.name ?? '').trim(), ...(body.parentId ? { parentId: String(body.parentId) } : {}) });
     await deps.categories.create(await currentStore(deps, req), input);
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categoryCreated') });
+  });
+  // Rename or move a category (a parent below itself is refused with WZ_CATALOG_CATEGORY_CYCLE).
+  router.post('/categories/:id', permit('catalog.manage'), async (req, res) => {
+    const body = req.body ?? {};
+    const patch = parseCategoryPatch({ name: String(body.name ?? '').trim(), parentId: body.parentId ? String(body.parentId) : null });
+    await deps.categories.update(await currentStore(deps, req), parseId(req.params), patch);
+    deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categorySaved') });
   });
   router.post('/categories/:id/delete', permit('catalog.manage'), async (req, res) => {
     await deps.categories.delete(await currentStore(deps, req), parseId(req.params));
