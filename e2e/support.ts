@@ -46,15 +46,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** A host with every first-party plugin, the enablement fixtures and the demo data (not listening). */
 export async function startEnablementHost(): Promise<TestHost> {
-  const test = await startTestHost({ plugins: [...FIRST_PARTY, ...ENABLEMENT_FIXTURES], env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42' } });
-  await test.host.runSeeds('demo');
-  return test;
+  return startTestHost({ plugins: [...FIRST_PARTY, ...ENABLEMENT_FIXTURES], env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42' }, seeds: ['demo'] });
 }
 
 /** A host with every first-party plugin and the demo data, served on a free port. */
 export async function startDemoHost(): Promise<{ test: TestHost; url: string }> {
-  const test = await startTestHost({ plugins: FIRST_PARTY, env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42' } });
-  await test.host.runSeeds('demo');
+  const test = await startTestHost({ plugins: FIRST_PARTY, env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42' }, seeds: ['demo'] });
   const { url } = await test.host.listen(0, '127.0.0.1');
   return { test, url };
 }

@@ -22,6 +22,11 @@ export interface TestHostOptions {
   jobsProcessEveryMs?: number;
   /** Apply migrations at boot (default true). */
   migrate?: boolean;
+  /**
+   * Data seed sets to run once the host is up, in order (e.g. `['demo']`: tenancy's stores and staff). If one fails,
+   * the host is stopped and its database dropped before the error is thrown.
+   */
+  seeds?: string[];
 }
 
 /** A host booted for a test. */

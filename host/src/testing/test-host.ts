@@ -75,7 +75,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     await fresh?.drop().catch(() => {});
     throw error;
   }
-  return {
+  const test: TestHost = {
     app: host.app!,
     db: host.database.knex,
     databaseUrl: host.database.url,
@@ -85,6 +85,13 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       await fresh?.drop();
     },
   };
+  try {
+    for (const set of options.seeds ?? []) await host.runSeeds(set);
+  } catch (error) {
+    await test.stop().catch(() => {});
+    throw error;
+  }
+  return test;
 }
 
 /** The route table of a booted host's plugins (cross-tenant matrices enumerate routes with it). */

@@ -21,14 +21,7 @@ export async function toggle(test: TestHost, code: string, action: 'enable' | 'd
 export async function bootCart(): Promise<TestHost> {
   const plugins = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'cart'].map((code) => `${PLUGINS_DIR}${code}`);
   const env = { WIZAMART_JWT_SECRET: 'cart-test-secret-cart-test-secret-42', WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WZ_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
-  const test = await startTestHost({ plugins: [...plugins, PROBE], env });
-  try {
-    await (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds('demo');
-  } catch (error) {
-    await test.stop();
-    throw error;
-  }
-  return test;
+  return startTestHost({ plugins: [...plugins, PROBE], env, seeds: ['demo'] });
 }
 
 export async function staffToken(test: TestHost, store: string): Promise<string> {

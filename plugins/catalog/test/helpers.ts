@@ -20,17 +20,11 @@ export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeed
  * demo products only when `env` turns them on, so suites start from empty catalogs).
  */
 export async function bootCatalog(extra: string[] = [], env: Record<string, string> = {}): Promise<TestHost> {
-  const test = await startTestHost({
+  return startTestHost({
     plugins: pluginDirs(extra),
     env: { WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WZ_CATALOG_DEMO_PRODUCTS: 'false', ...env },
+    seeds: ['demo'],
   });
-  try {
-    await runSeeds(test, 'demo');
-  } catch (error) {
-    await test.stop();
-    throw error;
-  }
-  return test;
 }
 
 /** Signs a staff member in through the store API and returns the bearer token. */

@@ -15,17 +15,11 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
  */
 export async function bootPayments(env: Record<string, string> = {}): Promise<TestHost> {
   const plugins = ['core', 'tenancy', 'auth', 'payments'].map((code) => `${PLUGINS_DIR}${code}`);
-  const test = await startTestHost({
+  return startTestHost({
     plugins: [...plugins, PROBE],
     env: { WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_JOBS: 'false', ...env },
+    seeds: ['demo'],
   });
-  try {
-    await (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds('demo');
-  } catch (error) {
-    await test.stop();
-    throw error;
-  }
-  return test;
 }
 
 /** Signs the demo owner of `store` in through the store API and returns the bearer token. */

@@ -20,14 +20,7 @@ export const handle = (test: TestHost) => test.host as HostHandle;
 
 /** Boots core, tenancy and auth (plus `extra` plugins) with default settings and runs the demo seed. */
 export async function startWithDemo(extra: string[] = [], env: Record<string, string> = {}): Promise<TestHost> {
-  const test = await startTestHost({ plugins: [...PLUGINS, ...extra], env });
-  try {
-    await handle(test).runSeeds('demo');
-  } catch (error) {
-    await test.stop();
-    throw error;
-  }
-  return test;
+  return startTestHost({ plugins: [...PLUGINS, ...extra], env, seeds: ['demo'] });
 }
 
 /**

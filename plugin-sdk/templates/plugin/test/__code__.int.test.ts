@@ -32,8 +32,7 @@ describe('__code__: on a real host', function () {
   const bearer = () => ({ authorization: `Bearer ${token}` });
 
   before(async () => {
-    test = await startTestHost({ plugins: PLUGINS });
-    await (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds('demo');
+    test = await startTestHost({ plugins: PLUGINS, seeds: ['demo'] });
     const login = await request(test.app).post('/api/v1/admin/auth/login').send(ADMIN);
     if (login.status !== 200) throw new Error(`admin login → ${login.status} ${JSON.stringify(login.body)}`);
     token = login.body.token as string;
