@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
+import { signIn } from '@wizamart/plugin-tenancy/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -10,8 +11,7 @@ const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 /** core + tenancy + auth + cms: what the cms integration tests boot. */
 export const PLUGINS = ['core', 'tenancy', 'auth', 'cms'].map((code) => `${PLUGINS_DIR}${code}`);
 
-/** The password of the demo accounts (WIZAMART_DEMO_PASSWORD default). */
-export const DEMO_PASSWORD = 'wizamart-demo';
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
 
 /** A booted host with its media folder. */
 export interface CmsTestHost extends TestHost {
@@ -19,34 +19,29 @@ export interface CmsTestHost extends TestHost {
 }
 
 /**
- * Boots core, tenancy, auth and cms on a fresh database with media in a temporary folder, and runs the demo seed
- * (stores fashion and techhub, their staff, their themes and pages). Login limits are raised: suites sign in often.
+ * Boots core, tenancy, auth and cms (and `extraPlugins`, e.g. a probe) on a fresh database with media in a temporary
+ * folder, and runs the demo seed (stores fashion and techhub, their staff, their themes and pages). Login limits are
+ * raised: suites sign in often. `stop()` also removes the media folder.
  */
-export async function bootCms(): Promise<CmsTestHost> {
+export async function bootCms(extraPlugins: string[] = []): Promise<CmsTestHost> {
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'wz-cms-test-'));
-  const test = await startTestHost({
-    plugins: PLUGINS,
-    env: { WZ_CMS_MEDIA_DIR: mediaDir, WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000' },
-  });
-  const stop = async () => {
-    await test.stop();
-    rmSync(mediaDir, { recursive: true, force: true });
-  };
   try {
-    await (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds('demo');
+    const test = await startTestHost({
+      plugins: [...PLUGINS, ...extraPlugins],
+      env: { WZ_CMS_MEDIA_DIR: mediaDir, WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000' },
+      seeds: ['demo'],
+    });
+    const stop = async () => {
+      await test.stop();
+      rmSync(mediaDir, { recursive: true, force: true });
+    };
+    return { ...test, mediaDir, stop };
   } catch (error) {
-    await stop();
+    rmSync(mediaDir, { recursive: true, force: true });
     throw error;
   }
-  return { ...test, mediaDir, stop };
 }
 
 /** Signs a staff member in through the store API and returns the bearer token. */
-export async function staffToken(test: TestHost, email: string, store: string): Promise<string> {
-  const res = await request(test.app).post(`/api/v1/store/${store}/auth/login`).send({ email, password: DEMO_PASSWORD });
-  if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.token as string;
-}
+export const staffToken = (test: TestHost, email: string, store: string): Promise<string> => signIn(test, { store, email });
 
-/** `Authorization` header for a token. */
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

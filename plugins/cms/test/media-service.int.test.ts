@@ -1,19 +1,17 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import request from 'supertest';
 import type { CmsMedia, CmsStoreRef } from '../src/index.js';
-import { bearer, PLUGINS, staffToken } from './helpers.js';
+import { bearer, bootCms, staffToken, type CmsTestHost } from './helpers.js';
 import { TEST_IMAGES } from './images.js';
 
 const PROBE = fileURLToPath(new URL('../../test/fixtures/media-probe', import.meta.url));
 
 describe('cms: the media service other plugins use (CmsServices.media)', () => {
-  let test: TestHost;
+  let test: CmsTestHost;
   let mediaDir: string;
   let media: CmsMedia;
   let fashion: CmsStoreRef;
@@ -21,9 +19,8 @@ describe('cms: the media service other plugins use (CmsServices.media)', () => {
   const files = () => readdirSync(mediaDir, { recursive: true }).map(String).filter((file) => /\.(png|jpg|gif|webp)$/.test(file));
 
   before(async () => {
-    mediaDir = mkdtempSync(path.join(os.tmpdir(), 'wz-cms-service-'));
-    test = await startTestHost({ plugins: [...PLUGINS, PROBE], env: { WZ_CMS_MEDIA_DIR: mediaDir, WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000' } });
-    await (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds('demo');
+    test = await bootCms([PROBE]);
+    mediaDir = test.mediaDir;
     const { probe } = (await import(pathToFileURL(path.join(PROBE, 'plugin.js')).href)) as { probe: { media: CmsMedia; stores: StoreDirectory } };
     media = probe.media;
     const ref = async (code: string) => {
@@ -33,10 +30,7 @@ describe('cms: the media service other plugins use (CmsServices.media)', () => {
     fashion = await ref('fashion');
     techhub = await ref('techhub');
   });
-  after(async () => {
-    await test?.stop();
-    if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
-  });
+  after(async () => test?.stop());
 
   it('uploads through the same checks as the dashboard and serves the file at the returned URL', async () => {
     const uploaded = await media.upload(fashion, { originalName: 'dress.png', bytes: TEST_IMAGES.png, alt: 'A linen dress' });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
+import { signIn } from '@wizamart/plugin-tenancy/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -7,8 +8,7 @@ const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 /** core + tenancy + auth + customers: what the customers integration tests boot. */
 export const PLUGINS = ['core', 'tenancy', 'auth', 'customers'].map((code) => `${PLUGINS_DIR}${code}`);
 
-/** The password of the demo accounts (WIZAMART_DEMO_PASSWORD default). */
-export const DEMO_PASSWORD = 'wizamart-demo';
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
 
 /** Runs a seed set on the test host (its type belongs to @wizamart/host). */
 export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds(set);
@@ -22,11 +22,7 @@ export async function bootCustomers(env: Record<string, string> = {}): Promise<T
 }
 
 /** Signs a staff member in through the store API and returns the bearer token. */
-export async function staffToken(test: TestHost, email: string, store: string): Promise<string> {
-  const res = await request(test.app).post(`/api/v1/store/${store}/auth/login`).send({ email, password: DEMO_PASSWORD });
-  if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.token as string;
-}
+export const staffToken = (test: TestHost, email: string, store: string): Promise<string> => signIn(test, { store, email });
 
 /** Registers a shopper through the storefront API of `store` and returns the response body. */
 export async function register(test: TestHost, store: string, body: { email: string; password: string; name: string }) {
@@ -35,8 +31,6 @@ export async function register(test: TestHost, store: string, body: { email: str
   return res.body as { customer: { id: string; email: string; name: string }; token: string; expiresAt: string };
 }
 
-/** `Authorization` header for a token. */
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The `_csrf` value of the first form in a page. */
 export function csrfOf(html: string): string {

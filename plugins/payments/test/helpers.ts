@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
+import { staffToken } from '@wizamart/plugin-tenancy/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 const PROBE = fileURLToPath(new URL('../../test/fixtures/payments-probe', import.meta.url));
 
-export const DEMO_PASSWORD = 'wizamart-demo';
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
 
 /**
  * core + tenancy + auth + payments and the probe plugin (a stand-in for orders/checkout), on a fresh database with
@@ -23,11 +23,7 @@ export async function bootPayments(env: Record<string, string> = {}): Promise<Te
 }
 
 /** Signs the demo owner of `store` in through the store API and returns the bearer token. */
-export async function ownerToken(test: TestHost, store: string): Promise<string> {
-  const res = await request(test.app).post(`/api/v1/store/${store}/auth/login`).send({ email: `owner@${store}.local`, password: DEMO_PASSWORD });
-  if (res.status !== 200) throw new Error(`login owner of ${store} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.token as string;
-}
+export const ownerToken = (test: TestHost, store: string): Promise<string> => staffToken(test, store);
 
 /** Authorizes a payment through the probe (as checkout would) and returns the response. */
 export function authorize(test: TestHost, store: string, body: Record<string, unknown>) {
