@@ -50,10 +50,18 @@ export class StockRepository {
    */
   async move(storeId: string, input: { variantId: string; locationId: string; delta: number; reason: MovementReason; actor: string; note?: string | null; lowThreshold?: number }): Promise<LevelRecord> {
     return this.db.transaction(async (trx) => {
-      const insert = { store_id: storeId, variant_id: input.variantId, location_id: input.locationId, on_hand: input.delta, ...(input.lowThreshold !== undefined ? { low_threshold: input.lowThreshold } : {}) };
-      const merge: Record<string, unknown> = { on_hand: trx.raw('?? + ?', ['levels.on_hand', input.delta]), updated_at: trx.fn.now() };
-      if (input.lowThreshold !== undefined) merge.low_threshold = input.lowThreshold;
-      const [level] = await trx('levels').insert(insert).onConflict(['variant_id', 'location_id']).merge(merge).returning(LEVEL);
+      // Not `insert … on conflict merge`: PostgreSQL checks the CHECK constraints on the row it would insert
+      // (on_hand = delta) before it sees the conflict, so every negative change to an existing level would fail.
+      const change: Record<string, unknown> = { on_hand: trx.raw('?? + ?', ['on_hand', input.delta]), updated_at: trx.fn.now() };
+      if (input.lowThreshold !== undefined) change.low_threshold = input.lowThreshold;
+      const update = () => trx('levels').where({ store_id: storeId, variant_id: input.variantId, location_id: input.locationId }).update(change).returning(LEVEL);
+      let [level] = await update();
+      if (!level) {
+        const insert = { store_id: storeId, variant_id: input.variantId, location_id: input.locationId, on_hand: input.delta, ...(input.lowThreshold !== undefined ? { low_threshold: input.lowThreshold } : {}) };
+        [level] = await trx('levels').insert(insert).onConflict(['variant_id', 'location_id']).ignore().returning(LEVEL);
+        // A concurrent first change created the level between our update and insert: apply ours to it.
+        if (!level) [level] = await update();
+      }
       if (input.delta !== 0) {
         await trx('movements').insert({
           store_id: storeId, variant_id: input.variantId, location_id: input.locationId, delta: input.delta, reason: input.reason, actor: input.actor, note: input.note ?? null,
