@@ -1,10 +1,11 @@
-import { defineServiceToken, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
+import { defineServiceToken, definePlugin, HostServices, type PluginContext } from '@wizamart/plugin-sdk';
 import { CatalogServices } from '@wizamart/plugin-catalog';
 import { CoreServices } from '@wizamart/plugin-core';
 import type { InventoryStock } from '@wizamart/plugin-inventory';
 import { TenancyServices } from '@wizamart/plugin-tenancy';
 import { CartServices } from './index.js';
 import { CartRepository } from './repositories/cart.repository.js';
+import { addToCartPanel } from './routes/add-to-cart.panel.js';
 import { cartForRequest, resolveShopper, type CartDeps } from './routes/deps.js';
 import { storefrontApiRoutes } from './routes/storefront-api.routes.js';
 import { storefrontPageRoutes } from './routes/storefront-pages.routes.js';
@@ -22,6 +23,11 @@ function createDeps(ctx: PluginContext): CartDeps {
     auth: ctx.services.get(TenancyServices.auth),
     ui: ctx.services.get(CoreServices.ui),
     carts: new CartService(new CartRepository(() => ctx.db), ctx.services.get(CatalogServices.variants), stock),
+    pluginActive: (platform, code) => {
+      const plugins = ctx.services.get(HostServices.plugins);
+      // Enablement is kept in the database: a plugin that failed at boot can still be enabled there, but has no pages.
+      return plugins.isEnabled(platform, code) && plugins.list().some((plugin) => plugin.code === code && plugin.state === 'loaded');
+    },
   };
 }
 
@@ -53,5 +59,7 @@ export default definePlugin({
         return cart.itemCount ? { itemCount: cart.itemCount, cartUrl: `${deps.ui.base(req, 'storefront')}/cart` } : undefined;
       },
     });
+    // "Add to cart" on catalog's product page (catalog shows it only while cart is enabled on the platform).
+    ctx.services.get(CatalogServices.productPage).addPanel(ctx, addToCartPanel(deps));
   },
 });

@@ -17,11 +17,17 @@ export async function toggle(test: TestHost, code: string, action: 'enable' | 'd
   await (test.host as { enablementChanges: Enablement }).enablementChanges.change('main', code, action, { dryRun: false, release: false, actor: 'test' });
 }
 
-/** core, tenancy, auth, cms, customers, catalog, inventory, cart and the cart probe on a fresh database, demo-seeded. */
-export async function bootCart(): Promise<TestHost> {
+/** A fixture plugin with the code `checkout` (its `/checkout/contact` page answers), for the cart page's link. */
+export const CHECKOUT_PROBE = fileURLToPath(new URL('../../test/fixtures/checkout-probe', import.meta.url));
+
+/**
+ * core, tenancy, auth, cms, customers, catalog, inventory, cart, the cart probe and `extra` plugin folders on a fresh
+ * database, demo-seeded.
+ */
+export async function bootCart(extra: string[] = []): Promise<TestHost> {
   const plugins = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'cart'].map((code) => `${PLUGINS_DIR}${code}`);
   const env = { WIZAMART_JWT_SECRET: 'cart-test-secret-cart-test-secret-42', WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WZ_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
-  return startTestHost({ plugins: [...plugins, PROBE], env, seeds: ['demo'] });
+  return startTestHost({ plugins: [...plugins, PROBE, ...extra], env, seeds: ['demo'] });
 }
 
 export async function staffToken(test: TestHost, store: string): Promise<string> {

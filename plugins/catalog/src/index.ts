@@ -1,4 +1,5 @@
-import { defineServiceToken } from '@wizamart/plugin-sdk';
+import { defineServiceToken, type PluginContext } from '@wizamart/plugin-sdk';
+import type { Request, Response } from 'express';
 
 /** The store a catalog call works for; take it from the request's resolved store, never from client input. */
 export interface CatalogStoreRef {
@@ -43,10 +44,70 @@ export interface CatalogAvailability {
   register(provider: AvailabilityProvider): void;
 }
 
+/** A variant of the product a product-page panel is shown for (prices in minor units). */
+export interface ProductPageVariant {
+  id: string;
+  sku: string;
+  optionValues: Record<string, string>;
+  price: number;
+  currency: string;
+  compareAtPrice: number | null;
+  /** Stock state when a stock plugin (inventory) fills it on the store's platform, else null (not tracked). */
+  stock: StockState | null;
+}
+
+/** The product a product-page panel is shown for: an active product of the request's store. */
+export interface ProductPageProduct {
+  id: string;
+  slug: string;
+  title: string;
+  /** The product page's path on the request's storefront (`/storefront/<s>/products/<slug>` or `/products/<slug>`). */
+  url: string;
+  /** The product's options (`[{ name: 'Size', values: ['S', 'M'] }]`), in the order the picker shows them. */
+  options: Array<{ name: string; values: string[] }>;
+  /** Its variants in the store's order; the first one is selected when the page opens. */
+  variants: ProductPageVariant[];
+}
+
+/**
+ * A panel on the storefront product page contributed by another plugin (e.g. cart's "add to cart" form). The partial
+ * renders inside the page's Alpine scope, so it can bind to `variant` (the variant the shopper picked, `undefined` for
+ * a combination that does not exist), `variants` and `selected` (option name → value).
+ */
+export interface ProductPagePanel {
+  /** Unique within the plugin, e.g. `add-to-cart`. */
+  id: string;
+  /** Lower first (default 100). Panels come after the price, options and stock, before the description. */
+  order?: number;
+  /** The partial that renders it, `<code>/<name>`, given what `load` returns as its context. */
+  partial: string;
+  /**
+   * The panel's data for this request and product (the store is the request's); `undefined` leaves the panel out.
+   * `res` is there for what a form needs, such as a token cookie.
+   */
+  load(req: Request, res: Response, product: ProductPageProduct): Promise<Record<string, unknown> | undefined>;
+}
+
+/**
+ * The storefront product page's slot for other plugins. A panel is shown only while its plugin is enabled (and
+ * loaded) on the request's platform; one whose `load` throws is logged and left out, so the page still renders.
+ *
+ * @example
+ * ctx.services.get(CatalogServices.productPage).addPanel(ctx, {
+ *   id: 'add-to-cart', order: 10, partial: 'cart/add-to-cart',
+ *   load: async (req, res, product) => ({ variants: product.variants }),
+ * });
+ */
+export interface CatalogProductPage {
+  /** Adds a panel; call it from `register`. `WZ_VALIDATION` for another plugin's partial or an id added twice. */
+  addPanel(ctx: Pick<PluginContext, 'plugin'>, panel: ProductPagePanel): void;
+}
+
 /** Service tokens of the catalog plugin (visible to plugins that require `catalog`). */
 export const CatalogServices = {
   variants: defineServiceToken<CatalogVariants>('catalog', 'variants'),
   availability: defineServiceToken<CatalogAvailability>('catalog', 'availability'),
+  productPage: defineServiceToken<CatalogProductPage>('catalog', 'product-page'),
 } as const;
 
 /** Permissions the catalog plugin declares (store surface). */

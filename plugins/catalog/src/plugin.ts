@@ -1,4 +1,4 @@
-import { definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
+import { definePlugin, HostServices, type PluginContext } from '@wizamart/plugin-sdk';
 import { CmsServices } from '@wizamart/plugin-cms';
 import { CoreServices } from '@wizamart/plugin-core';
 import { TenancyServices } from '@wizamart/plugin-tenancy';
@@ -13,6 +13,7 @@ import { storefrontApiRoutes } from './routes/storefront-api.routes.js';
 import { catalogHomeData, storefrontPageRoutes } from './routes/storefront-pages.routes.js';
 import { createDemoSeed } from './seed.js';
 import { CategoryService } from './services/category.service.js';
+import { ProductPageSlot } from './services/product-page.service.js';
 import { ProductService } from './services/product.service.js';
 import { StorefrontService } from './services/storefront.service.js';
 
@@ -32,6 +33,7 @@ function createDeps(ctx: PluginContext<CatalogConfig>): CatalogDeps & { productR
     categories: new CategoryService(categories),
     storefront: new StorefrontService(new StorefrontRepository(db), products, categories, media),
     media,
+    productPage: new ProductPageSlot(() => ctx.services.get(HostServices.plugins), ctx.logger),
     productRepository: products,
   };
 }
@@ -42,6 +44,7 @@ function provideServices(ctx: PluginContext<CatalogConfig>, deps: ReturnType<typ
     search: (storeId, filter) => deps.productRepository.searchVariants(storeId, filter),
   });
   ctx.services.provide(CatalogServices.availability, { register: (provider) => deps.storefront.setAvailability(provider) });
+  ctx.services.provide(CatalogServices.productPage, { addPanel: (plugin, panel) => deps.productPage.addPanel(plugin, panel) });
 }
 
 function addViews(ctx: PluginContext<CatalogConfig>): void {

@@ -12,6 +12,8 @@ export interface CartDeps {
   auth: AuthService;
   ui: CoreUi;
   carts: CartService;
+  /** True when plugin `code` is installed, loaded and enabled on `platform` (e.g. whether to link to checkout). */
+  pluginActive(platform: string, code: string): boolean;
 }
 
 /** The request's shopper: the store, whose cart it is, and the guest token when one must be set as a cookie. */

@@ -37,12 +37,15 @@ function csrfFor(deps: CartDeps, req: Request, res: Response): string {
   return deps.auth.csrfToken(req) ?? deps.auth.loginFormToken(req, res);
 }
 
-/** Where to go after a change: a `next` path on this storefront, else the cart page (no open redirects). */
-function nextUrl(deps: CartDeps, req: Request): string {
+/**
+ * A form's `field` (`next` after a change, `back` after a refused one) when it is a path on this storefront, else the
+ * cart page (no open redirects).
+ */
+function formTarget(deps: CartDeps, req: Request, field: 'next' | 'back'): string {
   const base = deps.ui.base(req, 'storefront');
-  const next = (req.body as Record<string, unknown> | undefined)?.next;
-  const ok = typeof next === 'string' && next.startsWith(`${base}/`) && !next.startsWith('//') && !/[\\\u0000-\u001f]/.test(next);
-  return ok ? next : `${base}/cart`;
+  const target = (req.body as Record<string, unknown> | undefined)?.[field];
+  const ok = typeof target === 'string' && target.startsWith(`${base}/`) && !target.startsWith('//') && !/[\\\u0000-\u001f]/.test(target);
+  return ok ? target : `${base}/cart`;
 }
 
 function problemMessage(deps: CartDeps, req: Request, error: WizamartError): string {
@@ -51,7 +54,10 @@ function problemMessage(deps: CartDeps, req: Request, error: WizamartError): str
   return text === key ? error.message : text;
 }
 
-/** Runs a form change and answers with a redirect and a flash (PRG); a known error becomes an error flash. */
+/**
+ * Runs a form change and answers with a redirect and a flash (PRG): to `next` (default the cart page) when it worked;
+ * a known error becomes an error flash on `back` (default the cart page), e.g. the product page the shopper added from.
+ */
 async function formChange(deps: CartDeps, req: Request, res: Response, change: (shopper: Shopper, body: Record<string, unknown>) => Promise<unknown>, done: string): Promise<void> {
   checkForm(deps, req);
   try {
@@ -60,9 +66,15 @@ async function formChange(deps: CartDeps, req: Request, res: Response, change: (
     keepGuest(req, res, shopper);
   } catch (error) {
     if (!(error instanceof WizamartError) || error.status >= 500) throw error;
-    return deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'storefront')}/cart`, { type: 'error', message: problemMessage(deps, req, error) });
+    return deps.ui.redirectWithFlash(res, formTarget(deps, req, 'back'), { type: 'error', message: problemMessage(deps, req, error) });
   }
-  deps.ui.redirectWithFlash(res, nextUrl(deps, req), { type: 'success', message: deps.ui.t(req, done) });
+  deps.ui.redirectWithFlash(res, formTarget(deps, req, 'next'), { type: 'success', message: deps.ui.t(req, done) });
+}
+
+/** Checkout's first step when the cart can be bought and a `checkout` plugin serves this platform, else undefined. */
+function checkoutUrl(deps: CartDeps, req: Request, cart: CartView): string | undefined {
+  if (!cart.ready || !deps.pluginActive(req.wz.tenant.platform, 'checkout')) return undefined;
+  return `${deps.ui.base(req, 'storefront')}/checkout/contact`;
 }
 
 /** `/storefront/<store>/cart/…`: the cart page and its form targets (add, change quantity, remove, empty). */
@@ -72,7 +84,7 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CartDeps): Rout
   router.get('/', async (req, res) => {
     const shopper = await resolveShopper(deps, req, res);
     const cart = await deps.carts.current(shopper.store, shopper.owner);
-    res.render('cart/storefront/cart', { title: deps.ui.t(req, 'cart.title'), csrf: csrfFor(deps, req, res), ...cartPageData(deps, req, res, cart) });
+    res.render('cart/storefront/cart', { title: deps.ui.t(req, 'cart.title'), csrf: csrfFor(deps, req, res), checkoutUrl: checkoutUrl(deps, req, cart), ...cartPageData(deps, req, res, cart) });
   });
   router.post('/add', (req, res) => formChange(deps, req, res, (shopper, body) => deps.carts.add(shopper.store, shopper.owner!, parseAddLine(body)), 'cart.flash.added'));
   router.post('/lines/:lineId', (req, res) => formChange(deps, req, res, (shopper, body) => {

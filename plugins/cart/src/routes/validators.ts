@@ -36,14 +36,17 @@ export function parseLineId(params: Record<string, unknown>): string {
   return parseLineParams({ lineId: params.lineId }).lineId.toLowerCase();
 }
 
+/** Fields of a page form that steer the page (token, where to go next), not the cart change. */
+const PAGE_FIELDS = new Set(['_csrf', 'next', 'back']);
+
 /**
- * A form post as an API body: the page-only fields (`_csrf`, `next`) are dropped and whole-number `quantity` text
+ * A form post as an API body: the page-only fields (`_csrf`, `next`, `back`) are dropped and whole-number `quantity` text
  * becomes a number (anything else stays text and fails validation).
  */
 export function formBody(body: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (key === '_csrf' || key === 'next') continue;
+    if (PAGE_FIELDS.has(key)) continue;
     out[key] = key === 'quantity' && typeof value === 'string' && /^\s*\d{1,3}\s*$/.test(value) ? Number(value) : value;
   }
   return out;

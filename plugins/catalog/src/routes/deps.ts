@@ -3,6 +3,7 @@ import type { CoreUi } from '@wizamart/plugin-core';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import type { CategoryService } from '../services/category.service.js';
+import type { ProductPageSlot } from '../services/product-page.service.js';
 import type { ProductService } from '../services/product.service.js';
 import type { StoreRef } from '../services/store-ref.js';
 import type { StorefrontService } from '../services/storefront.service.js';
@@ -16,6 +17,8 @@ export interface CatalogDeps {
   storefront: StorefrontService;
   /** The store's media library (cms), for the image picker. */
   media: CmsMedia;
+  /** Panels other plugins add to the storefront product page (e.g. cart's "add to cart"). */
+  productPage: ProductPageSlot;
 }
 
 /** The request's store as resolved by tenancy's tenant stage (404 when there is none). */

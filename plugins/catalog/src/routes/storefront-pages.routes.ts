@@ -1,5 +1,6 @@
 import { publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Router } from 'express';
+import type { ProductPageProduct } from '../index.js';
 import type { CategoryNode } from '../services/category.service.js';
 import { flattenTree } from '../services/category.service.js';
 import type { ListingFilter } from '../services/storefront.service.js';
@@ -55,6 +56,16 @@ export async function catalogHomeData(deps: CatalogDeps, req: Request): Promise<
   return { featured, categories: tree, productsUrl: `${links.base}/products` };
 }
 
+/** What product-page panels get of the product (a copy, so a panel cannot change what the page renders). */
+function panelProduct(product: ProductPageProduct): ProductPageProduct {
+  const variants = product.variants.map((variant) => ({
+    id: variant.id, sku: variant.sku, optionValues: { ...variant.optionValues }, price: variant.price, currency: variant.currency,
+    compareAtPrice: variant.compareAtPrice, stock: variant.stock,
+  }));
+  const options = product.options.map((option) => ({ name: option.name, values: [...option.values] }));
+  return { id: product.id, slug: product.slug, title: product.title, url: product.url, options, variants };
+}
+
 /** `/storefront/<store>/catalog/…`: the catalog home, product listing with search and filters, product pages, sitemap. */
 export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): Router {
   const router = routes.router();
@@ -88,8 +99,9 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): R
       ...variant, priceText: formatMinor(variant.price, variant.currency, lang), compareAtText: variant.compareAtPrice ? formatMinor(variant.compareAtPrice, variant.currency, lang) : '',
     }));
     const picker = { variants, selected: { ...(variants[0]?.optionValues ?? {}) } };
+    const panels = await deps.productPage.render(req, res, panelProduct(product));
     res.render('catalog/storefront/product', {
-      title: product.title, product: { ...product, variants }, picker: JSON.stringify(picker),
+      title: product.title, product: { ...product, variants }, picker: JSON.stringify(picker), panels,
       seo: { description: product.summary, canonical: `${origin(req)}${product.url}`, image: product.images[0] ? `${origin(req)}${product.images[0].url}` : undefined },
     });
   });
