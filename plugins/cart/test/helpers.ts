@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
+import { bearer } from '@wizamart/plugin-tenancy/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 const PROBE = fileURLToPath(new URL('../../test/fixtures/cart-probe', import.meta.url));
 
-export const DEMO_PASSWORD = 'wizamart-demo';
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
 
 interface Enablement {
   change(platform: string, code: string, action: 'enable' | 'disable', options: { dryRun: boolean; release: boolean; actor: string }): Promise<unknown>;
@@ -30,11 +30,7 @@ export async function bootCart(extra: string[] = []): Promise<TestHost> {
   return startTestHost({ plugins: [...plugins, PROBE, ...extra], env, seeds: ['demo'] });
 }
 
-export async function staffToken(test: TestHost, store: string): Promise<string> {
-  const res = await request(test.app).post(`/api/v1/store/${store}/auth/login`).send({ email: `owner@${store}.local`, password: DEMO_PASSWORD });
-  if (res.status !== 200) throw new Error(`login owner@${store} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.token as string;
-}
+export { staffToken } from '@wizamart/plugin-tenancy/testing';
 
 /** Creates a one-variant product and returns its variant id; `stock` units are received when given. */
 export async function createVariant(test: TestHost, owner: string, store: string, title: string, price: number, options: { status?: string; stock?: number } = {}): Promise<string> {

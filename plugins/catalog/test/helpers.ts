@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
+import { bearer, signIn } from '@wizamart/plugin-tenancy/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -9,8 +10,7 @@ export function pluginDirs(extra: string[] = []): string[] {
   return ['core', 'tenancy', 'auth', 'cms', 'catalog', ...extra].map((code) => `${PLUGINS_DIR}${code}`);
 }
 
-/** The password of the demo accounts (WIZAMART_DEMO_PASSWORD default). */
-export const DEMO_PASSWORD = 'wizamart-demo';
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
 
 /** Runs a seed set on the test host (its type belongs to @wizamart/host). */
 export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds(set);
@@ -28,14 +28,7 @@ export async function bootCatalog(extra: string[] = [], env: Record<string, stri
 }
 
 /** Signs a staff member in through the store API and returns the bearer token. */
-export async function staffToken(test: TestHost, email: string, store: string): Promise<string> {
-  const res = await request(test.app).post(`/api/v1/store/${store}/auth/login`).send({ email, password: DEMO_PASSWORD });
-  if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.token as string;
-}
-
-/** `Authorization` header for a token. */
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+export const staffToken = (test: TestHost, email: string, store: string): Promise<string> => signIn(test, { store, email });
 
 /** A minimal valid product body; `variants` default to one variant with a SKU derived from the title. */
 export function productBody(title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
