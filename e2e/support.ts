@@ -7,8 +7,8 @@ import { startTestHost, type TestHost } from '@wizamart/host/testing';
 /** The repository root (e2e/dist/ → ../..). */
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Every first-party plugin package folder, in a fixed order. */
-export const FIRST_PARTY = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'cart', 'payments'].map((code) => path.join(REPO, 'plugins', code));
+/** Every first-party plugin package folder, in a fixed order (each after the plugins it requires). */
+export const FIRST_PARTY = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'cart', 'payments', 'orders', 'checkout'].map((code) => path.join(REPO, 'plugins', code));
 
 /** Two optional fixture plugins (gift-notes requires wishlist) and one that fails at boot, for enablement tests. */
 export const ENABLEMENT_FIXTURES = [

@@ -51,10 +51,26 @@ export interface CustomerAccounts {
   me(req: Request): Promise<CustomerProfile>;
 }
 
+/** A saved address of a customer; `country` is ISO 3166-1 alpha-2, upper case. */
+export interface CustomerAddress {
+  id: string;
+  name: string;
+  line1: string;
+  line2: string | null;
+  postalCode: string;
+  city: string;
+  region: string | null;
+  country: string;
+  phone: string | null;
+  isDefault: boolean;
+}
+
 /** Read access to a store's customers for other plugins (e.g. orders). */
 export interface CustomerDirectory {
   /** The customer `id` of store `storeId`, or undefined (also for a customer of another store). */
   byId(storeId: string, id: string): Promise<CustomerProfile | undefined>;
+  /** The saved addresses of customer `customerId` of store `storeId`, the default first (e.g. to prefill a checkout). */
+  savedAddresses(storeId: string, customerId: string): Promise<CustomerAddress[]>;
 }
 
 /** Service tokens of the customers plugin (visible to plugins that require `customers`). */

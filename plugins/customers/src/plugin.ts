@@ -43,7 +43,10 @@ export default definePlugin({
     deps.ui.registerLocales(ctx);
     deps.auth.registerPrincipalResolver('storefront', (claims) => deps.accounts.resolvePrincipal(claims));
     ctx.services.provide(CustomerServices.accounts, deps.accounts);
-    ctx.services.provide(CustomerServices.directory, { byId: (storeId, id) => deps.customers.byId(storeId, id) });
+    ctx.services.provide(CustomerServices.directory, {
+      byId: (storeId, id) => deps.customers.byId(storeId, id),
+      savedAddresses: (storeId, customerId) => deps.customers.savedAddresses(storeId, customerId),
+    });
     ctx.routes.use('theme', storefrontLinksStage());
     ctx.routes.api('storefront', storefrontApiRoutes(ctx.routes, deps));
     // The shopper's sign-in API also lives at the storefront API root, where the brief (and clients) expect it:

@@ -15,7 +15,8 @@ export function reservationNotFound(): WizamartError {
 }
 
 export function reservationClosed(status: string): WizamartError {
-  return new WizamartError('WZ_INVENTORY_RESERVATION_CLOSED', `This reservation is already ${status}`, { status: 409, details: { status } });
+  const message = status === 'active' ? 'This reservation is still active: release it instead' : `This reservation is already ${status}`;
+  return new WizamartError('WZ_INVENTORY_RESERVATION_CLOSED', message, { status: 409, details: { status } });
 }
 
 export function variantNotFound(): WizamartError {

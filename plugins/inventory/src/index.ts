@@ -11,7 +11,8 @@ export interface Reservation {
   variantId: string;
   locationId: string;
   quantity: number;
-  status: 'active' | 'released' | 'committed';
+  /** `active` → `released` (units free again) or `committed` (taken from stock) → `restored` (put back on hand). */
+  status: 'active' | 'released' | 'committed' | 'restored';
   reference: string | null;
   expiresAt: Date;
 }
@@ -29,11 +30,12 @@ export interface ReserveInput {
 /**
  * Stock reservations for the checkout. `reserve` is atomic under concurrency: a hold succeeds only while enough is
  * available at one location, so concurrent checkouts never oversell (and a CHECK in the database backs that up).
- * `release` and `commit` are idempotent for a reservation already in that state.
+ * `release`, `commit` and `restore` are idempotent for a reservation already in the state they lead to.
  *
  * @example
  * const hold = await reservations.reserve(store, { variantId, quantity: 2, reference: cartId });
  * await reservations.commit(store, hold.id, 'checkout');
+ * await reservations.restore(store, hold.id, 'staff:…');   // the order was cancelled: the units go back on hand
  */
 export interface InventoryReservations {
   /** Holds `quantity` units; 409 `WZ_INVENTORY_INSUFFICIENT_STOCK` when no location has that many available. */
@@ -42,6 +44,13 @@ export interface InventoryReservations {
   release(store: InventoryStoreRef, reservationId: string): Promise<Reservation>;
   /** Takes the units out of stock (a `sold` movement by `actor`); 409 `WZ_INVENTORY_RESERVATION_CLOSED` when released. */
   commit(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation>;
+  /**
+   * Puts the units of a committed reservation back on hand at its location (a `returned` movement by `actor`), e.g.
+   * when an order is cancelled; the reservation ends `restored`. 404 `WZ_INVENTORY_RESERVATION_NOT_FOUND`; 409
+   * `WZ_INVENTORY_RESERVATION_CLOSED` (details give the status) when it is still `active` (release it instead) or
+   * was `released` (nothing was taken).
+   */
+  restore(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation>;
 }
 
 /**

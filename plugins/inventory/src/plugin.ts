@@ -33,6 +33,7 @@ export default definePlugin({
       reserve: (store, input) => deps.reservations.reserve(store, input),
       release: (store, id) => deps.reservations.release(store, id),
       commit: (store, id, actor) => deps.reservations.commit(store, id, actor),
+      restore: (store, id, actor) => deps.reservations.restore(store, id, actor),
     });
     const plugins = ctx.services.get(HostServices.plugins);
     ctx.services.provide(InventoryServices.stock, {

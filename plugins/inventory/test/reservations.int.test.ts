@@ -80,6 +80,29 @@ describe('inventory: reservations', () => {
     await reserve(0).expect(400);
   });
 
+  it('restores a committed reservation once: units back on hand as a returned movement; other states refused', async () => {
+    const probe = (action: string, id: string, store = 'fashion') => request(test.app).post(`/api/v1/storefront/${store}/reservation-probe/${action}/${id}`);
+    const sold = (await reserve(2).expect(201)).body;
+    await probe('commit', sold.id).expect(200);
+    expect(await level()).to.deep.equal({ on_hand: 0, reserved: 0 });
+    expect((await probe('restore', sold.id, 'techhub').expect(404)).body.error.code).to.equal('WZ_INVENTORY_RESERVATION_NOT_FOUND');
+    expect((await probe('restore', sold.id).expect(200)).body).to.include({ id: sold.id, status: 'restored', quantity: 2 });
+    expect((await probe('restore', sold.id).expect(200)).body.status, 'a retry changes nothing').to.equal('restored');
+    expect(await level()).to.deep.equal({ on_hand: 2, reserved: 0 });
+    const returned = await test.db('inventory.movements').where({ reservation_id: sold.id }).orderBy('created_at').select('delta', 'reason', 'actor');
+    expect(returned).to.deep.equal([{ delta: -2, reason: 'sold', actor: 'probe' }, { delta: 2, reason: 'returned', actor: 'probe' }]);
+    for (const action of ['commit', 'release']) {
+      const closed = await probe(action, sold.id).expect(409);
+      expect(closed.body.error).to.deep.include({ code: 'WZ_INVENTORY_RESERVATION_CLOSED', details: { status: 'restored' } });
+    }
+    const active = (await reserve(1).expect(201)).body;
+    expect((await probe('restore', active.id).expect(409)).body.error.details).to.deep.equal({ status: 'active' });
+    await probe('release', active.id).expect(200);
+    expect((await probe('restore', active.id).expect(409)).body.error.details).to.deep.equal({ status: 'released' });
+    expect((await probe('restore', 'not-a-uuid').expect(404)).body.error.code).to.equal('WZ_INVENTORY_RESERVATION_NOT_FOUND');
+    expect(await level()).to.deep.equal({ on_hand: 2, reserved: 0 });
+  });
+
   it('refuses to take stock below zero, in the service and in the database', async () => {
     const refused = await request(test.app).post('/api/v1/store/fashion/inventory/stock/changes').set(bearer(owner)).send({ variantId, delta: -3, reason: 'damaged' }).expect(409);
     expect(refused.body.error.code).to.equal('WZ_INVENTORY_NEGATIVE_STOCK');

@@ -1,5 +1,5 @@
 import { customerNotFound } from '../errors.js';
-import type { CustomerDirectory, CustomerProfile } from '../index.js';
+import type { CustomerAddress, CustomerDirectory, CustomerProfile } from '../index.js';
 import type { AddressRecord, AddressRepository } from '../repositories/address.repository.js';
 import type { CustomerRepository } from '../repositories/customer.repository.js';
 import type { ProfilePatch } from '../validators.js';
@@ -26,6 +26,11 @@ export class CustomerService implements CustomerDirectory {
   async list(store: StoreRef, filter: { q?: string; page: number; pageSize: number }): Promise<CustomerPage> {
     const { items, total } = await this.customers.search(store.id, { q: filter.q, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize });
     return { items: items.map((item) => ({ ...toProfile(item), lastLoginAt: item.lastLoginAt })), total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async savedAddresses(storeId: string, customerId: string): Promise<CustomerAddress[]> {
+    if (!isUuid(customerId)) return [];
+    return (await this.addresses.list(storeId, customerId)).map(({ createdAt: _created, updatedAt: _updated, ...address }) => address);
   }
 
   async detail(store: StoreRef, id: string): Promise<CustomerDetail> {

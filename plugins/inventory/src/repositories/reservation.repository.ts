@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { Reservation } from '../index.js';
 
+const FOREIGN_KEY_VIOLATION = '23503';
+
 const RESERVATION = [
   'id as id', 'variant_id as variantId', 'location_id as locationId', 'quantity as quantity', 'status as status', 'reference as reference', 'expires_at as expiresAt',
 ];
@@ -55,6 +57,34 @@ export class ReservationRepository {
       }
       return closed;
     });
+  }
+
+  /**
+   * Puts a committed reservation's units back on hand at its location, as a `returned` movement; the reservation ends
+   * `restored`. Undefined when it is not committed (any more). A level whose variant was deleted since is not recreated.
+   */
+  async restore(storeId: string, id: string, actor: string): Promise<Reservation | undefined> {
+    return this.db.transaction(async (trx) => {
+      const [row] = await trx('reservations').where({ store_id: storeId, id, status: 'committed' }).update({ status: 'restored', restored_at: trx.fn.now() }).returning(RESERVATION);
+      const restored = row as Reservation | undefined;
+      if (!restored) return undefined;
+      const where = { store_id: storeId, variant_id: restored.variantId, location_id: restored.locationId };
+      const updated = await trx('levels').where(where).update({ on_hand: trx.raw('on_hand + ?', [restored.quantity]), updated_at: trx.fn.now() });
+      if (!updated) await this.recreateLevel(trx, { ...where, on_hand: restored.quantity });
+      await trx('movements').insert({ ...where, delta: restored.quantity, reason: 'returned', actor, reservation_id: restored.id });
+      return restored;
+    });
+  }
+
+  /** A level removed since the sale (its row is gone) comes back, unless the variant itself was deleted. */
+  private async recreateLevel(trx: Knex.Transaction, level: Record<string, unknown>): Promise<void> {
+    try {
+      await trx.transaction(async (savepoint) => {
+        await savepoint('levels').insert(level);
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw error;
+    }
   }
 
   /** Ids of active reservations past their expiry (any store), oldest first. */

@@ -7,7 +7,7 @@ import { checkQuantity, isUuid } from './checks.js';
 const DEFAULT_TTL_SECONDS = 15 * 60;
 const MAX_TTL_SECONDS = 7 * 24 * 3600;
 
-/** Reserve, release and commit, as the checkout uses them (exported as `InventoryServices.reservations`). */
+/** Reserve, release, commit and restore, as the checkout and orders use them (exported as `InventoryServices.reservations`). */
 export class ReservationService implements InventoryReservations {
   constructor(private readonly reservations: ReservationRepository, private readonly variants: CatalogVariants) {}
 
@@ -28,6 +28,18 @@ export class ReservationService implements InventoryReservations {
 
   commit(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation> {
     return this.close(store, reservationId, 'committed', actor);
+  }
+
+  /** Committed → restored: the units go back on hand (`returned`); a retry on a restored reservation changes nothing. */
+  async restore(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation> {
+    if (!isUuid(reservationId)) throw reservationNotFound();
+    const id = reservationId.toLowerCase();
+    const restored = await this.reservations.restore(store.id, id, actor);
+    if (restored) return { ...restored, status: 'restored' };
+    const current = await this.reservations.byId(store.id, id);
+    if (!current) throw reservationNotFound();
+    if (current.status === 'restored') return current;
+    throw reservationClosed(current.status);
   }
 
   /** Releases reservations past their expiry; returns how many were released. */

@@ -1,0 +1,74 @@
+import { readCookie } from '@wizamart/plugin-sdk';
+import { CART_COOKIE, type CartDirectory, type CartView } from '@wizamart/plugin-cart';
+import type { CoreUi } from '@wizamart/plugin-core';
+import type { Order, OrdersService } from '@wizamart/plugin-orders';
+import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { Request } from 'express';
+import { cartEmpty, orderNotFound } from '../errors.js';
+import type { IdempotencyRepository } from '../repositories/idempotency.repository.js';
+import type { CheckoutService, CheckoutStore } from '../services/checkout.service.js';
+import { shopperScope } from '../services/idempotency.js';
+import type { Placer, PlacementService } from '../services/placement.service.js';
+
+/** What the checkout routers need, wired in plugin.ts. */
+export interface CheckoutDeps {
+  stores: StoreDirectory;
+  auth: AuthService;
+  ui: CoreUi;
+  carts: CartDirectory;
+  orders: OrdersService;
+  checkout: CheckoutService;
+  placement: PlacementService;
+  keys: IdempotencyRepository;
+}
+
+/** The request's shopper: the store, the signed-in customer (if any) and the idempotency scope. */
+export interface Shopper {
+  store: CheckoutStore;
+  customer: { id: string; email: string } | undefined;
+  /** `customer:<id>` or `guest:<hash of the cart cookie>`; undefined for a guest without a cart cookie. */
+  scope: string | undefined;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Resolves the store of the request and who shops there (the same rules as the cart plugin). */
+export async function resolveShopper(deps: CheckoutDeps, req: Request): Promise<Shopper> {
+  const resolved = await deps.stores.current(req);
+  const store = { id: resolved.id, code: resolved.code, platform: resolved.platform, currency: resolved.currency };
+  const principal = req.wz.principal;
+  const customer = principal?.kind === 'customer' && (!principal.store || principal.store === store.code) ? { id: principal.id, email: principal.email } : undefined;
+  const token = readCookie(req.headers.cookie, CART_COOKIE);
+  return { store, customer, scope: shopperScope({ customerId: customer?.id, guestToken: token && TOKEN.test(token) ? token : undefined }) };
+}
+
+/** The shopper and their cart with at least one line; 409 `WZ_CHECKOUT_CART_EMPTY` otherwise. */
+export async function shopperWithCart(deps: CheckoutDeps, req: Request): Promise<{ shopper: Shopper; cart: CartView & { id: string } }> {
+  const shopper = await resolveShopper(deps, req);
+  const cart = shopper.scope ? await deps.carts.forRequest(req) : undefined;
+  if (!cart?.id || !cart.lines.length) throw cartEmpty();
+  return { shopper, cart: cart as CartView & { id: string } };
+}
+
+/** The placer of `shopper` for the placement service (its scope must be known). */
+export function placerFor(deps: CheckoutDeps, req: Request, shopper: Shopper): Placer {
+  const base = deps.ui.base(req, 'storefront');
+  return {
+    store: shopper.store,
+    scope: shopper.scope!,
+    customerId: shopper.customer?.id ?? null,
+    cart: () => deps.carts.forRequest(req),
+    confirmationUrl: (orderId) => `${base}/checkout/complete/${orderId}`,
+  };
+}
+
+/**
+ * An order the request's shopper placed: the same customer, or the guest cart cookie that placed it. Anyone else
+ * (other shoppers, other stores, unknown ids) gets the same 404 `WZ_CHECKOUT_ORDER_NOT_FOUND`.
+ */
+export async function placedOrder(deps: CheckoutDeps, shopper: Shopper, orderId: string): Promise<Order> {
+  const mine = shopper.scope ? await deps.keys.placedBy(shopper.store.id, orderId, shopper.scope) : false;
+  const order = mine || shopper.customer ? await deps.orders.get(shopper.store, orderId) : undefined;
+  if (!order || !(mine || (shopper.customer && order.customerId === shopper.customer.id))) throw orderNotFound();
+  return order;
+}

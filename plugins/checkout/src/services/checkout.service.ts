@@ -1,0 +1,111 @@
+import type { CustomerAddress, CustomerDirectory } from '@wizamart/plugin-customers';
+import type { OrderQuote, OrdersService, ShippingOption } from '@wizamart/plugin-orders';
+import type { PaymentProviders, PaymentsService } from '@wizamart/plugin-payments';
+import { paymentUnavailable, shippingUnavailable } from '../errors.js';
+import type { CheckoutFillStep, CheckoutState } from '../index.js';
+import type { SessionRepository } from '../repositories/session.repository.js';
+import type { StepInputs } from '../routes/validators.js';
+import { keepValid, progress, requireStepsBefore, type SessionData, type StepOptions } from './steps.js';
+
+/** The store a checkout call works for: the request's resolved store (tenancy's `Store` fits). */
+export interface CheckoutStore {
+  id: string;
+  code: string;
+  platform: string;
+  currency: string;
+}
+
+/** What the store offers at the shipping and payment steps. */
+export interface CheckoutOptions {
+  shipping: ShippingOption[];
+  providers: Array<{ code: string; name: string; offline: boolean }>;
+}
+
+/** What a signed-in customer's forms start with. */
+export interface Prefill {
+  email: string | null;
+  addresses: CustomerAddress[];
+}
+
+const stepOptions = (options: CheckoutOptions): StepOptions => ({
+  shippingCodes: options.shipping.map((option) => option.code),
+  providers: options.providers.map((provider) => provider.code),
+});
+
+/** The checkout steps of a cart: read, save (in order, validated against what the store offers now), review. */
+export class CheckoutService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly orders: OrdersService,
+    private readonly payments: PaymentsService,
+    private readonly providers: PaymentProviders,
+    private readonly customers: CustomerDirectory,
+  ) {}
+
+  /** The store's shipping rates and the payment providers it offers (registered ones, in the store's order). */
+  async options(store: CheckoutStore): Promise<CheckoutOptions> {
+    const [shipping, offered] = await Promise.all([this.orders.shippingOptions(store), this.payments.offeredProviders(store)]);
+    const registered = new Map(this.providers.list().map((provider) => [provider.code, provider]));
+    return { shipping, providers: offered.flatMap((code) => (registered.has(code) ? [registered.get(code)!] : [])) };
+  }
+
+  /** The cart's checkout, with what is no longer valid read as missing. */
+  async state(store: CheckoutStore, cartId: string, options?: CheckoutOptions): Promise<{ state: CheckoutState; options: CheckoutOptions }> {
+    const known = options ?? (await this.options(store));
+    const data = keepValid(await this.sessions.find(store.id, cartId), stepOptions(known));
+    return { state: { cartId, ...data, ...progress(data, stepOptions(known)) }, options: known };
+  }
+
+  /**
+   * Saves one step: 409 `WZ_CHECKOUT_STEP_INCOMPLETE` while an earlier step is missing, 422 for a shipping code or
+   * provider the store does not offer. Later steps keep their data while it is still valid.
+   */
+  async update<S extends CheckoutFillStep>(store: CheckoutStore, cartId: string, step: S, input: StepInputs[S]): Promise<{ state: CheckoutState; options: CheckoutOptions }> {
+    const options = await this.options(store);
+    const current = keepValid(await this.sessions.find(store.id, cartId), stepOptions(options));
+    requireStepsBefore(step, current, stepOptions(options));
+    const next = keepValid({ ...current, ...this.apply(step, input, options) }, stepOptions(options));
+    await this.sessions.save(store.id, cartId, next);
+    return { state: { cartId, ...next, ...progress(next, stepOptions(options)) }, options };
+  }
+
+  /** The data of a cart whose every step is complete; 409 `WZ_CHECKOUT_STEP_INCOMPLETE` naming the first missing one. */
+  async complete(store: CheckoutStore, cartId: string): Promise<{ data: SessionData; options: CheckoutOptions }> {
+    const options = await this.options(store);
+    const data = keepValid(await this.sessions.find(store.id, cartId), stepOptions(options));
+    requireStepsBefore('review', data, stepOptions(options));
+    return { data, options };
+  }
+
+  /** The server's quote of `lines` with the chosen shipping (prices from the catalog, shipping and tax from orders). */
+  quote(store: CheckoutStore, lines: ReadonlyArray<{ variantId: string; quantity: number }>, shippingCode: string | null): Promise<OrderQuote> {
+    return this.orders.quote(store, { lines: lines.map(({ variantId, quantity }) => ({ variantId, quantity })), shippingCode });
+  }
+
+  /** A signed-in customer's email and saved addresses (default first), to start the forms with. */
+  async prefill(store: CheckoutStore, customer: { id: string; email: string } | undefined): Promise<Prefill> {
+    if (!customer) return { email: null, addresses: [] };
+    return { email: customer.email, addresses: await this.customers.savedAddresses(store.id, customer.id) };
+  }
+
+  private apply<S extends CheckoutFillStep>(step: S, input: StepInputs[S], options: CheckoutOptions): Partial<SessionData> {
+    switch (step) {
+      case 'contact':
+        return { email: (input as StepInputs['contact']).email };
+      case 'address': {
+        const { shippingAddress, billingSameAsShipping, billingAddress } = input as StepInputs['address'];
+        return { shippingAddress, billingSameAsShipping, billingAddress: billingSameAsShipping ? null : billingAddress ?? null };
+      }
+      case 'shipping': {
+        const { code } = input as StepInputs['shipping'];
+        if (!options.shipping.some((option) => option.code === code)) throw shippingUnavailable(code);
+        return { shippingCode: code };
+      }
+      default: {
+        const { provider } = input as StepInputs['payment'];
+        if (!options.providers.some((offered) => offered.code === provider)) throw paymentUnavailable(provider);
+        return { paymentProvider: provider };
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { CoreUi } from '@wizamart/plugin-core';
+import type { PaymentsService } from '@wizamart/plugin-payments';
+import type { WizamartError } from '@wizamart/plugin-sdk';
+import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { Request } from 'express';
+import type { OrdersStoreRef } from '../index.js';
+import type { OrderActions } from '../services/order-actions.service.js';
+import type { OrderService } from '../services/order.service.js';
+import type { SettingsService } from '../services/settings.service.js';
+
+/** What the orders routers need, wired in plugin.ts. */
+export interface OrdersDeps {
+  stores: StoreDirectory;
+  auth: AuthService;
+  ui: CoreUi;
+  payments: PaymentsService;
+  orders: OrderService;
+  actions: OrderActions;
+  settings: SettingsService;
+}
+
+/** The request's store as resolved by tenancy's tenant stage (404 when there is none). */
+export async function currentStore(deps: Pick<OrdersDeps, 'stores'>, req: Request): Promise<OrdersStoreRef> {
+  const store = await deps.stores.current(req);
+  return { id: store.id, code: store.code, platform: store.platform, currency: store.currency };
+}
+
+/** Who made a change, for the history: the principal's kind and id (`staff:<id>`). */
+export function actorOf(req: Request): string {
+  const principal = req.wz?.principal;
+  return principal ? `${principal.kind}:${principal.id}` : 'unknown';
+}
+
+/** The signed-in customer of this store on a storefront request, if any. */
+export function customerOf(req: Request, storeCode: string): string | undefined {
+  const principal = req.wz?.principal;
+  return principal?.kind === 'customer' && (!principal.store || principal.store === storeCode) ? principal.id : undefined;
+}
+
+/** An error's text in the request's language (`orders.errors.<code>`), else its own message. */
+export function errorText(deps: Pick<OrdersDeps, 'ui'>, req: Request, error: WizamartError): string {
+  const key = `orders.errors.${error.code}`;
+  const text = deps.ui.t(req, key);
+  return text === key ? error.message : text;
+}

@@ -1,0 +1,115 @@
+import { isWizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import type { Request, Response, Router } from 'express';
+import { orderNotFound } from '../errors.js';
+import type { OrdersStoreRef } from '../index.js';
+import { ACTION_TARGETS, ORDER_STATUSES, type OrderAction } from '../services/status-machine.js';
+import { actorOf, currentStore, errorText, type OrdersDeps } from './deps.js';
+import { storeOrderView } from './store-api.routes.js';
+import { basisPointsFromForm, integerFromForm, minorDigits, minorFromForm, parseAction, parseId, parseList, parseRate, parseTax } from './validators.js';
+
+const ordersUrl = (deps: OrdersDeps, req: Request) => `${deps.ui.base(req, 'store')}/orders`;
+
+/** What went wrong with a form, in words: the fields to check for validation errors, else the error's text. */
+export function problemText(deps: Pick<OrdersDeps, 'ui'>, req: Request, error: unknown): string {
+  if (!isWizamartError(error)) throw error;
+  if (error.code !== 'WZ_VALIDATION') return errorText(deps, req, error);
+  const problems = (error.details.problems as Array<{ path: string }> | undefined) ?? [];
+  const fields = [...new Set(problems.map((problem) => problem.path.split('/').filter(Boolean)[0] ?? ''))].filter(Boolean);
+  return deps.ui.t(req, 'orders.errors.WZ_VALIDATION', { fields: fields.map((field) => deps.ui.t(req, `orders.fields.${field}`)).join(', ') });
+}
+
+/** Runs a form change and redirects to `back` with a flash saying how it went (PRG); known errors become an error flash. */
+async function formChange(deps: OrdersDeps, req: Request, res: Response, back: string, done: string, work: (store: OrdersStoreRef) => Promise<unknown>): Promise<void> {
+  try {
+    await work(await currentStore(deps, req));
+  } catch (error) {
+    if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.code === 'WZ_ORDERS_NOT_FOUND') throw error;
+    return deps.ui.redirectWithFlash(res, back, { type: 'error', message: problemText(deps, req, error) });
+  }
+  deps.ui.redirectWithFlash(res, back, { type: 'success', message: deps.ui.t(req, done) });
+}
+
+/** A posted form without its page-only field, empty texts dropped. */
+function formFields(body: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (key !== '_csrf' && typeof value === 'string' && value.trim() !== '') fields[key] = value;
+  }
+  return fields;
+}
+
+/** A shipping rate form as the API body (`amount` in the store's currency, `active` a checkbox). */
+function rateFromForm(body: unknown, currency: string) {
+  const fields = formFields(body);
+  return {
+    code: fields.code?.trim().toLowerCase() ?? '', name: fields.name?.trim() ?? '', amount: minorFromForm(fields.amount, currency),
+    position: fields.position === undefined ? 0 : integerFromForm(fields.position), active: fields.active !== undefined,
+  };
+}
+
+/** Minor units as the decimal text a form field shows (`490` EUR → `4.90`). */
+function decimalText(amount: number, digits: number): string {
+  return digits === 0 ? String(amount) : (amount / 10 ** digits).toFixed(digits);
+}
+
+function canManage(req: Request, permission: string): boolean {
+  const held = req.wz.principal?.permissions;
+  return Boolean(held && (held.has(permission) || held.has('*')));
+}
+
+/** `/store/<store>/orders/…`: order list (filters, search, dates, pages), order detail with actions, settings. */
+export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router {
+  const router = routes.router();
+  router.get('/', permit('orders.view'), async (req, res) => {
+    const filter = parseList(req.query);
+    const page = await deps.orders.list(await currentStore(deps, req), filter);
+    const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
+    const link = (n: number) => `?${new URLSearchParams({ ...filter.query, page: String(n) })}`;
+    res.render('orders/store/orders', {
+      title: deps.ui.t(req, 'orders.list.title'), ...page, filter: filter.query, statuses: ORDER_STATUSES, page: filter.page, pages,
+      previous: filter.page > 1 ? link(filter.page - 1) : undefined, next: filter.page < pages ? link(filter.page + 1) : undefined,
+      canSettings: canManage(req, 'orders.settings-manage'),
+    });
+  });
+
+  router.get('/settings', permit('orders.settings-manage'), async (req, res) => {
+    const settings = await deps.settings.view(await currentStore(deps, req));
+    const digits = minorDigits(settings.currency);
+    res.render('orders/store/settings', {
+      title: deps.ui.t(req, 'orders.settings.title'), settings, taxPercent: decimalText(settings.taxRateBasisPoints, 2).replace(/\.?0+$/, '') || '0',
+      rates: settings.shippingRates.map((rate) => ({ ...rate, amountText: decimalText(rate.amount, digits) })),
+      amountStep: digits === 0 ? '1' : `0.${'0'.repeat(digits - 1)}1`,
+    });
+  });
+  const settingsUrl = (req: Request) => `${ordersUrl(deps, req)}/settings`;
+  router.post('/settings/tax', permit('orders.settings-manage'), (req, res) => formChange(deps, req, res, settingsUrl(req), 'orders.flash.taxSaved', (store) => {
+    const fields = formFields(req.body);
+    return deps.settings.saveTax(store, parseTax({ taxRateBasisPoints: basisPointsFromForm(fields.taxRate ?? '0'), taxInclusive: fields.taxInclusive !== undefined }));
+  }));
+  router.post('/settings/rates', permit('orders.settings-manage'), (req, res) => formChange(deps, req, res, settingsUrl(req), 'orders.flash.rateAdded',
+    (store) => deps.settings.createRate(store, parseRate(rateFromForm(req.body, store.currency)))));
+  router.post('/settings/rates/:id', permit('orders.settings-manage'), (req, res) => formChange(deps, req, res, settingsUrl(req), 'orders.flash.rateSaved',
+    (store) => deps.settings.updateRate(store, parseId(req.params), parseRate(rateFromForm(req.body, store.currency)))));
+  router.post('/settings/rates/:id/delete', permit('orders.settings-manage'), (req, res) => formChange(deps, req, res, settingsUrl(req), 'orders.flash.rateDeleted',
+    (store) => deps.settings.deleteRate(store, parseId(req.params))));
+
+  router.get('/:id', permit('orders.view'), async (req, res) => {
+    const store = await currentStore(deps, req);
+    const order = await deps.orders.get(store, String(req.params.id));
+    if (!order) throw orderNotFound();
+    const view = await storeOrderView(deps, store, order);
+    res.render('orders/store/order', {
+      title: deps.ui.t(req, 'orders.detail.title', { number: order.number }), order: view, canManage: canManage(req, 'orders.manage'),
+      has: Object.fromEntries(view.actions.map((action) => [action, true])),
+      paymentUrl: view.payment ? `${deps.ui.base(req, 'store')}/payments/payments/${view.payment.id}` : undefined,
+    });
+  });
+  for (const action of Object.keys(ACTION_TARGETS) as OrderAction[]) {
+    router.post(`/:id/${action}`, permit('orders.manage'), (req, res) => {
+      const id = String(req.params.id);
+      return formChange(deps, req, res, `${ordersUrl(deps, req)}/${encodeURIComponent(id)}`, `orders.flash.${action}`,
+        (store) => deps.actions.run(store, id, action, actorOf(req), parseAction(formFields(req.body), action === 'fulfil')));
+    });
+  }
+  return router;
+}

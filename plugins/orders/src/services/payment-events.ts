@@ -1,0 +1,24 @@
+import type { PaymentEventPayload } from '@wizamart/plugin-payments';
+import type { PluginContext, PluginDirectory } from '@wizamart/plugin-sdk';
+import type { StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { OrderActions } from './order-actions.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EVENTS = ['payments.captured', 'payments.refunded', 'payments.failed', 'payments.cancelled'];
+
+/**
+ * Follows payments: a payment whose `orderRef` is an order id of its store moves that order (captured → paid, refunded
+ * in full → refunded, failed or cancelled while waiting → cancelled). Payments of other references (e.g. `DEMO-1001`)
+ * and stores where orders is turned off are ignored. A handler that fails is only logged by the host, which is why
+ * the `reconcile-payments` job exists.
+ */
+export function subscribeToPayments(ctx: Pick<PluginContext, 'events' | 'plugin'>, deps: { stores: StoreDirectory; plugins: PluginDirectory; actions: OrderActions }): void {
+  const handle = async (payload: PaymentEventPayload) => {
+    if (!UUID.test(payload.orderRef)) return;
+    const store = await deps.stores.byId(payload.storeId);
+    if (!store || !deps.plugins.isEnabled(store.platform, ctx.plugin.code)) return;
+    const ref = { id: store.id, code: store.code, platform: store.platform, currency: store.currency };
+    await deps.actions.applyPayment(ref, { id: payload.paymentId, orderRef: payload.orderRef.toLowerCase(), status: payload.status, provider: payload.provider });
+  };
+  for (const name of EVENTS) ctx.events.subscribe<PaymentEventPayload>(name, handle);
+}

@@ -1,0 +1,52 @@
+import { rateCodeTaken, rateNotFound } from '../errors.js';
+import type { OrdersStoreRef } from '../index.js';
+import { UNIQUE_VIOLATION, type SettingsRepository, type ShippingRateInput, type ShippingRateRecord } from '../repositories/settings.repository.js';
+
+/** What the settings page and API show. */
+export interface OrdersSettingsView {
+  currency: string;
+  taxRateBasisPoints: number;
+  taxInclusive: boolean;
+  /** Every rate, active or not, in display order. */
+  shippingRates: ShippingRateRecord[];
+}
+
+/** A store's tax setting and its shipping rates (permission `orders.settings-manage`). */
+export class SettingsService {
+  constructor(private readonly settings: SettingsRepository) {}
+
+  async view(store: OrdersStoreRef): Promise<OrdersSettingsView> {
+    const [tax, rates] = await Promise.all([this.settings.tax(store.id), this.settings.rates(store.id, true)]);
+    return { currency: store.currency, taxRateBasisPoints: tax.rateBasisPoints, taxInclusive: tax.inclusive, shippingRates: rates };
+  }
+
+  async saveTax(store: OrdersStoreRef, input: { taxRateBasisPoints: number; taxInclusive: boolean }): Promise<OrdersSettingsView> {
+    await this.settings.saveTax(store.id, { rateBasisPoints: input.taxRateBasisPoints, inclusive: input.taxInclusive });
+    return this.view(store);
+  }
+
+  async createRate(store: OrdersStoreRef, input: ShippingRateInput): Promise<ShippingRateRecord> {
+    const created = await this.settings.insertRate(store.id, input);
+    if (!created) throw rateCodeTaken(input.code);
+    return created;
+  }
+
+  async updateRate(store: OrdersStoreRef, id: string, patch: Partial<ShippingRateInput>): Promise<ShippingRateRecord> {
+    if (patch.code !== undefined) {
+      const other = (await this.settings.rates(store.id, true)).find((rate) => rate.code === patch.code && rate.id !== id);
+      if (other) throw rateCodeTaken(patch.code);
+    }
+    try {
+      const updated = await this.settings.updateRate(store.id, id, patch);
+      if (!updated) throw rateNotFound();
+      return updated;
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw rateCodeTaken(patch.code ?? '');
+      throw error;
+    }
+  }
+
+  async deleteRate(store: OrdersStoreRef, id: string): Promise<void> {
+    if (!(await this.settings.deleteRate(store.id, id))) throw rateNotFound();
+  }
+}
