@@ -14,7 +14,9 @@
 // Knobs: BENCH_SECONDS (per workload and round, default 3), BENCH_ROUNDS (default 4), BENCH_SLICE_SECONDS (default 1),
 // BENCH_CONNECTIONS (default 16; BENCH_SCALE_CONNECTIONS, default 4, for phase 3), BENCH_WARMUP_SECONDS (per server
 // and path before measuring, default 3: the JIT needs a few thousand requests), BENCH_PLUGINS (comma-separated plugin
-// folders, default every first-party plugin), BENCH_EXPLAIN=1 (print the query plans on the 1,000-store database).
+// folders, default every first-party plugin), BENCH_EXPLAIN=1 (print the query plans on the 1,000-store database),
+// BENCH_CPU_PROF=<dir> (V8 CPU profiles of the phase-1 host and of the bare server, written to <dir> when they stop;
+// open them in Chrome DevTools or any .cpuprofile viewer; profiling slows both, so such a run's figures do not count).
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -41,6 +43,7 @@ let PAGE = PAGES[0];
 const QUERIES = ['merino', 'cast iron', 'creme', 'waterproof', 'cafe press', 'steel', 'wireless earbuds', 'organic cotton', 'suede', 'cashmere'];
 const SEARCHES = QUERIES.map((q) => `${LISTING}?q=${encodeURIComponent(q)}`);
 const HOST_ENV = { WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42' };
+const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 
 const began = performance.now();
 const load0 = loadavg()[0];
@@ -111,7 +114,7 @@ try {
   const smallDb = await createFreshDatabase(SERVER, 'wz_bench_storefront_small');
   cleanups.push(() => smallDb.drop());
   let start = performance.now();
-  const [host, smallHost] = await Promise.all([startServer('host', mainDb.url, HOST_ENV), startServer('host', smallDb.url, HOST_ENV)]);
+  const [host, smallHost] = await Promise.all([startServer('host', mainDb.url, HOST_ENV, PROFILE), startServer('host', smallDb.url, HOST_ENV)]);
   cleanups.push(() => host.stop(), () => smallHost.stop());
   log(`  migrated two new databases (host boot incl. every migration): ${secondsSince(start)} s`);
 
@@ -125,7 +128,7 @@ try {
   const mainCounts = await counts(mainPool);
   log(`  seeded ${written} products in ${secondsSince(start)} s: main ${mainCounts.stores} stores / ${mainCounts.products} active products / ${mainCounts.variants} variants; small ${(await counts(smallPool)).stores} stores`);
 
-  const bare = await startServer('bare', mainDb.url);
+  const bare = await startServer('bare', mainDb.url, {}, PROFILE);
   cleanups.push(() => bare.stop());
 
   // The baseline must answer with what the host answers: same items in the same order, same totals.
@@ -216,7 +219,7 @@ try {
     const { COUNT_SQL, LISTING_SQL } = await import('./bench/storefront-sql.mjs');
     const id = directIds.large;
     const search = `select p.id, ts_rank_cd(p.search, to_tsquery('simple', catalog.search_fold($2))) as rank from catalog.products p where p.store_id = $1 and p.status = 'active' and p.deleted_at is null and p.search @@ to_tsquery('simple', catalog.search_fold($2)) order by rank desc, p.created_at desc, p.id limit 24`;
-    for (const [label, sql, params] of [['listing', LISTING_SQL, [id, 'active', 24]], ['count', COUNT_SQL, [id, 'active']], ['search "cast:* & iron:*"', search, [id, 'cast:* & iron:*']]]) {
+    for (const [label, sql, params] of [['listing', LISTING_SQL, [id, 24, 0]], ['count (a page past the end only)', COUNT_SQL, [id]], ['search "cast:* & iron:*"', search, [id, 'cast:* & iron:*']]]) {
       const plan = await mainPool.query(`explain (analyze, buffers, costs off) ${sql}`, params);
       log(`  EXPLAIN ANALYZE ${label} (1,000 stores):\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     }

@@ -1,14 +1,14 @@
 // Child process of bench-storefront, on the database at DATABASE_URL. `host`: the full host with the first-party
 // plugins (their storefront routes, tenant resolution, enablement gate, logging at info level to stdout, which the
 // parent sends to /dev/null). `bare`: express + pg serving the catalog listing API with exactly the SQL the catalog
-// runs for a listing without filters (newest first: the page and the count in parallel, then the cards' pictures from
-// the cms media library), the same JSON, the store looked up by code once and kept in a Map (as tenancy's store cache
-// does). bench-storefront checks that both answer the same JSON before it measures. Reports its URL over IPC; exits
-// on SIGTERM.
+// runs for a listing without filters (newest first: one statement for the page with its total, then the cards'
+// pictures from the cms media library), the same JSON, the store looked up by code once and kept in a Map (as
+// tenancy's store cache does). bench-storefront checks that both answer the same JSON before it measures. Reports its
+// URL over IPC; exits on SIGTERM.
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COUNT_SQL, LISTING_SQL, MEDIA_SQL } from './storefront-sql.mjs';
+import { listingPage, mediaRows } from './storefront-sql.mjs';
 
 const mode = process.argv[2];
 const databaseUrl = process.env.DATABASE_URL;
@@ -38,20 +38,12 @@ if (mode === 'bare') {
       const pageSize = Math.min(100, Number(req.query.pageSize ?? 24));
       const offset = (page - 1) * pageSize;
       const base = `/storefront/${store.code}`;
-      const [items, count] = await Promise.all([
-        offset ? pool.query(`${LISTING_SQL} offset $4`, [store.id, 'active', pageSize, offset]) : pool.query(LISTING_SQL, [store.id, 'active', pageSize]),
-        pool.query(COUNT_SQL, [store.id, 'active']),
-      ]);
-      const total = Number(count.rows[0].total);
+      const { items, total } = await listingPage(pool, store.id, pageSize, offset);
       // Then the cards' pictures from the cms media library, as CmsMedia.byIds does (the store's items among the ids).
-      const ids = [...new Set(items.rows.map((item) => item.imageId).filter(Boolean))];
-      const media = new Map();
-      if (ids.length) {
-        const found = await pool.query(`${MEDIA_SQL} (${ids.map((_, i) => `$${i + 2}`).join(', ')})`, [store.id, ...ids]);
-        for (const row of found.rows) media.set(row.id, row);
-      }
+      const ids = [...new Set(items.map((item) => item.imageId).filter(Boolean))];
+      const media = new Map((await mediaRows(pool, store.id, ids)).map((row) => [row.id, row]));
       res.json({
-        items: items.rows.map((item) => {
+        items: items.map((item) => {
           const image = item.imageId ? media.get(item.imageId) : undefined;
           return {
             id: item.id, title: item.title, slug: item.slug, url: `${base}/products/${item.slug}`, price: item.minPrice, currency: item.currency,

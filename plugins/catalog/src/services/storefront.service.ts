@@ -3,7 +3,7 @@ import { categoryNotFound, productNotFound } from '../errors.js';
 import type { AvailabilityProvider, StockState } from '../index.js';
 import type { CategoryRepository } from '../repositories/category.repository.js';
 import type { ProductRepository } from '../repositories/product.repository.js';
-import type { StorefrontRepository, StorefrontSort } from '../repositories/storefront.repository.js';
+import type { StorefrontListRow, StorefrontRepository, StorefrontSort } from '../repositories/storefront.repository.js';
 import { categoryTree, descendantIds, type CategoryNode } from './category.service.js';
 import { plainDescription, renderDescription } from './markdown.js';
 import type { StoreRef } from './store-ref.js';
@@ -28,7 +28,8 @@ const MAX_TERMS = 10;
 
 /** The words of a search: letters and digits (any script), at most ten, each at most 60 characters. */
 export function searchTerms(q: string | undefined): string[] {
-  return (q ?? '').normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_TERMS).map((term) => term.slice(0, 60));
+  if (!q) return [];
+  return q.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_TERMS).map((term) => term.slice(0, 60));
 }
 
 const productUrl = (links: StorefrontLinks, slug: string) => `${links.base}/products/${slug}`;
@@ -65,10 +66,7 @@ export class StorefrontService {
     });
     const images = await this.mediaItems(store, items.map((item) => item.imageId), links);
     return {
-      items: items.map((item) => ({
-        id: item.id, title: item.title, slug: item.slug, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency,
-        compareAtPrice: item.compareAtPrice, ...cardImage(images, item.imageId), ...(terms.length ? { rank: item.rank } : {}),
-      })),
+      items: items.map((item) => listingCard(item, links, images, terms.length > 0)),
       total, page: filter.page, pageSize: filter.pageSize, pages: Math.max(1, Math.ceil(total / filter.pageSize)), sort,
     };
   }
@@ -121,6 +119,16 @@ export class StorefrontService {
     if (!root) throw categoryNotFound({ category: slug });
     return descendantIds(categories, root.id);
   }
+}
+
+/** A card of the listing; `rank` only while searching. Built as one literal: it is serialised for every request. */
+function listingCard(item: StorefrontListRow, links: StorefrontLinks, images: Map<string, CmsMediaItem>, searching: boolean) {
+  const image = item.imageId ? images.get(item.imageId) : undefined;
+  const card = {
+    id: item.id, title: item.title, slug: item.slug, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency,
+    compareAtPrice: item.compareAtPrice, imageUrl: image?.url ?? null, imageWidth: image?.width ?? null, imageHeight: image?.height ?? null,
+  };
+  return searching ? { ...card, rank: item.rank } : card;
 }
 
 /** A listing card's picture: the first image when it is still in the store's media library. */
