@@ -15,6 +15,7 @@ import { storePageRoutes } from './routes/store-pages.routes.js';
 import { storefrontApiRoutes } from './routes/storefront-api.routes.js';
 import { storefrontPageRoutes } from './routes/storefront-pages.routes.js';
 import { createDemoSeed } from './seed.js';
+import { HistoryActors } from './services/history-actors.js';
 import { subscribeToPayments } from './services/payment-events.js';
 import { OrderActions } from './services/order-actions.service.js';
 import { OrderService, type PublishOrderEvent } from './services/order.service.js';
@@ -28,7 +29,14 @@ const inventoryReservations = defineServiceToken<InventoryReservations>('invento
 
 const STATUS_TONES: Record<string, string> = { pending_payment: 'warning', paid: 'info', fulfilled: 'info', delivered: 'success', cancelled: 'muted', refunded: 'muted' };
 
-function createDeps(ctx: PluginContext): OrdersDeps & { orderRepository: OrderRepository; settingsRepository: SettingsRepository } {
+/** The plugin's `config` (manifest schema; env `WZ_ORDERS_<KEY>`). */
+interface OrdersConfig {
+  lookupIpMaxAttempts: number;
+  lookupNumberMaxAttempts: number;
+  lookupWindowSeconds: number;
+}
+
+function createDeps(ctx: PluginContext<OrdersConfig>): OrdersDeps & { orderRepository: OrderRepository; settingsRepository: SettingsRepository } {
   const orderRepository = new OrderRepository(() => ctx.db);
   const settingsRepository = new SettingsRepository(() => ctx.db);
   const payments = ctx.services.get(PaymentsServices.payments);
@@ -43,11 +51,14 @@ function createDeps(ctx: PluginContext): OrdersDeps & { orderRepository: OrderRe
   return {
     stores: ctx.services.get(TenancyServices.stores), auth: ctx.services.get(TenancyServices.auth), ui: ctx.services.get(CoreServices.ui), payments,
     orders, actions: new OrderActions(orderRepository, orders, payments, stock, publish), settings: new SettingsService(settingsRepository),
+    actors: new HistoryActors({ staff: ctx.services.get(TenancyServices.staff), customers: ctx.services.get(CustomerServices.directory), providers: ctx.services.get(PaymentsServices.providers) }),
+    limits: ctx.services.get(TenancyServices.rateLimits),
+    lookupLimits: { ipMaxAttempts: ctx.config.lookupIpMaxAttempts, numberMaxAttempts: ctx.config.lookupNumberMaxAttempts, windowSeconds: ctx.config.lookupWindowSeconds },
     orderRepository, settingsRepository,
   };
 }
 
-function provideServices(ctx: PluginContext, deps: ReturnType<typeof createDeps>): void {
+function provideServices(ctx: PluginContext<OrdersConfig>, deps: ReturnType<typeof createDeps>): void {
   ctx.services.provide(OrdersServices.orders, {
     shippingOptions: (store) => deps.orders.shippingOptions(store),
     quote: (store, input) => deps.orders.quote(store, input),
@@ -60,14 +71,14 @@ function provideServices(ctx: PluginContext, deps: ReturnType<typeof createDeps>
   });
 }
 
-function addMenus(ctx: PluginContext): void {
+function addMenus(ctx: PluginContext<OrdersConfig>): void {
   ctx.menus.add('store', { id: 'orders', label: 'orders.menu.orders', path: '/', icon: 'receipt', permission: 'orders.view', order: 30 });
   ctx.menus.add('store', { id: 'order-settings', label: 'orders.menu.settings', path: '/settings', icon: 'truck', permission: 'orders.settings-manage', order: 31 });
   ctx.menus.add('storefront', { id: 'orders', label: 'orders.menu.myOrders', path: '/', icon: 'package', permission: 'customer', order: 190 });
   ctx.menus.add('storefront', { id: 'lookup', label: 'orders.menu.lookup', path: '/lookup', icon: 'search', order: 195 });
 }
 
-export default definePlugin({
+export default definePlugin<OrdersConfig>({
   register(ctx) {
     const deps = createDeps(ctx);
     deps.ui.registerLocales(ctx);

@@ -57,6 +57,9 @@ describe('orders: following payments', function () {
     const paid = await order(placed.order.id);
     expect(paid.status).to.equal('paid');
     expect(paid.history.map((entry: { toStatus: string; actor: string }) => [entry.toStatus, entry.actor])).to.deep.equal([['pending_payment', 'guest'], ['paid', 'payments:test']]);
+    expect(paid.history.map((entry: { by: unknown }) => entry.by), 'in words').to.deep.equal([{ kind: 'guest' }, { kind: 'payments', provider: 'Test card (sandbox)' }]);
+    const page = await request(test.app).get(`/store/fashion/orders/${placed.order.id}`).set(bearer(owner)).expect(200);
+    expect(page.text).to.include('Payment provider (Test card (sandbox))').and.include('>Guest<').and.not.include('payments:test');
     expect(await eventsOf(test, 'fashion', placed.order.id)).to.deep.equal(['orders.placed', 'orders.paid']);
   });
 

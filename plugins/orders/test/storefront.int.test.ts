@@ -33,8 +33,8 @@ describe('orders: shoppers and the store dashboard pages', function () {
   const lookup = (body: Record<string, unknown>) => request(test.app).post(`${API}/lookup`).send(body);
 
   before(async () => {
-    // A low per-address limit, so that guessing order numbers runs into it within the test.
-    test = await bootOrders({ WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '8' });
+    // Low limits, so that guessing order numbers (or passwords) runs into them within the test.
+    test = await bootOrders({ WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '3', WZ_ORDERS_LOOKUP_IP_MAX_ATTEMPTS: '8', WZ_ORDERS_LOOKUP_NUMBER_MAX_ATTEMPTS: '3' });
     owner = await staffToken(test, 'fashion');
     cap = await createVariant(test, owner, 'fashion', 'Baseball Cap', 1900, { stock: 50 });
     ada = await register('ada@example.com', 'Ada');
@@ -57,6 +57,7 @@ describe('orders: shoppers and the store dashboard pages', function () {
     expect(detail).not.to.have.any.keys('customerId', 'paymentId', 'storeId', 'source');
     expect(detail.lines[0]).not.to.have.any.keys('reservationId', 'id');
     expect(detail.history[0]).not.to.have.any.keys('actor');
+    expect(detail.history[0].by).to.deep.equal({ kind: 'you' });
     for (const id of [bobOrder.id, guestOrder.id]) {
       expect((await request(test.app).get(`${API}/${id}`).set(bearer(ada.token)).expect(404)).body.error.code).to.equal('WZ_ORDERS_NOT_FOUND');
     }
@@ -74,6 +75,16 @@ describe('orders: shoppers and the store dashboard pages', function () {
     const page = await request(test.app).get(`${PAGES}/${adaOrders[0].id}`).set(bearer(ada.token)).expect(200);
     expect(page.text).to.include('data-status="fulfilled"').and.include('LU-777').and.include('On its way!').and.include('Shipped');
     expect(page.text, 'no staff ids on the shopper page').not.to.include('staff:');
+    expect(detail.history.map((entry: { by: { kind: string } }) => entry.by.kind)).to.deep.equal(['you', 'store']);
+    expect(page.text).to.include('data-actor="store"').and.include('data-actor="you"').and.not.include('owner@fashion.local').and.not.include('Fashion Owner');
+    // The store sees who it was, in words.
+    const store = (await request(test.app).get(`/api/v1/store/fashion/orders/${adaOrders[0].id}`).set(bearer(owner)).expect(200)).body;
+    expect(store.history.map((entry: { by: unknown }) => entry.by)).to.deep.equal([
+      { kind: 'customer', name: 'Ada', email: 'ada@example.com' }, { kind: 'staff', name: 'Fashion Owner', email: 'owner@fashion.local' },
+    ]);
+    const dashboard = await request(test.app).get(`/store/fashion/orders/${adaOrders[0].id}`).set(bearer(owner)).expect(200);
+    expect(dashboard.text).to.include('Customer Ada (ada@example.com)').and.include('Fashion Owner (owner@fashion.local)');
+    expect(dashboard.text, 'no raw actor ids').not.to.match(/(staff|customer):[0-9a-f]{8}-/);
   });
 
   it('finds a guest order by number and email (any case), and answers a wrong email like an unknown number', async () => {
@@ -148,12 +159,55 @@ describe('orders: shoppers and the store dashboard pages', function () {
     expect(flashOf(bad)).to.deep.equal([{ type: 'error', message: 'Please check: Amount.' }]);
   });
 
-  it('limits failed guest lookups per client address (tenancy\'s sign-in limiter)', async () => {
-    let res = await lookup({ number: 424242, email: 'guess@example.com' });
-    for (let n = 0; n < 12 && res.status === 404; n++) res = await lookup({ number: 424243 + n, email: 'guess@example.com' });
-    expect(res.status).to.equal(429);
-    expect(res.body.error.code).to.equal('WZ_AUTH_RATE_LIMITED');
-    expect(Number(res.headers['retry-after'])).to.be.greaterThan(0);
-    expect((await lookup({ number: guestOrder.number, email: guestOrder.email }).expect(429)).body.error.code, 'even a right guess waits').to.equal('WZ_AUTH_RATE_LIMITED');
+  it('names a team member who left the store as a former one', async () => {
+    const manager = { email: 'temp.manager@fashion.local', name: 'Temp Manager', password: 'temp-manager-1', role: 'manager' };
+    const added = await request(test.app).post('/api/v1/store/fashion/tenancy/team').set(bearer(owner)).send(manager).expect(201);
+    const token = (await request(test.app).post('/api/v1/store/fashion/auth/login').send({ email: manager.email, password: manager.password }).expect(200)).body.token as string;
+    const { order } = await placeOrder(test, 'fashion', { lines: [{ variantId: cap, quantity: 1 }], email: 'later@example.com' });
+    await request(test.app).post(`/api/v1/store/fashion/orders/${order.id}/cancel`).set(bearer(token)).send({}).expect(200);
+    const byOf = async () => (await request(test.app).get(`/api/v1/store/fashion/orders/${order.id}`).set(bearer(owner)).expect(200)).body.history.map((entry: { by: unknown }) => entry.by);
+    expect(await byOf()).to.deep.equal([{ kind: 'guest' }, { kind: 'staff', name: 'Temp Manager', email: manager.email }]);
+    await request(test.app).delete(`/api/v1/store/fashion/tenancy/team/${added.body.userId}`).set(bearer(owner)).expect(204);
+    expect(await byOf()).to.deep.equal([{ kind: 'guest' }, { kind: 'former-staff' }]);
+  });
+
+  const lookupFrom = (ip: string, body: Record<string, unknown>) => request(test.app).post(`${API}/lookup`).set('x-forwarded-for', ip).send(body);
+  const signInFrom = (ip: string, password: string) =>
+    request(test.app).post('/api/v1/storefront/fashion/auth/login').set('x-forwarded-for', ip).send({ email: 'ada@example.com', password });
+
+  it('limits failed guest lookups per client address in their own bucket, which sign-ins do not share', async () => {
+    for (let n = 0; n < 8; n++) await lookupFrom('10.7.0.1', { number: 500_000 + n, email: 'guess@example.com' }).expect(404);
+    const limited = await lookupFrom('10.7.0.1', { number: 500_100, email: 'guess@example.com' }).expect(429);
+    expect(limited.body.error.code).to.equal('WZ_RATE_LIMITED');
+    expect(limited.body.error.message).not.to.match(/sign-in/i);
+    expect(Number(limited.headers['retry-after'])).to.be.within(1, 900);
+    expect((await lookupFrom('10.7.0.1', { number: guestOrder.number, email: guestOrder.email }).expect(429)).body.error.code, 'even a right guess waits').to.equal('WZ_RATE_LIMITED');
+    await lookupFrom('10.7.0.9', { number: guestOrder.number, email: guestOrder.email }).expect(200);
+    // The page says so in words, with Retry-After.
+    const agent = request.agent(test.app);
+    const csrf = field((await agent.get(`${PAGES}/lookup`).expect(200)).text, '_csrf')!;
+    const page = await agent.post(`${PAGES}/lookup`).set('x-forwarded-for', '10.7.0.1').type('form').send({ _csrf: csrf, number: String(guestOrder.number), email: guestOrder.email }).expect(429);
+    expect(page.text).to.include('data-error').and.include('Too many attempts');
+    expect(Number(page.headers['retry-after'])).to.be.greaterThan(0);
+    // Sign-ins from the same address are counted apart: the right password works, a wrong one is a plain 401.
+    await signInFrom('10.7.0.1', 'Ada-password-1').expect(200);
+    await signInFrom('10.7.0.1', 'wrong-password').expect(401);
+  });
+
+  it('does not let failed sign-ins use up the lookups of an address', async () => {
+    for (let n = 0; n < 3; n++) await signInFrom('10.7.0.2', 'wrong-password').expect(401);
+    expect((await signInFrom('10.7.0.2', 'Ada-password-1').expect(429)).body.error.code).to.equal('WZ_AUTH_RATE_LIMITED');
+    expect((await lookupFrom('10.7.0.2', { number: guestOrder.number, email: guestOrder.email }).expect(200)).body.id).to.equal(guestOrder.id);
+    await lookupFrom('10.7.0.2', { number: 500_200, email: 'guess@example.com' }).expect(404);
+  });
+
+  it('limits failed lookups of one order number from any address, and not other numbers', async () => {
+    const { order } = await placeOrder(test, 'fashion', { lines: [{ variantId: cap, quantity: 1 }], email: 'target@example.com' });
+    for (let n = 0; n < 3; n++) await lookupFrom(`10.7.1.${n}`, { number: order.number, email: `guess${n}@example.com` }).expect(404);
+    expect((await lookupFrom('10.7.1.9', { number: order.number, email: 'guess9@example.com' }).expect(429)).body.error.code).to.equal('WZ_RATE_LIMITED');
+    await lookupFrom('10.7.2.1', { number: order.number, email: 'target@example.com' }).expect(429);
+    await lookupFrom('10.7.2.1', { number: bobOrder.number, email: 'bob@example.com' }).expect(200);
+    // The same number in another store is another order, counted apart.
+    await request(test.app).post('/api/v1/storefront/techhub/orders/lookup').set('x-forwarded-for', '10.7.2.1').send({ number: order.number, email: 'target@example.com' }).expect(404);
   });
 });

@@ -30,6 +30,11 @@ export function rateLimited(retryAfterSeconds: number): WizamartError {
   return new WizamartError('WZ_AUTH_RATE_LIMITED', `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { status: 429, details: { retryAfter: retryAfterSeconds } });
 }
 
+/** The generic limit of `RateLimits.hit`: worded for any action, not only sign-ins. */
+export function tooManyRequests(retryAfterSeconds: number): WizamartError {
+  return new WizamartError('WZ_RATE_LIMITED', `Too many requests; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { status: 429, details: { retryAfter: retryAfterSeconds } });
+}
+
 export function csrfFailed(): WizamartError {
   return new WizamartError('WZ_AUTH_CSRF', 'The form has expired or did not come from this site; reload the page and try again', { status: 403 });
 }

@@ -90,12 +90,72 @@ export interface StaffSignIn {
   profile(req: Request): SignedInProfile;
 }
 
+/** A member of a store's team as other plugins may show them (e.g. who changed an order). */
+export interface StaffMember {
+  /** The user id, as in `staff:<id>` principals. */
+  id: string;
+  name: string;
+  email: string;
+  /** The member's role in the store (`owner`, `manager`, `staff` or a custom role). */
+  role: string;
+}
+
+/**
+ * Read-only lookups of a store's team, for plugins that show who did something. Only current members of the given
+ * store are returned, so a plugin cannot read other stores' people (a former member is simply absent).
+ *
+ * @example
+ * const people = await staff.byIds(store.id, ['8e26…']);   // [{ id, name, email, role }]
+ */
+export interface StaffDirectory {
+  /** The members of store `storeId` among `userIds` (unknown ids, non-members and malformed ids are left out). */
+  byIds(storeId: string, userIds: readonly string[]): Promise<StaffMember[]>;
+}
+
+/** One limit for {@link RateLimits.hit}. */
+export interface RateLimit {
+  /**
+   * What is counted, named after the plugin: `orders.lookup-ip` (lower-case letters, digits, `.`, `-`, `_`). Each
+   * bucket counts apart from every other bucket and from sign-in attempts.
+   */
+  bucket: string;
+  /** Who or what within the bucket is counted: a client address (`req.ip`), an order number… */
+  key: string;
+  /** Hits allowed per window; the next one is refused. */
+  max: number;
+  /** Length of the fixed window in seconds. */
+  windowSeconds: number;
+}
+
+/**
+ * Fixed-window rate limits for any plugin, kept like sign-in limits: in memory, or in Redis (shared by every
+ * instance) when `REDIS_URL` is set.
+ *
+ * @example
+ * await limits.hit(req, { bucket: 'orders.lookup-ip', key: req.ip ?? 'unknown', max: 10, windowSeconds: 900 });
+ * // … the work; when it should not count (e.g. it found what it looked for):
+ * await limits.undo({ bucket: 'orders.lookup-ip', key: req.ip ?? 'unknown' });
+ */
+export interface RateLimits {
+  /**
+   * Counts one hit. Past `max` within the window it throws 429 `WZ_RATE_LIMITED` (`details.retryAfter` in seconds)
+   * and sets `Retry-After` on the request's response.
+   */
+  hit(req: Request, limit: RateLimit): Promise<void>;
+  /** Takes one hit back from a window that still runs (e.g. so that only failures add up). */
+  undo(limit: Pick<RateLimit, 'bucket' | 'key'>): Promise<void>;
+}
+
 /** Service tokens of the tenancy plugin. */
 export const TenancyServices = {
   stores: defineServiceToken<StoreDirectory>('tenancy', 'stores'),
   auth: defineServiceToken<AuthService>('tenancy', 'auth'),
   /** Admin and staff sign-in, for the `auth` plugin. */
   signIn: defineServiceToken<StaffSignIn>('tenancy', 'sign-in'),
+  /** Names and emails of a store's team members, read-only. */
+  staff: defineServiceToken<StaffDirectory>('tenancy', 'staff'),
+  /** Generic rate limits (429 `WZ_RATE_LIMITED`) on tenancy's shared counters. */
+  rateLimits: defineServiceToken<RateLimits>('tenancy', 'rate-limits'),
 } as const;
 
 /** Permissions tenancy declares (store surface). */

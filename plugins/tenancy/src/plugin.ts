@@ -26,6 +26,8 @@ export default definePlugin<TenancyConfig>({
     ctx.services.provide(TenancyServices.stores, publicDirectory(tenancy));
     ctx.services.provide(TenancyServices.auth, tenancy.auth);
     ctx.services.provide(TenancyServices.signIn, tenancy.signIn);
+    ctx.services.provide(TenancyServices.staff, tenancy.staff);
+    ctx.services.provide(TenancyServices.rateLimits, tenancy.rateLimits);
     ctx.routes.use('tenant', createTenantStage(tenancy.resolver, tenancy.directory));
     ctx.routes.use('auth', createAuthStage({ tokens: tenancy.tokens, sessions: tenancy.sessions, auth: tenancy.auth, stores: tenancy.directory, links: () => state.links }));
     mountApis(ctx, tenancy);

@@ -21,11 +21,13 @@ import { PlatformService } from './services/platform.service.js';
 import { createPlatformDomains } from './services/platform-domains.js';
 import { PrincipalLoader } from './services/principals.js';
 import { createMemoryCounter, createRedisCounter, type Counter } from './services/rate-limit.js';
+import { createRateLimits } from './services/rate-limiter.js';
 import { RevocationList } from './services/revocations.js';
 import { RoleCatalog } from './services/role-catalog.js';
 import { RoleService } from './services/role.service.js';
 import { Sessions } from './services/sessions.js';
 import { createSignIn } from './services/sign-in.service.js';
+import { createStaffDirectory } from './services/staff-directory.js';
 import { createStoreDirectory } from './services/store-directory.js';
 import { StoreService } from './services/store.service.js';
 import { TeamService } from './services/team.service.js';
@@ -82,6 +84,8 @@ export function createTenancy(ctx: PluginContext<TenancyConfig>) {
     tokens,
     sessions,
     auth,
+    rateLimits: createRateLimits(() => counter ?? notStarted()),
+    staff: createStaffDirectory(repos.memberships),
     signIn: createSignIn({ users: repos.users, memberships: repos.memberships, tokens, limiter, audit }),
     audit,
     users,

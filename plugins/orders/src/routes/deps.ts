@@ -1,12 +1,20 @@
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { PaymentsService } from '@wizamart/plugin-payments';
 import type { WizamartError } from '@wizamart/plugin-sdk';
-import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { AuthService, RateLimits, StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import type { OrdersStoreRef } from '../index.js';
+import type { HistoryActors } from '../services/history-actors.js';
 import type { OrderActions } from '../services/order-actions.service.js';
 import type { OrderService } from '../services/order.service.js';
 import type { SettingsService } from '../services/settings.service.js';
+
+/** The guest lookup's limits (orders' config): failed lookups per client address and per order number. */
+export interface LookupLimits {
+  ipMaxAttempts: number;
+  numberMaxAttempts: number;
+  windowSeconds: number;
+}
 
 /** What the orders routers need, wired in plugin.ts. */
 export interface OrdersDeps {
@@ -17,6 +25,9 @@ export interface OrdersDeps {
   orders: OrderService;
   actions: OrderActions;
   settings: SettingsService;
+  actors: HistoryActors;
+  limits: RateLimits;
+  lookupLimits: LookupLimits;
 }
 
 /** The request's store as resolved by tenancy's tenant stage (404 when there is none). */

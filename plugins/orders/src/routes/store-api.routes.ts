@@ -6,14 +6,17 @@ import { ACTION_TARGETS, actionsFor, type OrderAction } from '../services/status
 import { actorOf, currentStore, type OrdersDeps } from './deps.js';
 import { parseAction, parseId, parseList, parseRate, parseRatePatch, parseTax } from './validators.js';
 
-/** The order as the store API returns it: with the actions its status allows and its payment's current state. */
+/**
+ * The order as the store API returns it: with the actions its status allows, its payment's current state, and who
+ * made each history step in words (`history[].by`, next to the recorded `actor`).
+ */
 export async function storeOrderView(deps: OrdersDeps, store: OrdersStoreRef, order: Order) {
   const payment = order.paymentId ? await deps.payments.get(store, order.paymentId).catch(() => undefined) : undefined;
   const summary = payment && {
     id: payment.id, provider: payment.provider, status: payment.status, amount: payment.amount, currency: payment.currency,
     capturedAmount: payment.capturedAmount, refundedAmount: payment.refundedAmount,
   };
-  return { ...order, actions: actionsFor(order.status), payment: summary ?? null };
+  return { ...order, history: await deps.actors.forStore(store, order), actions: actionsFor(order.status), payment: summary ?? null };
 }
 
 /** `/api/v1/store/<store>/orders/…`: the order list and detail, the status actions, and the settings. */

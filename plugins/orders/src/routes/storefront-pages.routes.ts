@@ -48,7 +48,7 @@ async function lookupAnswer(deps: OrdersDeps, req: Request, res: Response): Prom
     res.render('orders/storefront/order', orderPage(deps, req, order, { guest: true }));
   } catch (error) {
     if (!isWizamartError(error) || error.status >= 500 || error.status === 403) throw error;
-    if (error.code === 'WZ_AUTH_RATE_LIMITED' && typeof error.details.retryAfter === 'number') res.set('Retry-After', String(error.details.retryAfter));
+    if (error.code === 'WZ_RATE_LIMITED' && typeof error.details.retryAfter === 'number') res.set('Retry-After', String(error.details.retryAfter));
     const key = error.code === 'WZ_VALIDATION' ? 'orders.lookup.invalid' : undefined;
     res.status(error.status);
     renderLookup(deps, req, res, { form, error: key ? deps.ui.t(req, key) : errorText(deps, req, error) });

@@ -1,4 +1,5 @@
 import { WizamartError } from '@wizamart/plugin-sdk';
+import type { RateLimit } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import { orderNotFound } from '../errors.js';
 import type { Order, OrdersStoreRef } from '../index.js';
@@ -25,17 +26,28 @@ export async function ownOrder(deps: OrdersDeps, req: Request, orderId: string):
   return order;
 }
 
+/** The lookup's two counters: the client's address (across stores) and the order number of this store (from anywhere). */
+function lookupBuckets(deps: OrdersDeps, req: Request, store: OrdersStoreRef, number: number): RateLimit[] {
+  const { ipMaxAttempts, numberMaxAttempts, windowSeconds } = deps.lookupLimits;
+  return [
+    { bucket: 'orders.lookup-ip', key: req.ip ?? 'unknown', max: ipMaxAttempts, windowSeconds },
+    { bucket: 'orders.lookup-number', key: `${store.id}:${number}`, max: numberMaxAttempts, windowSeconds },
+  ];
+}
+
 /**
  * The guest lookup: the order with this number whose email matches (compared without case). A wrong email and an
- * unknown number give the same 404, and failed lookups count against the client's address with tenancy's sign-in
- * limiter (`checkLoginRate`), so numbers and emails cannot be guessed at speed: 429 `WZ_AUTH_RATE_LIMITED`.
+ * unknown number give the same 404. Lookups count in orders' own buckets of tenancy's rate limits, per client
+ * address and per order number, so numbers and emails cannot be guessed at speed (429 `WZ_RATE_LIMITED`, even for
+ * a right guess once limited); a found order takes its hits back, so only failures add up. Sign-ins count apart.
  */
 export async function lookupOrder(deps: OrdersDeps, req: Request, input: { number: number; email: string }): Promise<Order> {
   const store = await currentStore(deps, req);
-  const key = `order-lookup:#${input.number}`;
-  await deps.auth.checkLoginRate(req, key);
+  const limits = lookupBuckets(deps, req, store, input.number);
+  // One after the other: a request refused for its address does not use up the order number's allowance.
+  for (const limit of limits) await deps.limits.hit(req, limit);
   const order = await deps.orders.byNumber(store, input.number);
   if (!order || order.email.trim().toLowerCase() !== input.email.toLowerCase()) throw orderNotFound();
-  await deps.auth.loginSucceeded(req, key);
+  await Promise.all(limits.map((limit) => deps.limits.undo(limit)));
   return order;
 }

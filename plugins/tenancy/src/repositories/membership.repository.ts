@@ -24,6 +24,12 @@ export class MembershipRepository {
     return (await this.members().where('m.store_id', storeId).orderBy('u.email').select<MemberRow[]>(MEMBER_COLUMNS)).map(toMember);
   }
 
+  /** The members of `storeId` among `userIds` (ids must be UUIDs). */
+  async someOfStore(storeId: string, userIds: readonly string[]): Promise<Member[]> {
+    if (userIds.length === 0) return [];
+    return (await this.members().where('m.store_id', storeId).whereIn('m.user_id', userIds).orderBy('u.email').select<MemberRow[]>(MEMBER_COLUMNS)).map(toMember);
+  }
+
   async find(storeId: string, userId: string, tx?: Tx): Promise<Member | undefined> {
     const row = await this.members(tx).where({ 'm.store_id': storeId, 'm.user_id': userId }).first<MemberRow | undefined>(MEMBER_COLUMNS);
     return row ? toMember(row) : undefined;
