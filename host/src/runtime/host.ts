@@ -94,6 +94,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     url: options.databaseUrl ?? (env.DATABASE_URL || undefined),
     dataDir,
     log: { warn: (message) => logger.warn({ component: 'knex' }, message), error: (message) => logger.error({ component: 'knex' }, message) },
+    embeddedLog: logger.child({ component: 'embedded-database' }),
   })
     .then(async (database) => {
       await ensureHostSchema(database.knex, database.embedded);

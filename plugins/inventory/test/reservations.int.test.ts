@@ -22,9 +22,7 @@ describe('inventory: reservations', () => {
 
   before(async () => {
     const plugins = ['core', 'tenancy', 'auth', 'cms', 'catalog', 'inventory'].map((code) => `${PLUGINS_DIR}${code}`);
-    // Job processing is off: on the embedded database, the job runner polling next to ~50 concurrent transactions
-    // sometimes stalls pglite-socket's queue (a host issue, reported); these tests do not need jobs.
-    const env = { WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_JOBS: 'false' };
+    const env = { WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000' };
     test = await startTestHost({ plugins: [...plugins, PROBE], env });
     await (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds('demo');
     owner = (await request(test.app).post('/api/v1/store/fashion/auth/login').send({ email: 'owner@fashion.local', password: 'wizamart-demo' }).expect(200)).body.token;

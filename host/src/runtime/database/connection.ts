@@ -2,7 +2,7 @@ import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { WizamartError } from '@wizamart/plugin-sdk';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { startEmbeddedPostgres, type EmbeddedLog, type EmbeddedPostgres } from './embedded.js';
 
 /** Pool sizes; on the embedded database their sum (plus listeners) must fit its connection limit. */
 export const POOLS = {
@@ -33,6 +33,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** Receives knex's warnings (e.g. failed connection attempts while the database is away). */
   log?: KnexLog;
+  /** Receives the embedded database's warnings (refused connections, idle transactions closed); console when absent. */
+  embeddedLog?: EmbeddedLog;
 }
 
 // bigint counts come back as strings by default; ids are UUIDs and money fits comfortably in a JS number.
@@ -79,7 +81,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const poolMax = options.poolMax ?? POOLS.app;
   let embedded: EmbeddedPostgres | undefined;
   if (!options.url) {
-    embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: poolMax + POOLS.jobs + POOLS.spare });
+    embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: poolMax + POOLS.jobs + POOLS.spare, log: options.embeddedLog });
   }
   const url = options.url ?? embedded!.url;
   const knex = createKnex(url, poolMax, options.log);

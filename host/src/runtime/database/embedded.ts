@@ -2,8 +2,10 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { WizamartError } from '@wizamart/plugin-sdk';
+import { PgliteServer, type EmbeddedLog } from './pglite-server.js';
+
+export type { EmbeddedLog } from './pglite-server.js';
 
 /** An in-process PostgreSQL (PGlite) reachable over TCP on 127.0.0.1, so pg and knex work unchanged. */
 export interface EmbeddedPostgres {
@@ -20,7 +22,25 @@ export interface EmbeddedOptions {
   /** A folder, or `memory://` for a database that lives only as long as the process. */
   dataDir: string;
   maxConnections: number;
+  /**
+   * A connection holding the database idle inside a transaction this long is closed and rolled back (default
+   * {@link IDLE_IN_TRANSACTION_MS}; 0 turns the guard off).
+   */
+  idleInTransactionMs?: number;
+  /** Where refused connections and closed idle transactions are reported (default: the console). */
+  log?: EmbeddedLog;
 }
+
+/**
+ * PGlite runs one transaction at a time, so a client that stops half-way through one stops every other connection.
+ * Far above any real transaction's pause between two queries, well below "the shop seems dead".
+ */
+export const IDLE_IN_TRANSACTION_MS = 30_000;
+
+const consoleLog: EmbeddedLog = {
+  warn: (details, message) => console.warn(message, details),
+  error: (details, message) => console.error(message, details),
+};
 
 const LOCK_FILE = 'wizamart.lock';
 
@@ -57,7 +77,7 @@ function lockDataDir(dataDir: string): () => void {
   throw new WizamartError('WZ_DB_UNAVAILABLE', `Cannot lock the embedded database folder ${dataDir}`);
 }
 
-/** Starts PGlite on `dataDir` behind pglite-socket on a free local port. */
+/** Starts PGlite on `dataDir` behind the host's socket front ({@link PgliteServer}) on a free local port. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const inMemory = options.dataDir.startsWith('memory://');
   let unlock = () => {};
@@ -67,17 +87,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   try {
     const db = await PGlite.create({ dataDir: inMemory ? undefined : path.join(options.dataDir, 'pgdata'), extensions: { unaccent } });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
-    await server.start();
-    const conn = server.getServerConn();
+    const server = new PgliteServer(db, {
+      maxConnections: options.maxConnections,
+      idleInTransactionMs: options.idleInTransactionMs ?? IDLE_IN_TRANSACTION_MS,
+      log: options.log ?? consoleLog,
+    });
+    const address = await server.listen();
     return {
-      url: `postgres://postgres@${conn}/postgres?sslmode=disable`,
+      url: `postgres://postgres@${address}/postgres?sslmode=disable`,
       dataDir: options.dataDir,
       maxConnections: options.maxConnections,
       async stop() {
+        // Every connection has rolled back and let go of PGlite once this resolves.
         await server.stop();
-        // Let the socket handlers see their close events before the database goes away under them.
-        await new Promise((resolve) => setImmediate(resolve));
         await db.close();
         unlock();
       },
