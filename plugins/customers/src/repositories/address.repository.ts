@@ -1,17 +1,8 @@
 import type { Knex } from 'knex';
+import type { CustomerAddress } from '../index.js';
 
-/** A customer's address. */
-export interface AddressRecord {
-  id: string;
-  name: string;
-  line1: string;
-  line2: string | null;
-  postalCode: string;
-  city: string;
-  region: string | null;
-  country: string;
-  phone: string | null;
-  isDefault: boolean;
+/** A customer's address as stored. */
+export interface AddressRecord extends CustomerAddress {
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,20 +1,12 @@
 import type { Knex } from 'knex';
-import type { Order, OrderAddress, OrderStatus } from '../index.js';
+import type { Order, OrderAddress, OrderQuoteLine, OrderStatus } from '../index.js';
 
 /** An order row without lines and history. */
 export type OrderRecord = Omit<Order, 'lines' | 'history'>;
 
 /** A line as inserted. */
-export interface LineInsert {
+export interface LineInsert extends OrderQuoteLine {
   position: number;
-  variantId: string;
-  productTitle: string;
-  productSlug: string;
-  sku: string;
-  optionValues: Record<string, string>;
-  quantity: number;
-  unitPrice: number;
-  lineTotal: number;
   reservationId: string | null;
 }
 
