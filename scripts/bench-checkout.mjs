@@ -11,10 +11,15 @@
 // The host runs in a child process (every first-party plugin, logs at info level to /dev/null, job processing on) on a
 // new database created on the server at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) and dropped at
 // the end; the demo seed (`wizamart seed demo`) gives it the store `fashion` with shipping rates and the test provider.
-// Knobs: BENCH_SECONDS, BENCH_WARMUP_SECONDS (default 5), BENCH_SHOPPERS, BENCH_CPU_PROF=<folder> (host CPU profile).
+// The host child counts its SQL statements (scripts/bench-checkout-sql.mjs, preloaded): the figures include the
+// statements per shopper iteration over the run and, for one shopper alone after it, the statements of each request
+// (the least of three iterations, so that a job's poll in between does not count).
+// Knobs: BENCH_SECONDS, BENCH_WARMUP_SECONDS (default 5), BENCH_SHOPPERS, BENCH_CPU_PROF=<folder> (host CPU profile),
+// BENCH_SQL_TRACE=1 (print the statements of each of that lone shopper's requests).
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import net from 'node:net';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +75,22 @@ function call(base, method, path, { body, headers = {} } = {}) {
   });
 }
 
+/** A free TCP port on 127.0.0.1 (for the statement counter of the host child). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The host child's statement counter (see scripts/bench-checkout-sql.mjs). */
+function sqlCounter(port) {
+  const ask = async (path, method = 'GET') => (await call(`http://127.0.0.1:${port}`, method, path)).body;
+  return { count: async () => (await ask('/count')).count, trace: () => ask('/trace', 'POST'), take: () => ask('/take') };
+}
+
 async function stopAll() {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(`cleanup: ${error.message}`));
   cleanups.length = 0;
@@ -103,16 +124,15 @@ const pick = (list) => list[Math.floor(Math.random() * list.length)];
  * One shopper iteration as a new guest; returns what happened. Statuses other than the expected ones are errors:
  * add 201 (409 when the product ran out: the line is skipped), steps 200, place 201 or 409 (sold out meanwhile).
  */
-async function shop(base, products, stats) {
+async function shop(base, products, stats, { observe = (_label, request) => request(), lines = 1 + Math.floor(Math.random() * 3) } = {}) {
   const hot = products.filter((p) => p.hot);
   const cold = products.filter((p) => !p.hot);
   const wanted = new Map();
-  const lines = 1 + Math.floor(Math.random() * 3);
-  for (let i = 0; i < lines; i++) wanted.set((i === 0 && Math.random() < 1 / 2 ? pick(hot) : pick(cold)).variantId, 1 + Math.floor(Math.random() * 2));
+  for (let i = 0; i < lines; i++) wanted.set((i === 0 && hot.length && Math.random() < 1 / 2 ? pick(hot) : pick(cold)).variantId, 1 + Math.floor(Math.random() * 2));
   let cookie;
   const headers = () => (cookie ? { cookie: `wz_cart=${cookie}` } : {});
   for (const [variantId, quantity] of wanted) {
-    const added = await call(base, 'POST', `/api/v1/storefront/${STORE}/cart/lines`, { headers: headers(), body: { variantId, quantity } });
+    const added = await observe('add', () => call(base, 'POST', `/api/v1/storefront/${STORE}/cart/lines`, { headers: headers(), body: { variantId, quantity } }));
     cookie ??= added.cookie;
     if (added.status === 409 && added.body?.error?.code === 'WZ_CART_INSUFFICIENT_STOCK') stats.addSoldOut++;
     else if (added.status !== 201) return stats.fail(`add ${added.status} ${added.text.slice(0, 200)}`);
@@ -120,14 +140,14 @@ async function shop(base, products, stats) {
   if (!cookie) return 'empty';
   const steps = [['contact', { email: 'bench@example.com' }], ['address', { shippingAddress: ADDRESS }], ['shipping', { code: 'standard' }], ['payment', { provider: 'test' }]];
   for (const [step, body] of steps) {
-    const res = await call(base, 'PUT', `/api/v1/storefront/${STORE}/checkout/${step}`, { headers: headers(), body });
+    const res = await observe(step, () => call(base, 'PUT', `/api/v1/storefront/${STORE}/checkout/${step}`, { headers: headers(), body }));
     if (res.status === 409 && res.body?.error?.code === 'WZ_CHECKOUT_CART_EMPTY') return 'empty';
     if (res.status !== 200) return stats.fail(`${step} ${res.status} ${res.text.slice(0, 200)}`);
   }
   const started = performance.now();
-  const placed = await call(base, 'POST', `/api/v1/storefront/${STORE}/checkout/place`, {
+  const placed = await observe('place', () => call(base, 'POST', `/api/v1/storefront/${STORE}/checkout/place`, {
     headers: { ...headers(), 'idempotency-key': randomUUID() }, body: { payment: { input: { cardNumber: CARD } } },
-  });
+  }));
   const took = performance.now() - started;
   if (placed.status === 201) {
     stats.placeLatencies.push(took);
@@ -164,6 +184,34 @@ async function run(base, products, seconds) {
   stats.elapsed = (performance.now() - start) / 1000;
   for (const list of [stats.placeLatencies, stats.refusedLatencies, stats.iterations]) list.sort((a, b) => a - b);
   return stats;
+}
+
+/**
+ * The statements of each request of one shopper alone (two lines of products in stock), the least over three
+ * iterations, and the texts of each request of the last iteration (printed with BENCH_SQL_TRACE=1).
+ */
+async function statementsAlone(base, products, sql) {
+  const cold = products.filter((p) => !p.hot);
+  const least = {};
+  let texts = [];
+  for (let round = 0; round < 3; round++) {
+    const seen = {};
+    texts = [];
+    const stats = { placeLatencies: [], refusedLatencies: [], units: 0, addSoldOut: 0, fail: (message) => { throw new Error(`lone shopper: ${message}`); } };
+    const observe = async (label, request) => {
+      await sql.trace();
+      const before = await sql.count();
+      const res = await request();
+      const after = await sql.take();
+      seen[label] = (seen[label] ?? 0) + after.count - before;
+      texts.push([label, after.texts]);
+      return res;
+    };
+    const outcome = await shop(base, cold, stats, { observe, lines: 2 });
+    if (outcome !== 'placed') throw new Error(`lone shopper: ${outcome}`);
+    for (const [label, n] of Object.entries(seen)) least[label] = Math.min(least[label] ?? Infinity, n);
+  }
+  return { least, texts };
 }
 
 /** The books on the database: orders, units, stock before/after, movements, payments. */
@@ -203,7 +251,10 @@ try {
   cleanups.push(() => db.drop());
   let t = performance.now();
   // BENCH_CPU_PROF=<folder>: the host writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-  const host = await startServer('host', db.url, HOST_ENV, process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+  const sqlPort = await freePort();
+  const preload = ['--import', fileURLToPath(new URL('./bench-checkout-sql.mjs', import.meta.url))];
+  const host = await startServer('host', db.url, { ...HOST_ENV, BENCH_SQL_PORT: String(sqlPort) }, [...preload, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])]);
+  const sql = sqlCounter(sqlPort);
   cleanups.push(() => host.stop());
   log(`  host up on a new database (every migration applied): ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
@@ -217,14 +268,22 @@ try {
   // The warm-up sells too (the JIT needs a few hundred requests); the books below cover it, the figures do not.
   if (WARMUP > 0) await run(host.url, products, WARMUP);
   const cpu0 = await host.cpu();
+  const sql0 = await sql.count();
   const s = await run(host.url, products, SECONDS);
   const cpu = (await host.cpu()) - cpu0;
+  const statements = (await sql.count()) - sql0;
+  const alone = await statementsAlone(host.url, products, sql);
   const b = await books(pool, products);
 
   log('');
   log(`  place order      ${(s.placeLatencies.length / s.elapsed).toFixed(1).padStart(7)} orders/s   p50 ${ms(quantile(s.placeLatencies, 0.5)).padStart(9)}   p99 ${ms(quantile(s.placeLatencies, 0.99)).padStart(9)}   (${s.placeLatencies.length} placed in ${s.elapsed.toFixed(1)} s)`);
   log(`  sold out (409)   ${String(s.soldOut).padStart(7)} answers    p50 ${ms(quantile(s.refusedLatencies, 0.5) || 0).padStart(9)}   p99 ${ms(quantile(s.refusedLatencies, 0.99) || 0).padStart(9)}   (+${s.addSoldOut} adds refused for stock, ${s.empty} empty carts)`);
   log(`  shopper iteration (add → 4 steps → place) p50 ${ms(quantile(s.iterations, 0.5))}, p99 ${ms(quantile(s.iterations, 0.99))}; server CPU ${(cpu / Math.max(1, s.iterations.length) / 1000).toFixed(1)} ms per iteration`);
+  const perRequest = Object.entries(alone.least).map(([label, n]) => `${label} ${n}`).join(', ');
+  log(`  SQL statements: ${(statements / Math.max(1, s.iterations.length)).toFixed(1)} per shopper iteration over the run (jobs included); one shopper alone with 2 lines: ${perRequest}`);
+  if (process.env.BENCH_SQL_TRACE === '1') {
+    for (const [label, texts] of alone.texts) log(`  ${label}: ${texts.length} statements\n${texts.map((text) => `    ${text.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n')}`);
+  }
   log(`  errors ${s.errors}${s.samples.length ? `: ${s.samples.join(' | ')}` : ''}`);
   log(`  books (warm-up included): orders ${b.orders}, units in orders ${b.unitsInOrders}, stock taken ${b.taken}, sold movements ${b.soldMovements}, units left reserved ${b.leftReserved}, hot products sold out ${b.soldOutHot}/${HOT}`);
   log(`  payments of orders: ${b.payments.map((row) => `${row.status} ${row.n}`).join(', ') || 'none'}; captured or authorized payments without an order: ${b.orphans}`);

@@ -53,8 +53,23 @@ export interface CartView {
   ready: boolean;
 }
 
+/** A cart without prices: what a caller needs that only wants to know which cart it is and whether it has lines. */
+export interface CartSummary {
+  id: string;
+  status: 'open' | 'locked';
+  customerId: string | null;
+  currency: string;
+  /** Number of lines (not units). */
+  lineCount: number;
+}
+
+/** The statuses a caller can move a cart to: `locked` (checkout in progress), `open` again, or `converted`. */
+export type CartStatusChange = 'locked' | 'open' | 'converted';
+
 /**
- * Carts for checkout (and anything else that requires `cart`). Every call is scoped to `store`.
+ * Carts for checkout (and anything else that requires `cart`). Every call is scoped to `store`. The reads and the
+ * status changes that answer a `CartView` price the cart (a few statements each); `summaryForRequest` and `setStatus`
+ * are the lighter forms for callers that do not need prices.
  *
  * @example
  * const cart = await carts.forRequest(req);
@@ -69,6 +84,11 @@ export interface CartDirectory {
    * the customer's first; undefined when the shopper has none.
    */
   forRequest(req: Request): Promise<CartView | undefined>;
+  /**
+   * Like `forRequest` (the same shopper, the same merge), without pricing: the cart's id, status and number of lines,
+   * read in one statement; undefined when the shopper has no open or locked cart.
+   */
+  summaryForRequest(req: Request): Promise<CartSummary | undefined>;
   /** Removes every line; 404 `WZ_CART_NOT_FOUND`, 409 `WZ_CART_LOCKED` when locked or converted. */
   clear(store: CartStoreRef, cartId: string): Promise<CartView>;
   /** open → locked: the shopper can no longer change it. Idempotent; 409 `WZ_CART_LOCKED` when converted. */
@@ -77,6 +97,14 @@ export interface CartDirectory {
   unlock(store: CartStoreRef, cartId: string): Promise<CartView>;
   /** → converted with the caller's `reference` (an order id); the shopper starts a new cart. Idempotent. */
   markConverted(store: CartStoreRef, cartId: string, reference?: string): Promise<CartView>;
+  /**
+   * `lock`, `unlock` or `markConverted` (`reference` is kept only by `converted`) without pricing the cart afterwards:
+   * the same rules and errors, one statement in the common case.
+   *
+   * @example
+   * await carts.setStatus(store, cartId, 'converted', order.id);
+   */
+  setStatus(store: CartStoreRef, cartId: string, to: CartStatusChange, reference?: string): Promise<void>;
 }
 
 /** Service tokens of the cart plugin (visible to plugins that require `cart`). */

@@ -6,7 +6,7 @@ import { TenancyServices } from '@wizamart/plugin-tenancy';
 import { CartServices } from './index.js';
 import { CartRepository } from './repositories/cart.repository.js';
 import { addToCartPanel } from './routes/add-to-cart.panel.js';
-import { cartForRequest, resolveShopper, type CartDeps } from './routes/deps.js';
+import { cartForRequest, cartSummaryForRequest, resolveShopper, type CartDeps } from './routes/deps.js';
 import { storefrontApiRoutes } from './routes/storefront-api.routes.js';
 import { storefrontPageRoutes } from './routes/storefront-pages.routes.js';
 import { CartService } from './services/cart.service.js';
@@ -35,10 +35,14 @@ function provideServices(ctx: PluginContext, deps: CartDeps): void {
   ctx.services.provide(CartServices.carts, {
     get: (store, cartId) => deps.carts.get(store, cartId),
     forRequest: (req) => cartForRequest(deps, req),
+    summaryForRequest: (req) => cartSummaryForRequest(deps, req),
     clear: (store, cartId) => deps.carts.clear(store, cartId),
     lock: (store, cartId) => deps.carts.lock(store, cartId),
     unlock: (store, cartId) => deps.carts.unlock(store, cartId),
     markConverted: (store, cartId, reference) => deps.carts.markConverted(store, cartId, reference),
+    setStatus: async (store, cartId, to, reference) => {
+      await deps.carts.setStatus(store, cartId, to, reference);
+    },
   });
 }
 

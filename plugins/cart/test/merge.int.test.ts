@@ -91,6 +91,26 @@ describe('cart: merge on sign-in and the service for checkout', function () {
     expect((await request(test.app).post(`${PROBE}/carts/${next.body.id}/clear`).expect(200)).body).to.include({ itemCount: 0, status: 'open' });
   });
 
+  it('lets checkout find and move a cart without pricing it, with the same rules as lock, unlock and convert', async () => {
+    const guest = await guestWith([[belt, 1], [scarf, 1]]);
+    const summary = (await request(test.app).get(`${PROBE}/summary`).set(cookieFor(guest)).expect(200)).body;
+    expect(summary).to.include({ status: 'open', lineCount: 2, currency: 'EUR', customerId: null }).and.not.to.have.property('lines');
+    const status = (to: string, reference = '') => request(test.app).post(`${PROBE}/carts/${summary.id}/status/${to}${reference && `?reference=${reference}`}`);
+    const row = () => test.db('cart.carts').where({ id: summary.id }).first('status', 'reference');
+    await status('locked').expect(204);
+    await status('locked').expect(204);
+    expect((await request(test.app).post(`${API}/lines`).set(cookieFor(guest)).send({ variantId: belt }).expect(409)).body.error.code).to.equal('WZ_CART_LOCKED');
+    expect((await request(test.app).get(`${PROBE}/summary`).set(cookieFor(guest)).expect(200)).body).to.include({ id: summary.id, status: 'locked' });
+    await status('open').expect(204);
+    await status('converted', 'order-7').expect(204);
+    await status('converted', 'order-8').expect(204);
+    expect(await row(), 'converting again keeps the first reference').to.deep.equal({ status: 'converted', reference: 'order-7' });
+    expect((await status('locked').expect(409)).body.error.code).to.equal('WZ_CART_LOCKED');
+    expect((await status('open').expect(409)).body.error.code).to.equal('WZ_CART_LOCKED');
+    expect((await request(test.app).post(`${PROBE}/carts/00000000-0000-4000-8000-000000000000/status/locked`).expect(404)).body.error.code).to.equal('WZ_CART_NOT_FOUND');
+    expect((await request(test.app).get(`${PROBE}/summary`).set(cookieFor(guest)).expect(200)).body, 'a converted cart is nobody\'s current cart').to.equal(null);
+  });
+
   it('adds up concurrent first adds of a new customer in one cart', async () => {
     const registered = await request(test.app).post('/api/v1/storefront/fashion/auth/register').send({ email: 'racer@example.com', password: 'racer-password-1', name: 'Racer' }).expect(201);
     const results = await Promise.all(Array.from({ length: 8 }, () => request(test.app).post(`${API}/lines`).set(bearer(registered.body.token)).send({ variantId: belt })));

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import type { TestHost } from '@wizamart/plugin-sdk/testing';
-import { bootCheckout, CARDS, createVariant, staffToken, stockOf } from './helpers.js';
+import { bearer, bootCheckout, CARDS, setStock, staffToken, stockOf } from './helpers.js';
 
 const BASE = '/storefront/fashion/checkout';
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
@@ -15,7 +15,14 @@ describe('checkout: pages without JavaScript', function () {
 
   before(async () => {
     test = await bootCheckout();
-    tee = await createVariant(test, await staffToken(test, 'fashion'), 'fashion', 'Page Tee', 2500, 10);
+    // Two options, so the review and the confirmation must show which size and colour is bought.
+    const owner = await staffToken(test, 'fashion');
+    const product = await request(test.app).post('/api/v1/store/fashion/catalog/products').set(bearer(owner)).send({
+      title: 'Page Tee', status: 'active', options: [{ name: 'Size', values: ['M', 'L'] }, { name: 'Colour', values: ['Navy'] }],
+      variants: [{ sku: 'PAGE-TEE-M', price: 2500, optionValues: { Size: 'M', Colour: 'Navy' } }, { sku: 'PAGE-TEE-L', price: 2500, optionValues: { Size: 'L', Colour: 'Navy' } }],
+    }).expect(201);
+    tee = (product.body.variants as Array<{ id: string; sku: string }>).find((variant) => variant.sku === 'PAGE-TEE-L')!.id;
+    await setStock(test, owner, 'fashion', tee, 10);
   });
   after(async () => test?.stop());
 
@@ -55,6 +62,7 @@ describe('checkout: pages without JavaScript', function () {
 
     const review = await agent.get(`${BASE}/review`).expect(200);
     expect(review.text).to.include('data-grand-total="5990"').and.to.include('name="input_cardNumber"').and.to.include('Esch');
+    expect(review.text, 'the review shows the chosen options').to.include('PAGE-TEE-L · Size: L · Colour: Navy');
     const key = field(review.text, 'idempotencyKey')!;
     expect(key).to.match(/^[0-9a-f-]{36}$/);
     const declined = await agent.post(`${BASE}/place`).type('form').send({ _csrf: csrf, idempotencyKey: key, expectedTotal: '5990', input_cardNumber: CARDS.decline }).expect(303);
@@ -72,6 +80,7 @@ describe('checkout: pages without JavaScript', function () {
     expect(resent.headers.location, 'a double submit lands on the same order').to.equal(placed.headers.location);
     const done = await agent.get(placed.headers.location).expect(200);
     expect(done.text).to.include('data-order-number=').and.to.include('Page Tee').and.to.include('data-status="paid"').and.to.include('/storefront/fashion/orders/lookup');
+    expect(done.text, 'the confirmation shows the chosen options').to.include('PAGE-TEE-L · Size: L · Colour: Navy');
     expect(await stockOf(test, tee)).to.deep.equal({ onHand: 8, reserved: 0 });
     expect((await request(test.app).get(placed.headers.location)).status, 'nobody else sees the confirmation').to.equal(404);
   });

@@ -10,6 +10,11 @@ export interface CartRecord {
   status: CartStatus;
 }
 
+/** A cart row with the number of its lines (what a caller needs that does not price the cart). */
+export interface CartSummaryRecord extends CartRecord {
+  lineCount: number;
+}
+
 /** What a line remembers of its variant from the moment it was added (display only). */
 export interface LineSnapshot {
   title: string;
@@ -67,6 +72,25 @@ export class CartRepository {
     return (trx ? query.forUpdate() : query) as Promise<CartRecord | undefined>;
   }
 
+  /** The owner's open or locked cart with its number of lines, in one statement. */
+  async activeSummary(storeId: string, owner: { tokenHash?: string; customerId?: string }): Promise<CartSummaryRecord | undefined> {
+    const lineCount = this.db('lines').where('lines.cart_id', this.db.ref('carts.id')).count('*');
+    const query = this.db('carts').where({ store_id: storeId }).whereIn('status', ACTIVE).select([...CART, this.db.raw('(?)::int as "lineCount"', [lineCount])]).first();
+    const row = await (owner.customerId ? query.where({ customer_id: owner.customerId }) : query.where({ token_hash: owner.tokenHash! }).whereNull('customer_id'));
+    return row as CartSummaryRecord | undefined;
+  }
+
+  /**
+   * Sets the status of cart `id` to `status` when its status is one of `from`, in one statement (the update takes the
+   * row lock, so it serializes with the cart's other writers); the changed cart, or undefined when none matched.
+   */
+  async changeStatus(storeId: string, id: string, status: CartStatus, from: CartStatus[], reference?: string): Promise<CartRecord | undefined> {
+    const patch: Record<string, unknown> = { status, updated_at: this.db.fn.now() };
+    if (reference !== undefined) patch.reference = reference;
+    const [row] = await this.db('carts').where({ store_id: storeId, id }).whereIn('status', from).update(patch).returning(CART);
+    return row as CartRecord | undefined;
+  }
+
   /**
    * The owner's active cart, created when there is none. A concurrent creator wins quietly (`on conflict do nothing`,
    * then the winner's row is read under lock): no error is raised, which matters on the embedded database, where a
@@ -92,11 +116,12 @@ export class CartRepository {
     return (trx ?? this.db)('lines').where({ store_id: storeId, cart_id: cartId }).select(LINE).orderBy('created_at').orderBy('id');
   }
 
-  /** Sets the quantity of the cart's line for `variantId`, adding the line when there is none. */
-  async upsertLine(trx: Knex.Transaction, storeId: string, cartId: string, variantId: string, quantity: number, snapshot: LineSnapshot): Promise<void> {
-    await trx('lines').insert({ store_id: storeId, cart_id: cartId, variant_id: variantId, quantity, snapshot: JSON.stringify(snapshot) })
-      .onConflict(['cart_id', 'variant_id']).merge({ quantity, snapshot: JSON.stringify(snapshot), updated_at: trx.fn.now() });
+  /** Sets the quantity of the cart's line for `variantId`, adding the line when there is none; the line as written. */
+  async upsertLine(trx: Knex.Transaction, storeId: string, cartId: string, variantId: string, quantity: number, snapshot: LineSnapshot): Promise<LineRecord> {
+    const [line] = await trx('lines').insert({ store_id: storeId, cart_id: cartId, variant_id: variantId, quantity, snapshot: JSON.stringify(snapshot) })
+      .onConflict(['cart_id', 'variant_id']).merge({ quantity, snapshot: JSON.stringify(snapshot), updated_at: trx.fn.now() }).returning(LINE);
     await this.touch(trx, storeId, cartId);
+    return line as LineRecord;
   }
 
   async setQuantity(trx: Knex.Transaction, storeId: string, cartId: string, lineId: string, quantity: number): Promise<number> {

@@ -3,7 +3,7 @@ import { readCookie } from '@wizamart/plugin-sdk';
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request, Response } from 'express';
-import { CART_COOKIE, type CartStoreRef, type CartView } from '../index.js';
+import { CART_COOKIE, type CartStoreRef, type CartSummary, type CartView } from '../index.js';
 import type { CartOwner, CartService } from '../services/cart.service.js';
 
 /** What the cart routers need, wired in plugin.ts. */
@@ -93,4 +93,10 @@ export function keepGuest(req: Request, res: Response, shopper: Shopper): void {
 export async function cartForRequest(deps: CartDeps, req: Request): Promise<CartView | undefined> {
   const shopper = await resolveShopper(deps, req);
   return shopper.owner ? deps.carts.find(shopper.store, shopper.owner) : undefined;
+}
+
+/** The shopper's cart without prices for the exported service: undefined when there is none. */
+export async function cartSummaryForRequest(deps: CartDeps, req: Request): Promise<CartSummary | undefined> {
+  const shopper = await resolveShopper(deps, req);
+  return shopper.owner ? deps.carts.summary(shopper.store, shopper.owner) : undefined;
 }

@@ -2,9 +2,12 @@ import type { CatalogVariant, CatalogVariants } from '@wizamart/plugin-catalog';
 import type { InventoryStock } from '@wizamart/plugin-inventory';
 import type { Knex } from 'knex';
 import { cartLocked, cartNotFound, currencyMismatch, insufficientStock, lineNotFound, quantityLimit, tooManyLines, variantUnavailable } from '../errors.js';
-import { CART_LIMITS, type CartStoreRef, type CartView } from '../index.js';
-import { CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION, type CartRecord, type CartRepository, type CartStatus, type LineSnapshot } from '../repositories/cart.repository.js';
+import { CART_LIMITS, type CartStatusChange, type CartStoreRef, type CartSummary, type CartView } from '../index.js';
+import { CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION, type CartRecord, type CartRepository, type CartStatus, type LineRecord, type LineSnapshot } from '../repositories/cart.repository.js';
 import { emptyCart, mergedQuantity, priceCart } from './cart-totals.js';
+
+// The statuses each status change starts from (the target itself included: every change is idempotent).
+const FROM: Record<CartStatusChange, CartStatus[]> = { locked: ['open', 'locked'], open: ['open', 'locked'], converted: ['open', 'locked', 'converted'] };
 
 // A lost race to create a cart, or a deadlock Postgres broke by aborting this transaction: both are safe to retry.
 const RETRYABLE = new Set([UNIQUE_VIOLATION, '40P01']);
@@ -35,6 +38,12 @@ export class CartService {
     return cart ? this.price(store, cart) : undefined;
   }
 
+  /** The owner's open or locked cart without prices: id, status and number of lines (one statement). */
+  async summary(store: CartStoreRef, owner: CartOwner): Promise<CartSummary | undefined> {
+    // Only open and locked carts are active.
+    return (await this.carts.activeSummary(store.id, owner)) as CartSummary | undefined;
+  }
+
   async get(store: CartStoreRef, cartId: string): Promise<CartView | undefined> {
     const cart = await this.carts.byId(store.id, cartId);
     return cart ? this.price(store, cart) : undefined;
@@ -47,6 +56,7 @@ export class CartService {
     if (!variant || variant.productStatus !== 'active') throw variantUnavailable(variantId);
     if (variant.currency !== store.currency) throw currencyMismatch(variant.currency, store.currency);
     const available = await this.available(store, [variantId]);
+    let after: LineRecord[] = [];
     const cart = await this.write(store, owner, true, async (trx, cart) => {
       const lines = await this.carts.lines(store.id, cart.id, trx);
       const existing = lines.find((line) => line.variantId === variantId);
@@ -54,9 +64,12 @@ export class CartService {
       const quantity = (existing?.quantity ?? 0) + input.quantity;
       if (quantity > CART_LIMITS.maxQuantity) throw quantityLimit(CART_LIMITS.maxQuantity);
       this.checkStock(variantId, quantity, available);
-      await this.carts.upsertLine(trx, store.id, cart.id, variantId, quantity, snapshotOf(variant));
+      const written = await this.carts.upsertLine(trx, store.id, cart.id, variantId, quantity, snapshotOf(variant));
+      after = existing ? lines.map((line) => (line.id === written.id ? written : line)) : [...lines, written];
     });
-    return this.price(store, cart);
+    // The lines as the change left them (read under the cart's row lock), priced with the variant and stock checked
+    // just before it: only the other lines' variants and stock are left to look up.
+    return this.priceKnown(store, cart, after, new Map([[variantId, variant]]), available);
   }
 
   /** Sets the quantity of line `lineId` of the owner's cart (1–99, within stock). */
@@ -90,16 +103,30 @@ export class CartService {
     });
   }
 
-  lock(store: CartStoreRef, cartId: string): Promise<CartView> {
-    return this.transition(store, cartId, 'locked', ['open', 'locked']);
+  async lock(store: CartStoreRef, cartId: string): Promise<CartView> {
+    return this.price(store, await this.setStatus(store, cartId, 'locked'));
   }
 
-  unlock(store: CartStoreRef, cartId: string): Promise<CartView> {
-    return this.transition(store, cartId, 'open', ['open', 'locked']);
+  async unlock(store: CartStoreRef, cartId: string): Promise<CartView> {
+    return this.price(store, await this.setStatus(store, cartId, 'open'));
   }
 
-  markConverted(store: CartStoreRef, cartId: string, reference?: string): Promise<CartView> {
-    return this.transition(store, cartId, 'converted', ['open', 'locked', 'converted'], reference);
+  async markConverted(store: CartStoreRef, cartId: string, reference?: string): Promise<CartView> {
+    return this.price(store, await this.setStatus(store, cartId, 'converted', reference));
+  }
+
+  /**
+   * Moves the cart to `to` (locked, open or converted) without pricing it: one conditional update in the common case.
+   * A cart already in `to` is left as it is (its reference too); 404 `WZ_CART_NOT_FOUND`, 409 `WZ_CART_LOCKED` when its
+   * status does not allow the change (converted or merged).
+   */
+  async setStatus(store: CartStoreRef, cartId: string, to: CartStatusChange, reference?: string): Promise<CartRecord> {
+    const changed = await this.carts.changeStatus(store.id, cartId, to, FROM[to].filter((status) => status !== to), reference);
+    if (changed) return changed;
+    const cart = await this.carts.byId(store.id, cartId);
+    if (!cart) throw cartNotFound();
+    if (cart.status !== to) throw cartLocked(cart.status);
+    return cart;
   }
 
   /**
@@ -143,6 +170,16 @@ export class CartService {
     return priceCart(cart, lines, new Map(variants.map((variant) => [variant.id, variant])), stock);
   }
 
+  /** Prices `lines` of `cart`, looking up only the variants (and their stock) that `variants` and `stock` lack. */
+  private async priceKnown(store: CartStoreRef, cart: CartRecord, lines: LineRecord[], variants: Map<string, CatalogVariant>, stock: Map<string, number> | undefined): Promise<CartView> {
+    const others = [...new Set(lines.map((line) => line.variantId))].filter((id) => !variants.has(id));
+    if (!others.length) return priceCart(cart, lines, variants, stock);
+    const [found, otherStock] = await Promise.all([this.variants.byIds(store.id, others), this.available(store, others)]);
+    for (const variant of found) variants.set(variant.id, variant);
+    // Stock counts only while both reads saw inventory tracking it (it may be turned off in between).
+    return priceCart(cart, lines, variants, stock && otherStock ? new Map([...otherStock, ...stock]) : undefined);
+  }
+
   /** Available units per variant while inventory tracks stock on the store's platform, else undefined. */
   private async available(store: CartStoreRef, variantIds: string[]): Promise<Map<string, number> | undefined> {
     const stock = this.stock();
@@ -174,13 +211,6 @@ export class CartService {
       await change(trx, cart);
       return cart;
     }).then((cart) => this.get(store, cart.id) as Promise<CartView>);
-  }
-
-  private transition(store: CartStoreRef, cartId: string, to: CartStatus, from: CartStatus[], reference?: string): Promise<CartView> {
-    return this.byIdChange(store, cartId, async (trx, cart) => {
-      if (!from.includes(cart.status)) throw cartLocked(cart.status);
-      if (cart.status !== to) await this.carts.setStatus(trx, store.id, cart.id, to, reference);
-    });
   }
 
   /** The database's CHECK backs the 1–99 rule up for any path that slips past the service's own check. */

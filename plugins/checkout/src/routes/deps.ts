@@ -50,6 +50,17 @@ export async function shopperWithCart(deps: CheckoutDeps, req: Request): Promise
   return { shopper, cart: cart as CartView & { id: string } };
 }
 
+/**
+ * The shopper and the id of their cart with at least one line, without pricing the cart (for the step changes, which
+ * do not show it); 409 `WZ_CHECKOUT_CART_EMPTY` otherwise.
+ */
+export async function shopperWithCartId(deps: CheckoutDeps, req: Request): Promise<{ shopper: Shopper; cartId: string }> {
+  const shopper = await resolveShopper(deps, req);
+  const cart = shopper.scope ? await deps.carts.summaryForRequest(req) : undefined;
+  if (!cart?.lineCount) throw cartEmpty();
+  return { shopper, cartId: cart.id };
+}
+
 /** The placer of `shopper` for the placement service (its scope must be known). */
 export function placerFor(deps: CheckoutDeps, req: Request, shopper: Shopper): Placer {
   const base = deps.ui.base(req, 'storefront');
@@ -57,7 +68,7 @@ export function placerFor(deps: CheckoutDeps, req: Request, shopper: Shopper): P
     store: shopper.store,
     scope: shopper.scope!,
     customerId: shopper.customer?.id ?? null,
-    cart: () => deps.carts.forRequest(req),
+    cart: () => deps.carts.summaryForRequest(req),
     confirmationUrl: (orderId) => `${base}/checkout/complete/${orderId}`,
   };
 }

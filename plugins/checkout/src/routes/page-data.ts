@@ -87,6 +87,11 @@ export function cartSummary(cart: CartView) {
   return { lines: cart.lines, itemCount: cart.itemCount, subtotal: cart.subtotal, currency: cart.currency };
 }
 
+/** Lines with their chosen options as the cart and order pages show them (`Size: L · Colour: Navy`). */
+export function withOptions<L extends { optionValues: Record<string, string> }>(lines: readonly L[]): Array<L & { options: string }> {
+  return lines.map((line) => ({ ...line, options: Object.entries(line.optionValues).map(([name, value]) => `${name}: ${value}`).join(' · ') }));
+}
+
 /** Radio choices of the shipping and payment steps. */
 export function choices(options: CheckoutOptions, state: CheckoutState) {
   return {

@@ -6,7 +6,7 @@ import type { StoredResponse } from '../repositories/idempotency.repository.js';
 import { requireReady } from '../services/cart-check.js';
 import { parseIdempotencyKey } from '../services/idempotency.js';
 import { FILL_STEPS } from '../services/steps.js';
-import { placedOrder, placerFor, resolveShopper, shopperWithCart, type CheckoutDeps } from './deps.js';
+import { placedOrder, placerFor, resolveShopper, shopperWithCart, shopperWithCartId, type CheckoutDeps } from './deps.js';
 import { parseOrderId, parsePlace, parseStep } from './validators.js';
 
 /**
@@ -51,8 +51,8 @@ export function storefrontApiRoutes(routes: PluginRoutes, deps: CheckoutDeps): R
     router.put(`/${step}`, async (req, res) => {
       requireJson(req);
       const input = parseStep(step, req.body ?? {});
-      const { shopper, cart } = await shopperWithCart(deps, req);
-      res.json(await deps.checkout.update(shopper.store, cart.id, step, input));
+      const { shopper, cartId } = await shopperWithCartId(deps, req);
+      res.json(await deps.checkout.update(shopper.store, cartId, step, input));
     });
   }
   router.get('/review', async (req, res) => {

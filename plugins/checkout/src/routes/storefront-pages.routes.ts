@@ -5,8 +5,8 @@ import type { CartView } from '@wizamart/plugin-cart';
 import type { CheckoutFillStep, CheckoutState, CheckoutStep, PlacedOrder } from '../index.js';
 import type { CheckoutOptions, Prefill } from '../services/checkout.service.js';
 import { FILL_STEPS } from '../services/steps.js';
-import { placedOrder, resolveShopper, shopperWithCart, type CheckoutDeps } from './deps.js';
-import { addressFields, cartSummary, choices, fieldErrors, firstAddress, providerInputs, stepNav, stepUrl } from './page-data.js';
+import { placedOrder, resolveShopper, shopperWithCart, shopperWithCartId, type CheckoutDeps } from './deps.js';
+import { addressFields, cartSummary, choices, fieldErrors, firstAddress, providerInputs, stepNav, stepUrl, withOptions } from './page-data.js';
 import { placeFor } from './storefront-api.routes.js';
 import { parseOrderId, parseStep, placeFromForm, stepFromForm } from './validators.js';
 
@@ -91,10 +91,10 @@ async function showStep(deps: CheckoutDeps, req: Request, res: Response, step: C
 async function saveStep(deps: CheckoutDeps, req: Request, res: Response, step: CheckoutFillStep): Promise<void> {
   checkForm(deps, req);
   const body = stepFromForm(step, (req.body ?? {}) as Record<string, unknown>);
-  const { shopper, cart } = await shopperWithCart(deps, req);
+  const { shopper, cartId } = await shopperWithCartId(deps, req);
   let saved;
   try {
-    saved = await deps.checkout.update(shopper.store, cart.id, step, parseStep(step, body));
+    saved = await deps.checkout.update(shopper.store, cartId, step, parseStep(step, body));
   } catch (error) {
     if (!isWizamartError(error) || (error.code !== 'WZ_VALIDATION' && error.status !== 422)) throw error;
     const flat = Object.fromEntries(Object.entries(req.body ?? {}).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]));
@@ -113,11 +113,11 @@ async function showReview(deps: CheckoutDeps, req: Request, res: Response): Prom
   if (state.next !== 'review') return deps.ui.redirectWithFlash(res, stepUrl(deps, req, state.next), { type: 'info', message: deps.ui.t(req, 'checkout.flash.stepFirst') });
   const cart = locals.cart as CartView;
   if (!cart.ready) return deps.ui.redirectWithFlash(res, locals.cartUrl as string, { type: 'error', message: deps.ui.t(req, 'checkout.errors.WZ_CHECKOUT_CART_NOT_READY') });
-  const { shopper } = await shopperWithCart(deps, req);
-  const quote = await deps.checkout.quote(shopper.store, cart.lines, state.shippingCode);
+  const { store } = await resolveShopper(deps, req);
+  const quote = await deps.checkout.quote(store, cart.lines, state.shippingCode);
   const options = locals as unknown as CheckoutOptions;
   res.render('checkout/storefront/review', {
-    ...locals, quote, idempotencyKey: randomUUID(), placeUrl: stepUrl(deps, req, '').concat('/place'),
+    ...locals, quote: { ...quote, lines: withOptions(quote.lines) }, idempotencyKey: randomUUID(), placeUrl: stepUrl(deps, req, '').concat('/place'),
     shippingName: options.shipping.find((option) => option.code === state.shippingCode)?.name,
     providerName: options.providers.find((provider) => provider.code === state.paymentProvider)?.name,
     inputs: providerInputs(deps, req, state.paymentProvider),
@@ -142,8 +142,8 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CheckoutDeps): 
   const router = routes.router();
   router.use(publicAccess());
   router.get('/', page(deps, async (req, res) => {
-    const { shopper, cart } = await shopperWithCart(deps, req);
-    res.redirect(303, stepUrl(deps, req, (await deps.checkout.state(shopper.store, cart.id)).state.next));
+    const { shopper, cartId } = await shopperWithCartId(deps, req);
+    res.redirect(303, stepUrl(deps, req, (await deps.checkout.state(shopper.store, cartId)).state.next));
   }));
   for (const step of FILL_STEPS) {
     router.get(`/${step}`, page(deps, (req, res) => showStep(deps, req, res, step)));
@@ -156,7 +156,7 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CheckoutDeps): 
     const order = await placedOrder(deps, shopper, parseOrderId(req.params));
     const base = deps.ui.base(req, 'storefront');
     res.render('checkout/storefront/complete', {
-      title: deps.ui.t(req, 'checkout.titles.complete'), order, customer: shopper.customer, productsUrl: `${base}/products`,
+      title: deps.ui.t(req, 'checkout.titles.complete'), order: { ...order, lines: withOptions(order.lines) }, customer: shopper.customer, productsUrl: `${base}/products`,
       ordersUrl: shopper.customer ? `${base}/orders` : `${base}/orders/lookup`,
     });
   });

@@ -1,5 +1,5 @@
 import { isWizamartError, type PluginLogger, type WizamartError } from '@wizamart/plugin-sdk';
-import type { CartDirectory, CartView } from '@wizamart/plugin-cart';
+import type { CartDirectory, CartSummary } from '@wizamart/plugin-cart';
 import type { Order, OrdersService } from '@wizamart/plugin-orders';
 import type { Payment, PaymentProviders, PaymentsService } from '@wizamart/plugin-payments';
 import { cartBusy, cartEmpty, outOfStock, paymentDeclined, priceChanged } from '../errors.js';
@@ -22,8 +22,8 @@ export interface Placer {
   /** `customer:<id>` or `guest:<hash of the cart token>`. */
   scope: string;
   customerId: string | null;
-  /** The shopper's open or locked cart. */
-  cart(): Promise<CartView | undefined>;
+  /** The shopper's open or locked cart (unpriced: the placement prices it once it is locked). */
+  cart(): Promise<CartSummary | undefined>;
   confirmationUrl(orderId: string): string;
 }
 
@@ -124,7 +124,7 @@ export class PlacementService {
   private async prepare(attempt: Attempt, placer: Placer, request: PlaceOrderRequest): Promise<AttemptPlan> {
     const { store } = placer;
     const cart = await placer.cart();
-    if (!cart?.id || !cart.lines.length) throw cartEmpty();
+    if (!cart?.lineCount) throw cartEmpty();
     const { data } = await this.deps.checkout.complete(store, cart.id);
     if (!(await this.deps.sessions.hold(store.id, cart.id, attempt.row.id, this.deps.leaseSeconds))) throw cartBusy();
     await attempt.save({ heldCartId: cart.id });
@@ -208,7 +208,7 @@ export class PlacementService {
   private async finish(attempt: Attempt, store: CheckoutStore, plan: AttemptPlan, order: Order): Promise<void> {
     await this.deps.stock.commit(store, attempt.state.reservations ?? {}, plan.lines, `order:${order.number}`, attempt.orderId);
     await this.deps.keys.recordPlacement(store.id, order.id, attempt.row.scope, plan.cartId);
-    await this.deps.carts.markConverted(store, plan.cartId, order.id).catch((error: unknown) => {
+    await this.deps.carts.setStatus(store, plan.cartId, 'converted', order.id).catch((error: unknown) => {
       // The order stands whatever the cart says (e.g. it was cleared meanwhile); only an outage is worth a retry.
       if (!isWizamartError(error) || error.status >= 500) throw error;
       this.deps.logger.warn({ err: error, cartId: plan.cartId, orderId: order.id }, 'could not mark the cart of a placed order converted');
@@ -256,10 +256,10 @@ export class PlacementService {
     await this.quietly('release the stock', () => this.deps.stock.release(store, state.reservations ?? {}));
     if (!state.heldCartId) return;
     const cartId = state.heldCartId;
-    await this.quietly('unlock the cart', async () => {
-      const cart = await this.deps.carts.get(store, cartId);
-      if (cart?.status === 'locked') await this.deps.carts.unlock(store, cartId);
-    });
+    await this.quietly('unlock the cart', () => this.deps.carts.setStatus(store, cartId, 'open').catch((error: unknown) => {
+      // Gone, converted or merged meanwhile: nothing to unlock.
+      if (!isWizamartError(error) || (error.code !== 'WZ_CART_NOT_FOUND' && error.code !== 'WZ_CART_LOCKED')) throw error;
+    }));
     await this.quietly('let go of the cart', () => this.deps.sessions.letGo(store.id, cartId, attempt.row.id));
   }
 
