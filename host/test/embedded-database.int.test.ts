@@ -1,10 +1,11 @@
+import { statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { expect } from 'chai';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import request from 'supertest';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { startEmbeddedPostgres, type EmbeddedLog, type EmbeddedPostgres } from '../src/runtime/database/embedded.js';
+import { EMBEDDED_TEMPLATE, startEmbeddedPostgres, type EmbeddedLog, type EmbeddedPostgres } from '../src/runtime/database/embedded.js';
 import { CANCEL_REQUEST, PROTOCOL_3, SSL_REQUEST } from '../src/runtime/database/pg-wire.js';
 import { PgliteServer } from '../src/runtime/database/pglite-server.js';
 import { eventually, ON_SERVER, runtimeFixture } from './runtime-helpers.js';
@@ -327,5 +328,36 @@ embeddedOnly('the embedded database under a host\'s pools: API requests next to 
     const seen = (counter.bumps as Array<{ seen: number }>).map((bump) => bump.seen).sort((a, b) => a - b);
     expect(seen, 'each transaction saw the one before it').to.deep.equal(Array.from({ length: 90 }, (_, i) => i));
     expect((counter.bumps as Array<{ source: string }>).filter((bump) => bump.source === 'job')).to.have.length(30);
+  });
+});
+
+embeddedOnly('the embedded database: a fresh in-memory cluster from the kept copy of initdb', () => {
+  const query = async (db: EmbeddedPostgres, sql: string) => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('gives every start its own empty database, and replaces a copy it cannot load', async () => {
+    writeFileSync(EMBEDDED_TEMPLATE, 'not a tarball');
+    const first = await startEmbeddedPostgres({ dataDir: 'memory://', maxConnections: 2 });
+    try {
+      await query(first, 'create table kept (id int)');
+      expect(statSync(EMBEDDED_TEMPLATE).size, 'a broken copy is replaced by a real one').to.be.greaterThan(1_000_000);
+      const second = await startEmbeddedPostgres({ dataDir: 'memory://', maxConnections: 2 });
+      try {
+        expect(await query(second, `select count(*)::int as n from pg_tables where tablename = 'kept'`)).to.deep.equal([{ n: 0 }]);
+        await query(second, 'create extension if not exists unaccent');
+        expect(await query(second, `select unaccent('Crème') as plain`)).to.deep.equal([{ plain: 'Creme' }]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await first.stop();
+    }
   });
 });

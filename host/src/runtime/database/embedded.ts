@@ -1,4 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -77,6 +79,48 @@ function lockDataDir(dataDir: string): () => void {
   throw new WizamartError('WZ_DB_UNAVAILABLE', `Cannot lock the embedded database folder ${dataDir}`);
 }
 
+/**
+ * A fresh in-memory PGlite runs initdb first: about 3.5 s of CPU, paid by every test host and every CLI call on
+ * `memory://`. The cluster initdb leaves is always the same for one PGlite version, so the first start keeps a copy
+ * (a tarball in the OS temp folder, written atomically) and later ones load it instead (about 0.9 s). A copy that
+ * cannot be read or loaded is dropped and the database is created the slow way.
+ */
+export const EMBEDDED_TEMPLATE = path.join(os.tmpdir(), `wizamart-pglite-${pgliteVersion()}.tar`);
+
+/** The installed PGlite's version (its package.json is not among its exports, so it is found beside its entry). */
+function pgliteVersion(): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  while (path.dirname(dir) !== dir) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === '@electric-sql/pglite' && manifest.version) return manifest.version;
+    } catch {
+      // No package.json at this level: go up.
+    }
+    dir = path.dirname(dir);
+  }
+  return 'unknown';
+}
+
+async function createInMemory(): Promise<PGlite> {
+  try {
+    const template = new Blob([readFileSync(EMBEDDED_TEMPLATE)]);
+    return await PGlite.create({ extensions: { unaccent }, loadDataDir: template });
+  } catch {
+    rmSync(EMBEDDED_TEMPLATE, { force: true });
+  }
+  const db = await PGlite.create({ extensions: { unaccent } });
+  try {
+    const cluster = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
+    const partial = `${EMBEDDED_TEMPLATE}.${process.pid}`;
+    writeFileSync(partial, cluster);
+    renameSync(partial, EMBEDDED_TEMPLATE);
+  } catch {
+    // Only a cache: the next start creates the database the slow way again.
+  }
+  return db;
+}
+
 /** Starts PGlite on `dataDir` behind the host's socket front ({@link PgliteServer}) on a free local port. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const inMemory = options.dataDir.startsWith('memory://');
@@ -86,7 +130,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     unlock = lockDataDir(options.dataDir);
   }
   try {
-    const db = await PGlite.create({ dataDir: inMemory ? undefined : path.join(options.dataDir, 'pgdata'), extensions: { unaccent } });
+    const db = inMemory ? await createInMemory() : await PGlite.create({ dataDir: path.join(options.dataDir, 'pgdata'), extensions: { unaccent } });
     const server = new PgliteServer(db, {
       maxConnections: options.maxConnections,
       idleInTransactionMs: options.idleInTransactionMs ?? IDLE_IN_TRANSACTION_MS,
