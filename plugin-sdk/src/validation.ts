@@ -24,7 +24,7 @@ function toProblem(error: ErrorObject): ValidationProblem {
 }
 
 /**
- * Compiles a JSON Schema once and returns a function that checks a value, applies defaults and returns it typed,
+ * Compiles a JSON Schema once (on the first call) and returns a function that checks a value, applies defaults and returns it typed,
  * or throws a 400 `WZ_VALIDATION` error listing every failing path in `details.problems`. ajv runs in strict mode
  * with `ajv-formats` (`email`, `uuid`, `date-time`, …) and without type coercion; defaults are written into the value.
  *
@@ -38,8 +38,11 @@ function toProblem(error: ErrorObject): ValidationProblem {
  * ```
  */
 export function createValidator<T>(schema: Record<string, unknown>): (value: unknown) => T {
-  const validate: ValidateFunction = ajv.compile(schema);
+  // Compiled on first use: plugins create their validators in `register`, and compiling every route's schema there
+  // was the largest part of a host's boot.
+  let validate: ValidateFunction | undefined;
   return (value) => {
+    validate ??= ajv.compile(schema);
     if (validate(value)) return value as T;
     const problems = (validate.errors ?? []).map(toProblem);
     const summary = problems.map((p) => `${p.path} ${p.message}`).join('; ');
