@@ -40,7 +40,7 @@ describe('wizamart-plugin new', () => {
     expect(read('test/gift-cards.int.test.ts')).to.include("from '@wizamart/plugin-sdk/testing'").and.include("'gift_cards.notes'");
     for (const lang of ['en', 'de', 'fr', 'lb']) expect(JSON.parse(read(`locales/${lang}.json`)).menu.notes).to.be.a('string');
     expect(read('.gitignore')).to.include('node_modules/');
-    expect(read('tsconfig.json')).to.include('"emitDecoratorMetadata": true');
+    expect(read('tsconfig.json')).to.include('"module": "NodeNext"').and.not.include('Decorator');
     expect(read('README.md')).to.include('# Gift Cards');
     expect(read('src/index.ts')).to.include('GiftCardsPermissions');
     expect(io.stdout.text).to.include('npm install');
