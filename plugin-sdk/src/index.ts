@@ -34,6 +34,9 @@ export type {
 } from './plugin.js';
 export { createValidator } from './validation.js';
 export type { ValidationProblem } from './validation.js';
+export { fieldErrorsOf, fieldMessage, fieldName, validationError } from './field-errors.js';
+export type { FieldError, FieldErrorCode, FieldErrorInput } from './field-errors.js';
+export { FIELD_MESSAGE_LANGUAGES, FIELD_MESSAGES } from './field-messages.js';
 export type { JobOptions, JobRun, JobStatus, JobTarget, PluginJobs } from './jobs.js';
 export { guardOf, permit, publicAccess, readCookie } from './http.js';
 export type { HttpStage, Principal, RequestContext, RequestTenant, RouteGuard } from './http.js';

@@ -29,11 +29,26 @@ export interface CoreUi {
   /** Translates `<code>.<key>` into the request's language (falls back to English, then the key); fills `{name}`. */
   t(req: Request, key: string, params?: Record<string, unknown>): string;
   /**
+   * What a form page shows after a refused post, in the page's language: for a `WZ_VALIDATION` error, a sentence for
+   * the top and one message per field keyed by its path without the leading slash (`title`, `variants/0/price`);
+   * for any other error, its message. Render the form again with status 400 (or the error's), the typed values, and
+   * `{{> core/field-error id="…" error=(lookup errors "title")}}` beside each field (see core's README).
+   */
+  formErrors(req: Request, error: unknown): FormErrors;
+  /**
    * Adds a section to the storefront home page (`/storefront/<s>`), shown only while `ctx`'s plugin is enabled on
    * the request's platform. Call it from `register`. A section whose `load` throws is left out (and logged), so one
    * plugin cannot break the home page.
    */
   addStorefrontSection(ctx: Pick<PluginContext, 'plugin'>, section: StorefrontSection): void;
+}
+
+/** The messages of a refused form post (see {@link CoreUi.formErrors}). */
+export interface FormErrors {
+  /** A sentence for the top of the form. */
+  message: string;
+  /** Messages in the page's language by field path without the leading slash (`title`, `variants/0/price`). */
+  fields: Record<string, string>;
 }
 
 /** A section of the storefront home page contributed by a plugin. */

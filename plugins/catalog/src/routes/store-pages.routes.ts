@@ -50,8 +50,10 @@ async function save(deps: CatalogDeps, req: Request, res: Response, id?: string)
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/products/${saved.id}`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.saved') });
   } catch (error) {
     if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.code.endsWith('PRODUCT_NOT_FOUND')) throw error;
-    const problems = (error.details.problems as Array<{ path: string; message: string }> | undefined) ?? [];
-    res.status(error.status).render(FORM, { ...(await formLocals(deps, req, { ...(payload as ProductInput), id })), error: error.message, problems });
+    // The form comes back with what was typed and each message beside its field, in the page's language.
+    const { message, fields } = deps.ui.formErrors(req, error);
+    const locals = await formLocals(deps, req, { ...(payload as ProductInput), id });
+    res.status(error.status).render(FORM, { ...locals, error: message, errors: fields, errorsJson: JSON.stringify(fields) });
   }
 }
 

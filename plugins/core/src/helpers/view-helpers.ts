@@ -61,10 +61,28 @@ export function createHelpers(deps: HelperDeps): Record<string, (...args: unknow
       return formatMoney(params[0], params[1], langOf(options));
     },
     themeStyle: (...args) => safeHtml(themeStyle(split(args).params[0])),
+    fieldAria(...args) {
+      const { params, options } = split(args);
+      return safeHtml(fieldAria(params[0], str(params[1]) ?? '', str(options.hash?.help)));
+    },
   };
 }
 
-/** Registers core's helpers (`t`, `icon`, `eq`, `not`, `and`, `or`, `concat`, `formatDate`, `money`, `themeStyle`). */
+/**
+ * The attributes of an input beside `core/field-error`: with an error, `aria-invalid` and `aria-describedby` naming
+ * `<id>-error` (and the help text); without, `aria-describedby` of the help text only.
+ */
+export function fieldAria(error: unknown, id: string, help?: string): string {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const described = [error ? `${id}-error` : undefined, help].filter(Boolean).join(' ');
+  const invalid = error ? ' aria-invalid="true"' : '';
+  return `${invalid}${described ? ` aria-describedby="${escape(described)}"` : ''}`;
+}
+
+/**
+ * Registers core's helpers (`t`, `icon`, `eq`, `not`, `and`, `or`, `concat`, `formatDate`, `money`, `themeStyle`,
+ * `fieldAria`).
+ */
 export function registerHelpers(views: PluginViews, deps: HelperDeps): void {
   for (const [name, fn] of Object.entries(createHelpers(deps))) views.helper(name, fn);
 }

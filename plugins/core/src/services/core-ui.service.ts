@@ -2,6 +2,7 @@ import { WizamartError } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
 import type { CoreUi, Flash, StorefrontSection } from '../index.js';
 import { readCookie, replaceCookie } from '../http/cookies.js';
+import { formErrors } from './form-errors.js';
 import { decodeFlashes, encodeFlashes, FLASH_COOKIE, FLASH_MAX_AGE } from './flash.js';
 import { DEFAULT_LANGUAGE, type Translations } from './i18n.js';
 import { isLocalPath, surfaceBase } from './surface-base.js';
@@ -54,6 +55,10 @@ export function createCoreUi(translations: Translations, sections: RegisteredSec
     },
     t(req, key, params) {
       return translations.translate(requestLanguage(req), key, params);
+    },
+    formErrors(req, error) {
+      const language = requestLanguage(req);
+      return formErrors(error, language, translations.translate(language, 'core.form.invalid'));
     },
     addStorefrontSection(ctx, section) {
       const plugin = ctx.plugin.code;

@@ -1,4 +1,4 @@
-import { WizamartError, createValidator } from '@wizamart/plugin-sdk';
+import { createValidator, validationError } from '@wizamart/plugin-sdk';
 import type { StockChange } from '../services/stock.service.js';
 import listSchema from './schemas/list.schema.json' with { type: 'json' };
 import locationSchema from './schemas/location.schema.json' with { type: 'json' };
@@ -10,10 +10,9 @@ const parseStockChangeObject = createValidator<StockChange>(stockChangeSchema);
 /** A stock change: exactly one of `delta` (receipts, write-offs) or `onHand` (a count). */
 export function parseStockChange(body: unknown): StockChange {
   const change = parseStockChangeObject(body);
-  if ((change.delta === undefined) === (change.onHand === undefined)) {
-    const problems = [{ path: '/', message: 'must have exactly one of delta or onHand' }];
-    throw new WizamartError('WZ_VALIDATION', 'Invalid input: / must have exactly one of delta or onHand', { status: 400, details: { problems } });
-  }
+  // Exactly one of the two: none is a missing quantity, both is one too many.
+  if (change.delta === undefined && change.onHand === undefined) throw validationError([{ path: '/delta', code: 'required' }]);
+  if (change.delta !== undefined && change.onHand !== undefined) throw validationError([{ path: '/onHand', code: 'not_allowed' }]);
   return change;
 }
 export const parseLocation = createValidator<{ code: string; name: string }>(locationSchema);
