@@ -20,11 +20,19 @@ function views(dir: string): string[] {
 }
 
 const decode = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Every literal `pattern="…"` of the plugins' and the scaffold template's views, with where it is. */
 function patterns(): Array<{ where: string; pattern: string }> {
-  const roots = [...readdirSync(path.join(REPO, 'plugins')).map((code) => `plugins/${code}/views`), 'plugin-sdk/templates'];
+  const roots = [
+    ...readdirSync(path.join(REPO, 'plugins')).map((code) => `plugins/${code}/views`),
+    'plugin-sdk/templates',
+  ];
   return roots.flatMap((root) =>
     views(path.join(REPO, root)).flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/(?<![:\w-])pattern="([^"]*)"/g)].map((match) => ({

@@ -53,6 +53,19 @@ describe('catalog: store API', () => {
     expect(column('price')).to.include.members(['503', '42']);
   });
 
+  it('a bad product gets 400 with one readable entry per field in details.fields', async () => {
+    const bad = productBody('', { variants: [{ sku: 'NEG-1', price: -5 }] });
+    const res = await request(test.app).post('/api/v1/store/fashion/catalog/products').set(bearer(owner)).send(bad).expect(400);
+    expect(res.body.error.code).to.equal('WZ_VALIDATION');
+    expect(res.body.error.message).to.equal('Some fields need attention: title, price');
+    const fields = res.body.error.details.fields.map(({ path, code, message }: Record<string, string>) => ({ path, code, message }));
+    expect(fields).to.deep.equal([
+      { path: '/title', code: 'required', message: 'This field is required' },
+      { path: '/variants/0/price', code: 'too_small', message: 'Must be at least 0' },
+    ]);
+    expect(JSON.stringify(res.body)).not.to.match(/\\S|must NOT|must be >=/);
+  });
+
   it('rejects unknown fields and bad variants, changing nothing', async () => {
     const before = (await request(test.app).get('/api/v1/store/fashion/catalog/products').set(bearer(owner)).expect(200)).body.total;
     const unknown = await request(test.app).post('/api/v1/store/fashion/catalog/products').set(bearer(owner)).send({ ...productBody('Extra'), storeId: 'x' }).expect(400);

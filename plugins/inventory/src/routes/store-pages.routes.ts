@@ -46,7 +46,8 @@ async function renderStock(deps: InventoryDeps, req: Request, res: Response, ref
   const store = await currentStore(deps, req);
   const [page, locations] = await Promise.all([deps.stock.overview(store, filter), deps.stock.locations(store)]);
   const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
-  const link = (n: number) => `?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), page: String(n) })}`;
+  // Absolute: after a refused post the page is shown at `…/inventory/changes`.
+  const link = (n: number) => `${stockUrl(deps, req)}?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), page: String(n) })}`;
   const failed = refused?.failed;
   const items = page.items.map((item) => (failed && item.id === failed.variantId ? { ...item, failed } : item));
   res.status(refused?.status ?? 200).render('inventory/store/stock', {
