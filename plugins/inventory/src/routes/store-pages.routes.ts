@@ -53,7 +53,8 @@ async function renderStock(deps: InventoryDeps, req: Request, res: Response, ref
   res.status(refused?.status ?? 200).render('inventory/store/stock', {
     title: deps.ui.t(req, 'inventory.stock.title'), ...page, items, locations, q: filter.q, page: filter.page, pages,
     error: failed ? deps.ui.t(req, 'inventory.stock.refused') : undefined, location: refused?.location,
-    previous: filter.page > 1 ? link(filter.page - 1) : undefined, next: filter.page < pages ? link(filter.page + 1) : undefined,
+    previous: filter.page > 1 ? link(filter.page - 1) : undefined,
+    next: filter.page < pages ? link(filter.page + 1) : undefined,
   });
 }
 
@@ -72,7 +73,8 @@ export function storePageRoutes(routes: PluginRoutes, deps: InventoryDeps): Rout
     } catch (error) {
       if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.status === 404) throw error;
       const { message, fields } = deps.ui.formErrors(req, error);
-      return renderStock(deps, req, res, { status: error.status, location: { values, error: message, errors: fields } });
+      const location = { values, error: message, errors: fields };
+      return renderStock(deps, req, res, { status: error.status, location });
     }
     deps.ui.redirectWithFlash(res, stockUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'inventory.flash.locationAdded') });
   });
