@@ -1,6 +1,5 @@
-import { isWizamartError, WizamartError } from '@wizamart/plugin-sdk';
+import { isWizamartError, wantsJson, WizamartError } from '@wizamart/plugin-sdk';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
-import { wantsJson } from './request-context.js';
 
 // Connection-level failures (PostgreSQL SQLSTATE class 08, shutdown/cannot-connect-now, refused sockets, pool
 // timeouts) mean the database is away, not that the request was wrong: a 503 a client may retry.

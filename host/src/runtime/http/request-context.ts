@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import type { RequestTenant } from '@wizamart/plugin-sdk';
 
 export type { RequestTenant };
@@ -23,7 +22,3 @@ export function tenantOfPath(path: string): { surface: RequestSurface; store?: s
   return { surface: 'unknown' };
 }
 
-/** True when the request asked for JSON (API path or an Accept header preferring JSON). */
-export function wantsJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json';
-}

@@ -1,4 +1,4 @@
-import { WizamartError, type JobStatus, type JobTarget } from '@wizamart/plugin-sdk';
+import { WizamartError, type JobStatus, type JobTarget, isUuid } from '@wizamart/plugin-sdk';
 import { DEFAULT_PLATFORM } from '../database/host-schema.js';
 import { attemptNumber } from './job-options.js';
 
@@ -35,11 +35,9 @@ export interface JobRow {
   progress: number | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Job ids are UUIDs; anything else is answered as "no such job" instead of reaching Postgres as a cast error. */
 export function isJobId(id: unknown): id is string {
-  return typeof id === 'string' && UUID.test(id);
+  return isUuid(id);
 }
 
 function targetPart(value: unknown, key: keyof JobTarget): string | undefined {

@@ -1,8 +1,8 @@
+import { formatMinor } from '@wizamart/plugin-sdk';
 import type { ProductPagePanel, ProductPageProduct, ProductPageVariant } from '@wizamart/plugin-catalog';
 import type { Request, Response } from 'express';
 import { CART_LIMITS } from '../index.js';
 import type { CartDeps } from './deps.js';
-import { formatMinor } from './storefront-pages.routes.js';
 
 const soldOut = (variant: ProductPageVariant) => variant.stock === 'out_of_stock';
 

@@ -1,15 +1,8 @@
-import { publicAccess, WizamartError, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { formatMinor, publicAccess, WizamartError, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { CartView } from '../index.js';
 import { keepGuest, resolveShopper, type CartDeps, type Shopper } from './deps.js';
 import { formBody, parseAddLine, parseLineId, parseSetQuantity } from './validators.js';
-
-/** `amount` minor units of `currency` as the shopper's language writes it (e.g. `€12.50`). */
-export function formatMinor(amount: number, currency: string, lang: string): string {
-  const format = new Intl.NumberFormat(lang, { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
-}
 
 function langOf(res: Response): string {
   return String((res.locals.wz as { lang?: string } | undefined)?.lang ?? 'en');

@@ -1,4 +1,4 @@
-import { publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { formatMinor, parseMinor, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Router } from 'express';
 import type { ProductPageProduct } from '../index.js';
 import type { CategoryNode } from '../services/category.service.js';
@@ -12,23 +12,16 @@ function origin(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
-/** `amount` minor units of `currency` as the shopper's language writes it (e.g. `€12.50`). */
-export function formatMinor(amount: number, currency: string, lang: string): string {
-  const format = new Intl.NumberFormat(lang, { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
-}
-
-/** Shoppers type prices in currency units (`25` or `25.50`); the API filters in minor units. */
-const MAJOR = /^\s*(\d{1,8})(?:[.,](\d{1,2}))?\s*$/;
-
-/** The page's query with `minPrice`/`maxPrice` turned from currency units into minor units (2 decimals). */
-export function pageQuery(query: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The page's query with `minPrice`/`maxPrice` turned from currency units as shoppers type them (`25`, `25,50`) into
+ * minor units of the store's `currency` (JPY has none, BHD three). Text that is not an amount of that currency stays
+ * as typed, so validation rejects it.
+ */
+export function pageQuery(query: Record<string, unknown>, currency: string): Record<string, unknown> {
   const out = { ...query };
   for (const key of ['minPrice', 'maxPrice']) {
-    const value = typeof out[key] === 'string' ? (out[key] as string) : undefined;
-    const match = value ? MAJOR.exec(value) : null;
-    if (match) out[key] = String(Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0')));
+    const minor = typeof out[key] === 'string' && out[key] !== '' ? parseMinor(out[key] as string, currency) : undefined;
+    if (minor !== undefined) out[key] = String(minor);
   }
   return out;
 }
@@ -79,8 +72,8 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): R
   });
   router.get('/products', async (req, res) => {
     const typed = req.query as Record<string, unknown>;
-    const filter = parseStorefrontList(pageQuery(typed));
     const store = await currentStore(deps, req);
+    const filter = parseStorefrontList(pageQuery(typed, store.currency));
     const [page, tree] = await Promise.all([deps.storefront.list(store, filter, storefrontLinks(deps, req)), deps.storefront.categoryTree(store)]);
     res.render('catalog/storefront/products', {
       title: filter.q ? deps.ui.t(req, 'catalog.storefront.resultsFor', { q: filter.q }) : deps.ui.t(req, 'catalog.storefront.products'),

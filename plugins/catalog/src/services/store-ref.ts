@@ -7,11 +7,7 @@ export interface StoreRef {
   platform?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid } from '@wizamart/plugin-sdk';
 
 /** A URL slug from a title: ASCII letters and digits joined by dashes (accents folded), at most 80 characters. */
 export function slugify(title: string): string {

@@ -4,9 +4,4 @@ export interface StoreRef {
   code: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a UUID; ids from URLs are checked before they reach a `uuid` column (which would fail the query). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid } from '@wizamart/plugin-sdk';

@@ -17,9 +17,4 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a UUID; ids from tokens and URLs are checked before they reach a `uuid` column. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+export { isUuid } from '@wizamart/plugin-sdk';

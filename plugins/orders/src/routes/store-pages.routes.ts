@@ -1,11 +1,11 @@
-import { isWizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { isWizamartError, minorDigits, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import { orderNotFound } from '../errors.js';
 import type { OrdersStoreRef } from '../index.js';
 import { ACTION_TARGETS, ORDER_STATUSES, type OrderAction } from '../services/status-machine.js';
 import { actorOf, currentStore, errorText, type OrdersDeps } from './deps.js';
 import { storeOrderView } from './store-api.routes.js';
-import { basisPointsFromForm, integerFromForm, minorDigits, minorFromForm, parseAction, parseId, parseList, parseRate, parseTax } from './validators.js';
+import { basisPointsFromForm, integerFromForm, minorFromForm, parseAction, parseId, parseList, parseRate, parseTax } from './validators.js';
 
 const ordersUrl = (deps: OrdersDeps, req: Request) => `${deps.ui.base(req, 'store')}/orders`;
 

@@ -1,4 +1,4 @@
-import { createValidator } from '@wizamart/plugin-sdk';
+import { createValidator, parseMinor } from '@wizamart/plugin-sdk';
 import type { OrderStatus } from '../index.js';
 import type { OrderFilter } from '../repositories/order.repository.js';
 import type { ShippingRateInput } from '../repositories/settings.repository.js';
@@ -73,15 +73,6 @@ export function parseLookup(body: unknown): { number: number; email: string } {
   return { number: Number(String(checked.number).replace(/[#\s]/g, '')), email: checked.email.trim() };
 }
 
-/** Digits after the decimal point of `currency` (2 for EUR, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
 /** Decimal text (`4.90`, `4,9`, `5`) with at most `digits` decimals, scaled to an integer; NaN when malformed. */
 export function scaledFromText(value: unknown, digits: number): number {
   const text = String(value ?? '').trim().replace(',', '.');
@@ -93,7 +84,7 @@ export function scaledFromText(value: unknown, digits: number): number {
 
 /** A form's money text in minor units of `currency` (NaN when malformed, which then fails validation). */
 export function minorFromForm(value: unknown, currency: string): number {
-  return scaledFromText(value, minorDigits(currency));
+  return parseMinor(String(value ?? ''), currency) ?? Number.NaN;
 }
 
 /** A form's tax rate in percent (`17`, `8.5`, `7,75`) in basis points. */

@@ -1,11 +1,10 @@
+import { isUuid } from '@wizamart/plugin-sdk';
 import type { CustomerDirectory } from '@wizamart/plugin-customers';
 import type { PaymentProviders } from '@wizamart/plugin-payments';
 import type { StaffDirectory } from '@wizamart/plugin-tenancy';
 import type { Order, OrdersStoreRef } from '../index.js';
 
 type HistoryEntry = Order['history'][number];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Who made a history entry, as the store dashboard shows it (`orders.actor.<kind>`). Actors are recorded as
@@ -65,7 +64,7 @@ export class HistoryActors {
   /** Customers by id; one deleted since keeps the name and email the order recorded, when it is the order's own. */
   private async customers(store: OrdersStoreRef, ids: string[], order: Pick<Order, 'customerId' | 'customerName' | 'email'>): Promise<Map<string, Person>> {
     // Actors are free text from the placing plugin: only a well-formed id can name a customer.
-    const found = await Promise.all(ids.filter((id) => UUID.test(id)).map(async (id) => [id, await this.deps.customers.byId(store.id, id)] as const));
+    const found = await Promise.all(ids.filter(isUuid).map(async (id) => [id, await this.deps.customers.byId(store.id, id)] as const));
     const people = new Map<string, Person>();
     for (const [id, customer] of found) {
       if (customer) people.set(id, { name: customer.name, email: customer.email });

@@ -1,4 +1,4 @@
-import { createValidator } from '@wizamart/plugin-sdk';
+import { createValidator, isUuid } from '@wizamart/plugin-sdk';
 import type { CustomerDirectory } from '@wizamart/plugin-customers';
 import type { Payment, PaymentsService } from '@wizamart/plugin-payments';
 import { idConflict, invalidField, paymentMismatch } from '../errors.js';
@@ -12,7 +12,6 @@ import quoteSchema from './schemas/quote.schema.json' with { type: 'json' };
 const parsePlace = createValidator<PlaceOrderInput>(placeSchema);
 const parseQuote = createValidator<OrderQuoteInput>(quoteSchema);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Payment states that can still pay for an order (pending and authorized ones are waiting; captured paid). */
 const PAYABLE = new Set(['pending', 'authorized', 'captured']);
 
@@ -78,7 +77,7 @@ export class OrderService {
   }
 
   async get(store: Pick<OrdersStoreRef, 'id'>, orderId: string): Promise<Order | undefined> {
-    if (!UUID.test(orderId)) return undefined;
+    if (!isUuid(orderId)) return undefined;
     const record = await this.orders.byId(store.id, orderId.toLowerCase());
     return record ? this.complete(store.id, record) : undefined;
   }

@@ -1,9 +1,9 @@
+import { isUuid } from '@wizamart/plugin-sdk';
 import type { PaymentEventPayload } from '@wizamart/plugin-payments';
 import type { PluginContext, PluginDirectory } from '@wizamart/plugin-sdk';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { OrderActions } from './order-actions.service.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVENTS = ['payments.captured', 'payments.refunded', 'payments.failed', 'payments.cancelled'];
 
 /**
@@ -14,7 +14,7 @@ const EVENTS = ['payments.captured', 'payments.refunded', 'payments.failed', 'pa
  */
 export function subscribeToPayments(ctx: Pick<PluginContext, 'events' | 'plugin'>, deps: { stores: StoreDirectory; plugins: PluginDirectory; actions: OrderActions }): void {
   const handle = async (payload: PaymentEventPayload) => {
-    if (!UUID.test(payload.orderRef)) return;
+    if (!isUuid(payload.orderRef)) return;
     const store = await deps.stores.byId(payload.storeId);
     if (!store || !deps.plugins.isEnabled(store.platform, ctx.plugin.code)) return;
     const ref = { id: store.id, code: store.code, platform: store.platform, currency: store.currency };

@@ -1,4 +1,4 @@
-import { WizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { minorDigits, parseMinor, WizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { Payment, PaymentStatus } from '../index.js';
 import { actorOf, currentStore, type PaymentsDeps } from './deps.js';
@@ -7,23 +7,11 @@ import { parseList, parseRefund, parseSettings } from './validators.js';
 const STATUSES: PaymentStatus[] = ['pending', 'authorized', 'captured', 'partially_refunded', 'refunded', 'failed', 'cancelled'];
 const paymentsUrl = (deps: PaymentsDeps, req: Request) => `${deps.ui.base(req, 'store')}/payments`;
 
-/** Digits after the decimal point of `currency` (2 for EUR, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
 /** A refund form's amount (`12.50`, `12,50`; empty: everything left) in minor units; undefined when empty, NaN when malformed. */
 export function amountFromForm(value: unknown, currency: string): number | undefined {
-  const text = String(value ?? '').trim().replace(',', '.');
+  const text = String(value ?? '').trim();
   if (text === '') return undefined;
-  const digits = minorDigits(currency);
-  if (!new RegExp(`^\\d{1,12}(\\.\\d{1,${Math.max(digits, 1)}})?$`).test(text) || (digits === 0 && text.includes('.'))) return Number.NaN;
-  const [whole, fraction = ''] = text.split('.');
-  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  return parseMinor(text, currency) ?? Number.NaN;
 }
 
 /** The actions the detail page offers for a payment in its state. */

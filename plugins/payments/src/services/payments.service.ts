@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { createValidator } from '@wizamart/plugin-sdk';
+import { createValidator, isUuid } from '@wizamart/plugin-sdk';
 import {
   idempotencyMismatch, invalidState, notOffline, paymentNotFound, providerDeclined, providerNotOffered, refundExceedsCaptured,
 } from '../errors.js';
@@ -16,8 +16,6 @@ const parseAuthorize = createValidator<AuthorizeRequest>(authorizeSchema);
 /** The domain events this plugin publishes. */
 export type PaymentsEventName = 'payments.authorized' | 'payments.captured' | 'payments.failed' | 'payments.refunded' | 'payments.cancelled';
 export type Publish = (name: PaymentsEventName, payload: PaymentEventPayload) => Promise<void>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What one locked step decided: the payment after it, the event to publish after commit, or the error to throw after commit. */
 export interface StepOutcome {
@@ -116,7 +114,7 @@ export class PaymentsServiceImpl implements PaymentsService {
 
   /** Locks the store's payment or throws 404 (unknown ids, malformed ids and other stores' payments alike). */
   private async locked(trx: Knex.Transaction, store: PaymentsStoreRef, paymentId: string): Promise<PaymentRow> {
-    const payment = UUID.test(paymentId) ? await this.repository.lock(trx, store.id, { id: paymentId }) : undefined;
+    const payment = isUuid(paymentId) ? await this.repository.lock(trx, store.id, { id: paymentId }) : undefined;
     if (!payment) throw paymentNotFound();
     return payment;
   }
@@ -160,7 +158,7 @@ export class PaymentsServiceImpl implements PaymentsService {
 
   /** The store's "mark paid" / "mark collected" for offline providers (bank transfer, cash on delivery). */
   async markPaid(store: PaymentsStoreRef, paymentId: string, actor: string): Promise<Payment> {
-    const payment = UUID.test(paymentId) ? await this.repository.byId(store.id, paymentId) : undefined;
+    const payment = isUuid(paymentId) ? await this.repository.byId(store.id, paymentId) : undefined;
     if (!payment) throw paymentNotFound();
     if (!this.registry.get(payment.provider).offline) throw notOffline(payment.provider);
     return this.capture(store, paymentId, actor);
@@ -188,7 +186,7 @@ export class PaymentsServiceImpl implements PaymentsService {
   }
 
   async get(store: PaymentsStoreRef, paymentId: string): Promise<Payment & { events: PaymentEvent[] }> {
-    const payment = UUID.test(paymentId) ? await this.repository.byId(store.id, paymentId) : undefined;
+    const payment = isUuid(paymentId) ? await this.repository.byId(store.id, paymentId) : undefined;
     if (!payment) throw paymentNotFound();
     return { ...payment, events: await this.repository.events(store.id, paymentId) };
   }

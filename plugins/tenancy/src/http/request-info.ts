@@ -1,11 +1,6 @@
 import type { Request } from 'express';
 import type { Actor } from '../model.js';
 
-/** True when the request wants JSON (an API path, or an Accept header preferring JSON over HTML). */
-export function wantsJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json';
-}
-
 /** The request's principal as the actor of a service call (routes are guarded, so there is one). */
 export function actorOf(req: Request): Actor {
   const principal = req.wz.principal;

@@ -1,7 +1,6 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { wantsJson, WizamartError } from '@wizamart/plugin-sdk';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { storeNotFound } from '../errors.js';
-import { wantsJson } from './request-info.js';
 import type { CachedStoreDirectory } from '../services/store-directory.js';
 import type { TenantResolver } from './tenant-resolution.js';
 
