@@ -73,6 +73,16 @@ function checkSurface(code: string, surface: string, allowShared: boolean): void
   throw new WizamartError('WZ_VALIDATION', `${code}: unknown surface "${surface}"`, { details: { surface } });
 }
 
+/**
+ * Internal plugins are admin-only: they may add admin routes, pages and menus and nothing a store or shopper reaches
+ * (no other surface, no page alias, no pipeline stage). Anything else fails them at register.
+ */
+function checkInternal(code: string, tier: string, what: string, surface?: string): void {
+  if (tier !== 'internal' || surface === 'admin') return;
+  const message = `${code} is an internal plugin and may only add admin routes, pages and menus, not ${what}`;
+  throw new WizamartError('WZ_PLUGIN_INTERNAL_SURFACE', message, { status: 500, details: { plugin: code, surface, what } });
+}
+
 const STAGES = new Set(['tenant', 'theme', 'auth']);
 const ALIAS_SEGMENT = /^[a-z][a-z0-9-]{0,38}(?:\.[a-z]{2,4})?$/;
 
@@ -83,30 +93,36 @@ function createRoutes(code: string, tier: string, contributions: Contributions):
   return {
     use(stage, handler) {
       if (!STAGES.has(stage)) throw new WizamartError('WZ_VALIDATION', `${code}: unknown pipeline stage "${stage}"`, { details: { stage } });
+      checkInternal(code, tier, `"${stage}" stage middleware`);
       requireCore(`add "${stage}" middleware to every request`, { stage });
       contributions.addStage({ plugin: code, stage, handler });
     },
     router: () => express.Router({ mergeParams: true }),
     api(surface, router) {
       checkSurface(code, surface, true);
+      checkInternal(code, tier, `a ${surface} API`, surface);
       contributions.addRoute({ plugin: code, kind: 'api', surface, router });
     },
     apiRoot(surface, router) {
       checkSurface(code, surface, false);
+      checkInternal(code, tier, `the ${surface} API root`, surface);
       requireCore(`serve the ${surface} API root`, { surface });
       contributions.addRoute({ plugin: code, kind: 'root', surface, router });
     },
     home(surface, router) {
       checkSurface(code, surface, false);
+      checkInternal(code, tier, `the ${surface} home page`, surface);
       requireCore(`serve the ${surface} home page`, { surface });
       contributions.addRoute({ plugin: code, kind: 'home', surface, router });
     },
     pages(surface, router) {
       checkSurface(code, surface, false);
+      checkInternal(code, tier, `${surface} pages`, surface);
       contributions.addRoute({ plugin: code, kind: 'pages', surface, router });
     },
     pagesAlias(surface, segment) {
       checkSurface(code, surface, false);
+      checkInternal(code, tier, `a page alias ("${segment}")`);
       if (!ALIAS_SEGMENT.test(segment)) throw new WizamartError('WZ_VALIDATION', `${code}: a page alias is one path segment of lower-case letters, digits and - (with an optional extension such as .xml), not "${segment}"`, { details: { segment } });
       const taken = contributions.aliases.find((alias) => alias.surface === surface && alias.segment === segment);
       if (taken) {
@@ -121,6 +137,7 @@ function createMenus(code: string, tier: string, contributions: Contributions): 
   return {
     add(surface, item) {
       checkSurface(code, surface, false);
+      checkInternal(code, tier, `${surface} menu items`, surface);
       // A non-core plugin may link at the surface root only through a page alias it serves (registered before).
       const aliased = item.root && contributions.aliases.some((alias) => alias.plugin === code && alias.surface === surface && item.path.split('/')[1] === alias.segment);
       if (item.root && tier !== 'core' && !aliased) {

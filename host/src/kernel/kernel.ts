@@ -41,7 +41,7 @@ export interface LoadedPlugin {
 }
 
 /** Kernel codes a failing hook keeps; anything else a hook throws becomes the hook's generic failure code. */
-const KEPT_CODES = new Set(['WZ_PLUGIN_UNDECLARED_DEP', 'WZ_PLUGIN_TIMEOUT', 'WZ_PLUGIN_ENTRY', 'WZ_PLUGIN_CONFIG_INVALID', 'WZ_AUTH_ROUTE_UNGUARDED', 'WZ_PLUGIN_STAGE_FORBIDDEN']);
+const KEPT_CODES = new Set(['WZ_PLUGIN_UNDECLARED_DEP', 'WZ_PLUGIN_TIMEOUT', 'WZ_PLUGIN_ENTRY', 'WZ_PLUGIN_CONFIG_INVALID', 'WZ_AUTH_ROUTE_UNGUARDED', 'WZ_PLUGIN_STAGE_FORBIDDEN', 'WZ_PLUGIN_INTERNAL_SURFACE']);
 
 function toFailure(error: unknown, fallbackCode: string, code: string, hook: string): PluginFailure {
   // Kernel codes that say more than the hook's generic one, and a plugin's own codes (`WZ_TENANCY_…`,

@@ -30,3 +30,29 @@ describe('HealthService', () => {
     expect(report.checks.map((check) => check.name)).to.deep.equal(['database', 'jobs']);
   });
 });
+
+describe('HealthService: plugin states', () => {
+  const ok = () => ({ status: 'ok' as const });
+  const nodes = [
+    { code: 'fine', state: 'ok' as const, error: null },
+    { code: 'broken', state: 'failed' as const, error: { code: 'WZ_PLUGIN_INTERNAL_SURFACE' } },
+    { code: 'after', state: 'blocked' as const, error: { code: 'WZ_PLUGIN_BLOCKED' } },
+  ];
+
+  it('is degraded and lists failed and blocked plugins with their error codes', async () => {
+    const report = await new HealthService(new Contributions(), ok, ok, () => true, () => nodes).report();
+    expect(report.status).to.equal('degraded');
+    expect(report.plugins).to.deep.equal([
+      { code: 'broken', state: 'failed', error: 'WZ_PLUGIN_INTERNAL_SURFACE' },
+      { code: 'after', state: 'blocked', error: 'WZ_PLUGIN_BLOCKED' },
+    ]);
+  });
+
+  it('on ?platform= lists only the broken plugins enabled on that platform', async () => {
+    const counts = (plugin: string, platform?: string) => platform !== 'shop' || plugin !== 'broken';
+    const report = await new HealthService(new Contributions(), ok, ok, counts, () => nodes).report('shop');
+    expect(report.plugins.map((plugin) => plugin.code)).to.deep.equal(['after']);
+    const healthy = await new HealthService(new Contributions(), ok, ok, counts, () => nodes.slice(0, 2)).report('shop');
+    expect(healthy).to.include({ status: 'ok' }).and.to.have.deep.property('plugins', []);
+  });
+});

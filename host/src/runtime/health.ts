@@ -10,10 +10,27 @@ export interface HealthCheckReport {
   error?: string;
 }
 
+/** A plugin that failed or is blocked, as `/health` lists it. */
+export interface BrokenPluginReport {
+  code: string;
+  state: 'failed' | 'blocked';
+  /** The stable code of its failure (`WZ_PLUGIN_*`, `WZ_MIGRATION_FAILED`, …). */
+  error: string | null;
+}
+
 /** The `/health` body. */
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'down';
   checks: HealthCheckReport[];
+  /** Failed and blocked plugins; any makes the host degraded. */
+  plugins: BrokenPluginReport[];
+}
+
+/** What the health service reads of a plugin's boot state (the kernel's plugin nodes). */
+export interface PluginStateSource {
+  code: string;
+  state: 'ok' | 'failed' | 'blocked';
+  error: { code: string } | null;
 }
 
 type Check = () => Promise<HealthCheckResult> | HealthCheckResult;
@@ -40,8 +57,8 @@ async function runCheck(name: string, check: Check): Promise<HealthCheckReport> 
 }
 
 /**
- * Aggregates the host checks (database, jobs) and every plugin's checks. The database down means the host is down
- * (503); anything else failing makes it degraded.
+ * Aggregates the host checks (database, jobs), every plugin's checks and the plugins' boot states. The database down
+ * means the host is down (503); a failing check or a failed or blocked plugin makes it degraded.
  */
 export class HealthService {
   constructor(
@@ -50,6 +67,8 @@ export class HealthService {
     private readonly jobs: Check,
     /** Whether a plugin's checks count: on `platform` when given, else on any platform (core plugins always). */
     private readonly counts: (plugin: string, platform?: string) => boolean = () => true,
+    /** Every installed plugin with its state (the kernel's `plugins`). */
+    private readonly plugins: () => readonly PluginStateSource[] = () => [],
   ) {}
 
   async databaseReachable(): Promise<boolean> {
@@ -58,7 +77,8 @@ export class HealthService {
 
   /**
    * Every counted check: a plugin disabled on every platform (or on `platform`, when given) no longer counts, so a
-   * check of a plugin nobody uses cannot degrade the host.
+   * check of a plugin nobody uses cannot degrade the host. Failed and blocked plugins are always listed, except that
+   * with `platform` only those enabled there are.
    */
   async report(platform?: string): Promise<HealthReport> {
     const plugin = this.contributions.health.filter((entry) => this.counts(entry.plugin, platform));
@@ -67,7 +87,15 @@ export class HealthService {
       runCheck('jobs', this.jobs),
       ...plugin.map((entry) => runCheck(entry.name, entry.run)),
     ]);
-    const status = checks[0].status === 'down' ? 'down' : checks.every((check) => check.status === 'ok') ? 'ok' : 'degraded';
-    return { status, checks };
+    const plugins = this.brokenPlugins(platform);
+    const healthy = checks.every((check) => check.status === 'ok') && plugins.length === 0;
+    const status = checks[0].status === 'down' ? 'down' : healthy ? 'ok' : 'degraded';
+    return { status, checks, plugins };
+  }
+
+  private brokenPlugins(platform?: string): BrokenPluginReport[] {
+    return this.plugins()
+      .filter((node) => node.state !== 'ok' && (!platform || this.counts(node.code, platform)))
+      .map((node) => ({ code: node.code, state: node.state as BrokenPluginReport['state'], error: node.error?.code ?? null }));
   }
 }

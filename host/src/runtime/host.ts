@@ -183,7 +183,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   const health = new HealthService(kernel.contributions, async () => {
     if (!(await database.ping(2000))) throw new WizamartError('WZ_DB_UNAVAILABLE', 'the database does not answer');
     return { status: 'ok' };
-  }, () => jobs.check(), (plugin, platform) => (platform ? enablement.isEnabled(platform, plugin) : enablement.isEnabledAnywhere(plugin)));
+  }, () => jobs.check(), (plugin, platform) => (platform ? enablement.isEnabled(platform, plugin) : enablement.isEnabledAnywhere(plugin)), () => kernel.plugins);
   let ready = false;
   const app = options.http === false ? undefined : createHttpApp({
     kernel, metrics, health, enablement, logger,

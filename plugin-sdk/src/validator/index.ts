@@ -9,6 +9,7 @@ import { checkMigrations } from './migrations.js';
 import { loadPluginPackage } from './package.js';
 import { buildReport, formatReport, type ValidationReport } from './report.js';
 import { readSources } from './sources.js';
+import { checkInternalTier } from './tiers.js';
 import { checkViews } from './views.js';
 
 export { RULES } from './rules.js';
@@ -18,7 +19,7 @@ export { formatReport } from './report.js';
 
 /**
  * Checks the plugin package in `dir` against every rule of the catalogue (docs/validator.md): manifest, entry,
- * dependencies, migrations, locales, views, import boundaries, config schema and shipped files. Imports the built
+ * dependencies, migrations, locales, views, import boundaries, config schema, shipped files and the internal tier. Imports the built
  * entry and migrations, so run it after building.
  */
 export async function validatePlugin(dir: string): Promise<ValidationReport> {
@@ -38,6 +39,7 @@ export async function validatePlugin(dir: string): Promise<ValidationReport> {
     ...checkImports(plugin, sources),
     ...checkConfig(plugin),
     ...checkFilesField(plugin),
+    ...checkInternalTier(plugin, sources),
   ];
   return buildReport(plugin.manifest.code || null, absolute, findings);
 }

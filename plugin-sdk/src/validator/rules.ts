@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warn' | 'info';
 export type RuleId =
   | 'WZV001' | 'WZV002' | 'WZV003' | 'WZV004' | 'WZV005' | 'WZV006' | 'WZV007' | 'WZV008' | 'WZV009' | 'WZV010'
   | 'WZV011' | 'WZV012' | 'WZV013' | 'WZV014' | 'WZV015' | 'WZV016' | 'WZV017' | 'WZV018' | 'WZV019' | 'WZV020'
-  | 'WZV021' | 'WZV022' | 'WZV023' | 'WZV024' | 'WZV025' | 'WZV026' | 'WZV027';
+  | 'WZV021' | 'WZV022' | 'WZV023' | 'WZV024' | 'WZV025' | 'WZV026' | 'WZV027' | 'WZV028';
 
 /** A rule of the catalogue: its severity, a one-line summary and how to fix what it finds. */
 export interface Rule {
@@ -150,5 +150,10 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     severity: 'warn',
     summary: 'translation keys of the plugin used in views, menus and t() calls exist in en.json',
     hint: 'Add the key (without the "<code>." prefix) to en.json and the other languages, or fix the typo.',
+  },
+  WZV028: {
+    severity: 'error',
+    summary: 'an internal plugin adds admin routes, pages and menus only',
+    hint: 'Keep routes, pages and menus on "admin" (no alias, no stage middleware), or make the plugin "optional".',
   },
 };

@@ -38,6 +38,7 @@ const EXPECTED: Record<string, Array<[RuleId, number, RegExp]>> = {
   'wzv025-files': [['WZV025', 2, /"files" does not include (views|locales)/]],
   'wzv026-extra-locale': [['WZV026', 1, /es\.json is not one of en\.json/]],
   'wzv027-unknown-key': [['WZV027', 2, /"good\.heading" is used but en\.json has no "heading"|"good\.menu\.things" is used/]],
+  'wzv028-internal-surface': [['WZV028', 3, /internal plugin adds a (storefront route \(routes\.api\)|store menu item|page alias)/]],
 };
 
 describe('validatePlugin', () => {
