@@ -21,6 +21,7 @@ export type FieldErrorCode =
   | 'not_one_of'
   | 'not_unique'
   | 'taken'
+  | 'reserved'
   | 'invalid';
 
 /**

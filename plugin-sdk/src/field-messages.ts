@@ -23,11 +23,13 @@ const EN: Messages = {
   'bad_format.uuid': 'Choose a valid entry',
   'bad_format.date': 'Enter a valid date',
   'bad_format.date-time': 'Enter a valid date and time',
+  'bad_format.colour': 'Enter a colour such as #0f766e',
   bad_pattern: 'Use only the characters shown in the hint',
   not_allowed: 'This field is not allowed',
   not_one_of: 'Choose one of the offered values',
   not_unique: 'Remove the duplicate entries',
   taken: 'This is already taken',
+  reserved: 'This value is reserved',
   invalid: 'Enter a valid value',
 };
 
@@ -50,11 +52,13 @@ const DE: Messages = {
   'bad_format.uuid': 'Bitte einen gültigen Eintrag wählen',
   'bad_format.date': 'Bitte ein gültiges Datum eingeben',
   'bad_format.date-time': 'Bitte ein gültiges Datum mit Uhrzeit eingeben',
+  'bad_format.colour': 'Bitte eine Farbe wie #0f766e eingeben',
   bad_pattern: 'Bitte nur die im Hinweis genannten Zeichen verwenden',
   not_allowed: 'Dieses Feld ist nicht erlaubt',
   not_one_of: 'Bitte einen der angebotenen Werte wählen',
   not_unique: 'Bitte doppelte Einträge entfernen',
   taken: 'Dieser Wert ist bereits vergeben',
+  reserved: 'Dieser Wert ist reserviert',
   invalid: 'Bitte einen gültigen Wert eingeben',
 };
 
@@ -77,11 +81,13 @@ const FR: Messages = {
   'bad_format.uuid': 'Choisissez une entrée valide',
   'bad_format.date': 'Saisissez une date valide',
   'bad_format.date-time': 'Saisissez une date et une heure valides',
+  'bad_format.colour': 'Saisissez une couleur comme #0f766e',
   bad_pattern: 'Utilisez uniquement les caractères indiqués dans l’aide',
   not_allowed: 'Ce champ n’est pas autorisé',
   not_one_of: 'Choisissez l’une des valeurs proposées',
   not_unique: 'Supprimez les doublons',
   taken: 'Cette valeur est déjà prise',
+  reserved: 'Cette valeur est réservée',
   invalid: 'Saisissez une valeur valide',
 };
 
@@ -104,11 +110,13 @@ const LB: Messages = {
   'bad_format.uuid': 'Wielt eng gülteg Entrée',
   'bad_format.date': 'Gitt e gültegen Datum an',
   'bad_format.date-time': 'Gitt e gültegen Datum mat Auerzäit an',
+  'bad_format.colour': 'Gitt eng Faarf wéi #0f766e an',
   bad_pattern: 'Benotzt just déi Zeechen aus dem Hiweis',
   not_allowed: 'Dëst Feld ass net erlaabt',
   not_one_of: 'Wielt ee vun de proposéierte Wäerter',
   not_unique: 'Läscht déi duebel Entréeën',
   taken: 'Dëse Wäert ass scho vergi',
+  reserved: 'Dëse Wäert ass reservéiert',
   invalid: 'Gitt e gültege Wäert an',
 };
 

@@ -33,8 +33,10 @@ export interface CoreUi {
    * the top and one message per field keyed by its path without the leading slash (`title`, `variants/0/price`);
    * for any other error, its message. Render the form again with status 400 (or the error's), the typed values, and
    * `{{> core/field-error id="…" error=(lookup errors "title")}}` beside each field (see core's README).
+   * `hints` maps a field to a translation key said instead of the generic message when that field is wrong but not
+   * empty (`{ amount: 'orders.fieldHints.amount' }` → "Enter an amount such as 4.90").
    */
-  formErrors(req: Request, error: unknown): FormErrors;
+  formErrors(req: Request, error: unknown, hints?: Readonly<Record<string, string>>): FormErrors;
   /**
    * Adds a section to the storefront home page (`/storefront/<s>`), shown only while `ctx`'s plugin is enabled on
    * the request's platform. Call it from `register`. A section whose `load` throws is left out (and logged), so one

@@ -41,6 +41,17 @@ describe('customers: storefront pages', () => {
     expect(res.text).to.include('data-error').and.to.include('value="shopper@fashion.local"');
   });
 
+  it('shows a bad registration beside its fields, in the page language, keeping what was typed', async () => {
+    const agent = request.agent(test.app);
+    const form = await agent.get('/storefront/fashion/customers/register?lang=fr').expect(200);
+    const body = { _csrf: csrfOf(form.text), name: 'Anne', email: 'not-an-email', password: 'short' };
+    const res = await agent.post('/storefront/fashion/customers/register').type('form').send(body).expect(400);
+    expect(res.text).to.include('value="Anne"').and.include('value="not-an-email"');
+    expect(res.text).to.include('data-field-error="register-email">Saisissez une adresse e-mail valide</p>');
+    expect(res.text).to.match(/id="register-email"[^>]*aria-invalid="true" aria-describedby="register-email-error"/);
+    expect(res.text).not.to.match(/must match|must NOT|Invalid input/);
+  });
+
   it('sends signed-out shoppers from the account page to the sign-in page', async () => {
     const res = await request(test.app).get('/storefront/fashion/customers/account').expect(303);
     expect(res.headers.location).to.equal('/storefront/fashion/customers/login?next=%2Fstorefront%2Ffashion%2Fcustomers%2Faccount');

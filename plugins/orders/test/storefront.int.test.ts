@@ -155,8 +155,13 @@ describe('orders: shoppers and the store dashboard pages', function () {
     const saved = (await request(test.app).get('/api/v1/store/fashion/orders/settings').set(bearer(owner)).expect(200)).body;
     expect(saved).to.include({ taxRateBasisPoints: 850, taxInclusive: false });
     expect(saved.shippingRates.find((rate: { code: string }) => rate.code === 'courier')).to.include({ amount: 1250, position: 3, active: true });
-    const bad = await request(test.app).post('/store/fashion/orders/settings/rates').set(bearer(owner)).type('form').send({ code: 'x', name: 'X', amount: '1.234' }).expect(303);
-    expect(flashOf(bad)).to.deep.equal([{ type: 'error', message: 'Please check: Amount.' }]);
+    // A form mistake shows the settings page again (400), the typed values kept and the message beside the amount.
+    const bad = await request(test.app).post('/store/fashion/orders/settings/rates').set(bearer(owner)).type('form').send({ code: 'x', name: 'X', amount: '1.234' }).expect(400);
+    expect(bad.text).to.include('data-error="add-rate"').and.include('value="1.234"').and.include('id="new-code" name="code" value="x"');
+    expect(bad.text).to.match(/id="new-amount"[^>]*aria-invalid="true" aria-describedby="new-amount-error"/);
+    expect(bad.text).to.include('<p class="wz-field-error" id="new-amount-error" data-field-error="new-amount">Enter an amount such as 4.90</p>');
+    const badTax = await request(test.app).post('/store/fashion/orders/settings/tax?lang=de').set(bearer(owner)).type('form').send({ taxRate: '170' }).expect(400);
+    expect(badTax.text).to.include('data-field-error="tax-rate">Bitte einen Prozentsatz wie 17 oder 8,5 eingeben</p>').and.include('value="170"');
   });
 
   it('names a team member who left the store as a former one', async () => {

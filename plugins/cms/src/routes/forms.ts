@@ -1,5 +1,6 @@
 import { isWizamartError } from '@wizamart/plugin-sdk';
-import type { Response } from 'express';
+import type { CoreUi } from '@wizamart/plugin-core';
+import type { Request, Response } from 'express';
 
 /**
  * The message to show on a form for an error the user can fix (validation, a taken slug, a refused upload);
@@ -11,8 +12,18 @@ export function formProblem(error: unknown): { message: string; problems: Array<
   return { message: error.message, problems };
 }
 
-/** Renders a form again with what the user typed and what is wrong with it (status 400 or the error's own). */
-export function renderFormProblem(res: Response, view: string, locals: Record<string, unknown>, error: unknown): void {
-  const problem = formProblem(error);
-  res.status((error as { status: number }).status).render(view, { ...locals, error: problem.message, problems: problem.problems });
+/**
+ * Renders a form again with what the user typed and what is wrong with it (status 400 or the error's own): a sentence
+ * on top and, as `errors`, one message per field in the page's language.
+ */
+export function renderFormProblem(
+  ui: CoreUi,
+  req: Request,
+  res: Response,
+  form: { view: string; locals: Record<string, unknown> },
+  error: unknown,
+): void {
+  formProblem(error);
+  const { message, fields } = ui.formErrors(req, error);
+  res.status((error as { status: number }).status).render(form.view, { ...form.locals, error: message, errors: fields });
 }

@@ -15,7 +15,8 @@ async function saveNew(deps: CmsDeps, req: Request, res: Response): Promise<void
   try {
     await deps.pages.create(await currentStore(deps, req), parsePage(input));
   } catch (error) {
-    return renderFormProblem(res, FORM, { title: deps.ui.t(req, 'cms.pages.new'), page: input, action: req.originalUrl }, error);
+    const locals = { title: deps.ui.t(req, 'cms.pages.new'), page: input, action: req.originalUrl };
+    return renderFormProblem(deps.ui, req, res, { view: FORM, locals }, error);
   }
   deps.ui.redirectWithFlash(res, pagesUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'cms.flash.pageCreated') });
 }
@@ -26,7 +27,8 @@ async function saveExisting(deps: CmsDeps, req: Request, res: Response): Promise
   try {
     await deps.pages.update(await currentStore(deps, req), id, parsePage(input));
   } catch (error) {
-    return renderFormProblem(res, FORM, { title: deps.ui.t(req, 'cms.pages.edit'), page: { ...input, id }, action: req.originalUrl }, error);
+    const locals = { title: deps.ui.t(req, 'cms.pages.edit'), page: { ...input, id }, action: req.originalUrl };
+    return renderFormProblem(deps.ui, req, res, { view: FORM, locals }, error);
   }
   deps.ui.redirectWithFlash(res, pagesUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'cms.flash.pageSaved') });
 }

@@ -18,7 +18,8 @@ async function saveTheme(deps: CmsDeps, req: Request, res: Response): Promise<vo
   try {
     await deps.themes.save(await currentStore(deps, req), parseTheme(input));
   } catch (error) {
-    return renderFormProblem(res, 'cms/store/theme', await themeLocals(deps, req, input), error);
+    const locals = await themeLocals(deps, req, input);
+    return renderFormProblem(deps.ui, req, res, { view: 'cms/store/theme', locals }, error);
   }
   deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/cms/theme`, { type: 'success', message: deps.ui.t(req, 'cms.flash.themeSaved') });
 }

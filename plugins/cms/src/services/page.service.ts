@@ -1,4 +1,4 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { validationError } from '@wizamart/plugin-sdk';
 import { pageNotFound } from '../errors.js';
 import type { PageFields, PageRecord, PageRepository } from '../repositories/page.repository.js';
 import { renderMarkdown } from './markdown.js';
@@ -17,7 +17,7 @@ const RESERVED_SLUGS = new Set(['media']);
 
 function checkSlug(slug: string | undefined): void {
   if (slug === undefined || !RESERVED_SLUGS.has(slug)) return;
-  throw new WizamartError('WZ_VALIDATION', `Invalid input: /slug "${slug}" is reserved`, { status: 400, details: { problems: [{ path: '/slug', message: 'is reserved' }] } });
+  throw validationError([{ path: '/slug', code: 'reserved' }]);
 }
 
 /** Content pages of a store: editing for staff, published pages for the storefront. */

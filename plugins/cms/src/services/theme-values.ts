@@ -1,4 +1,4 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { validationError, type FieldErrorInput } from '@wizamart/plugin-sdk';
 
 /** Font stacks a store may pick; only locally installed families, unquoted so they survive HTML escaping. */
 export const SAFE_FONTS = {
@@ -49,10 +49,12 @@ const COLOUR_FIELDS = ['primaryColor', 'accentColor', 'backgroundColor', 'textCo
  * case. Throws 400 `WZ_VALIDATION` naming every bad field.
  */
 export function checkTheme(theme: ThemeValues): ThemeValues {
-  const problems = COLOUR_FIELDS.filter((field) => !isHexColour(theme[field])).map((field) => ({ path: `/${field}`, message: 'must be a colour written #rrggbb' }));
-  if (!isFontName(theme.font)) problems.push({ path: '/font', message: `must be one of ${Object.keys(SAFE_FONTS).join(', ')}` });
-  if (problems.length > 0) {
-    throw new WizamartError('WZ_VALIDATION', `Invalid theme: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { status: 400, details: { problems } });
+  const colour = { format: 'colour' };
+  const badColours = COLOUR_FIELDS.filter((field) => !isHexColour(theme[field]));
+  const fields: FieldErrorInput[] = badColours.map((field) => ({ path: `/${field}`, code: 'bad_format', params: colour }));
+  if (!isFontName(theme.font)) fields.push({ path: '/font', code: 'not_one_of', params: { allowed: Object.keys(SAFE_FONTS) } });
+  if (fields.length > 0) {
+    throw validationError(fields);
   }
   const lower = Object.fromEntries(COLOUR_FIELDS.map((field) => [field, theme[field].toLowerCase()]));
   return { ...theme, ...lower };

@@ -1,4 +1,4 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { validationError } from '@wizamart/plugin-sdk';
 import type { MediaRepository } from '../repositories/media.repository.js';
 import type { ThemeRepository } from '../repositories/theme.repository.js';
 import { isUuid, type StoreRef } from './store-ref.js';
@@ -36,7 +36,7 @@ export class ThemeService {
   async save(store: StoreRef, input: ThemeValues, options: { onlyIfAbsent?: boolean } = {}): Promise<StoreTheme> {
     const theme = checkTheme(input);
     if (theme.logoMediaId !== null && !(isUuid(theme.logoMediaId) && (await this.media.byId(store.id, theme.logoMediaId)))) {
-      throw new WizamartError('WZ_VALIDATION', 'Invalid input: /logoMediaId is not an image of this store', { status: 400, details: { problems: [{ path: '/logoMediaId', message: 'is not an image of this store' }] } });
+      throw validationError([{ path: '/logoMediaId', code: 'not_one_of' }]);
     }
     await this.themes.save(store.id, theme, options);
     this.invalidate(store.id);

@@ -56,9 +56,10 @@ export function createCoreUi(translations: Translations, sections: RegisteredSec
     t(req, key, params) {
       return translations.translate(requestLanguage(req), key, params);
     },
-    formErrors(req, error) {
+    formErrors(req, error, hints = {}) {
       const language = requestLanguage(req);
-      return formErrors(error, language, translations.translate(language, 'core.form.invalid'));
+      const hint = (key: string) => translations.translate(language, key);
+      return formErrors(error, { language, summary: hint('core.form.invalid'), hint, hints });
     },
     addStorefrontSection(ctx, section) {
       const plugin = ctx.plugin.code;

@@ -30,12 +30,19 @@ export async function signedIn(deps: CustomersDeps, req: Request): Promise<{ sto
 }
 
 /**
- * Renders a form again with what is wrong, for errors the person can fix (validation, wrong credentials, a taken
+ * Renders a form again with what is wrong (field messages beside their fields), for errors the person can fix (validation, wrong credentials, a taken
  * email, too many attempts); anything else goes on to the error page.
  */
-export function renderFormProblem(res: Response, view: string, locals: Record<string, unknown>, error: unknown): void {
+export function renderFormProblem(
+  deps: Pick<CustomersDeps, 'ui'>,
+  req: Request,
+  res: Response,
+  form: { view: string; locals: Record<string, unknown>; errorsAs?: string },
+  error: unknown,
+): void {
   if (!isWizamartError(error) || error.status >= 500 || error.status === 403) throw error;
   if (error.code === 'WZ_AUTH_RATE_LIMITED' && typeof error.details.retryAfter === 'number') res.set('Retry-After', String(error.details.retryAfter));
-  const problems = (error.details.problems as Array<{ path: string; message: string }> | undefined) ?? [];
-  res.status(error.status).render(view, { ...locals, error: error.message, problems });
+  // Field messages in the page's language go beside their fields (`errorsAs` when a page has several forms).
+  const { message, fields } = deps.ui.formErrors(req, error);
+  res.status(error.status).render(form.view, { ...form.locals, error: message, [form.errorsAs ?? 'errors']: fields });
 }

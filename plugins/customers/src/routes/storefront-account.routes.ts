@@ -30,7 +30,8 @@ async function saveProfile(deps: CustomersDeps, req: Request, res: Response): Pr
     const { store, customerId } = await signedIn(deps, req);
     await deps.customers.updateProfile(store, customerId, parseProfile(input));
   } catch (error) {
-    return renderFormProblem(res, ACCOUNT, await accountLocals(deps, req, { profile: input }), error);
+    const locals = await accountLocals(deps, req, { profile: input });
+    return renderFormProblem(deps, req, res, { view: ACCOUNT, locals, errorsAs: 'profileErrors' }, error);
   }
   deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.profileSaved') });
 }
@@ -41,7 +42,8 @@ async function addAddress(deps: CustomersDeps, req: Request, res: Response): Pro
     const { store, customerId } = await signedIn(deps, req);
     await deps.addresses.create(store, customerId, parseAddress(input));
   } catch (error) {
-    return renderFormProblem(res, ACCOUNT, await accountLocals(deps, req, { address: input }), error);
+    const locals = await accountLocals(deps, req, { address: input });
+    return renderFormProblem(deps, req, res, { view: ACCOUNT, locals, errorsAs: 'addressErrors' }, error);
   }
   deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.addressAdded') });
 }

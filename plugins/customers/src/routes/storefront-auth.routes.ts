@@ -28,7 +28,8 @@ async function login(deps: CustomersDeps, req: Request, res: Response): Promise<
     const token = await deps.accounts.login(req, credentialsFromForm(body, ['email', 'password']));
     deps.auth.startSession(res, req, token);
   } catch (error) {
-    return renderFormProblem(res, LOGIN, formLocals(deps, req, res, { email: body.email, next: body.next }), error);
+    const locals = formLocals(deps, req, res, { email: body.email, next: body.next });
+    return renderFormProblem(deps, req, res, { view: LOGIN, locals }, error);
   }
   res.redirect(303, nextUrl(deps, req, body.next));
 }
@@ -40,7 +41,8 @@ async function register(deps: CustomersDeps, req: Request, res: Response): Promi
     const registration = await deps.accounts.register(req, credentialsFromForm(body, ['email', 'password', 'name']));
     deps.auth.startSession(res, req, registration);
   } catch (error) {
-    return renderFormProblem(res, REGISTER, formLocals(deps, req, res, { email: body.email, name: body.name }), error);
+    const locals = formLocals(deps, req, res, { email: body.email, name: body.name });
+    return renderFormProblem(deps, req, res, { view: REGISTER, locals }, error);
   }
   deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.welcome') });
 }

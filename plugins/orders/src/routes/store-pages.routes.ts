@@ -1,11 +1,12 @@
-import { isWizamartError, minorDigits, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { isWizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import { orderNotFound } from '../errors.js';
 import type { OrdersStoreRef } from '../index.js';
 import { ACTION_TARGETS, ORDER_STATUSES, type OrderAction } from '../services/status-machine.js';
 import { actorOf, currentStore, errorText, type OrdersDeps } from './deps.js';
 import { storeOrderView } from './store-api.routes.js';
-import { basisPointsFromForm, integerFromForm, minorFromForm, parseAction, parseId, parseList, parseRate, parseTax } from './validators.js';
+import { formFields, settingsPages } from './store-settings.pages.js';
+import { parseAction, parseId, parseList } from './validators.js';
 
 const ordersUrl = (deps: OrdersDeps, req: Request) => `${deps.ui.base(req, 'store')}/orders`;
 
@@ -29,29 +30,6 @@ async function formChange(deps: OrdersDeps, req: Request, res: Response, back: s
   deps.ui.redirectWithFlash(res, back, { type: 'success', message: deps.ui.t(req, done) });
 }
 
-/** A posted form without its page-only field, empty texts dropped. */
-function formFields(body: unknown): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (key !== '_csrf' && typeof value === 'string' && value.trim() !== '') fields[key] = value;
-  }
-  return fields;
-}
-
-/** A shipping rate form as the API body (`amount` in the store's currency, `active` a checkbox). */
-function rateFromForm(body: unknown, currency: string) {
-  const fields = formFields(body);
-  return {
-    code: fields.code?.trim().toLowerCase() ?? '', name: fields.name?.trim() ?? '', amount: minorFromForm(fields.amount, currency),
-    position: fields.position === undefined ? 0 : integerFromForm(fields.position), active: fields.active !== undefined,
-  };
-}
-
-/** Minor units as the decimal text a form field shows (`490` EUR → `4.90`). */
-function decimalText(amount: number, digits: number): string {
-  return digits === 0 ? String(amount) : (amount / 10 ** digits).toFixed(digits);
-}
-
 function canManage(req: Request, permission: string): boolean {
   const held = req.wz.principal?.permissions;
   return Boolean(held && (held.has(permission) || held.has('*')));
@@ -72,26 +50,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
     });
   });
 
-  router.get('/settings', permit('orders.settings-manage'), async (req, res) => {
-    const settings = await deps.settings.view(await currentStore(deps, req));
-    const digits = minorDigits(settings.currency);
-    res.render('orders/store/settings', {
-      title: deps.ui.t(req, 'orders.settings.title'), settings, taxPercent: decimalText(settings.taxRateBasisPoints, 2).replace(/\.?0+$/, '') || '0',
-      rates: settings.shippingRates.map((rate) => ({ ...rate, amountText: decimalText(rate.amount, digits) })),
-      amountStep: digits === 0 ? '1' : `0.${'0'.repeat(digits - 1)}1`,
-    });
-  });
-  const settingsUrl = (req: Request) => `${ordersUrl(deps, req)}/settings`;
-  router.post('/settings/tax', permit('orders.settings-manage'), (req, res) => formChange(deps, req, res, settingsUrl(req), 'orders.flash.taxSaved', (store) => {
-    const fields = formFields(req.body);
-    return deps.settings.saveTax(store, parseTax({ taxRateBasisPoints: basisPointsFromForm(fields.taxRate ?? '0'), taxInclusive: fields.taxInclusive !== undefined }));
-  }));
-  router.post('/settings/rates', permit('orders.settings-manage'), (req, res) => formChange(deps, req, res, settingsUrl(req), 'orders.flash.rateAdded',
-    (store) => deps.settings.createRate(store, parseRate(rateFromForm(req.body, store.currency)))));
-  router.post('/settings/rates/:id', permit('orders.settings-manage'), (req, res) => formChange(deps, req, res, settingsUrl(req), 'orders.flash.rateSaved',
-    (store) => deps.settings.updateRate(store, parseId(req.params), parseRate(rateFromForm(req.body, store.currency)))));
-  router.post('/settings/rates/:id/delete', permit('orders.settings-manage'), (req, res) => formChange(deps, req, res, settingsUrl(req), 'orders.flash.rateDeleted',
-    (store) => deps.settings.deleteRate(store, parseId(req.params))));
+  settingsPages(router, deps);
 
   router.get('/:id', permit('orders.view'), async (req, res) => {
     const store = await currentStore(deps, req);
