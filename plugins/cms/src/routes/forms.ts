@@ -25,5 +25,6 @@ export function renderFormProblem(
 ): void {
   formProblem(error);
   const { message, fields } = ui.formErrors(req, error);
-  res.status((error as { status: number }).status).render(form.view, { ...form.locals, error: message, errors: fields });
+  const status = (error as { status: number }).status;
+  res.status(status).render(form.view, { ...form.locals, error: message, errors: fields });
 }

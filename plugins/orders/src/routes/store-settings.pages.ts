@@ -2,7 +2,15 @@ import { isWizamartError, minorDigits, permit } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { OrdersStoreRef } from '../index.js';
 import { currentStore, type OrdersDeps } from './deps.js';
-import { basisPointsFromForm, integerFromForm, minorFromForm, parseId, parseRate, parseTax } from './validators.js';
+import {
+  basisPointsFromForm,
+  integerFromForm,
+  minorDigits,
+  minorFromForm,
+  parseId,
+  parseRate,
+  parseTax,
+} from './validators.js';
 
 /** A refused settings form: which one (`tax`, `new-rate` or a rate id), what was typed and the messages. */
 interface Refused {
@@ -45,8 +53,16 @@ async function renderSettings(deps: OrdersDeps, req: Request, res: Response, sta
   const mine = (form: string) => (refused?.form === form ? refused : undefined);
   const rates = settings.shippingRates.map((rate) => {
     const failed = mine(rate.id);
-    const typed = failed ? { ...failed.values, amountText: failed.values.amount, active: failed.values.active !== undefined } : {};
-    return { ...rate, amountText: decimalText(rate.amount, digits), ...typed, errors: failed?.errors, error: failed?.error };
+    const typed = failed
+      ? { ...failed.values, amountText: failed.values.amount, active: failed.values.active !== undefined }
+      : {};
+    return {
+      ...rate,
+      amountText: decimalText(rate.amount, digits),
+      ...typed,
+      errors: failed?.errors,
+      error: failed?.error,
+    };
   });
   const taxPercent = decimalText(settings.taxRateBasisPoints, 2).replace(/\.?0+$/, '') || '0';
   res.status(status).render('orders/store/settings', {
@@ -72,9 +88,17 @@ async function settingsChange(deps: OrdersDeps, req: Request, res: Response, for
   } catch (error) {
     if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.status === 404) throw error;
     const { message, fields } = deps.ui.formErrors(req, error, HINTS);
-    return renderSettings(deps, req, res, error.status, { form, values: formFields(req.body), error: message, errors: fields });
+    return renderSettings(deps, req, res, error.status, {
+      form,
+      values: formFields(req.body),
+      error: message,
+      errors: fields,
+    });
   }
-  deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/orders/settings`, { type: 'success', message: deps.ui.t(req, done) });
+  deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/orders/settings`, {
+    type: 'success',
+    message: deps.ui.t(req, done),
+  });
 }
 
 /** `/store/<store>/orders/settings…`: tax and shipping rates, with field messages beside a refused form. */
@@ -85,7 +109,10 @@ export function settingsPages(router: Router, deps: OrdersDeps): void {
     settingsChange(deps, req, res, 'tax', 'orders.flash.taxSaved', (store) => {
       const fields = formFields(req.body);
       const taxRateBasisPoints = basisPointsFromForm(fields.taxRate ?? '0');
-      return deps.settings.saveTax(store, parseTax({ taxRateBasisPoints, taxInclusive: fields.taxInclusive !== undefined }));
+      return deps.settings.saveTax(
+        store,
+        parseTax({ taxRateBasisPoints, taxInclusive: fields.taxInclusive !== undefined }),
+      );
     }),
   );
   router.post('/settings/rates', manage, (req, res) =>
