@@ -5,7 +5,6 @@ import { currentStore, type OrdersDeps } from './deps.js';
 import {
   basisPointsFromForm,
   integerFromForm,
-  minorDigits,
   minorFromForm,
   parseId,
   parseRate,
