@@ -1,4 +1,4 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { WizamartError, validationError, type FieldErrorCode } from '@wizamart/plugin-sdk';
 import type { OrderStatus } from './index.js';
 
 /** The orders plugin's errors (codes documented in docs/errors.md, "orders plugin"). */
@@ -39,7 +39,7 @@ export function rateCodeTaken(code: string): WizamartError {
   return new WizamartError('WZ_ORDERS_SHIPPING_CODE_TAKEN', `The store already has a shipping rate with the code "${code}"`, { status: 409, details: { code } });
 }
 
-/** A 400 `WZ_VALIDATION` for one field, shaped like ajv's (`details.problems`). */
-export function invalidField(path: string, message: string): WizamartError {
-  return new WizamartError('WZ_VALIDATION', `Invalid input: ${path} ${message}`, { status: 400, details: { problems: [{ path, message }] } });
+/** A 400 `WZ_VALIDATION` for one field, as ajv's are (`details.fields`); `message` is English. */
+export function invalidField(path: string, message: string, code: FieldErrorCode = 'invalid'): WizamartError {
+  return validationError([{ path, code, message }]);
 }

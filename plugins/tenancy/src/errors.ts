@@ -1,4 +1,4 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { WizamartError, validationError, type FieldErrorCode } from '@wizamart/plugin-sdk';
 
 /** The tenancy plugin's errors (codes documented in docs/errors.md, "tenancy plugin"). */
 
@@ -43,6 +43,7 @@ export function secretMissing(message: string): WizamartError {
   return new WizamartError('WZ_AUTH_SECRET_MISSING', message, { status: 500 });
 }
 
-export function validation(path: string, message: string): WizamartError {
-  return new WizamartError('WZ_VALIDATION', `Invalid input: ${path} ${message}`, { status: 400, details: { problems: [{ path, message }] } });
+/** A 400 `WZ_VALIDATION` for one field (`details.fields`, see the SDK's `validationError`); `message` is English. */
+export function validation(path: string, message: string, code: FieldErrorCode = 'invalid'): WizamartError {
+  return validationError([{ path, code, message }]);
 }

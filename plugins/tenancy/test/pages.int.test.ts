@@ -71,8 +71,15 @@ describe('tenancy pages and the auth plugin’s sign-in pages', () => {
     await agent.post('/admin/tenancy/stores').type('form').send({ _csrf: csrf, code: 'formshop', name: 'Form Shop', merchantId: merchant.id, platform: 'main', currency: 'EUR', locale: 'en', ownerEmail: 'owner@formshop.local', ownerName: 'Form Owner', ownerPassword: 'a-long-password' }).expect(303);
     const store = await agent.get('/admin/tenancy/stores/formshop').set('accept', 'text/html').expect(200);
     expect(store.text).to.include('owner@formshop.local');
-    const bad = await agent.post('/admin/tenancy/stores').type('form').send({ _csrf: csrf, code: 'formshop', name: 'Again', merchantId: merchant.id, platform: 'main' }).expect(303);
-    expect(bad.headers.location, 'a refused form goes back to the form').to.equal('/admin/tenancy/stores/new');
+    // A refused form shows the form again with what was typed, never an error page or a redirect that loses it.
+    const taken = await agent.post('/admin/tenancy/stores').type('form').send({ _csrf: csrf, code: 'formshop', name: 'Again', merchantId: merchant.id, platform: 'main', ownerPassword: 'secret-typed' });
+    expect(taken.status).to.be.oneOf([400, 409]);
+    expect(taken.text).to.include('data-error="store"').and.include('value="formshop"').and.include('value="Again"').and.not.include('secret-typed');
+    const bad = await agent.post('/admin/tenancy/stores/formshop/domains').type('form').send({ _csrf: csrf, domain: 'not a domain!' }).expect(400);
+    expect(bad.text).to.include('value="not a domain!"');
+    expect(bad.text).to.include('data-field-error="domain-domain">Enter a domain name such as shop.example.com</span>');
+    expect(bad.text).to.match(/id="domain-domain"[^>]*aria-invalid="true" aria-describedby="domain-domain-error"/);
+    expect(bad.text).not.to.match(/\^\(|must match|Invalid input/);
   });
 
   it('shows the store team to staff read-only and lets the owner manage it', async () => {

@@ -61,6 +61,10 @@ export function createHelpers(deps: HelperDeps): Record<string, (...args: unknow
       return formatMoney(params[0], params[1], langOf(options));
     },
     themeStyle: (...args) => safeHtml(themeStyle(split(args).params[0])),
+    fieldValue(...args) {
+      const [form, name, fallback] = split(args).params;
+      return fieldValue(form, String(name ?? ''), fallback);
+    },
     fieldAria(...args) {
       const { params, options } = split(args);
       return safeHtml(fieldAria(params[0], str(params[1]) ?? '', str(options.hash?.help)));
@@ -80,8 +84,18 @@ export function fieldAria(error: unknown, id: string, help?: string): string {
 }
 
 /**
+ * What a form field shows: what the person typed when `form` (a refused post: `{ values }`) is given, else
+ * `fallback` (the saved value). An emptied field stays empty.
+ */
+export function fieldValue(form: unknown, name: string, fallback: unknown): unknown {
+  if (typeof form !== 'object' || form === null) return fallback;
+  const values = (form as { values?: Record<string, unknown> }).values ?? {};
+  return values[name] ?? '';
+}
+
+/**
  * Registers core's helpers (`t`, `icon`, `eq`, `not`, `and`, `or`, `concat`, `formatDate`, `money`, `themeStyle`,
- * `fieldAria`).
+ * `fieldAria`, `fieldValue`).
  */
 export function registerHelpers(views: PluginViews, deps: HelperDeps): void {
   for (const [name, fn] of Object.entries(createHelpers(deps))) views.helper(name, fn);

@@ -23,19 +23,52 @@ function redirect(ui: CoreUi | undefined, res: Response, to: string, type: 'succ
   res.redirect(303, to);
 }
 
+/** Where a refused form is shown again: the page's own GET handler, and the form's name on it (`forms.<name>`). */
+export interface FormPage {
+  form: string;
+  page: (req: Request, res: Response) => Promise<void>;
+}
+
+/** Fields typed in a set format: their messages say the format instead of "not in the expected format". */
+const HINTS = {
+  domain: 'tenancy.fieldHints.domain',
+  code: 'tenancy.fieldHints.code',
+  currency: 'tenancy.fieldHints.currency',
+  locale: 'tenancy.fieldHints.locale',
+};
+
+/** What the person typed, without the CSRF token and never a password. */
+function typedValues(body: unknown): Record<string, unknown> {
+  const entries = Object.entries((body ?? {}) as Record<string, unknown>);
+  return Object.fromEntries(entries.filter(([key]) => key !== '_csrf' && !/password/i.test(key)));
+}
+
 /**
- * A form post handler with post/redirect/get: success redirects with a success flash; a refusal the person can
- * fix (validation, conflict, missing permission) redirects back with the message. Sign-in problems and server
- * errors go to the host's error handling (sign-in redirect, error page).
+ * A form post handler with post/redirect/get: success redirects with a success flash. A refusal the person can fix
+ * (validation, conflict) shows `again.page` with the refusal's status, `forms.<again.form>` holding the typed values
+ * and the messages beside their fields; without `again` (or for a missing permission) it redirects back with the
+ * message. Sign-in problems and server errors go to the host's error handling (sign-in redirect, error page).
  */
-export function formAction(ui: () => CoreUi | undefined, back: (req: Request) => string, handle: (req: Request) => Promise<Done>): RequestHandler {
+export function formAction(
+  ui: () => CoreUi | undefined,
+  back: (req: Request) => string,
+  handle: (req: Request) => Promise<Done>,
+  again?: FormPage,
+): RequestHandler {
   return async (req, res) => {
     let done: Done;
     try {
       done = await handle(req);
     } catch (error) {
       if (!isWizamartError(error) || error.status >= 500 || error.status === 401) throw error;
-      return redirect(ui(), res, back(req), 'error', error.message.slice(0, 240));
+      const shown = ui();
+      if (!again || !shown || error.status === 403 || error.status === 404) {
+        return redirect(shown, res, back(req), 'error', error.message.slice(0, 240));
+      }
+      const { message, fields } = shown.formErrors(req, error, HINTS);
+      res.locals.forms = { [again.form]: { values: typedValues(req.body), error: message, errors: fields } };
+      res.status(error.status);
+      return again.page(req, res);
     }
     redirect(ui(), res, done.to, 'success', done.message);
   };

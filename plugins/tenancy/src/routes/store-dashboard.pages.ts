@@ -1,6 +1,6 @@
 import { permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { CoreUi } from '@wizamart/plugin-core';
-import type { Request, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { TENANCY_PERMISSIONS as P } from '../index.js';
 import { actorOf } from '../http/request-info.js';
 import type { Tenancy } from '../tenancy.js';
@@ -16,7 +16,7 @@ export function storeDashboardPages(routes: PluginRoutes, tenancy: Tenancy, ui: 
   const to = (path: string) => (req: Request) => pageUrl(req, path);
   const can = (req: Request, permission: string) => Boolean(req.wz.principal?.permissions.has(permission) || req.wz.principal?.permissions.has('*'));
 
-  router.get('/team', permit(P.teamView), async (req, res) => {
+  const teamPage = async (req: Request, res: Response) => {
     const current = await store(req);
     const [members, roles] = await Promise.all([tenancy.team.list(current), tenancy.roles.list(current)]);
     const roleNames = roles.map((role) => role.name);
@@ -27,11 +27,13 @@ export function storeDashboardPages(routes: PluginRoutes, tenancy: Tenancy, ui: 
       roles: roleNames,
       members: members.map((member) => ({ ...member, roles: roleNames.map((name) => ({ name, selected: name === member.role })) })),
     });
-  });
-  router.post('/team', permit(P.teamManage), formAction(ui, to('/team'), async (req) => {
+  };
+  router.get('/team', permit(P.teamView), teamPage);
+  const memberAdded = async (req: Request) => {
     const member = await tenancy.team.add(actorOf(req), await store(req), validate.memberAdd(formInput(req.body)));
     return { to: pageUrl(req, '/team'), message: `${member.email} joined the team as ${member.role}` };
-  }));
+  };
+  router.post('/team', permit(P.teamManage), formAction(ui, to('/team'), memberAdded, { form: 'member', page: teamPage }));
   router.post('/team/:userId/role', permit(P.teamManage), formAction(ui, to('/team'), async (req) => {
     const member = await tenancy.team.changeRole(actorOf(req), await store(req), validate.id(req.params.userId), validate.memberRole(formInput(req.body)).role);
     return { to: pageUrl(req, '/team'), message: `${member.email} is now ${member.role}` };
@@ -64,15 +66,17 @@ export function storeDashboardPages(routes: PluginRoutes, tenancy: Tenancy, ui: 
     return { to: pageUrl(req, '/roles'), message: `Role ${req.params.name} deleted` };
   }));
 
-  router.get('/settings', permit(P.settingsManage), async (req, res) => {
+  const settingsPage = async (req: Request, res: Response) => {
     const current = await store(req);
     const codes = LOCALES.some(([code]) => code === current.locale) ? LOCALES : [...LOCALES, [current.locale, current.locale] as const];
     const locales = codes.map(([code, name]) => ({ code, name, selected: code === current.locale }));
     res.render('tenancy/store/settings', { title: 'Store settings', store: current, locales });
-  });
-  router.post('/settings', permit(P.settingsManage), formAction(ui, to('/settings'), async (req) => {
+  };
+  router.get('/settings', permit(P.settingsManage), settingsPage);
+  const settingsSaved = async (req: Request) => {
     await tenancy.stores.updateSettings(actorOf(req), await store(req), validate.storeSettings(formInput(req.body)));
     return { to: pageUrl(req, '/settings'), message: 'Store settings saved' };
-  }));
+  };
+  router.post('/settings', permit(P.settingsManage), formAction(ui, to('/settings'), settingsSaved, { form: 'settings', page: settingsPage }));
   return router;
 }

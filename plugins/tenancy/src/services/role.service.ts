@@ -45,10 +45,10 @@ export class RoleService {
   }
 
   private check(actor: Actor, name: string, permissions: string[]): string[] {
-    if (isBuiltinRole(name)) throw validation('/name', `"${name}" is a built-in role`);
+    if (isBuiltinRole(name)) throw validation('/name', `"${name}" is a built-in role`, 'reserved');
     const known = new Set(this.available());
     const unknown = permissions.filter((permission) => !known.has(permission));
-    if (unknown.length > 0) throw validation('/permissions', `unknown permission(s) ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw validation('/permissions', `unknown permission(s) ${unknown.join(', ')}`, 'not_one_of');
     const missing = missingPermissions(actor.permissions, permissions);
     if (missing.length > 0) throw forbidden('A role cannot hold permissions you do not have yourself', missing);
     return [...new Set(permissions)].sort();
@@ -79,7 +79,7 @@ export class RoleService {
   }
 
   async remove(actor: Actor, store: Store, name: string): Promise<void> {
-    if (isBuiltinRole(name)) throw validation('/name', `"${name}" is a built-in role`);
+    if (isBuiltinRole(name)) throw validation('/name', `"${name}" is a built-in role`, 'reserved');
     const members = await this.memberships.countWithRole(store.id, name);
     if (members > 0) throw refused('WZ_TENANCY_ROLE_IN_USE', `${members} member(s) still have the role ${name}; give them another role first`, { role: name, members });
     if (!(await this.repository.remove(store.id, name))) throw notFound('WZ_TENANCY_ROLE_NOT_FOUND', `${store.code} has no role ${name}`, { role: name });
