@@ -1,3 +1,4 @@
+import type { FieldError } from '@wizamart/plugin-sdk';
 import type { CartView } from '@wizamart/plugin-cart';
 import type { Request } from 'express';
 import { CHECKOUT_STEPS, type CheckoutAddress, type CheckoutState, type CheckoutStep } from '../index.js';
@@ -55,18 +56,18 @@ export function addressFields(deps: CheckoutDeps, req: Request, prefix: 'shippin
 }
 
 /**
- * Per-field messages from a `WZ_VALIDATION` error's problems: `/shippingAddress/city` is the form field
+ * Per-field messages from a `WZ_VALIDATION` error's fields (`fieldErrorsOf`): `/shippingAddress/city` is the form field
  * `shipping_city`. An empty required field says so; anything else gets the field's own hint.
  */
-export function fieldErrors(deps: CheckoutDeps, req: Request, problems: Array<{ path: string; message: string }>, posted: Record<string, unknown>): Lookup {
+export function fieldErrors(deps: CheckoutDeps, req: Request, problems: FieldError[], posted: Record<string, unknown>): Lookup {
   const errors: Lookup = {};
-  for (const { path, message } of problems) {
+  for (const { path, code } of problems) {
     const parts = path.split('/').filter(Boolean);
     const prefix = parts[0] === 'shippingAddress' ? 'shipping' : parts[0] === 'billingAddress' ? 'billing' : undefined;
     const field = prefix ? parts[1] ?? 'name' : parts[0];
     if (!field) continue;
     const name = prefix ? `${prefix}_${field}` : field;
-    const empty = message === 'is required' || posted[name] === '' || posted[name] === undefined;
+    const empty = code === 'required' || posted[name] === '' || posted[name] === undefined;
     const key = empty ? 'checkout.fieldErrors.required' : `checkout.fieldErrors.${field}`;
     const text = deps.ui.t(req, key);
     errors[name] ??= text === key ? deps.ui.t(req, 'checkout.fieldErrors.invalid') : text;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isWizamartError, publicAccess, type PluginRoutes, type WizamartError } from '@wizamart/plugin-sdk';
+import { fieldErrorsOf, isWizamartError, publicAccess, type PluginRoutes, type WizamartError } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { CartView } from '@wizamart/plugin-cart';
 import type { CheckoutFillStep, CheckoutState, CheckoutStep, PlacedOrder } from '../index.js';
@@ -98,7 +98,7 @@ async function saveStep(deps: CheckoutDeps, req: Request, res: Response, step: C
   } catch (error) {
     if (!isWizamartError(error) || (error.code !== 'WZ_VALIDATION' && error.status !== 422)) throw error;
     const flat = Object.fromEntries(Object.entries(req.body ?? {}).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]));
-    const errors = error.code === 'WZ_VALIDATION' ? fieldErrors(deps, req, (error.details.problems ?? []) as Array<{ path: string; message: string }>, flat) : {};
+    const errors = error.code === 'WZ_VALIDATION' ? fieldErrors(deps, req, fieldErrorsOf(error), flat) : {};
     const locals = await stepLocals(deps, req, res, step);
     res.status(error.status).render(`checkout/storefront/${step}`, { ...locals, ...formLocals(deps, req, step, locals, body, errors), error: problemText(deps, req, error as WizamartError) });
     return;
