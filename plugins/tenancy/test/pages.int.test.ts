@@ -75,6 +75,11 @@ describe('tenancy pages and the auth plugin’s sign-in pages', () => {
     const taken = await agent.post('/admin/tenancy/stores').type('form').send({ _csrf: csrf, code: 'formshop', name: 'Again', merchantId: merchant.id, platform: 'main', ownerPassword: 'secret-typed' });
     expect(taken.status).to.be.oneOf([400, 409]);
     expect(taken.text).to.include('data-error="store"').and.include('value="formshop"').and.include('value="Again"').and.not.include('secret-typed');
+    const merchant2 = await agent.post('/admin/tenancy/merchants').type('form').send({ _csrf: csrf, name: 'Typo Ltd', email: 'typo@' }).expect(400);
+    expect(merchant2.text).to.include('value="Typo Ltd"').and.include('value="typo@"');
+    expect(merchant2.text).to.include('data-field-error="merchant-email">Enter a valid e-mail address</span>');
+    const platform = await agent.post('/admin/tenancy/platforms').type('form').send({ _csrf: csrf, code: 'Bad Code', name: 'Bad' }).expect(400);
+    expect(platform.text).to.include('data-field-error="platform-code">Use 2–39 lower-case letters, digits or -, starting with a letter</span>');
     const bad = await agent.post('/admin/tenancy/stores/formshop/domains').type('form').send({ _csrf: csrf, domain: 'not a domain!' }).expect(400);
     expect(bad.text).to.include('value="not a domain!"');
     expect(bad.text).to.include('data-field-error="domain-domain">Enter a domain name such as shop.example.com</span>');

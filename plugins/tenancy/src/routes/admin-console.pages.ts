@@ -1,6 +1,6 @@
 import { permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { CoreUi } from '@wizamart/plugin-core';
-import type { Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { actorOf } from '../http/request-info.js';
 import type { Tenancy } from '../tenancy.js';
 import { formAction, pager, pageUrl } from './page-actions.js';
@@ -12,29 +12,33 @@ export function adminConsolePages(routes: PluginRoutes, tenancy: Tenancy, ui: ()
   router.use(permit());
   const to = (path: string) => (req: Parameters<typeof pageUrl>[0]) => pageUrl(req, path);
 
-  router.get('/platforms', async (_req, res) => {
+  const platformsPage = async (_req: Request, res: Response) => {
     res.render('tenancy/admin/platforms', { title: 'Platforms', platforms: await tenancy.platforms.list() });
-  });
-  router.post('/platforms', formAction(ui, to('/platforms'), async (req) => {
+  };
+  router.get('/platforms', platformsPage);
+  const platformCreated = async (req: Request) => {
     const input = validate.platformCreate(formInput(req.body));
     const platform = await tenancy.platforms.create(actorOf(req), input);
     return { to: pageUrl(req, '/platforms'), message: `Platform ${platform.name} created` };
-  }));
+  };
+  router.post('/platforms', formAction(ui, to('/platforms'), platformCreated, { form: 'platform', page: platformsPage }));
   router.post('/platforms/:code', formAction(ui, to('/platforms'), async (req) => {
     const { domain, ...rest } = formInput(req.body) as { domain?: string; name?: string };
     const platform = await tenancy.platforms.update(actorOf(req), String(req.params.code), validate.platformUpdate({ ...rest, domain: domain ?? null }));
     return { to: pageUrl(req, '/platforms'), message: `Platform ${platform.name} saved` };
   }));
 
-  router.get('/merchants', async (req, res) => {
+  const merchantsPage = async (req: Request, res: Response) => {
     const { q, page, pageSize } = paging(req.query);
     const result = await tenancy.merchants.list(q, page, pageSize);
     res.render('tenancy/admin/merchants', { title: 'Merchants', q, merchants: result.items, pager: pager(req, result, { q }) });
-  });
-  router.post('/merchants', formAction(ui, to('/merchants'), async (req) => {
+  };
+  router.get('/merchants', merchantsPage);
+  const merchantCreated = async (req: Request) => {
     const merchant = await tenancy.merchants.create(actorOf(req), validate.merchantCreate(formInput(req.body)));
     return { to: pageUrl(req, `/merchants/${merchant.id}`), message: `Merchant ${merchant.name} created` };
-  }));
+  };
+  router.post('/merchants', formAction(ui, to('/merchants'), merchantCreated, { form: 'merchant', page: merchantsPage }));
   router.get('/merchants/:id', async (req, res) => {
     const merchant = await tenancy.merchants.get(validate.id(req.params.id));
     const stores = await tenancy.repos.stores.list({ merchantId: merchant.id });
