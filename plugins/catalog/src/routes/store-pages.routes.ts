@@ -53,7 +53,8 @@ async function save(deps: CatalogDeps, req: Request, res: Response, id?: string)
     // The form comes back with what was typed and each message beside its field, in the page's language.
     const { message, fields } = deps.ui.formErrors(req, error);
     const locals = await formLocals(deps, req, { ...(payload as ProductInput), id });
-    res.status(error.status).render(FORM, { ...locals, error: message, errors: fields, errorsJson: JSON.stringify(fields) });
+    const errors = { error: message, errors: fields, errorsJson: JSON.stringify(fields) };
+    res.status(error.status).render(FORM, { ...locals, ...errors });
   }
 }
 

@@ -59,7 +59,12 @@ export function addressFields(deps: CheckoutDeps, req: Request, prefix: 'shippin
  * Per-field messages from a `WZ_VALIDATION` error's fields (`fieldErrorsOf`): `/shippingAddress/city` is the form field
  * `shipping_city`. An empty required field says so; anything else gets the field's own hint.
  */
-export function fieldErrors(deps: CheckoutDeps, req: Request, problems: FieldError[], posted: Record<string, unknown>): Lookup {
+export function fieldErrors(
+  deps: CheckoutDeps,
+  req: Request,
+  problems: FieldError[],
+  posted: Record<string, unknown>,
+): Lookup {
   const errors: Lookup = {};
   for (const { path, code } of problems) {
     const parts = path.split('/').filter(Boolean);

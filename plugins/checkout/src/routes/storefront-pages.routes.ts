@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { fieldErrorsOf, isWizamartError, publicAccess, type PluginRoutes, type WizamartError } from '@wizamart/plugin-sdk';
+import {
+  fieldErrorsOf,
+  isWizamartError,
+  publicAccess,
+  type PluginRoutes,
+  type WizamartError,
+} from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { CartView } from '@wizamart/plugin-cart';
 import type { CheckoutFillStep, CheckoutState, CheckoutStep, PlacedOrder } from '../index.js';

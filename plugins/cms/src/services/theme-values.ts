@@ -52,7 +52,8 @@ export function checkTheme(theme: ThemeValues): ThemeValues {
   const colour = { format: 'colour' };
   const badColours = COLOUR_FIELDS.filter((field) => !isHexColour(theme[field]));
   const fields: FieldErrorInput[] = badColours.map((field) => ({ path: `/${field}`, code: 'bad_format', params: colour }));
-  if (!isFontName(theme.font)) fields.push({ path: '/font', code: 'not_one_of', params: { allowed: Object.keys(SAFE_FONTS) } });
+  const fonts = { allowed: Object.keys(SAFE_FONTS) };
+  if (!isFontName(theme.font)) fields.push({ path: '/font', code: 'not_one_of', params: fonts });
   if (fields.length > 0) {
     throw validationError(fields);
   }

@@ -30,8 +30,8 @@ export async function signedIn(deps: CustomersDeps, req: Request): Promise<{ sto
 }
 
 /**
- * Renders a form again with what is wrong (field messages beside their fields), for errors the person can fix (validation, wrong credentials, a taken
- * email, too many attempts); anything else goes on to the error page.
+ * Renders a form again with what is wrong (field messages beside their fields), for errors the person can fix
+ * (validation, wrong credentials, a taken email, too many attempts); anything else goes on to the error page.
  */
 export function renderFormProblem(
   deps: Pick<CustomersDeps, 'ui'>,

@@ -30,7 +30,8 @@ function failedChange(deps: InventoryDeps, req: Request, error: unknown): Failed
   const { message, fields } = deps.ui.formErrors(req, error);
   const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
   const quantityError = fields.delta ?? fields.onHand ?? Object.values(fields)[0] ?? message;
-  return { variantId: text('variantId'), mode: text('mode'), quantity: text('quantity'), reason: text('reason'), error: quantityError };
+  const typed = { variantId: text('variantId'), mode: text('mode'), quantity: text('quantity'), reason: text('reason') };
+  return { ...typed, error: quantityError };
 }
 
 /** A refused post of the stock page: a stock change (shown on its row) or a new location (beside its form). */
@@ -47,7 +48,8 @@ async function renderStock(deps: InventoryDeps, req: Request, res: Response, ref
   const [page, locations] = await Promise.all([deps.stock.overview(store, filter), deps.stock.locations(store)]);
   const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
   // Absolute: after a refused post the page is shown at `…/inventory/changes`.
-  const link = (n: number) => `${stockUrl(deps, req)}?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), page: String(n) })}`;
+  const link = (n: number) =>
+    `${stockUrl(deps, req)}?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), page: String(n) })}`;
   const failed = refused?.failed;
   const items = page.items.map((item) => (failed && item.id === failed.variantId ? { ...item, failed } : item));
   res.status(refused?.status ?? 200).render('inventory/store/stock', {

@@ -11,8 +11,9 @@ const parseStockChangeObject = createValidator<StockChange>(stockChangeSchema);
 export function parseStockChange(body: unknown): StockChange {
   const change = parseStockChangeObject(body);
   // Exactly one of the two: none is a missing quantity, both is one too many.
-  if (change.delta === undefined && change.onHand === undefined) throw validationError([{ path: '/delta', code: 'required' }]);
-  if (change.delta !== undefined && change.onHand !== undefined) throw validationError([{ path: '/onHand', code: 'not_allowed' }]);
+  const given = [change.delta, change.onHand].filter((value) => value !== undefined).length;
+  if (given === 0) throw validationError([{ path: '/delta', code: 'required' }]);
+  if (given === 2) throw validationError([{ path: '/onHand', code: 'not_allowed' }]);
   return change;
 }
 export const parseLocation = createValidator<{ code: string; name: string }>(locationSchema);

@@ -21,7 +21,8 @@ export function adminConsolePages(routes: PluginRoutes, tenancy: Tenancy, ui: ()
     const platform = await tenancy.platforms.create(actorOf(req), input);
     return { to: pageUrl(req, '/platforms'), message: `Platform ${platform.name} created` };
   };
-  router.post('/platforms', formAction(ui, to('/platforms'), platformCreated, { form: 'platform', page: platformsPage }));
+  const platformForm = { form: 'platform', page: platformsPage };
+  router.post('/platforms', formAction(ui, to('/platforms'), platformCreated, platformForm));
   router.post('/platforms/:code', formAction(ui, to('/platforms'), async (req) => {
     const { domain, ...rest } = formInput(req.body) as { domain?: string; name?: string };
     const platform = await tenancy.platforms.update(actorOf(req), String(req.params.code), validate.platformUpdate({ ...rest, domain: domain ?? null }));
@@ -38,7 +39,8 @@ export function adminConsolePages(routes: PluginRoutes, tenancy: Tenancy, ui: ()
     const merchant = await tenancy.merchants.create(actorOf(req), validate.merchantCreate(formInput(req.body)));
     return { to: pageUrl(req, `/merchants/${merchant.id}`), message: `Merchant ${merchant.name} created` };
   };
-  router.post('/merchants', formAction(ui, to('/merchants'), merchantCreated, { form: 'merchant', page: merchantsPage }));
+  const merchantForm = { form: 'merchant', page: merchantsPage };
+  router.post('/merchants', formAction(ui, to('/merchants'), merchantCreated, merchantForm));
   router.get('/merchants/:id', async (req, res) => {
     const merchant = await tenancy.merchants.get(validate.id(req.params.id));
     const stores = await tenancy.repos.stores.list({ merchantId: merchant.id });

@@ -34,7 +34,8 @@ export function adminStorePages(routes: PluginRoutes, tenancy: Tenancy, ui: () =
     const store = await tenancy.stores.create(actorOf(req), validate.storeCreate(newStoreInput(req.body)));
     return { to: pageUrl(req, `/stores/${store.code}`), message: `Store ${store.name} created` };
   };
-  router.post('/stores', formAction(ui, (req) => pageUrl(req, '/stores/new'), created, { form: 'store', page: newStorePage }));
+  const newStoreForm = { form: 'store', page: newStorePage };
+  router.post('/stores', formAction(ui, (req) => pageUrl(req, '/stores/new'), created, newStoreForm));
   const storePage = async (req: Request, res: Response) => {
     const store = await tenancy.stores.get(String(req.params.code));
     const [domains, merchants, members] = await Promise.all([tenancy.stores.domains(store.code), tenancy.merchants.list(undefined, 1, 100), tenancy.team.list(store)]);

@@ -33,7 +33,8 @@ export function storeDashboardPages(routes: PluginRoutes, tenancy: Tenancy, ui: 
     const member = await tenancy.team.add(actorOf(req), await store(req), validate.memberAdd(formInput(req.body)));
     return { to: pageUrl(req, '/team'), message: `${member.email} joined the team as ${member.role}` };
   };
-  router.post('/team', permit(P.teamManage), formAction(ui, to('/team'), memberAdded, { form: 'member', page: teamPage }));
+  const memberForm = { form: 'member', page: teamPage };
+  router.post('/team', permit(P.teamManage), formAction(ui, to('/team'), memberAdded, memberForm));
   router.post('/team/:userId/role', permit(P.teamManage), formAction(ui, to('/team'), async (req) => {
     const member = await tenancy.team.changeRole(actorOf(req), await store(req), validate.id(req.params.userId), validate.memberRole(formInput(req.body)).role);
     return { to: pageUrl(req, '/team'), message: `${member.email} is now ${member.role}` };
@@ -77,6 +78,7 @@ export function storeDashboardPages(routes: PluginRoutes, tenancy: Tenancy, ui: 
     await tenancy.stores.updateSettings(actorOf(req), await store(req), validate.storeSettings(formInput(req.body)));
     return { to: pageUrl(req, '/settings'), message: 'Store settings saved' };
   };
-  router.post('/settings', permit(P.settingsManage), formAction(ui, to('/settings'), settingsSaved, { form: 'settings', page: settingsPage }));
+  const settingsForm = { form: 'settings', page: settingsPage };
+  router.post('/settings', permit(P.settingsManage), formAction(ui, to('/settings'), settingsSaved, settingsForm));
   return router;
 }

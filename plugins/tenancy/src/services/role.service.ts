@@ -48,7 +48,8 @@ export class RoleService {
     if (isBuiltinRole(name)) throw validation('/name', `"${name}" is a built-in role`, 'reserved');
     const known = new Set(this.available());
     const unknown = permissions.filter((permission) => !known.has(permission));
-    if (unknown.length > 0) throw validation('/permissions', `unknown permission(s) ${unknown.join(', ')}`, 'not_one_of');
+    const unknownText = `unknown permission(s) ${unknown.join(', ')}`;
+    if (unknown.length > 0) throw validation('/permissions', unknownText, 'not_one_of');
     const missing = missingPermissions(actor.permissions, permissions);
     if (missing.length > 0) throw forbidden('A role cannot hold permissions you do not have yourself', missing);
     return [...new Set(permissions)].sort();

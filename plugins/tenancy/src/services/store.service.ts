@@ -57,7 +57,8 @@ export class StoreService {
   async create(actor: Actor, input: NewStoreInput): Promise<Store> {
     if (RESERVED_STORE_CODES.has(input.code)) throw validation('/code', `"${input.code}" is reserved`, 'reserved');
     if (!(await this.deps.merchants.byId(input.merchantId))) throw notFound('WZ_TENANCY_MERCHANT_NOT_FOUND', `No merchant ${input.merchantId}`, { merchant: input.merchantId });
-    if (!(await this.deps.platforms().get(input.platform))) throw validation('/platform', `no platform "${input.platform}"`, 'not_one_of');
+    const platform = await this.deps.platforms().get(input.platform);
+    if (!platform) throw validation('/platform', `no platform "${input.platform}"`, 'not_one_of');
     // The store and its owner are made together: a refused owner leaves no store behind.
     const owner = input.owner && (await this.deps.users.prepare(input.owner));
     const store = await this.deps.tx.run(async (tx) => {
