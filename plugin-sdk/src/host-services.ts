@@ -158,14 +158,32 @@ export interface PluginDirectory {
   audit(platform: string, limit?: number): Promise<EnablementAuditEntry[]>;
 }
 
-/** The environment the host runs in, as plugins may read it. */
+/**
+ * The environment the host runs in, as plugins may read it: the deployment-wide settings of the host's config. A
+ * plugin's own settings belong in its manifest `config` schema (env `WIZAMART_<CODE>_<KEY>`), not here.
+ */
 export interface HostEnvironment {
-  /** The host's environment variables (tests pass their own; do not read `process.env` in plugins). */
+  /**
+   * The host's environment variables (tests pass their own; do not read `process.env` in plugins).
+   *
+   * @deprecated Read the typed fields below, or declare a setting in the manifest `config` schema; `env` goes away
+   * in a future minor version.
+   */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when the host runs the embedded database (one process, no cross-connection NOTIFY). */
   readonly embedded: boolean;
   /** The host's data folder (`WIZAMART_DATA_DIR`, default `.wizamart/`); `memory://` for a throw-away database. */
   readonly dataDir: string;
+  /** `WIZAMART_PLATFORM_DOMAIN` (default `localhost`, lower-cased): the domain of platform `main`. */
+  readonly platformDomain: string;
+  /** `REDIS_URL`, when set: shared counters (rate limits) across host processes. */
+  readonly redisUrl?: string;
+  /** `WIZAMART_JWT_SECRET`, when set: the token signing secret. */
+  readonly jwtSecret?: string;
+  /** `WIZAMART_DEMO_PASSWORD`, when set: the password demo seeds give their users. */
+  readonly demoPassword?: string;
+  /** True under `NODE_ENV=production`. */
+  readonly production: boolean;
 }
 
 /**

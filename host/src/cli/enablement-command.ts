@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { EnablementResult } from '@wizamart/plugin-sdk';
 import { startHost } from '../runtime/host.js';
+import { readHostConfig } from '../runtime/config.js';
 import { createLogger } from '../runtime/logger.js';
 import type { CliIo } from './plugins-command.js';
 import { usageError } from './usage.js';
@@ -34,8 +35,9 @@ export async function enablementCommand(action: 'enable' | 'disable', args: stri
   if (positionals.length !== 1 || !values.platform) throw usageError(`Usage: wizamart plugins ${action} <code> --platform <platform> [--dry-run] [--release] [--json]`);
   const [code] = positionals;
   // The plan is the output: the host's own log goes to stderr, warnings and worse unless LOG_LEVEL says otherwise.
-  const logger = createLogger({ ...io.env, LOG_LEVEL: io.env.LOG_LEVEL ?? 'warn' }, process.stderr);
-  const host = await startHost({ env: io.env, http: false, processJobs: false, logger });
+  const config = readHostConfig({ ...io.env, LOG_LEVEL: io.env.LOG_LEVEL || 'warn' });
+  const logger = createLogger(config.log, process.stderr);
+  const host = await startHost({ config, http: false, processJobs: false, logger });
   try {
     const result = await host.enablementChanges.change(values.platform, code, action, { dryRun: values['dry-run'], release: values.release, actor: `cli:${userInfo().username}` });
     io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatPlan(action, code, values.platform, result));

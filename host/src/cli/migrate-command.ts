@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { Kernel } from '../kernel/kernel.js';
-import { findAppDir } from '../kernel/discover.js';
 import { dataDirFromEnv, openDatabase, type Database } from '../runtime/database/connection.js';
 import { ensureHostSchema, recordInstalls } from '../runtime/database/host-schema.js';
 import { migratablePlugins, Migrator, type MigrationStatus, type MigrationStep } from '../runtime/database/migrator.js';
+import { readHostConfig } from '../runtime/config.js';
 import { createLogger } from '../runtime/logger.js';
 import type { CliIo } from './plugins-command.js';
 import { usageError } from './usage.js';
@@ -14,17 +14,17 @@ import { usageError } from './usage.js';
  * imported, so a plugin whose `register` is broken can still be migrated or rolled back.
  */
 async function openMigrator(io: CliIo): Promise<{ migrator: Migrator; database: Database }> {
-  const appDir = findAppDir(process.cwd(), io.env);
-  const kernel = new Kernel({ env: io.env, appDir, logger: pino({ level: 'silent' }) });
+  const config = readHostConfig(io.env);
+  const kernel = new Kernel({ config, logger: pino({ level: 'silent' }) });
   const [nodes, database] = await Promise.all([
     kernel.resolve(),
-    openDatabase({ url: io.env.DATABASE_URL || undefined, dataDir: dataDirFromEnv(io.env, appDir), poolMax: 2 }),
+    openDatabase({ url: config.databaseUrl, dataDir: dataDirFromEnv(config.dataDir, config.appDir), poolMax: 2 }),
   ]);
   try {
     await ensureHostSchema(database.knex, database.embedded);
     await recordInstalls(database.knex, database.embedded, nodes);
     const plugins = migratablePlugins(nodes.filter((node) => node.state === 'ok'), nodes);
-    const logger = io.env.LOG_LEVEL ? createLogger(io.env) : pino({ level: 'silent' });
+    const logger = io.env.LOG_LEVEL ? createLogger(config.log) : pino({ level: 'silent' });
     return { migrator: new Migrator(database.knex, plugins, { embedded: database.embedded, logger }), database };
   } catch (error) {
     await database.close();

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { readHostConfig } from '../runtime/config.js';
 import { startHost, type RunningHost } from '../runtime/host.js';
 import type { CliIo } from './plugins-command.js';
 import { usageError } from './usage.js';
@@ -25,7 +26,7 @@ function parsePort(value: string | undefined, fallback: string | undefined): num
   return port;
 }
 
-async function runUntilSignal(host: RunningHost, io: CliIo): Promise<number> {
+async function runUntilSignal(host: RunningHost, io: CliIo, logLevel: string): Promise<number> {
   const signal = await untilSignal();
   host.logger.info({ signal }, 'shutting down');
   // A hung plugin or pool must not keep the process past its grace period.
@@ -39,7 +40,7 @@ async function runUntilSignal(host: RunningHost, io: CliIo): Promise<number> {
   // Stopped cleanly; a handle left open must not keep the process alive (agenda leaves its lock-lifetime timer of a job
   // that ran, up to 10 min; a plugin may leak a timer or socket). With LOG_LEVEL=debug, say what it was.
   setTimeout(() => {
-    if (/^(debug|trace)$/.test(io.env.LOG_LEVEL ?? '')) io.stderr.write(`wizamart: stopped; still open: ${process.getActiveResourcesInfo().join(', ')}; exiting\n`);
+    if (/^(debug|trace)$/.test(logLevel)) io.stderr.write(`wizamart: stopped; still open: ${process.getActiveResourcesInfo().join(', ')}; exiting\n`);
     process.exit(0);
   }, 1000).unref();
   return 0;
@@ -51,13 +52,14 @@ async function runUntilSignal(host: RunningHost, io: CliIo): Promise<number> {
  */
 export async function startCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
-  const port = parsePort(values.port, io.env.PORT);
-  const host = await startHost({ env: io.env });
+  const config = readHostConfig(io.env);
+  const port = parsePort(values.port, config.port);
+  const host = await startHost({ config });
   try {
     // A fresh embedded database gets the demo data, so the first `npm start` shows a working platform.
-    const demo = (host.firstBoot && host.database.embedded && io.env.WIZAMART_DEMO !== 'false') || io.env.WIZAMART_DEMO === 'true';
+    const demo = config.demo ?? (host.firstBoot && host.database.embedded);
     const lines = demo ? await host.runSeeds('demo') : [];
-    const { url } = await host.listen(port, values.host ?? io.env.HOST ?? '127.0.0.1');
+    const { url } = await host.listen(port, values.host ?? config.host);
     io.stdout.write(`Wizamart ${host.kernel.hostVersion} ready at ${url} (${host.kernel.active.length} plugins, ${Math.round(host.timings.total * 1000)} ms)\n`);
     const servedPort = new URL(url).port;
     for (const line of lines) io.stdout.write(`  ${line.replaceAll('{url}', url).replaceAll('{port}', servedPort)}\n`);
@@ -65,7 +67,7 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
     await host.stop();
     throw error;
   }
-  return runUntilSignal(host, io);
+  return runUntilSignal(host, io, config.log.level);
 }
 
 /** `wizamart seed <set>`: runs every plugin's seeds of the set (idempotent) and prints what they report. */
@@ -99,7 +101,8 @@ export async function pluginCommand(name: string, args: string[], io: CliIo & { 
 /** `wizamart worker`: boots the host without HTTP and processes jobs until SIGTERM/SIGINT. */
 export async function workerCommand(args: string[], io: CliIo): Promise<number> {
   parseArgs({ args, options: {}, strict: true });
-  const host = await startHost({ env: io.env, http: false, processJobs: true });
+  const config = readHostConfig(io.env);
+  const host = await startHost({ config, http: false, processJobs: true });
   io.stdout.write(`Wizamart worker ready (${host.kernel.contributions.jobs.length} job types, ${Math.round(host.timings.total * 1000)} ms)\n`);
-  return runUntilSignal(host, io);
+  return runUntilSignal(host, io, config.log.level);
 }

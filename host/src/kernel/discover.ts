@@ -24,7 +24,7 @@ export interface DiscoveryOptions {
 const MANIFEST_KEY = 'wizamart-plugin';
 
 /** The nearest folder at or above `from` holding a package.json, or `WIZAMART_APP_DIR` when set. */
-export function findAppDir(from = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+export function findAppDir(from: string, env: NodeJS.ProcessEnv): string {
   if (env.WIZAMART_APP_DIR) return path.resolve(env.WIZAMART_APP_DIR);
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'package.json'))) return dir;
@@ -33,7 +33,7 @@ export function findAppDir(from = process.cwd(), env: NodeJS.ProcessEnv = proces
 }
 
 /** Splits `WIZAMART_PLUGIN_PATHS` (path-delimiter separated) into absolute folders. */
-export function pluginPathsFromEnv(env: NodeJS.ProcessEnv = process.env, base = process.cwd()): string[] {
+export function pluginPathsFromEnv(env: NodeJS.ProcessEnv, base: string): string[] {
   return (env.WIZAMART_PLUGIN_PATHS ?? '')
     .split(path.delimiter)
     .filter((entry) => entry.trim() !== '')

@@ -3,11 +3,12 @@ import { performance } from 'node:perf_hooks';
 import { ERROR_CODES, isWizamartError, WizamartError, type PluginContext, type PluginDefinition } from '@wizamart/plugin-sdk';
 import { pino, type Logger } from 'pino';
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
+import { readHostConfig, type HostConfig } from '../runtime/config.js';
 import { HOST_VERSION } from '../version.js';
 import { loadPluginConfig } from './config.js';
 import { createPluginScope, type RuntimeServices, type ScopeDeps } from './context.js';
 import { Contributions } from './contributions.js';
-import { discoverPlugins, findAppDir, pluginPathsFromEnv, type DiscoveredPackage } from './discover.js';
+import { discoverPlugins, type DiscoveredPackage } from './discover.js';
 import { EventBus } from './events.js';
 import { propagateBlocked, resolveGraph, type ResolvedGraph } from './graph.js';
 import { routeTable } from './route-table.js';
@@ -15,12 +16,15 @@ import { importPlugin } from './loader.js';
 import type { PluginFailure, PluginNode } from './plugin-node.js';
 import { DEFAULT_HOOK_TIMEOUT_MS, withTimeout } from './timeout.js';
 
-/** How the kernel finds and runs plugins. Everything has a default taken from the environment. */
+/** How the kernel finds and runs plugins. Everything has a default taken from the host config. */
 export interface KernelOptions {
+  /** The host's settings (default: read from `env`). */
+  config?: HostConfig;
   appDir?: string;
   pluginPaths?: readonly string[];
   /** Use exactly these packages instead of discovering them (the test harness does this). */
   packages?: DiscoveredPackage[];
+  /** The environment to read the config from when `config` is not given (default `process.env`). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   hostVersion?: string;
@@ -67,15 +71,15 @@ export class Kernel {
   readonly timings: Record<string, number> = {};
   private readonly loaded = new Map<string, LoadedPlugin>();
   private graph: ResolvedGraph = { order: [], byCode: new Map() };
-  private readonly env: NodeJS.ProcessEnv;
+  private readonly config: HostConfig;
   private readonly hookTimeoutMs: number;
 
   constructor(private readonly options: KernelOptions = {}) {
-    this.env = options.env ?? process.env;
-    this.logger = options.logger ?? pino({ level: this.env.LOG_LEVEL ?? 'info' });
+    this.config = options.config ?? readHostConfig(options.env);
+    this.logger = options.logger ?? pino({ level: this.config.log.level });
     this.events = new EventBus(this.logger);
     this.hostVersion = options.hostVersion ?? HOST_VERSION;
-    this.hookTimeoutMs = options.hookTimeoutMs ?? (Number(this.env.WIZAMART_HOOK_TIMEOUT_MS) || DEFAULT_HOOK_TIMEOUT_MS);
+    this.hookTimeoutMs = options.hookTimeoutMs ?? this.config.hookTimeoutMs ?? DEFAULT_HOOK_TIMEOUT_MS;
   }
 
   /** Every plugin in topological order, with its state. */
@@ -153,8 +157,8 @@ export class Kernel {
 
   private async discover(): Promise<DiscoveredPackage[]> {
     if (this.options.packages) return this.options.packages;
-    const appDir = this.options.appDir ?? findAppDir(process.cwd(), this.env);
-    const pluginPaths = this.options.pluginPaths ?? pluginPathsFromEnv(this.env);
+    const appDir = this.options.appDir ?? this.config.appDir;
+    const pluginPaths = this.options.pluginPaths ?? this.config.pluginPaths;
     return discoverPlugins({ appDir, pluginPaths });
   }
 
@@ -163,7 +167,7 @@ export class Kernel {
     if (node.state !== 'ok') return;
     const started = performance.now();
     try {
-      const config = loadPluginConfig(node.manifest!, this.env);
+      const config = loadPluginConfig(node.manifest!, this.config.env, (fields, message) => this.logger.warn(fields, message));
       const scopeDeps = this.scopeDeps();
       const { scope, ctx } = createPluginScope(this.root, node, config, scopeDeps);
       // Visible to itself during register (self-lookups); removed again by fail() if register throws.

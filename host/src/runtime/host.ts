@@ -6,7 +6,6 @@ import type { Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { HostServices, WizamartError } from '@wizamart/plugin-sdk';
 import { Kernel, type KernelOptions } from '../kernel/kernel.js';
-import { findAppDir } from '../kernel/discover.js';
 import { HOST_VERSION } from '../version.js';
 import { bindSchema, schemaOf } from './database/bind-schema.js';
 import { dataDirFromEnv, openDatabase, type Database } from './database/connection.js';
@@ -21,11 +20,15 @@ import { HealthService } from './health.js';
 import { createHttpApp } from './http/app.js';
 import { createMetrics, type HostMetrics } from './http/metrics.js';
 import { JobRunner } from './jobs/job-runner.js';
+import { readHostConfig, type HostConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { loadErrorReporter, type ErrorReporter } from './sentry.js';
 
-/** How to run a host; every option has a default from the environment. */
+/** How to run a host; every option has a default from the host config. */
 export interface HostOptions extends Pick<KernelOptions, 'appDir' | 'pluginPaths' | 'packages' | 'hookTimeoutMs'> {
+  /** The host's settings (default: read once from `env`). */
+  config?: HostConfig;
+  /** The environment to read the config from when `config` is not given (default `process.env`). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   /** Server URL (default `DATABASE_URL`); without one, the embedded database in `dataDir`. */
@@ -73,11 +76,6 @@ export interface RunningHost {
 
 const SHUTDOWN = { httpMs: 5000, totalMs: 9000 } as const;
 
-function flag(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  return !/^(0|false|no|off)$/i.test(value);
-}
-
 /**
  * Boots a host: discover → resolve → import → register → migrate → start, the database opening in parallel with
  * discovery. A failed core plugin or an unreachable database rejects with a `WizamartError`; anything else a plugin
@@ -85,13 +83,13 @@ function flag(value: string | undefined, fallback: boolean): boolean {
  */
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
   const began = performance.now();
-  const env = options.env ?? process.env;
-  const logger = options.logger ?? createLogger(env);
-  const appDir = options.appDir ?? findAppDir(process.cwd(), env);
+  const config = options.config ?? readHostConfig(options.env);
+  const logger = options.logger ?? createLogger(config.log);
+  const appDir = options.appDir ?? config.appDir;
   const metrics = createMetrics();
-  const dataDir = options.dataDir ?? dataDirFromEnv(env, appDir);
+  const dataDir = options.dataDir ?? dataDirFromEnv(config.dataDir, appDir);
   const databaseOpening = openDatabase({
-    url: options.databaseUrl ?? (env.DATABASE_URL || undefined),
+    url: options.databaseUrl ?? config.databaseUrl,
     dataDir,
     log: { warn: (message) => logger.warn({ component: 'knex' }, message), error: (message) => logger.error({ component: 'knex' }, message) },
     embeddedLog: logger.child({ component: 'embedded-database' }),
@@ -110,7 +108,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
       return jobs;
     },
   };
-  const kernel = new Kernel({ ...options, appDir, env, logger, runtime });
+  const kernel = new Kernel({ ...options, appDir, config, logger, runtime });
   let database!: Database;
   try {
     await kernel.resolve();
@@ -120,7 +118,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     throw error;
   }
   try {
-    return await bootRest({ options, dataDir, env, logger, kernel, database, metrics, began, setJobs: (runner) => (jobs = runner) });
+    return await bootRest({ options, dataDir, config, logger, kernel, database, metrics, began, setJobs: (runner) => (jobs = runner) });
   } catch (error) {
     await jobs?.stop().catch(() => {});
     await kernel.stop().catch(() => {});
@@ -132,7 +130,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
 interface BootState {
   options: HostOptions;
   dataDir: string;
-  env: NodeJS.ProcessEnv;
+  config: HostConfig;
   logger: Logger;
   kernel: Kernel;
   database: Database;
@@ -142,7 +140,7 @@ interface BootState {
 }
 
 async function bootRest(state: BootState): Promise<RunningHost> {
-  const { options, env, logger, kernel, database, metrics } = state;
+  const { options, config, logger, kernel, database, metrics } = state;
   const installed = kernel.plugins.filter((node) => node.manifest);
   const { firstBoot } = await recordInstalls(database.knex, database.embedded, kernel.plugins);
   const enablement = new EnablementStore(database.knex, new Set(installed.filter((node) => node.manifest!.tier === 'core').map((node) => node.code)));
@@ -153,7 +151,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
     isEnabled: (platform, plugin) => enablement.isEnabled(platform, plugin),
     logger,
     metrics,
-    processEveryMs: options.jobsProcessEveryMs ?? (Number(env.WIZAMART_JOBS_PROCESS_EVERY_MS) || 1000),
+    processEveryMs: options.jobsProcessEveryMs ?? config.jobsProcessEveryMs,
   });
   state.setJobs(jobs);
   const enablementChanges = new EnablementService(database.knex, () => describeInstalledPlugins(kernel), enablement, { embedded: database.embedded, logger });
@@ -161,10 +159,13 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   provideHostService(kernel.root, HostServices.menus, createMenuDirectory(kernel.contributions, enablement));
   provideHostService(kernel.root, HostServices.platforms, createPlatformDirectory(database.knex));
   provideHostService(kernel.root, HostServices.plugins, createPluginDirectory(kernel, enablement, enablementChanges));
-  provideHostService(kernel.root, HostServices.environment, Object.freeze({ env: Object.freeze({ ...env }), embedded: database.embedded, dataDir: state.dataDir }));
+  provideHostService(kernel.root, HostServices.environment, Object.freeze({
+    env: config.env, embedded: database.embedded, dataDir: state.dataDir, platformDomain: config.platformDomain,
+    redisUrl: config.redisUrl, jwtSecret: config.jwtSecret, demoPassword: config.demoPassword, production: config.nodeEnv === 'production',
+  }));
   await kernel.register();
   const migrateStarted = performance.now();
-  if (options.migrate ?? flag(env.WIZAMART_MIGRATE_ON_START, true)) {
+  if (options.migrate ?? config.migrateOnStart) {
     const migrator = new Migrator(database.knex, migratablePlugins(kernel.active.map((plugin) => plugin.node), kernel.plugins), { embedded: database.embedded, logger });
     await migrator.up({ onError: (plugin, error) => kernel.markFailed(plugin, { code: error.code, message: error.message, details: error.details }, error) });
   }
@@ -176,9 +177,9 @@ async function bootRest(state: BootState): Promise<RunningHost> {
     const first = broken[0];
     throw new WizamartError(first.error?.code ?? 'WZ_PLUGIN_BLOCKED', `core plugin ${first.code} cannot run: ${first.error?.message ?? 'unknown failure'}`, { details: { plugin: first.code } });
   }
-  if (options.processJobs ?? flag(env.WIZAMART_JOBS, true)) await jobs.startProcessing();
+  if (options.processJobs ?? config.processJobs) await jobs.startProcessing();
   const listener = database.embedded ? undefined : listenForEnablement(database.url, () => enablement.refresh(), logger);
-  const reporter = await loadErrorReporter(env, logger, HOST_VERSION);
+  const reporter = await loadErrorReporter(config, logger, HOST_VERSION);
   recordPluginMetrics(kernel, metrics);
   const health = new HealthService(kernel.contributions, async () => {
     if (!(await database.ping(2000))) throw new WizamartError('WZ_DB_UNAVAILABLE', 'the database does not answer');
@@ -186,7 +187,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   }, () => jobs.check(), (plugin, platform) => (platform ? enablement.isEnabled(platform, plugin) : enablement.isEnabledAnywhere(plugin)), () => kernel.plugins);
   let ready = false;
   const app = options.http === false ? undefined : createHttpApp({
-    kernel, metrics, health, enablement, logger,
+    kernel, metrics, health, enablement, logger, config,
     isReady: () => ready,
     reportError: reporter ? (error) => reporter.capture(error) : undefined,
   });
@@ -202,7 +203,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   ready = true;
   logger.info({ timings, plugins: kernel.active.length }, 'host ready');
   logger.flush();
-  return createRunningHost({ listener, enablementChanges, firstBoot, env, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
+  return createRunningHost({ listener, enablementChanges, firstBoot, config, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
 }
 
 function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {
@@ -216,7 +217,7 @@ function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {
 
 interface HostParts extends Omit<RunningHost, 'ready' | 'listen' | 'stop' | 'runSeeds'> {
   listener?: { stop(): Promise<void> };
-  env: NodeJS.ProcessEnv;
+  config: HostConfig;
   reporter?: ErrorReporter;
   isReady(): boolean;
   unready(): void;
@@ -229,7 +230,7 @@ function createRunningHost(parts: HostParts): RunningHost {
     parts.unready();
     const deadline = Date.now() + SHUTDOWN.totalMs;
     // Load balancers need a moment to see readiness turn 503 before the listener closes (e.g. Kubernetes endpoints).
-    const delayMs = Math.min(Number(parts.env.WIZAMART_SHUTDOWN_DELAY_MS) || 0, 4000);
+    const delayMs = parts.config.shutdownDelayMs;
     if (delayMs > 0 && servers.size > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     await Promise.all([...servers].map((server) => closeServer(server, SHUTDOWN.httpMs)));
     await parts.jobs.stop().catch((error) => parts.logger.error({ err: error }, 'job shutdown failed'));

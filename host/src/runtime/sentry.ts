@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { HostConfig } from './config.js';
 
 /** What the host uses of Sentry. */
 export interface ErrorReporter {
@@ -16,8 +17,8 @@ interface SentryModule {
  * Loads `@sentry/node` only when `SENTRY_DSN` is set: importing it costs ~0.7 s, which no one should pay without a
  * DSN. The package is optional; a DSN without it installed is logged and ignored rather than failing boot.
  */
-export async function loadErrorReporter(env: NodeJS.ProcessEnv, logger: Logger, release: string): Promise<ErrorReporter | undefined> {
-  const dsn = env.SENTRY_DSN;
+export async function loadErrorReporter(config: Pick<HostConfig, 'sentryDsn' | 'nodeEnv'>, logger: Logger, release: string): Promise<ErrorReporter | undefined> {
+  const dsn = config.sentryDsn;
   if (!dsn) return undefined;
   const specifier = '@sentry/node';
   let sentry: SentryModule;
@@ -27,7 +28,7 @@ export async function loadErrorReporter(env: NodeJS.ProcessEnv, logger: Logger, 
     logger.warn('SENTRY_DSN is set but @sentry/node is not installed; run `npm install @sentry/node` to report errors');
     return undefined;
   }
-  sentry.init({ dsn, release: `wizamart@${release}`, environment: env.NODE_ENV ?? 'development' });
+  sentry.init({ dsn, release: `wizamart@${release}`, environment: config.nodeEnv });
   return {
     capture: (error) => sentry.captureException(error),
     flush: async (timeoutMs) => void (await sentry.flush(timeoutMs)),

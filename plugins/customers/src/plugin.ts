@@ -57,6 +57,6 @@ export default definePlugin({
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
     ctx.routes.pages('store', storePageRoutes(ctx.routes, deps));
     addMenus(ctx);
-    ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, auth: deps.auth, customers: deps.repository }, ctx.services.get(HostServices.environment).env));
+    ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, auth: deps.auth, customers: deps.repository }, ctx.services.get(HostServices.environment).demoPassword));
   },
 });

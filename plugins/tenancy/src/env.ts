@@ -18,14 +18,13 @@ export interface TenancyEnv {
 
 /** Reads the settings from the host's environment. */
 export function readEnv(host: HostEnvironment): TenancyEnv {
-  const env = host.env;
   return {
-    jwtSecret: env.WIZAMART_JWT_SECRET || undefined,
+    jwtSecret: host.jwtSecret,
     embedded: host.embedded,
-    platformDomain: (env.WIZAMART_PLATFORM_DOMAIN || 'localhost').toLowerCase(),
-    redisUrl: env.REDIS_URL || undefined,
-    demoPassword: env.WIZAMART_DEMO_PASSWORD || 'wizamart-demo',
-    demoPasswordFromEnv: Boolean(env.WIZAMART_DEMO_PASSWORD),
+    platformDomain: host.platformDomain,
+    redisUrl: host.redisUrl,
+    demoPassword: host.demoPassword ?? 'wizamart-demo',
+    demoPasswordFromEnv: host.demoPassword !== undefined,
   };
 }
 

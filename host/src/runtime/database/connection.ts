@@ -40,9 +40,8 @@ export interface DatabaseOptions {
 // bigint counts come back as strings by default; ids are UUIDs and money fits comfortably in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-/** Where the embedded database lives: `WIZAMART_DATA_DIR`, else `.wizamart/` in the app folder. */
-export function dataDirFromEnv(env: NodeJS.ProcessEnv, appDir: string): string {
-  const configured = env.WIZAMART_DATA_DIR;
+/** Where the embedded database lives: `configured` (`WIZAMART_DATA_DIR`), else `.wizamart/` in the app folder. */
+export function dataDirFromEnv(configured: string | undefined, appDir: string): string {
   if (configured?.startsWith('memory://')) return configured;
   return path.resolve(appDir, configured || '.wizamart');
 }

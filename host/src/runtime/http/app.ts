@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Express, type NextFunction, typ
 import type { HttpStage } from '@wizamart/plugin-sdk';
 import type { Logger } from 'pino';
 import type { Kernel } from '../../kernel/kernel.js';
+import type { HostConfig } from '../config.js';
 import type { HealthService } from '../health.js';
 import { createErrorHandler, notFound } from './errors.js';
 import type { HostMetrics } from './metrics.js';
@@ -20,6 +21,8 @@ export interface HttpDeps {
   health: HealthService;
   enablement: EnablementCheck;
   logger: Logger;
+  /** The host's settings (trust proxy, caching). */
+  config: Pick<HostConfig, 'trustProxy' | 'viewCache' | 'staticMaxAge'>;
   /** Whether the host answers traffic (false while booting and once shutdown began). */
   isReady(): boolean;
   /** Receives every 5xx error (Sentry when configured). */
@@ -92,9 +95,9 @@ function opsRoutes(deps: HttpDeps): RequestHandler {
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.WIZAMART_TRUST_PROXY ?? 'loopback');
+  app.set('trust proxy', deps.config.trustProxy);
   const active = deps.kernel.active.map((plugin) => plugin.ctx);
-  const views = setupViews(app, new Map(active.map((ctx) => [ctx.plugin.code, ctx.views.dir])));
+  const views = setupViews(app, new Map(active.map((ctx) => [ctx.plugin.code, ctx.views.dir])), deps.config.viewCache);
   for (const helper of deps.kernel.contributions.helpers) views.registerHelper(helper.name, helper.fn);
   const tierOf = (code: string) => deps.kernel.plugins.find((node) => node.code === code)?.manifest?.tier;
   const pipeline = chain([
@@ -104,7 +107,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     ...stage(deps, 'tenant'),
     ...stage(deps, 'theme'),
     ...stage(deps, 'auth'),
-    pluginStatic(new Map(active.map((ctx) => [ctx.plugin.code, ctx.static.dir])), process.env.NODE_ENV === 'production' ? '7d' : 0),
+    pluginStatic(new Map(active.map((ctx) => [ctx.plugin.code, ctx.static.dir])), deps.config.staticMaxAge),
     pluginDispatch(deps.kernel.contributions.routes, tierOf, deps.enablement, deps.kernel.contributions.aliases),
   ]);
   const handleError = createErrorHandler(deps.reportError);

@@ -45,7 +45,7 @@ function createViewClass(viewDirs: ReadonlyMap<string, string>) {
  * Sets up hbs for the app: one handlebars instance per host, plugin views as `<code>/<view>`, and every plugin's
  * `partials/` registered as `<code>/<name>` partials.
  */
-export function setupViews(app: Express, viewDirs: ReadonlyMap<string, string>): ReturnType<typeof hbs.create> {
+export function setupViews(app: Express, viewDirs: ReadonlyMap<string, string>, viewCache: boolean): ReturnType<typeof hbs.create> {
   const instance = hbs.create();
   for (const [code, dir] of viewDirs) {
     const partials = path.join(dir, 'partials');
@@ -62,7 +62,7 @@ export function setupViews(app: Express, viewDirs: ReadonlyMap<string, string>):
   // Compiled templates are kept (express caches them only under NODE_ENV=production): re-reading and compiling every
   // view on every request cost ~2 ms of CPU per storefront page. Partials are registered once at boot either way, so
   // a changed template needs a restart; NODE_ENV=development turns the cache off for template work.
-  app.set('view cache', process.env.NODE_ENV !== 'development');
+  app.set('view cache', viewCache);
   app.locals.layout = false;
   return instance;
 }
