@@ -30,7 +30,7 @@ describe('kernel over fixture plugin packages', () => {
       ['register-throws', 'WZ_PLUGIN_REGISTER_FAILED', /database of wishes is empty/],
       ['slow-register', 'WZ_PLUGIN_TIMEOUT', /slow-register\.register did not settle within 300 ms/],
       ['start-throws', 'WZ_PLUGIN_START_FAILED', /cannot start/],
-      ['bad-config', 'WZ_PLUGIN_CONFIG_INVALID', /WZ_BAD_CONFIG_API_KEY/],
+      ['bad-config', 'WZ_PLUGIN_CONFIG_INVALID', /WIZAMART_BAD_CONFIG_API_KEY/],
     ];
     for (const [code, errorCode, message] of expectations) {
       it(`${code} → ${errorCode}`, () => {

@@ -190,7 +190,7 @@ export interface PluginContext<Config = Record<string, unknown>> {
   readonly plugin: PluginInfo;
   /** A pino child logger bound to `{ plugin: <code> }`. */
   readonly logger: PluginLogger;
-  /** Configuration validated against the manifest's `config` schema, defaults applied, from `WZ_<CODE>_<KEY>`. */
+  /** Configuration validated against the manifest's `config` schema, defaults applied, from `WIZAMART_<CODE>_<KEY>`. */
   readonly config: Readonly<Config>;
   /** Provide this plugin's services; get those of the host and of declared dependencies. */
   readonly services: PluginServices;

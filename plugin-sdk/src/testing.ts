@@ -16,7 +16,7 @@ export interface TestHostOptions {
    * one: embedded in memory, or a new database on the server at `WIZAMART_TEST_DATABASE_URL`.
    */
   database?: { url: string };
-  /** Extra environment for the host, e.g. plugin config `WZ_<CODE>_<KEY>`. */
+  /** Extra environment for the host, e.g. plugin config `WIZAMART_<CODE>_<KEY>`. */
   env?: Record<string, string>;
   /** Job polling interval in ms (default 100, so tests do not wait). */
   jobsProcessEveryMs?: number;

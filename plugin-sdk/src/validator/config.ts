@@ -39,7 +39,7 @@ export function checkConfig(plugin: PluginPackage): Finding[] {
   const strictProblem = compileProblem(schema, true);
   if (strictProblem) findings.push(finding('WZV024', `config schema fails ajv strict mode: ${strictProblem}`, 'package.json'));
   for (const key of Object.keys(properties).filter((k) => !KEY.test(k))) {
-    findings.push(finding('WZV024', `config key "${key}" does not map cleanly to a WZ_${plugin.manifest.code.toUpperCase().replace(/-/g, '_')}_<KEY> variable`, 'package.json'));
+    findings.push(finding('WZV024', `config key "${key}" does not map cleanly to a WIZAMART_${plugin.manifest.code.toUpperCase().replace(/-/g, '_')}_<KEY> variable`, 'package.json'));
   }
   return findings;
 }

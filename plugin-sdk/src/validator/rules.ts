@@ -133,7 +133,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   },
   WZV024: {
     severity: 'warn',
-    summary: 'the config schema passes ajv strict mode and each key maps to a WZ_<CODE>_<KEY> variable',
+    summary: 'the config schema passes ajv strict mode and each key maps to a WIZAMART_<CODE>_<KEY> variable',
     hint: 'Drop unknown keywords, and name config keys in camelCase letters and digits.',
   },
   WZV025: {
