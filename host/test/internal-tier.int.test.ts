@@ -2,9 +2,15 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
 import type { RunningHost } from '../src/runtime/host.js';
+import path from 'node:path';
+import { FIXTURES } from './helpers.js';
 import { runtimeFixture } from './runtime-helpers.js';
 
-const PLUGINS = ['ledger', 'internal-storefront', 'internal-admin', 'after-internal'].map(runtimeFixture);
+// Kept apart from the runtime fixtures, which the process tests load as a whole.
+const TIERS = ['internal-storefront', 'internal-admin', 'after-internal'].map((name) =>
+  path.join(FIXTURES, 'tiers', name),
+);
+const PLUGINS = [runtimeFixture('ledger'), ...TIERS];
 
 describe('internal plugins and /health with broken plugins', () => {
   let test: TestHost;
@@ -26,7 +32,9 @@ describe('internal plugins and /health with broken plugins', () => {
 
   it('boots the rest: an internal plugin on the admin surface and an optional plugin serve', async () => {
     expect(stateOf('internal-admin')).to.include({ state: 'ok' });
-    expect((await request(test.app).get('/api/v1/admin/internal-admin/status').expect(200)).body).to.deep.equal({ internal: 'ok' });
+    expect((await request(test.app).get('/api/v1/admin/internal-admin/status').expect(200)).body).to.deep.equal({
+      internal: 'ok',
+    });
     await request(test.app).get('/api/v1/admin/ledger/entries').expect(200);
   });
 

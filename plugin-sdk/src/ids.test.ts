@@ -8,7 +8,17 @@ describe('isUuid', () => {
   });
 
   it('rejects anything else', () => {
-    for (const value of ['', 'abc', '3f2b8c1e4d5a4b6c8d7e9f0a1b2c3d4e', '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e ', ' 3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e', '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4g', 42, null, undefined]) {
+    for (const value of [
+      '',
+      'abc',
+      '3f2b8c1e4d5a4b6c8d7e9f0a1b2c3d4e',
+      '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e ',
+      ' 3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e',
+      '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4g',
+      42,
+      null,
+      undefined,
+    ]) {
       expect(isUuid(value), String(value)).to.equal(false);
     }
   });

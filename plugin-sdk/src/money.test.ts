@@ -20,7 +20,16 @@ describe('money helpers', () => {
   });
 
   it('rejects more decimals than the currency has, signs and malformed text', () => {
-    for (const [text, currency] of [['12.505', 'EUR'], ['12.5', 'JPY'], ['1,200', 'JPY'], ['-5', 'EUR'], ['', 'EUR'], ['12.', 'EUR'], ['abc', 'EUR'], ['1.000,50', 'EUR']]) {
+    for (const [text, currency] of [
+      ['12.505', 'EUR'],
+      ['12.5', 'JPY'],
+      ['1,200', 'JPY'],
+      ['-5', 'EUR'],
+      ['', 'EUR'],
+      ['12.', 'EUR'],
+      ['abc', 'EUR'],
+      ['1.000,50', 'EUR'],
+    ]) {
       expect(parseMinor(text, currency), `${text} ${currency}`).to.equal(undefined);
     }
   });

@@ -16,7 +16,8 @@ export function minorDigits(currency: string): number {
   let digits = digitsCache.get(key);
   if (digits === undefined) {
     try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency: key }).resolvedOptions().maximumFractionDigits;
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency: key }).resolvedOptions()
+        .maximumFractionDigits;
     } catch {
       digits = undefined;
     }

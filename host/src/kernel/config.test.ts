@@ -3,8 +3,15 @@ import type { PluginManifest } from '@wizamart/plugin-sdk';
 import { configEnvName, loadPluginConfig } from './config.js';
 
 const manifest = {
-  code: 'gift-notes', name: 'Gift notes', tier: 'optional', host: '^0.1.0', entry: './plugin.js',
-  config: { type: 'object', properties: { pageSize: { type: 'integer', default: 20 }, label: { type: 'string', default: 'x' } } },
+  code: 'gift-notes',
+  name: 'Gift notes',
+  tier: 'optional',
+  host: '^0.1.0',
+  entry: './plugin.js',
+  config: {
+    type: 'object',
+    properties: { pageSize: { type: 'integer', default: 20 }, label: { type: 'string', default: 'x' } },
+  },
 } as unknown as PluginManifest;
 
 describe('plugin config from the environment', () => {
@@ -14,7 +21,9 @@ describe('plugin config from the environment', () => {
 
   it('reads WIZAMART_<CODE>_<KEY>, coerced, with defaults', () => {
     const warnings: string[] = [];
-    const config = loadPluginConfig(manifest, { WIZAMART_GIFT_NOTES_PAGE_SIZE: '5' }, (_fields, message) => warnings.push(message));
+    const config = loadPluginConfig(manifest, { WIZAMART_GIFT_NOTES_PAGE_SIZE: '5' }, (_fields, message) =>
+      warnings.push(message),
+    );
     expect(config).to.deep.equal({ pageSize: 5, label: 'x' });
     expect(warnings).to.deep.equal([]);
   });
@@ -26,10 +35,14 @@ describe('plugin config from the environment', () => {
     expect(loadPluginConfig(manifest, { WZ_GIFT_NOTES_LABEL: 'old' }, warn)).to.deep.include({ label: 'old' });
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.include('WZ_GIFT_NOTES_LABEL is deprecated').and.include('WIZAMART_GIFT_NOTES_LABEL');
-    expect(loadPluginConfig(manifest, { WZ_GIFT_NOTES_LABEL: 'old', WIZAMART_GIFT_NOTES_LABEL: 'new' }, warn)).to.deep.include({ label: 'new' });
+    expect(
+      loadPluginConfig(manifest, { WZ_GIFT_NOTES_LABEL: 'old', WIZAMART_GIFT_NOTES_LABEL: 'new' }, warn),
+    ).to.deep.include({ label: 'new' });
   });
 
   it('names the new variable when a value is invalid', () => {
-    expect(() => loadPluginConfig(manifest, { WIZAMART_GIFT_NOTES_PAGE_SIZE: 'many' })).to.throw(/WIZAMART_GIFT_NOTES_PAGE_SIZE must be integer/);
+    expect(() => loadPluginConfig(manifest, { WIZAMART_GIFT_NOTES_PAGE_SIZE: 'many' })).to.throw(
+      /WIZAMART_GIFT_NOTES_PAGE_SIZE must be integer/,
+    );
   });
 });

@@ -24,7 +24,10 @@ function rawValue(env: NodeJS.ProcessEnv, code: string, key: string, warn?: Conf
   if (env[old] === undefined) return undefined;
   if (warn && !warned.has(old)) {
     warned.add(old);
-    warn({ plugin: code, variable: old, use: name }, `${old} is deprecated and will stop working in a future minor version; set ${name} instead`);
+    warn(
+      { plugin: code, variable: old, use: name },
+      `${old} is deprecated and will stop working in a future minor version; set ${name} instead`,
+    );
   }
   return env[old];
 }
@@ -41,7 +44,11 @@ function parseValue(raw: string, schema: { type?: unknown } | undefined): unknow
  * with a deprecation warning through `warn`), validated against the manifest's `config` schema with types coerced
  * and defaults applied. Throws `WZ_PLUGIN_CONFIG_INVALID` naming the variables at fault.
  */
-export function loadPluginConfig(manifest: PluginManifest, env: NodeJS.ProcessEnv, warn?: ConfigWarn): Record<string, unknown> {
+export function loadPluginConfig(
+  manifest: PluginManifest,
+  env: NodeJS.ProcessEnv,
+  warn?: ConfigWarn,
+): Record<string, unknown> {
   const schema = manifest.config ?? { type: 'object' };
   const properties = (schema.properties ?? {}) as Record<string, { type?: unknown }>;
   const config: Record<string, unknown> = {};

@@ -80,7 +80,8 @@ function checkSurface(code: string, surface: string, allowShared: boolean): void
 function checkInternal(code: string, tier: string, what: string, surface?: string): void {
   if (tier !== 'internal' || surface === 'admin') return;
   const message = `${code} is an internal plugin and may only add admin routes, pages and menus, not ${what}`;
-  throw new WizamartError('WZ_PLUGIN_INTERNAL_SURFACE', message, { status: 500, details: { plugin: code, surface, what } });
+  const details = { plugin: code, surface, what };
+  throw new WizamartError('WZ_PLUGIN_INTERNAL_SURFACE', message, { status: 500, details });
 }
 
 const STAGES = new Set(['tenant', 'theme', 'auth']);

@@ -45,7 +45,15 @@ export interface LoadedPlugin {
 }
 
 /** Kernel codes a failing hook keeps; anything else a hook throws becomes the hook's generic failure code. */
-const KEPT_CODES = new Set(['WZ_PLUGIN_UNDECLARED_DEP', 'WZ_PLUGIN_TIMEOUT', 'WZ_PLUGIN_ENTRY', 'WZ_PLUGIN_CONFIG_INVALID', 'WZ_AUTH_ROUTE_UNGUARDED', 'WZ_PLUGIN_STAGE_FORBIDDEN', 'WZ_PLUGIN_INTERNAL_SURFACE']);
+const KEPT_CODES = new Set([
+  'WZ_PLUGIN_UNDECLARED_DEP',
+  'WZ_PLUGIN_TIMEOUT',
+  'WZ_PLUGIN_ENTRY',
+  'WZ_PLUGIN_CONFIG_INVALID',
+  'WZ_AUTH_ROUTE_UNGUARDED',
+  'WZ_PLUGIN_STAGE_FORBIDDEN',
+  'WZ_PLUGIN_INTERNAL_SURFACE',
+]);
 
 function toFailure(error: unknown, fallbackCode: string, code: string, hook: string): PluginFailure {
   // Kernel codes that say more than the hook's generic one, and a plugin's own codes (`WZ_TENANCY_…`,
@@ -167,7 +175,8 @@ export class Kernel {
     if (node.state !== 'ok') return;
     const started = performance.now();
     try {
-      const config = loadPluginConfig(node.manifest!, this.config.env, (fields, message) => this.logger.warn(fields, message));
+      const warn = (fields: Record<string, unknown>, message: string) => this.logger.warn(fields, message);
+      const config = loadPluginConfig(node.manifest!, this.config.env, warn);
       const scopeDeps = this.scopeDeps();
       const { scope, ctx } = createPluginScope(this.root, node, config, scopeDeps);
       // Visible to itself during register (self-lookups); removed again by fail() if register throws.

@@ -89,7 +89,11 @@ export function readHostConfig(env: NodeJS.ProcessEnv = process.env, cwd = proce
     dataDir: text(env.WIZAMART_DATA_DIR),
     appDir: findAppDir(cwd, env),
     pluginPaths: Object.freeze(pluginPathsFromEnv(env, cwd)),
-    log: Object.freeze({ level: text(env.LOG_LEVEL) ?? 'info', pretty: env.LOG_PRETTY ? env.LOG_PRETTY === 'true' : undefined, sync: env.LOG_SYNC === 'true' }),
+    log: Object.freeze({
+      level: text(env.LOG_LEVEL) ?? 'info',
+      pretty: env.LOG_PRETTY ? env.LOG_PRETTY === 'true' : undefined,
+      sync: env.LOG_SYNC === 'true',
+    }),
     processJobs: flag(env.WIZAMART_JOBS) ?? true,
     jobsProcessEveryMs: positive(env.WIZAMART_JOBS_PROCESS_EVERY_MS) ?? 1000,
     migrateOnStart: flag(env.WIZAMART_MIGRATE_ON_START) ?? true,

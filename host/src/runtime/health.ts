@@ -96,6 +96,10 @@ export class HealthService {
   private brokenPlugins(platform?: string): BrokenPluginReport[] {
     return this.plugins()
       .filter((node) => node.state !== 'ok' && (!platform || this.counts(node.code, platform)))
-      .map((node) => ({ code: node.code, state: node.state as BrokenPluginReport['state'], error: node.error?.code ?? null }));
+      .map((node) => ({
+        code: node.code,
+        state: node.state as BrokenPluginReport['state'],
+        error: node.error?.code ?? null,
+      }));
   }
 }

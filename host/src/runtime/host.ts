@@ -159,10 +159,20 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   provideHostService(kernel.root, HostServices.menus, createMenuDirectory(kernel.contributions, enablement));
   provideHostService(kernel.root, HostServices.platforms, createPlatformDirectory(database.knex));
   provideHostService(kernel.root, HostServices.plugins, createPluginDirectory(kernel, enablement, enablementChanges));
-  provideHostService(kernel.root, HostServices.environment, Object.freeze({
-    env: config.env, embedded: database.embedded, dataDir: state.dataDir, platformDomain: config.platformDomain,
-    redisUrl: config.redisUrl, jwtSecret: config.jwtSecret, demoPassword: config.demoPassword, production: config.nodeEnv === 'production',
-  }));
+  provideHostService(
+    kernel.root,
+    HostServices.environment,
+    Object.freeze({
+      env: config.env,
+      embedded: database.embedded,
+      dataDir: state.dataDir,
+      platformDomain: config.platformDomain,
+      redisUrl: config.redisUrl,
+      jwtSecret: config.jwtSecret,
+      demoPassword: config.demoPassword,
+      production: config.nodeEnv === 'production',
+    }),
+  );
   await kernel.register();
   const migrateStarted = performance.now();
   if (options.migrate ?? config.migrateOnStart) {
@@ -184,7 +194,8 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   const health = new HealthService(kernel.contributions, async () => {
     if (!(await database.ping(2000))) throw new WizamartError('WZ_DB_UNAVAILABLE', 'the database does not answer');
     return { status: 'ok' };
-  }, () => jobs.check(), (plugin, platform) => (platform ? enablement.isEnabled(platform, plugin) : enablement.isEnabledAnywhere(plugin)), () => kernel.plugins);
+  }, () => jobs.check(), (plugin, platform) => (platform ? enablement.isEnabled(platform, plugin) : enablement.isEnabledAnywhere(plugin)),
+  () => kernel.plugins);
   let ready = false;
   const app = options.http === false ? undefined : createHttpApp({
     kernel, metrics, health, enablement, logger, config,

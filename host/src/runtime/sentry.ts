@@ -17,7 +17,11 @@ interface SentryModule {
  * Loads `@sentry/node` only when `SENTRY_DSN` is set: importing it costs ~0.7 s, which no one should pay without a
  * DSN. The package is optional; a DSN without it installed is logged and ignored rather than failing boot.
  */
-export async function loadErrorReporter(config: Pick<HostConfig, 'sentryDsn' | 'nodeEnv'>, logger: Logger, release: string): Promise<ErrorReporter | undefined> {
+export async function loadErrorReporter(
+  config: Pick<HostConfig, 'sentryDsn' | 'nodeEnv'>,
+  logger: Logger,
+  release: string,
+): Promise<ErrorReporter | undefined> {
   const dsn = config.sentryDsn;
   if (!dsn) return undefined;
   const specifier = '@sentry/node';

@@ -4,7 +4,10 @@ import { lineOf, type SourceFile } from './sources.js';
 
 /** Calls an internal plugin may not make, with literal arguments: what the host fails at register. */
 const FORBIDDEN: Array<[RegExp, (match: RegExpExecArray) => string]> = [
-  [/\.(api|pages|apiRoot|home)\(\s*['"`](store|storefront|shared)['"`]/g, (m) => `adds a ${m[2]} route (routes.${m[1]})`],
+  [
+    /\.(api|pages|apiRoot|home)\(\s*['"`](store|storefront|shared)['"`]/g,
+    (m) => `adds a ${m[2]} route (routes.${m[1]})`,
+  ],
   [/\.pagesAlias\(/g, () => 'adds a page alias (routes.pagesAlias)'],
   [/\bmenus\.add\(\s*['"`](store|storefront)['"`]/g, (m) => `adds a ${m[1]} menu item (menus.add)`],
   [/\broutes\.use\(/g, () => 'adds pipeline stage middleware (routes.use)'],

@@ -9,12 +9,22 @@ describe('catalog: price filter of a zero-decimal currency store', () => {
   before(async () => {
     test = await bootCatalog();
     const owner = await staffToken(test, 'owner@techhub.local', 'techhub');
-    await request(test.app).patch('/api/v1/store/techhub/tenancy/settings').set(bearer(owner)).send({ currency: 'JPY' }).expect(200);
-    await createProduct(test, owner, 'techhub', productBody('Yen Cable', { variants: [{ sku: 'YEN-1', price: 1200 }] }));
+    await request(test.app)
+      .patch('/api/v1/store/techhub/tenancy/settings')
+      .set(bearer(owner))
+      .send({ currency: 'JPY' })
+      .expect(200);
+    await createProduct(
+      test,
+      owner,
+      'techhub',
+      productBody('Yen Cable', { variants: [{ sku: 'YEN-1', price: 1200 }] }),
+    );
   });
   after(async () => test?.stop());
 
-  const listing = (query: Record<string, string>) => request(test.app).get('/storefront/techhub/catalog/products').query(query).expect(200);
+  const listing = (query: Record<string, string>) =>
+    request(test.app).get('/storefront/techhub/catalog/products').query(query).expect(200);
 
   it('matches a product priced 1200 JPY with minPrice=1200 typed in yen', async () => {
     expect((await listing({ minPrice: '1200' })).text).to.include('data-product="yen-cable"');

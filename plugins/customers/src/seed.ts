@@ -7,7 +7,10 @@ const SHOPPER = { store: 'fashion', email: 'shopper@fashion.local', name: 'Sam S
  * The `demo` seed: the shopper `shopper@fashion.local` in store `fashion` (made by tenancy's seed, which runs first),
  * password `WIZAMART_DEMO_PASSWORD` or `wizamart-demo`. Idempotent: an existing shopper is left as it is.
  */
-export function createDemoSeed(deps: { stores: StoreDirectory; auth: AuthService; customers: CustomerRepository }, demoPassword: string | undefined) {
+export function createDemoSeed(
+  deps: { stores: StoreDirectory; auth: AuthService; customers: CustomerRepository },
+  demoPassword: string | undefined,
+) {
   return async (): Promise<string[]> => {
     const store = await deps.stores.byCode(SHOPPER.store);
     if (!store) return [];

@@ -45,7 +45,11 @@ function createViewClass(viewDirs: ReadonlyMap<string, string>) {
  * Sets up hbs for the app: one handlebars instance per host, plugin views as `<code>/<view>`, and every plugin's
  * `partials/` registered as `<code>/<name>` partials.
  */
-export function setupViews(app: Express, viewDirs: ReadonlyMap<string, string>, viewCache: boolean): ReturnType<typeof hbs.create> {
+export function setupViews(
+  app: Express,
+  viewDirs: ReadonlyMap<string, string>,
+  viewCache: boolean,
+): ReturnType<typeof hbs.create> {
   const instance = hbs.create();
   for (const [code, dir] of viewDirs) {
     const partials = path.join(dir, 'partials');

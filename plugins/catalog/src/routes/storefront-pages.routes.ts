@@ -20,7 +20,8 @@ function origin(req: Request): string {
 export function pageQuery(query: Record<string, unknown>, currency: string): Record<string, unknown> {
   const out = { ...query };
   for (const key of ['minPrice', 'maxPrice']) {
-    const minor = typeof out[key] === 'string' && out[key] !== '' ? parseMinor(out[key] as string, currency) : undefined;
+    const typed = out[key];
+    const minor = typeof typed === 'string' && typed !== '' ? parseMinor(typed, currency) : undefined;
     if (minor !== undefined) out[key] = String(minor);
   }
   return out;
