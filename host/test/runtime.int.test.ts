@@ -4,7 +4,7 @@ import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
 import type { RunningHost } from '../src/runtime/host.js';
 import { eventually, rawGet, runtimeFixture } from './runtime-helpers.js';
 
-const PLUGINS = ['ledger', 'audit', 'flaky', 'bad-migration', 'after-bad', 'gatekeeper', 'sneaky', 'open-door'].map(runtimeFixture);
+const PLUGINS = ['ledger', 'audit', 'flaky', 'bad-migration', 'after-bad', 'gatekeeper', 'sneaky', 'open-door', 'misspelt', 'reader'].map(runtimeFixture);
 
 describe('host runtime through the SDK test harness', () => {
   let test: TestHost;
@@ -115,6 +115,24 @@ describe('host runtime through the SDK test harness', () => {
       expect(stateOf('open-door')?.error?.message).to.include('DELETE api:admin /everything').and.not.include('/fine');
     });
 
+    it('fails a plugin guarding a route with a permission nobody declares, naming it and the route', async () => {
+      expect(stateOf('misspelt')).to.include({ state: 'failed' });
+      expect(stateOf('misspelt')?.error?.code).to.equal('WZ_AUTH_PERMISSION_UNDECLARED');
+      const message = stateOf('misspelt')?.error?.message;
+      expect(message).to.include('nope.view (GET api:admin /report)').and.include('misspelt.veiw (menu admin:report)');
+      expect(message).not.to.include('misspelt.view (');
+      await request(test.app).get('/api/v1/admin/misspelt/fine').set('x-test-principal', 'ann').expect(404);
+      // The host keeps serving everything else.
+      await request(test.app).get('/api/v1/admin/ledger/entries').expect(200);
+    });
+
+    it('accepts permissions a plugin declares itself or gets from a plugin it requires', async () => {
+      expect(stateOf('reader')).to.include({ state: 'ok' });
+      const api = request(test.app);
+      await api.get('/api/v1/admin/reader/ledger').set('x-test-principal', 'ann').set('x-test-permissions', 'ledger.read').expect(200);
+      await api.get('/api/v1/admin/reader/mine').set('x-test-principal', 'ann').set('x-test-permissions', 'ledger.read').expect(403);
+    });
+
     it('serves surface roots from the home router a core plugin mounted', async () => {
       expect((await request(test.app).get('/admin').expect(200)).text).to.equal('home of admin  at /admin');
       expect((await request(test.app).get('/storefront/shop-1/').expect(200)).text).to.equal('home of storefront shop-1 at /storefront/shop-1');
@@ -201,7 +219,8 @@ describe('host runtime through the SDK test harness', () => {
       await request(test.app).get('/api/v1/admin/ledger/entries').expect(200);
       const res = await request(test.app).get('/metrics').expect(200);
       expect(res.text).to.match(/wizamart_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/admin\/ledger\/entries",status="200"\} \d+/);
-      expect(res.text).to.match(/wizamart_plugins\{state="failed"\} 3/);
+      // bad-migration, sneaky, open-door, misspelt
+      expect(res.text).to.match(/wizamart_plugins\{state="failed"\} 4/);
       expect(res.text).to.match(/wizamart_plugins\{state="blocked"\} 1/);
       expect(res.text).to.match(/wizamart_plugin_boot_duration_seconds\{plugin="ledger"\} [\d.e-]+/);
     });

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { MenuItem, Surface } from './plugin.js';
+import type { PermissionDeclaration } from './permissions.js';
 import { defineServiceToken } from './services.js';
 
 /** The owner code of services the host itself provides; every plugin may `get` them. */
@@ -53,6 +54,12 @@ export interface PlatformDirectory {
   /** Called after any change, with the platform's code (caches listen to this). */
   onChange(listener: (code: string) => void): () => void;
 }
+
+/** A permission a loaded plugin declares, with the plugin that declares it (see {@link PluginDirectory}). */
+export type DeclaredPermission = Required<PermissionDeclaration> & {
+  /** Code of the plugin whose manifest declares it. */
+  plugin: string;
+};
 
 /** An installed plugin as admins see it. */
 export interface InstalledPluginInfo {
@@ -144,8 +151,13 @@ export interface PluginDirectory {
   list(): InstalledPluginInfo[];
   /** True when plugin `code` is enabled on `platform` (core plugins always are); reads an in-memory snapshot. */
   isEnabled(platform: string, code: string): boolean;
-  /** Every permission declared by installed, loaded plugins (custom roles are built from these). */
+  /** Every permission code declared by installed, loaded plugins, sorted. */
   permissions(): string[];
+  /**
+   * Every permission declared by installed, loaded plugins with its locale keys, the declaring plugin and its
+   * surface (`store` when the manifest does not say); store roles are built from the `store` ones.
+   */
+  declaredPermissions(): DeclaredPermission[];
   /** Every installed plugin with its enablement on `platform`; `WZ_PLATFORM_NOT_FOUND` for an unknown platform. */
   forPlatform(platform: string): Promise<PlatformPlugin[]>;
   /**

@@ -10,6 +10,8 @@ export type { HostErrorCode, WizamartErrorOptions } from './errors.js';
 export { manifestSchema, PLUGIN_CODE_PATTERN, RESERVED_PLUGIN_CODES } from './manifest.schema.js';
 export { validateManifest } from './manifest.js';
 export type { ManifestProblem, ManifestValidation, PluginManifest, PluginTier } from './manifest.js';
+export { definePermissions, permissionCodes, permissionDeclarations } from './permissions.js';
+export type { PermissionDeclaration, PermissionSurface } from './permissions.js';
 export { defineServiceToken } from './services.js';
 export type { PluginServices, ServiceToken } from './services.js';
 export { definePlugin } from './plugin.js';
@@ -45,6 +47,7 @@ export { isUuid } from './ids.js';
 export { formatMinor, minorDigits, parseMinor } from './money.js';
 export { HOST_SERVICE_OWNER, HostServices } from './host-services.js';
 export type {
+  DeclaredPermission,
   EnablementAuditEntry,
   EnablementChangeOptions,
   EnablementPlan,

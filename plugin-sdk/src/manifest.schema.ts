@@ -11,6 +11,21 @@ const relativePath = {
   format: 'package-relative-path',
 } as const;
 
+const PERMISSION_PATTERN = '^[a-z][a-z0-9-]*\\.[a-z][a-z0-9_.-]*$';
+const LOCALE_KEY_PATTERN = '^[a-z][a-z0-9-]*\\.[A-Za-z0-9_.-]+$';
+
+const permissionObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'name', 'description'],
+  properties: {
+    code: { type: 'string', pattern: PERMISSION_PATTERN },
+    name: { type: 'string', pattern: LOCALE_KEY_PATTERN, description: 'Locale key of the permission name.' },
+    description: { type: 'string', pattern: LOCALE_KEY_PATTERN, description: 'Locale key of its description.' },
+    surface: { enum: ['store', 'admin', 'storefront'], description: 'Who holds it (default store).' },
+  },
+} as const;
+
 const dependencyMap = {
   type: 'object',
   propertyNames: { pattern: PLUGIN_CODE_PATTERN },
@@ -49,7 +64,8 @@ export const manifestSchema = {
     permissions: {
       type: 'array',
       uniqueItems: true,
-      items: { type: 'string', pattern: '^[a-z][a-z0-9-]*\\.[a-z][a-z0-9_.-]*$' },
+      // Plain strings are the 0.1 form, accepted until SDK 0.3 (the validator warns, WZV028).
+      items: { oneOf: [{ type: 'string', pattern: PERMISSION_PATTERN }, permissionObject] },
     },
     features: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' } },
     config: { type: 'object', description: 'JSON Schema of the plugin configuration (type object).' },

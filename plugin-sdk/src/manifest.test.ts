@@ -15,7 +15,10 @@ describe('validateManifest', () => {
       views: './views',
       static: './static',
       locales: './locales',
-      permissions: ['orders.view', 'orders.manage'],
+      permissions: [
+        { code: 'orders.view', name: 'orders.permissions.view.name', description: 'orders.permissions.view.description' },
+        'orders.manage',
+      ],
       features: ['order_management'],
       config: { type: 'object', properties: { prefix: { type: 'string', default: 'ORD' } } },
     };
@@ -31,6 +34,9 @@ describe('validateManifest', () => {
     ['an absolute entry', { entry: '/etc/passwd' }, /\/entry must match pattern/],
     ['an unknown field', { colour: 'red' }, /unknown field "colour"/],
     ['a foreign permission', { permissions: ['catalog.manage'] }, /\/permissions\/0 must start with the plugin code "orders\."/],
+    ['a foreign permission object', { permissions: [{ code: 'catalog.view', name: 'orders.a', description: 'orders.b' }] }, /\/permissions\/0 must start with/],
+    ['a permission object without a description', { permissions: [{ code: 'orders.view', name: 'orders.a' }] }, /\/permissions\/0/],
+    ['a permission declared twice', { permissions: ['orders.view', { code: 'orders.view', name: 'orders.a', description: 'orders.b' }] }, /\/permissions\/1 is declared twice/],
     ['a self-dependency', { requires: { orders: '*' } }, /a plugin cannot require itself/],
   ];
   for (const [what, change, message] of broken) {

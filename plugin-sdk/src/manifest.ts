@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import semver from 'semver';
 import { manifestSchema } from './manifest.schema.js';
+import { permissionCodes, type PermissionDeclaration } from './permissions.js';
 
 /** Plugin tiers: `core` is always on, `optional` is toggled per platform, `internal` is admin-only. */
 export type PluginTier = 'core' | 'optional' | 'internal';
@@ -32,8 +33,11 @@ export interface PluginManifest {
   static?: string;
   /** Folder of `<lang>.json` locale files (default `./locales`). */
   locales?: string;
-  /** Permissions the plugin declares, each `<code>.<action>`. */
-  permissions?: string[];
+  /**
+   * Permissions the plugin declares, each with code `<code>.<action>` and locale keys for its name and description.
+   * A plain string is the 0.1 form, accepted until SDK 0.3 (validator warning WZV028).
+   */
+  permissions?: Array<PermissionDeclaration | string>;
   /** Feature flags the plugin offers (`^[a-z][a-z0-9_]*$`), e.g. for plan-based gating. */
   features?: string[];
   /** JSON Schema of the plugin's configuration. */
@@ -74,11 +78,13 @@ function toProblem(error: ErrorObject): ManifestProblem {
 }
 
 function checkPermissions(manifest: PluginManifest): ManifestProblem[] {
-  return (manifest.permissions ?? []).flatMap((permission, index) =>
-    permission.startsWith(`${manifest.code}.`)
-      ? []
-      : [{ path: `/permissions/${index}`, message: `must start with the plugin code "${manifest.code}."` }],
-  );
+  const codes = permissionCodes(manifest);
+  return codes.flatMap((permission, index) => {
+    if (!permission.startsWith(`${manifest.code}.`)) {
+      return [{ path: `/permissions/${index}`, message: `must start with the plugin code "${manifest.code}."` }];
+    }
+    return codes.indexOf(permission) < index ? [{ path: `/permissions/${index}`, message: 'is declared twice' }] : [];
+  });
 }
 
 function checkSelfDependency(manifest: PluginManifest): ManifestProblem[] {

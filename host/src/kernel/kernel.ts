@@ -11,6 +11,7 @@ import { Contributions } from './contributions.js';
 import { discoverPlugins, type DiscoveredPackage } from './discover.js';
 import { EventBus } from './events.js';
 import { propagateBlocked, resolveGraph, type ResolvedGraph } from './graph.js';
+import { checkDeclaredPermissions } from './permission-check.js';
 import { routeTable } from './route-table.js';
 import { importPlugin } from './loader.js';
 import type { PluginFailure, PluginNode } from './plugin-node.js';
@@ -183,6 +184,7 @@ export class Kernel {
       this.loaded.set(node.code, { node, definition, scope, ctx, bootSeconds: 0 });
       await withTimeout(() => definition.register(ctx), this.hookTimeoutMs, `${node.code}.register`);
       this.checkGuards(node.code);
+      checkDeclaredPermissions(node, this.graph.byCode, this.contributions);
       this.loaded.get(node.code)!.bootSeconds = importSeconds + (performance.now() - started) / 1000;
     } catch (error) {
       this.fail(node, toFailure(error, 'WZ_PLUGIN_REGISTER_FAILED', node.code, 'register'), error);

@@ -1,4 +1,6 @@
 import {
+  permissionCodes,
+  permissionDeclarations,
   WizamartError,
   type InstalledPluginInfo,
   type MenuDirectory,
@@ -127,7 +129,7 @@ function describePlugin(node: PluginNode): InstalledPluginInfo {
     state: node.state === 'ok' ? 'loaded' : node.state,
     error: node.error ? { code: node.error.code, message: node.error.message } : null,
     requires: Object.keys(node.manifest?.requires ?? {}),
-    permissions: [...(node.manifest?.permissions ?? [])],
+    permissions: node.manifest ? permissionCodes(node.manifest) : [],
   };
 }
 
@@ -144,6 +146,10 @@ export function createPluginDirectory(kernel: Kernel, enablement: EnablementStor
     forPlatform: (platform) => changes.list(platform),
     change: (platform, code, action, options) => changes.change(platform, code, action, options),
     audit: (platform, limit) => changes.audit(platform, limit),
-    permissions: () => [...new Set(kernel.active.flatMap((plugin) => plugin.node.manifest?.permissions ?? []))].sort(),
+    permissions: () => [...new Set(kernel.active.flatMap((plugin) => permissionCodes(plugin.node.manifest!)))].sort(),
+    declaredPermissions: () =>
+      kernel.active.flatMap((plugin) =>
+        permissionDeclarations(plugin.node.manifest!).map((p) => ({ plugin: plugin.node.code, surface: 'store' as const, ...p })),
+      ),
   };
 }
