@@ -59,6 +59,8 @@ export interface PlatformDirectory {
 export type DeclaredPermission = Required<PermissionDeclaration> & {
   /** Code of the plugin whose manifest declares it. */
   plugin: string;
+  /** Display name of that plugin (its manifest `name`). */
+  pluginName: string;
 };
 
 /** An installed plugin as admins see it. */

@@ -3,10 +3,13 @@ import type { MenuContribution, RouteContribution } from './contributions.js';
 import { dependencyCodes, type PluginNode } from './plugin-node.js';
 import { routeTable } from './route-table.js';
 
-/** Permission codes `node` may name: its own and those of every plugin it requires or optionally requires. */
+/**
+ * Permission codes `node` may name: its own, those of every plugin it requires or optionally requires, and `*`
+ * (held only by principals granted everything, e.g. platform admins).
+ */
 export function knownPermissions(node: PluginNode, byCode: ReadonlyMap<string, PluginNode>): Set<string> {
   const owners = [node, ...dependencyCodes(node, true).flatMap((code) => byCode.get(code) ?? [])];
-  return new Set(owners.flatMap((owner) => (owner.manifest ? permissionCodes(owner.manifest) : [])));
+  return new Set(['*', ...owners.flatMap((owner) => (owner.manifest ? permissionCodes(owner.manifest) : []))]);
 }
 
 /** Each permission `permit(…)` guards and menu items name that `known` lacks, with where it is used. */

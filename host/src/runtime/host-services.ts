@@ -149,7 +149,12 @@ export function createPluginDirectory(kernel: Kernel, enablement: EnablementStor
     permissions: () => [...new Set(kernel.active.flatMap((plugin) => permissionCodes(plugin.node.manifest!)))].sort(),
     declaredPermissions: () =>
       kernel.active.flatMap((plugin) =>
-        permissionDeclarations(plugin.node.manifest!).map((p) => ({ plugin: plugin.node.code, surface: 'store' as const, ...p })),
+        permissionDeclarations(plugin.node.manifest!).map((p) => ({
+          plugin: plugin.node.code,
+          pluginName: plugin.node.manifest!.name,
+          surface: 'store' as const,
+          ...p,
+        })),
       ),
   };
 }

@@ -1,4 +1,4 @@
-import { defineServiceToken, type PluginContext } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken, type PluginContext } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
 
 /** The store a catalog call works for; take it from the request's resolved store, never from client input. */
@@ -111,7 +111,7 @@ export const CatalogServices = {
 } as const;
 
 /** Permissions the catalog plugin declares (store surface). */
-export const CATALOG_PERMISSIONS = {
+export const CATALOG_PERMISSIONS = definePermissions('catalog', {
   view: 'catalog.view',
   manage: 'catalog.manage',
-} as const;
+});

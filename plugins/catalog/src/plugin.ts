@@ -2,7 +2,7 @@ import { definePlugin, HostServices, type PluginContext } from '@wizamart/plugin
 import { CmsServices } from '@wizamart/plugin-cms';
 import { CoreServices } from '@wizamart/plugin-core';
 import { TenancyServices } from '@wizamart/plugin-tenancy';
-import { CatalogServices } from './index.js';
+import { CatalogServices, CATALOG_PERMISSIONS } from './index.js';
 import { CategoryRepository } from './repositories/category.repository.js';
 import { ProductRepository } from './repositories/product.repository.js';
 import { StorefrontRepository } from './repositories/storefront.repository.js';
@@ -54,8 +54,8 @@ function addViews(ctx: PluginContext<CatalogConfig>): void {
 }
 
 function addMenus(ctx: PluginContext<CatalogConfig>): void {
-  ctx.menus.add('store', { id: 'products', label: 'catalog.menu.products', path: '/', icon: 'package', permission: 'catalog.view', order: 20 });
-  ctx.menus.add('store', { id: 'categories', label: 'catalog.menu.categories', path: '/categories', icon: 'tags', permission: 'catalog.view', order: 21 });
+  ctx.menus.add('store', { id: 'products', label: 'catalog.menu.products', path: '/', icon: 'package', permission: CATALOG_PERMISSIONS.view, order: 20 });
+  ctx.menus.add('store', { id: 'categories', label: 'catalog.menu.categories', path: '/categories', icon: 'tags', permission: CATALOG_PERMISSIONS.view, order: 21 });
   ctx.menus.add('storefront', { id: 'products', label: 'catalog.menu.shop', path: '/products', icon: 'shopping-bag', order: 10, root: true });
 }
 

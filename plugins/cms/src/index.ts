@@ -1,4 +1,4 @@
-import { defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
 
 /** The store a cms service call works for; take it from the request's resolved store, never from client input. */
 export interface CmsStoreRef {
@@ -101,9 +101,9 @@ export const CmsServices = {
 } as const;
 
 /** Permissions the cms plugin declares (store surface). */
-export const CMS_PERMISSIONS = {
+export const CMS_PERMISSIONS = definePermissions('cms', {
   pagesView: 'cms.pages-view',
   pagesManage: 'cms.pages-manage',
   themeManage: 'cms.theme-manage',
   mediaManage: 'cms.media-manage',
-} as const;
+});

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { HostServices, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
 import { CoreServices } from '@wizamart/plugin-core';
 import { TenancyServices } from '@wizamart/plugin-tenancy';
-import { CmsServices } from './index.js';
+import { CmsServices, CMS_PERMISSIONS } from './index.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { PageRepository } from './repositories/page.repository.js';
 import { ThemeRepository } from './repositories/theme.repository.js';
@@ -45,9 +45,9 @@ function createDeps(ctx: PluginContext<CmsConfig>): CmsDeps {
 }
 
 function addMenus(ctx: PluginContext<CmsConfig>): void {
-  ctx.menus.add('store', { id: 'pages', label: 'cms.menu.pages', path: '/pages', icon: 'file-text', permission: 'cms.pages-view', order: 60 });
-  ctx.menus.add('store', { id: 'theme', label: 'cms.menu.theme', path: '/theme', icon: 'palette', permission: 'cms.theme-manage', order: 61 });
-  ctx.menus.add('store', { id: 'media', label: 'cms.menu.media', path: '/media', icon: 'image', permission: 'cms.media-manage', order: 62 });
+  ctx.menus.add('store', { id: 'pages', label: 'cms.menu.pages', path: '/pages', icon: 'file-text', permission: CMS_PERMISSIONS.pagesView, order: 60 });
+  ctx.menus.add('store', { id: 'theme', label: 'cms.menu.theme', path: '/theme', icon: 'palette', permission: CMS_PERMISSIONS.themeManage, order: 61 });
+  ctx.menus.add('store', { id: 'media', label: 'cms.menu.media', path: '/media', icon: 'image', permission: CMS_PERMISSIONS.mediaManage, order: 62 });
   ctx.menus.add('storefront', { id: 'pages', label: 'cms.menu.storefrontPages', path: '/', icon: 'file-text', order: 90 });
 }
 

@@ -1,4 +1,4 @@
-import { defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
 import type { IssuedToken } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 
@@ -79,10 +79,12 @@ export const CustomerServices = {
   directory: defineServiceToken<CustomerDirectory>('customers', 'directory'),
 } as const;
 
-/** Permissions the customers plugin declares (store surface), and the one every signed-in shopper holds. */
-export const CUSTOMER_PERMISSIONS = {
+/**
+ * Permissions the customers plugin declares: `view` and `manage` for store staff, and `account`, which every signed-in
+ * shopper holds on the storefront (guards a shopper's own account, addresses and orders).
+ */
+export const CUSTOMER_PERMISSIONS = definePermissions('customers', {
   view: 'customers.view',
   manage: 'customers.manage',
-  /** Held by every `customer` principal on the storefront. */
-  customer: 'customer',
-} as const;
+  account: 'customers.account',
+});

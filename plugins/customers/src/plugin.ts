@@ -1,7 +1,7 @@
 import { HostServices, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
 import { CoreServices } from '@wizamart/plugin-core';
 import { TenancyServices } from '@wizamart/plugin-tenancy';
-import { CustomerServices } from './index.js';
+import { CustomerServices, CUSTOMER_PERMISSIONS } from './index.js';
 import { AddressRepository } from './repositories/address.repository.js';
 import { CustomerRepository } from './repositories/customer.repository.js';
 import type { CustomersDeps } from './routes/deps.js';
@@ -33,7 +33,7 @@ function createDeps(ctx: PluginContext): CustomersDeps & { repository: CustomerR
 }
 
 function addMenus(ctx: PluginContext): void {
-  ctx.menus.add('store', { id: 'customers', label: 'customers.menu.customers', path: '/', icon: 'users', permission: 'customers.view', order: 40 });
+  ctx.menus.add('store', { id: 'customers', label: 'customers.menu.customers', path: '/', icon: 'users', permission: CUSTOMER_PERMISSIONS.view, order: 40 });
   ctx.menus.add('storefront', { id: 'account', label: 'customers.menu.account', path: '/account', icon: 'user', order: 200 });
 }
 

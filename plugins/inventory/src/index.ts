@@ -1,4 +1,4 @@
-import { defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
 
 /** The store an inventory call works for; take it from the request's resolved store, never from client input. */
 export interface InventoryStoreRef {
@@ -69,7 +69,7 @@ export const InventoryServices = {
 } as const;
 
 /** Permissions the inventory plugin declares (store surface). */
-export const INVENTORY_PERMISSIONS = {
+export const INVENTORY_PERMISSIONS = definePermissions('inventory', {
   view: 'inventory.view',
   manage: 'inventory.manage',
-} as const;
+});

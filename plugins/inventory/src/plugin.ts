@@ -2,7 +2,7 @@ import { HostServices, definePlugin, type PluginContext } from '@wizamart/plugin
 import { CatalogServices } from '@wizamart/plugin-catalog';
 import { CoreServices } from '@wizamart/plugin-core';
 import { TenancyServices } from '@wizamart/plugin-tenancy';
-import { InventoryServices } from './index.js';
+import { InventoryServices, INVENTORY_PERMISSIONS } from './index.js';
 import { ReservationRepository } from './repositories/reservation.repository.js';
 import { StockRepository } from './repositories/stock.repository.js';
 import type { InventoryDeps } from './routes/deps.js';
@@ -45,8 +45,8 @@ export default definePlugin({
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
     ctx.routes.pages('store', storePageRoutes(ctx.routes, deps));
     ctx.views.helper('inventory-reasons', () => ['received', 'adjusted', 'returned', 'damaged', 'counted']);
-    ctx.menus.add('store', { id: 'stock', label: 'inventory.menu.stock', path: '/', icon: 'warehouse', permission: 'inventory.view', order: 25 });
-    ctx.menus.add('store', { id: 'low', label: 'inventory.menu.low', path: '/low', icon: 'triangle-alert', permission: 'inventory.view', order: 26 });
+    ctx.menus.add('store', { id: 'stock', label: 'inventory.menu.stock', path: '/', icon: 'warehouse', permission: INVENTORY_PERMISSIONS.view, order: 25 });
+    ctx.menus.add('store', { id: 'low', label: 'inventory.menu.low', path: '/low', icon: 'triangle-alert', permission: INVENTORY_PERMISSIONS.view, order: 26 });
     ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, variants: ctx.services.get(CatalogServices.variants), stock: deps.stock, repository: deps.stockRepository }));
     ctx.jobs.define('release-expired', async (job) => {
       const released = await deps.reservations.releaseExpired();

@@ -1,4 +1,4 @@
-import { defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
 
 /** The store an orders call works for: the request's resolved store (tenancy's `Store` fits), never client input. */
 export interface OrdersStoreRef {
@@ -163,8 +163,8 @@ export const OrdersServices = {
 export type OrderEventName = 'orders.placed' | 'orders.paid' | 'orders.fulfilled' | 'orders.delivered' | 'orders.cancelled' | 'orders.refunded';
 
 /** Permissions the orders plugin declares (store surface). */
-export const ORDERS_PERMISSIONS = {
+export const ORDERS_PERMISSIONS = definePermissions('orders', {
   view: 'orders.view',
   manage: 'orders.manage',
   settingsManage: 'orders.settings-manage',
-} as const;
+});

@@ -1,11 +1,11 @@
 import { HostServices, defineServiceToken, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
 import { CatalogServices } from '@wizamart/plugin-catalog';
 import { CoreServices } from '@wizamart/plugin-core';
-import { CustomerServices } from '@wizamart/plugin-customers';
+import { CustomerServices, CUSTOMER_PERMISSIONS } from '@wizamart/plugin-customers';
 import type { InventoryReservations } from '@wizamart/plugin-inventory';
 import { PaymentsServices } from '@wizamart/plugin-payments';
 import { TenancyServices } from '@wizamart/plugin-tenancy';
-import { OrdersServices, type OrderEventPayload } from './index.js';
+import { OrdersServices, type OrderEventPayload, ORDERS_PERMISSIONS } from './index.js';
 import { reconcilePaymentsJob } from './jobs/reconcile-payments.job.js';
 import { OrderRepository } from './repositories/order.repository.js';
 import { SettingsRepository } from './repositories/settings.repository.js';
@@ -72,9 +72,9 @@ function provideServices(ctx: PluginContext<OrdersConfig>, deps: ReturnType<type
 }
 
 function addMenus(ctx: PluginContext<OrdersConfig>): void {
-  ctx.menus.add('store', { id: 'orders', label: 'orders.menu.orders', path: '/', icon: 'receipt', permission: 'orders.view', order: 30 });
-  ctx.menus.add('store', { id: 'order-settings', label: 'orders.menu.settings', path: '/settings', icon: 'truck', permission: 'orders.settings-manage', order: 31 });
-  ctx.menus.add('storefront', { id: 'orders', label: 'orders.menu.myOrders', path: '/', icon: 'package', permission: 'customer', order: 190 });
+  ctx.menus.add('store', { id: 'orders', label: 'orders.menu.orders', path: '/', icon: 'receipt', permission: ORDERS_PERMISSIONS.view, order: 30 });
+  ctx.menus.add('store', { id: 'order-settings', label: 'orders.menu.settings', path: '/settings', icon: 'truck', permission: ORDERS_PERMISSIONS.settingsManage, order: 31 });
+  ctx.menus.add('storefront', { id: 'orders', label: 'orders.menu.myOrders', path: '/', icon: 'package', permission: CUSTOMER_PERMISSIONS.account, order: 190 });
   ctx.menus.add('storefront', { id: 'lookup', label: 'orders.menu.lookup', path: '/lookup', icon: 'search', order: 195 });
 }
 

@@ -1,4 +1,4 @@
-import { defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
 
 /** The store a payments call works for; take it from the request's resolved store, never from client input. */
 export interface PaymentsStoreRef {
@@ -156,11 +156,11 @@ export const PaymentsServices = {
 } as const;
 
 /** Permissions the payments plugin declares (store surface). */
-export const PAYMENTS_PERMISSIONS = {
+export const PAYMENTS_PERMISSIONS = definePermissions('payments', {
   view: 'payments.view',
   manage: 'payments.manage',
   settingsManage: 'payments.settings-manage',
-} as const;
+});
 
 /** The signature header of webhook deliveries: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. */
 export const PAYMENTS_SIGNATURE_HEADER = 'wizamart-signature';

@@ -1,7 +1,7 @@
 import { HostServices, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
 import { CoreServices } from '@wizamart/plugin-core';
 import { TenancyServices } from '@wizamart/plugin-tenancy';
-import { PaymentsServices } from './index.js';
+import { PaymentsServices, PAYMENTS_PERMISSIONS } from './index.js';
 import { BUILTIN_PROVIDERS } from './providers/builtin.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { PaymentsRepository } from './repositories/payments.repository.js';
@@ -60,8 +60,8 @@ export default definePlugin<PaymentsConfig>({
     ctx.routes.pages('store', storePageRoutes(ctx.routes, deps, (code) => registry.list().some((provider) => provider.code === code && provider.offline)));
     ctx.views.helper('payments-status-tone', (status: string) =>
       ({ captured: 'success', authorized: 'info', pending: 'warning', failed: 'danger', cancelled: 'muted', refunded: 'muted', partially_refunded: 'info' } as Record<string, string>)[status] ?? 'muted');
-    ctx.menus.add('store', { id: 'payments', label: 'payments.menu.payments', path: '/', icon: 'credit-card', permission: 'payments.view', order: 50 });
-    ctx.menus.add('store', { id: 'payment-settings', label: 'payments.menu.settings', path: '/settings', icon: 'settings', permission: 'payments.settings-manage', order: 51 });
+    ctx.menus.add('store', { id: 'payments', label: 'payments.menu.payments', path: '/', icon: 'credit-card', permission: PAYMENTS_PERMISSIONS.view, order: 50 });
+    ctx.menus.add('store', { id: 'payment-settings', label: 'payments.menu.settings', path: '/settings', icon: 'settings', permission: PAYMENTS_PERMISSIONS.settingsManage, order: 51 });
     ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, settings: deps.settingsRepository, payments: deps.payments }));
   },
 });

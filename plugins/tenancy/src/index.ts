@@ -1,4 +1,4 @@
-import { defineServiceToken, type Principal } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken, type Principal } from '@wizamart/plugin-sdk';
 import type { Request } from 'express';
 
 /** A store as other plugins see it. */
@@ -159,8 +159,8 @@ export const TenancyServices = {
 } as const;
 
 /** Permissions tenancy declares (store surface). */
-export const TENANCY_PERMISSIONS = {
+export const TENANCY_PERMISSIONS = definePermissions('tenancy', {
   teamView: 'tenancy.team-view',
   teamManage: 'tenancy.team-manage',
   settingsManage: 'tenancy.settings-manage',
-} as const;
+});

@@ -66,7 +66,7 @@ export function createTenancy(ctx: PluginContext<TenancyConfig>) {
   const audit = new AuditService(repos.audit);
   const directory = createStoreDirectory(repos.stores, repos.domains, ttlMs);
   const platformDomains = createPlatformDomains(platforms, ttlMs, logError);
-  const catalog = new RoleCatalog(() => plugins().permissions());
+  const catalog = new RoleCatalog(() => plugins().declaredPermissions());
   const revocations = new RevocationList(repos.revocations, ttlMs, logError);
   const principals = new PrincipalLoader(repos.users, repos.memberships, catalog, revocations);
   const tokens = new TokenService(getSecret, (req, claims) => principals.load(req, claims));

@@ -105,6 +105,19 @@ describe('tenancy pages and the auth plugin’s sign-in pages', () => {
     await owner.get('/store/fashion/tenancy/roles').set('accept', 'text/html').expect(200);
   });
 
+  it('shows each permission on the roles page by its translated name and description, grouped by plugin', async () => {
+    const owner = request.agent(test.app);
+    await signIn(owner, '/store/fashion', 'owner@fashion.local');
+    const page = await owner.get('/store/fashion/tenancy/roles').set('accept', 'text/html').expect(200);
+    const manager = page.text.slice(page.text.indexOf('data-role="manager"'), page.text.indexOf('data-role="staff"'));
+    expect(manager).to.include('data-plugin="tenancy"').and.include('data-permission="tenancy.team-manage"');
+    expect(manager).to.include('Manage team').and.include('Invite and remove team members and edit roles.');
+    expect(page.text, 'no bare codes or locale keys on the page').not.to.match(/>tenancy\.(team|settings|permissions)[\w.-]*</);
+    expect(page.text).not.to.include('data-permission="customers.account"');
+    const german = await owner.get('/store/fashion/tenancy/roles?lang=de').set('accept', 'text/html').expect(200);
+    expect(german.text).to.include('Team verwalten').and.include('Teammitglieder einladen und entfernen und Rollen bearbeiten.');
+  });
+
   it('signs out through the form: the cookies are cleared and the token is refused', async () => {
     const agent = request.agent(test.app);
     const res = await signIn(agent, '/admin', 'admin@wizamart.local');

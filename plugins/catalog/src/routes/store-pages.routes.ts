@@ -5,6 +5,7 @@ import { descendantIds, flattenTree } from '../services/category.service.js';
 import type { ProductInput } from '../services/product-input.js';
 import { currentStore, type CatalogDeps } from './deps.js';
 import { parseBulkStatus, parseCategory, parseCategoryPatch, parseId, parseProduct, parseStoreList } from './validators.js';
+import { CATALOG_PERMISSIONS } from '../index.js';
 
 const FORM = 'catalog/store/product-form';
 const STATUSES: ProductStatus[] = ['draft', 'active', 'archived'];
@@ -59,7 +60,7 @@ async function save(deps: CatalogDeps, req: Request, res: Response, id?: string)
 }
 
 function productPages(router: Router, deps: CatalogDeps): void {
-  router.get('/', permit('catalog.view'), async (req, res) => {
+  router.get('/', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
     const store = await currentStore(deps, req);
     const filter = parseStoreList(req.query);
     const tree = flattenTree(await deps.categories.tree(store));
@@ -76,46 +77,46 @@ function productPages(router: Router, deps: CatalogDeps): void {
       exportUrl: `/api/v1/store/${store.code}/catalog/products.csv`,
     });
   });
-  router.post('/products/status', permit('catalog.manage'), async (req, res) => {
+  router.post('/products/status', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const ids = ([] as unknown[]).concat(req.body?.ids ?? []).map(String);
     const input = parseBulkStatus({ ids, status: req.body?.status });
     const updated = await deps.products.setStatus(await currentStore(deps, req), input.ids.map((id) => id.toLowerCase()), input.status);
     deps.ui.redirectWithFlash(res, catalogUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'catalog.flash.statusChanged', { count: updated }) });
   });
-  router.get('/products/new', permit('catalog.manage'), async (req, res) => {
+  router.get('/products/new', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     res.render(FORM, await formLocals(deps, req, {}));
   });
-  router.post('/products', permit('catalog.manage'), (req, res) => save(deps, req, res));
-  router.get('/products/:id', permit('catalog.view'), async (req, res) => {
+  router.post('/products', permit(CATALOG_PERMISSIONS.manage), (req, res) => save(deps, req, res));
+  router.get('/products/:id', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
     const product = await deps.products.get(await currentStore(deps, req), parseId(req.params));
     res.render(FORM, await formLocals(deps, req, product));
   });
-  router.post('/products/:id', permit('catalog.manage'), (req, res) => save(deps, req, res, parseId(req.params)));
-  router.post('/products/:id/delete', permit('catalog.manage'), async (req, res) => {
+  router.post('/products/:id', permit(CATALOG_PERMISSIONS.manage), (req, res) => save(deps, req, res, parseId(req.params)));
+  router.post('/products/:id/delete', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     await deps.products.delete(await currentStore(deps, req), parseId(req.params));
     deps.ui.redirectWithFlash(res, catalogUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'catalog.flash.deleted') });
   });
 }
 
 function categoryPages(router: Router, deps: CatalogDeps): void {
-  router.get('/categories', permit('catalog.view'), async (req, res) => {
+  router.get('/categories', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
     const tree = flattenTree(await deps.categories.tree(await currentStore(deps, req)));
     res.render('catalog/store/categories', { title: deps.ui.t(req, 'catalog.categories.title'), categories: tree });
   });
-  router.post('/categories', permit('catalog.manage'), async (req, res) => {
+  router.post('/categories', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const body = req.body ?? {};
     const input = parseCategory({ name: String(body.name ?? '').trim(), ...(body.parentId ? { parentId: String(body.parentId) } : {}) });
     await deps.categories.create(await currentStore(deps, req), input);
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categoryCreated') });
   });
   // Rename or move a category (a parent below itself is refused with WZ_CATALOG_CATEGORY_CYCLE).
-  router.post('/categories/:id', permit('catalog.manage'), async (req, res) => {
+  router.post('/categories/:id', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const body = req.body ?? {};
     const patch = parseCategoryPatch({ name: String(body.name ?? '').trim(), parentId: body.parentId ? String(body.parentId) : null });
     await deps.categories.update(await currentStore(deps, req), parseId(req.params), patch);
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categorySaved') });
   });
-  router.post('/categories/:id/delete', permit('catalog.manage'), async (req, res) => {
+  router.post('/categories/:id/delete', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     await deps.categories.delete(await currentStore(deps, req), parseId(req.params));
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categoryDeleted') });
   });

@@ -3,52 +3,53 @@ import type { Router } from 'express';
 import { currentStore, mediaJson, pageJson, type CmsDeps } from './deps.js';
 import { readUploadForm } from './multipart.js';
 import { parsePage, parsePagePatch, parseParams, parsePaging, parseTheme } from './validators.js';
+import { CMS_PERMISSIONS } from '../index.js';
 
 function pageApi(router: Router, deps: CmsDeps): void {
-  router.get('/pages', permit('cms.pages-view'), async (req, res) => {
+  router.get('/pages', permit(CMS_PERMISSIONS.pagesView), async (req, res) => {
     res.json({ items: (await deps.pages.list(await currentStore(deps, req))).map(pageJson) });
   });
-  router.post('/pages', permit('cms.pages-manage'), async (req, res) => {
+  router.post('/pages', permit(CMS_PERMISSIONS.pagesManage), async (req, res) => {
     const input = parsePage(req.body);
     res.status(201).json(pageJson(await deps.pages.create(await currentStore(deps, req), input)));
   });
-  router.get('/pages/:id', permit('cms.pages-view'), async (req, res) => {
+  router.get('/pages/:id', permit(CMS_PERMISSIONS.pagesView), async (req, res) => {
     res.json(pageJson(await deps.pages.get(await currentStore(deps, req), parseParams(req.params).id)));
   });
-  router.patch('/pages/:id', permit('cms.pages-manage'), async (req, res) => {
+  router.patch('/pages/:id', permit(CMS_PERMISSIONS.pagesManage), async (req, res) => {
     const { id } = parseParams(req.params);
     const input = parsePagePatch(req.body);
     res.json(pageJson(await deps.pages.update(await currentStore(deps, req), id, input)));
   });
-  router.delete('/pages/:id', permit('cms.pages-manage'), async (req, res) => {
+  router.delete('/pages/:id', permit(CMS_PERMISSIONS.pagesManage), async (req, res) => {
     await deps.pages.delete(await currentStore(deps, req), parseParams(req.params).id);
     res.status(204).end();
   });
 }
 
 function themeApi(router: Router, deps: CmsDeps): void {
-  router.get('/theme', permit('cms.theme-manage'), async (req, res) => {
+  router.get('/theme', permit(CMS_PERMISSIONS.themeManage), async (req, res) => {
     res.json(await deps.themes.get(await currentStore(deps, req)));
   });
-  router.put('/theme', permit('cms.theme-manage'), async (req, res) => {
+  router.put('/theme', permit(CMS_PERMISSIONS.themeManage), async (req, res) => {
     const input = parseTheme(req.body);
     res.json(await deps.themes.save(await currentStore(deps, req), input));
   });
 }
 
 function mediaApi(router: Router, deps: CmsDeps): void {
-  router.get('/media', permit('cms.media-manage'), async (req, res) => {
+  router.get('/media', permit(CMS_PERMISSIONS.mediaManage), async (req, res) => {
     const paging = parsePaging(req.query);
     const { items, total } = await deps.media.list(await currentStore(deps, req), paging);
     const base = deps.ui.base(req, 'storefront');
     res.json({ items: items.map((item) => mediaJson(item, base)), total, page: paging.page, pageSize: paging.pageSize });
   });
-  router.post('/media', permit('cms.media-manage'), async (req, res) => {
+  router.post('/media', permit(CMS_PERMISSIONS.mediaManage), async (req, res) => {
     const store = await currentStore(deps, req);
     const form = await readUploadForm(req, deps.maxUploadBytes);
     res.status(201).json(mediaJson(await deps.media.upload(store, form.file), deps.ui.base(req, 'storefront')));
   });
-  router.delete('/media/:id', permit('cms.media-manage'), async (req, res) => {
+  router.delete('/media/:id', permit(CMS_PERMISSIONS.mediaManage), async (req, res) => {
     await deps.media.delete(await currentStore(deps, req), parseParams(req.params).id);
     res.status(204).end();
   });

@@ -3,6 +3,7 @@ import type { Request, Response, Router } from 'express';
 import { currentStore, type CmsDeps } from './deps.js';
 import { renderFormProblem } from './forms.js';
 import { pageFromForm, parsePage, parseParams } from './validators.js';
+import { CMS_PERMISSIONS } from '../index.js';
 
 const FORM = 'cms/store/page-form';
 
@@ -36,21 +37,21 @@ async function saveExisting(deps: CmsDeps, req: Request, res: Response): Promise
 /** `/store/<store>/cms/pages…`: list, create, edit and delete content pages. */
 export function storePageRoutes(routes: PluginRoutes, deps: CmsDeps): Router {
   const router = routes.router();
-  router.get('/', permit('cms.pages-view'), (req, res) => res.redirect(pagesUrl(deps, req)));
-  router.get('/pages', permit('cms.pages-view'), async (req, res) => {
+  router.get('/', permit(CMS_PERMISSIONS.pagesView), (req, res) => res.redirect(pagesUrl(deps, req)));
+  router.get('/pages', permit(CMS_PERMISSIONS.pagesView), async (req, res) => {
     const store = await currentStore(deps, req);
     res.render('cms/store/pages', { pages: await deps.pages.list(store), storefront: deps.ui.base(req, 'storefront') });
   });
-  router.get('/pages/new', permit('cms.pages-manage'), (req, res) => {
+  router.get('/pages/new', permit(CMS_PERMISSIONS.pagesManage), (req, res) => {
     res.render(FORM, { title: deps.ui.t(req, 'cms.pages.new'), page: { published: false, body: '' }, action: pagesUrl(deps, req) });
   });
-  router.post('/pages', permit('cms.pages-manage'), (req, res) => saveNew(deps, req, res));
-  router.get('/pages/:id', permit('cms.pages-view'), async (req, res) => {
+  router.post('/pages', permit(CMS_PERMISSIONS.pagesManage), (req, res) => saveNew(deps, req, res));
+  router.get('/pages/:id', permit(CMS_PERMISSIONS.pagesView), async (req, res) => {
     const page = await deps.pages.get(await currentStore(deps, req), parseParams(req.params).id);
     res.render(FORM, { title: deps.ui.t(req, 'cms.pages.edit'), page, action: `${pagesUrl(deps, req)}/${page.id}` });
   });
-  router.post('/pages/:id', permit('cms.pages-manage'), (req, res) => saveExisting(deps, req, res));
-  router.post('/pages/:id/delete', permit('cms.pages-manage'), async (req, res) => {
+  router.post('/pages/:id', permit(CMS_PERMISSIONS.pagesManage), (req, res) => saveExisting(deps, req, res));
+  router.post('/pages/:id/delete', permit(CMS_PERMISSIONS.pagesManage), async (req, res) => {
     await deps.pages.delete(await currentStore(deps, req), parseParams(req.params).id);
     deps.ui.redirectWithFlash(res, pagesUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'cms.flash.pageDeleted') });
   });

@@ -5,6 +5,7 @@ import { currentStore, mediaJson, type CmsDeps } from './deps.js';
 import { formProblem, renderFormProblem } from './forms.js';
 import { readUploadForm } from './multipart.js';
 import { parseParams, parsePaging, parseTheme, themeFromForm } from './validators.js';
+import { CMS_PERMISSIONS } from '../index.js';
 
 const FONTS = Object.keys(SAFE_FONTS);
 
@@ -49,14 +50,14 @@ async function upload(deps: CmsDeps, req: Request, res: Response): Promise<void>
 /** `/store/<store>/cms/theme` and `/store/<store>/cms/media…`: the theme editor and the media library. */
 export function storeThemeMediaRoutes(routes: PluginRoutes, deps: CmsDeps): Router {
   const router = routes.router();
-  router.get('/theme', permit('cms.theme-manage'), async (req, res) => {
+  router.get('/theme', permit(CMS_PERMISSIONS.themeManage), async (req, res) => {
     const theme = await deps.themes.get(await currentStore(deps, req));
     res.render('cms/store/theme', await themeLocals(deps, req, { ...theme }));
   });
-  router.post('/theme', permit('cms.theme-manage'), (req, res) => saveTheme(deps, req, res));
-  router.get('/media', permit('cms.media-manage'), (req, res) => renderMedia(deps, req, res));
-  router.post('/media', permit('cms.media-manage'), (req, res) => upload(deps, req, res));
-  router.post('/media/:id/delete', permit('cms.media-manage'), async (req, res) => {
+  router.post('/theme', permit(CMS_PERMISSIONS.themeManage), (req, res) => saveTheme(deps, req, res));
+  router.get('/media', permit(CMS_PERMISSIONS.mediaManage), (req, res) => renderMedia(deps, req, res));
+  router.post('/media', permit(CMS_PERMISSIONS.mediaManage), (req, res) => upload(deps, req, res));
+  router.post('/media/:id/delete', permit(CMS_PERMISSIONS.mediaManage), async (req, res) => {
     await deps.media.delete(await currentStore(deps, req), parseParams(req.params).id);
     deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/cms/media`, { type: 'success', message: deps.ui.t(req, 'cms.flash.imageDeleted') });
   });

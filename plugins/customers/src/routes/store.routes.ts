@@ -2,18 +2,19 @@ import { permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
 import { parseId, parseList, parseProfile } from '../validators.js';
 import { currentStore, type CustomersDeps } from './deps.js';
+import { CUSTOMER_PERMISSIONS } from '../index.js';
 
 /** `/api/v1/store/<store>/customers/…`: the store's customers for staff (list with search and paging, detail). */
 export function storeApiRoutes(routes: PluginRoutes, deps: CustomersDeps): Router {
   const router = routes.router();
-  router.get('/', permit('customers.view'), async (req, res) => {
+  router.get('/', permit(CUSTOMER_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
     res.json(await deps.customers.list(await currentStore(deps, req), filter));
   });
-  router.get('/:id', permit('customers.view'), async (req, res) => {
+  router.get('/:id', permit(CUSTOMER_PERMISSIONS.view), async (req, res) => {
     res.json(await deps.customers.detail(await currentStore(deps, req), parseId(req.params)));
   });
-  router.patch('/:id', permit('customers.manage'), async (req, res) => {
+  router.patch('/:id', permit(CUSTOMER_PERMISSIONS.manage), async (req, res) => {
     const id = parseId(req.params);
     const patch = parseProfile(req.body);
     res.json(await deps.customers.updateProfile(await currentStore(deps, req), id, patch));
@@ -24,7 +25,7 @@ export function storeApiRoutes(routes: PluginRoutes, deps: CustomersDeps): Route
 /** `/store/<store>/customers/…`: the customer list (search, paging) and a customer's detail page. */
 export function storePageRoutes(routes: PluginRoutes, deps: CustomersDeps): Router {
   const router = routes.router();
-  router.get('/', permit('customers.view'), async (req, res) => {
+  router.get('/', permit(CUSTOMER_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
     const page = await deps.customers.list(await currentStore(deps, req), filter);
     const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
@@ -35,7 +36,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: CustomersDeps): Rout
       next: page.page < pages ? link(page.page + 1) : undefined,
     });
   });
-  router.get('/:id', permit('customers.view'), async (req, res) => {
+  router.get('/:id', permit(CUSTOMER_PERMISSIONS.view), async (req, res) => {
     const customer = await deps.customers.detail(await currentStore(deps, req), parseId(req.params));
     res.render('customers/store/detail', { title: customer.name, customer });
   });

@@ -2,6 +2,7 @@ import { permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { addressFromForm, parseAddress, parseId, parseProfile, profileFromForm } from '../validators.js';
 import { renderFormProblem, signedIn, type CustomersDeps } from './deps.js';
+import { CUSTOMER_PERMISSIONS } from '../index.js';
 
 const ACCOUNT = 'customers/storefront/account';
 
@@ -51,17 +52,17 @@ async function addAddress(deps: CustomersDeps, req: Request, res: Response): Pro
 /** `/storefront/<store>/customers/account…`: the signed-in shopper's profile and addresses. */
 export function storefrontAccountRoutes(routes: PluginRoutes, deps: CustomersDeps): Router {
   const router = routes.router();
-  router.get('/account', signInFirst(deps), permit('customer'), async (req, res) => {
+  router.get('/account', signInFirst(deps), permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     res.render(ACCOUNT, await accountLocals(deps, req));
   });
-  router.post('/account/profile', permit('customer'), (req, res) => saveProfile(deps, req, res));
-  router.post('/account/addresses', permit('customer'), (req, res) => addAddress(deps, req, res));
-  router.post('/account/addresses/:id/default', permit('customer'), async (req, res) => {
+  router.post('/account/profile', permit(CUSTOMER_PERMISSIONS.account), (req, res) => saveProfile(deps, req, res));
+  router.post('/account/addresses', permit(CUSTOMER_PERMISSIONS.account), (req, res) => addAddress(deps, req, res));
+  router.post('/account/addresses/:id/default', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const { store, customerId } = await signedIn(deps, req);
     await deps.addresses.update(store, customerId, parseId(req.params), { isDefault: true });
     deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.defaultSet') });
   });
-  router.post('/account/addresses/:id/delete', permit('customer'), async (req, res) => {
+  router.post('/account/addresses/:id/delete', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const { store, customerId } = await signedIn(deps, req);
     await deps.addresses.delete(store, customerId, parseId(req.params));
     deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.addressDeleted') });

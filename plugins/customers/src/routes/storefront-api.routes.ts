@@ -2,6 +2,7 @@ import { permit, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
 import { parseAddress, parseAddressPatch, parseId, parseProfile } from '../validators.js';
 import { signedIn, type CustomersDeps } from './deps.js';
+import { CUSTOMER_PERMISSIONS } from '../index.js';
 
 function authApi(router: Router, deps: CustomersDeps): void {
   router.post('/auth/register', publicAccess(), async (req, res) => {
@@ -10,7 +11,7 @@ function authApi(router: Router, deps: CustomersDeps): void {
   router.post('/auth/login', publicAccess(), async (req, res) => {
     res.json(await deps.accounts.login(req, req.body));
   });
-  router.post('/auth/logout', permit('customer'), async (req, res) => {
+  router.post('/auth/logout', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     await deps.auth.revoke(req);
     deps.auth.endSession(res, req);
     res.status(204).end();
@@ -18,10 +19,10 @@ function authApi(router: Router, deps: CustomersDeps): void {
 }
 
 function meApi(router: Router, deps: CustomersDeps): void {
-  router.get('/me', permit('customer'), async (req, res) => {
+  router.get('/me', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     res.json(await deps.accounts.me(req));
   });
-  router.patch('/me', permit('customer'), async (req, res) => {
+  router.patch('/me', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const patch = parseProfile(req.body);
     const { store, customerId } = await signedIn(deps, req);
     res.json(await deps.customers.updateProfile(store, customerId, patch));
@@ -29,22 +30,22 @@ function meApi(router: Router, deps: CustomersDeps): void {
 }
 
 function addressApi(router: Router, deps: CustomersDeps): void {
-  router.get('/me/addresses', permit('customer'), async (req, res) => {
+  router.get('/me/addresses', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const { store, customerId } = await signedIn(deps, req);
     res.json({ items: await deps.addresses.list(store, customerId) });
   });
-  router.post('/me/addresses', permit('customer'), async (req, res) => {
+  router.post('/me/addresses', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const fields = parseAddress(req.body);
     const { store, customerId } = await signedIn(deps, req);
     res.status(201).json(await deps.addresses.create(store, customerId, fields));
   });
-  router.patch('/me/addresses/:id', permit('customer'), async (req, res) => {
+  router.patch('/me/addresses/:id', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const id = parseId(req.params);
     const patch = parseAddressPatch(req.body);
     const { store, customerId } = await signedIn(deps, req);
     res.json(await deps.addresses.update(store, customerId, id, patch));
   });
-  router.delete('/me/addresses/:id', permit('customer'), async (req, res) => {
+  router.delete('/me/addresses/:id', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const id = parseId(req.params);
     const { store, customerId } = await signedIn(deps, req);
     await deps.addresses.delete(store, customerId, id);

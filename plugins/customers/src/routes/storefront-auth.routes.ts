@@ -2,6 +2,7 @@ import { permit, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import { credentialsFromForm } from '../validators.js';
 import { renderFormProblem, type CustomersDeps } from './deps.js';
+import { CUSTOMER_PERMISSIONS } from '../index.js';
 
 const LOGIN = 'customers/storefront/login';
 const REGISTER = 'customers/storefront/register';
@@ -60,7 +61,7 @@ export function storefrontAuthRoutes(routes: PluginRoutes, deps: CustomersDeps):
     res.render(REGISTER, formLocals(deps, req, res, {}));
   });
   router.post('/register', publicAccess(), (req, res) => register(deps, req, res));
-  router.post('/logout', permit('customer'), async (req, res) => {
+  router.post('/logout', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     await deps.auth.revoke(req);
     deps.auth.endSession(res, req);
     deps.ui.redirectWithFlash(res, deps.ui.base(req, 'storefront') || '/', { type: 'info', message: deps.ui.t(req, 'customers.flash.signedOut') });

@@ -2,7 +2,7 @@ import type { Principal } from '@wizamart/plugin-sdk';
 import type { AuthService, IssuedToken, StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import { emailTaken, invalidCredentials, unauthenticated } from '../errors.js';
-import type { CustomerAccounts, CustomerProfile, Registration } from '../index.js';
+import { CUSTOMER_PERMISSIONS, type CustomerAccounts, type CustomerProfile, type Registration } from '../index.js';
 import type { CustomerRepository } from '../repositories/customer.repository.js';
 import { parseLogin, parseRegister } from '../validators.js';
 import { isUuid, normaliseEmail, toProfile, type StoreRef } from './profile.js';
@@ -15,7 +15,7 @@ export interface AccountDeps {
 }
 
 /** The permission set of every customer principal. */
-const CUSTOMER_PERMISSIONS: ReadonlySet<string> = Object.freeze(new Set(['customer']));
+const SHOPPER_PERMISSIONS: ReadonlySet<string> = Object.freeze(new Set([CUSTOMER_PERMISSIONS.account]));
 
 /** Storefront sign-up, sign-in and the signed-in customer, on tenancy's tokens, hashing and rate limits. */
 export class AccountService implements CustomerAccounts {
@@ -72,6 +72,6 @@ export class AccountService implements CustomerAccounts {
     const store = await this.deps.stores.byCode(claims.store);
     const customer = store && (await this.deps.customers.byId(store.id, claims.sub));
     if (!store || !customer) return undefined;
-    return { kind: 'customer', id: customer.id, email: customer.email, name: customer.name, store: store.code, permissions: CUSTOMER_PERMISSIONS };
+    return { kind: 'customer', id: customer.id, email: customer.email, name: customer.name, store: store.code, permissions: SHOPPER_PERMISSIONS };
   }
 }

@@ -2,29 +2,30 @@ import { permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
 import { actorOf, currentStore, type InventoryDeps } from './deps.js';
 import { parseList, parseLocation, parseStockChange } from './validators.js';
+import { INVENTORY_PERMISSIONS } from '../index.js';
 
 /** `/api/v1/store/<store>/inventory/…`: locations, stock per variant, stock changes, movements and low stock. */
 export function storeApiRoutes(routes: PluginRoutes, deps: InventoryDeps): Router {
   const router = routes.router();
-  router.get('/locations', permit('inventory.view'), async (req, res) => {
+  router.get('/locations', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
     res.json({ items: await deps.stock.locations(await currentStore(deps, req)) });
   });
-  router.post('/locations', permit('inventory.manage'), async (req, res) => {
+  router.post('/locations', permit(INVENTORY_PERMISSIONS.manage), async (req, res) => {
     const input = parseLocation(req.body);
     res.status(201).json(await deps.stock.addLocation(await currentStore(deps, req), input));
   });
-  router.get('/stock', permit('inventory.view'), async (req, res) => {
+  router.get('/stock', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
     res.json({ ...(await deps.stock.overview(await currentStore(deps, req), filter)), page: filter.page, pageSize: filter.pageSize });
   });
-  router.get('/stock/low', permit('inventory.view'), async (req, res) => {
+  router.get('/stock/low', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
     res.json({ items: await deps.stock.lowStock(await currentStore(deps, req)) });
   });
-  router.post('/stock/changes', permit('inventory.manage'), async (req, res) => {
+  router.post('/stock/changes', permit(INVENTORY_PERMISSIONS.manage), async (req, res) => {
     const change = parseStockChange(req.body);
     res.status(201).json(await deps.stock.change(await currentStore(deps, req), actorOf(req), change));
   });
-  router.get('/movements', permit('inventory.view'), async (req, res) => {
+  router.get('/movements', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
     res.json({ items: await deps.stock.movements(await currentStore(deps, req), filter), page: filter.page, pageSize: filter.pageSize });
   });

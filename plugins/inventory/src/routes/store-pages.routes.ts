@@ -2,6 +2,7 @@ import { isWizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk
 import type { Request, Response, Router } from 'express';
 import { actorOf, currentStore, type InventoryDeps } from './deps.js';
 import { parseList, parseLocation, parseStockChange } from './validators.js';
+import { INVENTORY_PERMISSIONS } from '../index.js';
 
 const stockUrl = (deps: InventoryDeps, req: Request) => `${deps.ui.base(req, 'store')}/inventory`;
 
@@ -63,12 +64,12 @@ async function renderStock(deps: InventoryDeps, req: Request, res: Response, ref
 /** `/store/<store>/inventory/…`: stock per variant with a change form, and the low-stock view. */
 export function storePageRoutes(routes: PluginRoutes, deps: InventoryDeps): Router {
   const router = routes.router();
-  router.get('/', permit('inventory.view'), (req, res) => renderStock(deps, req, res));
-  router.get('/low', permit('inventory.view'), async (req, res) => {
+  router.get('/', permit(INVENTORY_PERMISSIONS.view), (req, res) => renderStock(deps, req, res));
+  router.get('/low', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
     const items = await deps.stock.lowStock(await currentStore(deps, req));
     res.render('inventory/store/low', { title: deps.ui.t(req, 'inventory.low.title'), items });
   });
-  router.post('/locations', permit('inventory.manage'), async (req, res) => {
+  router.post('/locations', permit(INVENTORY_PERMISSIONS.manage), async (req, res) => {
     const values = { code: String(req.body?.code ?? '').trim(), name: String(req.body?.name ?? '').trim() };
     try {
       await deps.stock.addLocation(await currentStore(deps, req), parseLocation(values));
@@ -80,7 +81,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: InventoryDeps): Rout
     }
     deps.ui.redirectWithFlash(res, stockUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'inventory.flash.locationAdded') });
   });
-  router.post('/changes', permit('inventory.manage'), async (req, res) => {
+  router.post('/changes', permit(INVENTORY_PERMISSIONS.manage), async (req, res) => {
     try {
       const change = parseStockChange(changeFromForm(req.body ?? {}));
       await deps.stock.change(await currentStore(deps, req), actorOf(req), change);

@@ -5,6 +5,7 @@ import type { Order, OrdersStoreRef } from '../index.js';
 import { ACTION_TARGETS, actionsFor, type OrderAction } from '../services/status-machine.js';
 import { actorOf, currentStore, type OrdersDeps } from './deps.js';
 import { parseAction, parseId, parseList, parseRate, parseRatePatch, parseTax } from './validators.js';
+import { ORDERS_PERMISSIONS } from '../index.js';
 
 /**
  * The order as the store API returns it: with the actions its status allows, its payment's current state, and who
@@ -22,36 +23,36 @@ export async function storeOrderView(deps: OrdersDeps, store: OrdersStoreRef, or
 /** `/api/v1/store/<store>/orders/…`: the order list and detail, the status actions, and the settings. */
 export function storeApiRoutes(routes: PluginRoutes, deps: OrdersDeps): Router {
   const router = routes.router();
-  router.get('/', permit('orders.view'), async (req, res) => {
+  router.get('/', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
     const page = await deps.orders.list(await currentStore(deps, req), filter);
     res.json({ ...page, page: filter.page, pageSize: filter.pageSize });
   });
-  router.get('/settings', permit('orders.settings-manage'), async (req, res) => {
+  router.get('/settings', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
     res.json(await deps.settings.view(await currentStore(deps, req)));
   });
-  router.put('/settings/tax', permit('orders.settings-manage'), async (req, res) => {
+  router.put('/settings/tax', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
     res.json(await deps.settings.saveTax(await currentStore(deps, req), parseTax(req.body)));
   });
-  router.post('/settings/shipping-rates', permit('orders.settings-manage'), async (req, res) => {
+  router.post('/settings/shipping-rates', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
     res.status(201).json(await deps.settings.createRate(await currentStore(deps, req), parseRate(req.body)));
   });
-  router.patch('/settings/shipping-rates/:id', permit('orders.settings-manage'), async (req, res) => {
+  router.patch('/settings/shipping-rates/:id', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
     const id = parseId(req.params);
     res.json(await deps.settings.updateRate(await currentStore(deps, req), id, parseRatePatch(req.body)));
   });
-  router.delete('/settings/shipping-rates/:id', permit('orders.settings-manage'), async (req, res) => {
+  router.delete('/settings/shipping-rates/:id', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
     await deps.settings.deleteRate(await currentStore(deps, req), parseId(req.params));
     res.status(204).end();
   });
-  router.get('/:id', permit('orders.view'), async (req, res) => {
+  router.get('/:id', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
     const store = await currentStore(deps, req);
     const order = await deps.orders.get(store, String(req.params.id));
     if (!order) throw orderNotFound();
     res.json(await storeOrderView(deps, store, order));
   });
   for (const action of Object.keys(ACTION_TARGETS) as OrderAction[]) {
-    router.post(`/:id/${action}`, permit('orders.manage'), async (req, res) => {
+    router.post(`/:id/${action}`, permit(ORDERS_PERMISSIONS.manage), async (req, res) => {
       const id = String(req.params.id);
       const input = parseAction(req.body, action === 'fulfil');
       const store = await currentStore(deps, req);

@@ -7,6 +7,7 @@ import { actorOf, currentStore, errorText, type OrdersDeps } from './deps.js';
 import { storeOrderView } from './store-api.routes.js';
 import { formFields, settingsPages } from './store-settings.pages.js';
 import { parseAction, parseId, parseList } from './validators.js';
+import { ORDERS_PERMISSIONS } from '../index.js';
 
 const ordersUrl = (deps: OrdersDeps, req: Request) => `${deps.ui.base(req, 'store')}/orders`;
 
@@ -38,7 +39,7 @@ function canManage(req: Request, permission: string): boolean {
 /** `/store/<store>/orders/…`: order list (filters, search, dates, pages), order detail with actions, settings. */
 export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router {
   const router = routes.router();
-  router.get('/', permit('orders.view'), async (req, res) => {
+  router.get('/', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
     const page = await deps.orders.list(await currentStore(deps, req), filter);
     const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
@@ -46,25 +47,25 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
     res.render('orders/store/orders', {
       title: deps.ui.t(req, 'orders.list.title'), ...page, filter: filter.query, statuses: ORDER_STATUSES, page: filter.page, pages,
       previous: filter.page > 1 ? link(filter.page - 1) : undefined, next: filter.page < pages ? link(filter.page + 1) : undefined,
-      canSettings: canManage(req, 'orders.settings-manage'),
+      canSettings: canManage(req, ORDERS_PERMISSIONS.settingsManage),
     });
   });
 
   settingsPages(router, deps);
 
-  router.get('/:id', permit('orders.view'), async (req, res) => {
+  router.get('/:id', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
     const store = await currentStore(deps, req);
     const order = await deps.orders.get(store, String(req.params.id));
     if (!order) throw orderNotFound();
     const view = await storeOrderView(deps, store, order);
     res.render('orders/store/order', {
-      title: deps.ui.t(req, 'orders.detail.title', { number: order.number }), order: view, canManage: canManage(req, 'orders.manage'),
+      title: deps.ui.t(req, 'orders.detail.title', { number: order.number }), order: view, canManage: canManage(req, ORDERS_PERMISSIONS.manage),
       has: Object.fromEntries(view.actions.map((action) => [action, true])),
       paymentUrl: view.payment ? `${deps.ui.base(req, 'store')}/payments/payments/${view.payment.id}` : undefined,
     });
   });
   for (const action of Object.keys(ACTION_TARGETS) as OrderAction[]) {
-    router.post(`/:id/${action}`, permit('orders.manage'), (req, res) => {
+    router.post(`/:id/${action}`, permit(ORDERS_PERMISSIONS.manage), (req, res) => {
       const id = String(req.params.id);
       return formChange(deps, req, res, `${ordersUrl(deps, req)}/${encodeURIComponent(id)}`, `orders.flash.${action}`,
         (store) => deps.actions.run(store, id, action, actorOf(req), parseAction(formFields(req.body), action === 'fulfil')));

@@ -5,6 +5,7 @@ import { errorText, type OrdersDeps } from './deps.js';
 import { shopperOrder } from './shopper-view.js';
 import { lookupOrder, ownOrder, signedInCustomer } from './storefront.js';
 import { parseHistoryList, parseLookup } from './validators.js';
+import { CUSTOMER_PERMISSIONS } from '@wizamart/plugin-customers';
 
 const ordersUrl = (deps: OrdersDeps, req: Request) => `${deps.ui.base(req, 'storefront')}/orders`;
 
@@ -60,7 +61,7 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: OrdersDeps): Ro
   const router = routes.router();
   router.get('/lookup', publicAccess(), (req, res) => renderLookup(deps, req, res));
   router.post('/lookup', publicAccess(), (req, res) => lookupAnswer(deps, req, res));
-  router.get('/', signInFirst(deps), permit('customer'), async (req, res) => {
+  router.get('/', signInFirst(deps), permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const paging = parseHistoryList(req.query);
     const { store, customerId } = await signedInCustomer(deps, req);
     const page = await deps.orders.list(store, { customerId, ...paging });
@@ -71,7 +72,7 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: OrdersDeps): Ro
       lookupUrl: `${ordersUrl(deps, req)}/lookup`, productsUrl: `${deps.ui.base(req, 'storefront')}/products`,
     });
   });
-  router.get('/:id', signInFirst(deps), permit('customer'), async (req, res) => {
+  router.get('/:id', signInFirst(deps), permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     res.render('orders/storefront/order', orderPage(deps, req, await ownOrder(deps, req, String(req.params.id))));
   });
   return router;

@@ -3,6 +3,7 @@ import type { Request, Response, Router } from 'express';
 import type { Payment, PaymentStatus } from '../index.js';
 import { actorOf, currentStore, type PaymentsDeps } from './deps.js';
 import { parseList, parseRefund, parseSettings } from './validators.js';
+import { PAYMENTS_PERMISSIONS } from '../index.js';
 
 const STATUSES: PaymentStatus[] = ['pending', 'authorized', 'captured', 'partially_refunded', 'refunded', 'failed', 'cancelled'];
 const paymentsUrl = (deps: PaymentsDeps, req: Request) => `${deps.ui.base(req, 'store')}/payments`;
@@ -43,7 +44,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     deps.ui.redirectWithFlash(res, back, { type: 'success', message: deps.ui.t(req, done) });
   };
 
-  router.get('/', permit('payments.view'), async (req, res) => {
+  router.get('/', permit(PAYMENTS_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
     const store = await currentStore(deps, req);
     const page = await deps.payments.list(store, filter);
@@ -56,23 +57,23 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     });
   });
 
-  router.get('/payments/:id', permit('payments.view'), async (req, res) => {
+  router.get('/payments/:id', permit(PAYMENTS_PERMISSIONS.view), async (req, res) => {
     const payment = await deps.payments.get(await currentStore(deps, req), String(req.params.id));
     const actions = actionsFor(payment, offline(payment.provider));
     const digits = minorDigits(payment.currency);
     res.render('payments/store/payment', {
       title: deps.ui.t(req, 'payments.detail.title', { orderRef: payment.orderRef }), payment, actions,
-      canManage: req.wz.principal?.permissions.has('payments.manage') || req.wz.principal?.permissions.has('*'),
+      canManage: req.wz.principal?.permissions.has(PAYMENTS_PERMISSIONS.manage) || req.wz.principal?.permissions.has('*'),
       refundStep: digits === 0 ? '1' : `0.${'0'.repeat(digits - 1)}1`,
     });
   });
-  router.post('/payments/:id/mark-paid', permit('payments.manage'), (req, res) =>
+  router.post('/payments/:id/mark-paid', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
     act(req, res, (store, id) => deps.payments.markPaid(store, id, actorOf(req)), 'payments.flash.markedPaid'));
-  router.post('/payments/:id/capture', permit('payments.manage'), (req, res) =>
+  router.post('/payments/:id/capture', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
     act(req, res, (store, id) => deps.payments.capture(store, id, actorOf(req)), 'payments.flash.captured'));
-  router.post('/payments/:id/cancel', permit('payments.manage'), (req, res) =>
+  router.post('/payments/:id/cancel', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
     act(req, res, (store, id) => deps.payments.cancel(store, id, actorOf(req)), 'payments.flash.cancelled'));
-  router.post('/payments/:id/refund', permit('payments.manage'), (req, res) =>
+  router.post('/payments/:id/refund', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
     act(req, res, async (store, id) => {
       const payment = await deps.payments.get(store, id);
       const amount = amountFromForm(req.body?.amount, payment.currency);
@@ -85,8 +86,8 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     const available = settings.available.map((provider) => ({ ...provider, offered: settings.providers.includes(provider.code) }));
     res.render('payments/store/settings', { title: deps.ui.t(req, 'payments.settings.title'), settings, available, ...extra });
   };
-  router.get('/settings', permit('payments.settings-manage'), (req, res) => renderSettings(req, res));
-  router.post('/settings', permit('payments.settings-manage'), async (req, res) => {
+  router.get('/settings', permit(PAYMENTS_PERMISSIONS.settingsManage), (req, res) => renderSettings(req, res));
+  router.post('/settings', permit(PAYMENTS_PERMISSIONS.settingsManage), async (req, res) => {
     const chosen = req.body?.providers;
     const providers = chosen === undefined ? [] : Array.isArray(chosen) ? chosen.map(String) : [String(chosen)];
     const body = parseSettings({ providers });
@@ -94,7 +95,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     deps.ui.redirectWithFlash(res, `${paymentsUrl(deps, req)}/settings`, { type: 'success', message: deps.ui.t(req, 'payments.flash.settingsSaved') });
   });
   // Rendered, not redirected: the new secret is shown in this response only, never stored in a cookie or shown again.
-  router.post('/settings/webhook-secret', permit('payments.settings-manage'), async (req, res) => {
+  router.post('/settings/webhook-secret', permit(PAYMENTS_PERMISSIONS.settingsManage), async (req, res) => {
     const rotated = await deps.settings.rotateSecret(await currentStore(deps, req));
     res.setHeader('cache-control', 'no-store');
     await renderSettings(req, res, { newSecret: rotated.webhookSecret });

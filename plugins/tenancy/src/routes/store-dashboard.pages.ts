@@ -5,6 +5,7 @@ import { TENANCY_PERMISSIONS as P } from '../index.js';
 import { actorOf } from '../http/request-info.js';
 import type { Tenancy } from '../tenancy.js';
 import { formAction, pageUrl } from './page-actions.js';
+import { rolesPageModel } from './role-views.js';
 import { formInput, validate } from './validators.js';
 
 const LOCALES = [['en', 'English'], ['de', 'Deutsch'], ['fr', 'Français'], ['lb', 'Lëtzebuergesch']] as const;
@@ -46,13 +47,9 @@ export function storeDashboardPages(routes: PluginRoutes, tenancy: Tenancy, ui: 
 
   router.get('/roles', permit(P.teamView), async (req, res) => {
     const roles = await tenancy.roles.list(await store(req));
-    const available = tenancy.roles.available();
-    res.render('tenancy/store/roles', {
-      title: 'Roles',
-      manage: can(req, P.teamManage),
-      available,
-      roles: roles.map((role) => ({ ...role, options: available.map((name) => ({ name, checked: role.permissions.includes(name) })) })),
-    });
+    const t = (r: Request, key: string) => ui()?.t(r, key) ?? key;
+    const model = rolesPageModel(req, t, roles, tenancy.roles.groups());
+    res.render('tenancy/store/roles', { title: 'Roles', manage: can(req, P.teamManage), ...model });
   });
   router.post('/roles', permit(P.teamManage), formAction(ui, to('/roles'), async (req) => {
     const role = await tenancy.roles.create(actorOf(req), await store(req), validate.roleCreate(formInput(req.body, ['permissions'])));

@@ -1,14 +1,35 @@
+import type { DeclaredPermission } from '@wizamart/plugin-sdk';
 import { expect } from 'chai';
 import { missingPermissions, RoleCatalog } from './role-catalog.js';
 
+function declared(code: string, surface: DeclaredPermission['surface'] = 'store'): DeclaredPermission {
+  const [plugin, action] = code.split('.');
+  const key = `${plugin}.permissions.${action}`;
+  return { code, name: `${key}.name`, description: `${key}.description`, surface, plugin, pluginName: plugin.toUpperCase() };
+}
+
 describe('tenancy role catalog', () => {
-  const catalog = new RoleCatalog(() => ['tenancy.team-view', 'tenancy.team-manage', 'orders.view', 'orders.manage']);
+  const codes = ['tenancy.team-view', 'tenancy.team-manage', 'orders.view', 'orders.manage'];
+  const catalog = new RoleCatalog(() => [...codes.map((code) => declared(code)), declared('customers.account', 'storefront')]);
 
   it('gives owner *, manager every declared permission and staff the view permissions', () => {
     expect(catalog.permissionsOf('owner', null)).to.deep.equal(['*']);
     expect(catalog.permissionsOf('manager', null)).to.deep.equal(['orders.manage', 'orders.view', 'tenancy.team-manage', 'tenancy.team-view']);
     expect(catalog.permissionsOf('staff', null)).to.deep.equal(['orders.view', 'tenancy.team-view']);
     expect(catalog.permissionsOf('packer', ['orders.view'])).to.deep.equal(['orders.view']);
+  });
+
+  it('never grants a permission no installed plugin declares for store roles', () => {
+    expect(catalog.permissionsOf('packer', ['orders.view', 'gone.view', 'customers.account'])).to.deep.equal(['orders.view']);
+    expect(catalog.permissions()).not.to.include('customers.account');
+  });
+
+  it('groups the store permissions by declaring plugin', () => {
+    const groups = catalog.groups();
+    expect(groups.map((group) => [group.plugin, group.pluginName, group.permissions.map((p) => p.code)])).to.deep.equal([
+      ['tenancy', 'TENANCY', ['tenancy.team-view', 'tenancy.team-manage']],
+      ['orders', 'ORDERS', ['orders.view', 'orders.manage']],
+    ]);
   });
 
   it('lists what a holder lacks; * lacks nothing', () => {

@@ -1,25 +1,57 @@
+import type { DeclaredPermission } from '@wizamart/plugin-sdk';
+
 /** The built-in store roles; custom roles may not take these names. */
 export const BUILTIN_ROLES = ['owner', 'manager', 'staff'] as const;
 export type BuiltinRole = (typeof BUILTIN_ROLES)[number];
 
 const VIEW_PERMISSION = /[.-]view$/;
 
+/** The permissions one plugin declares for store roles, in manifest order. */
+export interface PermissionGroup {
+  plugin: string;
+  pluginName: string;
+  permissions: DeclaredPermission[];
+}
+
 export function isBuiltinRole(name: string): name is BuiltinRole {
   return (BUILTIN_ROLES as readonly string[]).includes(name);
 }
 
 /**
- * What each role may do. `owner` holds `*` within its store; `manager` holds every permission installed plugins
- * declare; `staff` holds the view permissions (`<code>.<thing>-view` / `<code>.view`); custom roles hold their list.
+ * What each role may do. `owner` holds `*` within its store; `manager` holds every store permission installed
+ * plugins declare; `staff` holds the view permissions (`<code>.<thing>-view` / `<code>.view`); custom roles hold
+ * those of their list that are still declared (a permission of a removed plugin grants nothing).
  */
 export class RoleCatalog {
-  private cached: string[] | undefined;
+  private cached: DeclaredPermission[] | undefined;
+  private codes: Set<string> | undefined;
 
-  constructor(private readonly declared: () => string[]) {}
+  constructor(private readonly declared: () => DeclaredPermission[]) {}
 
-  /** Every permission declared by installed plugins (fixed until restart, so read once). */
+  /** Every store permission declared by installed plugins (fixed until restart, so read once). */
+  declarations(): DeclaredPermission[] {
+    return (this.cached ??= this.declared().filter((permission) => permission.surface === 'store'));
+  }
+
+  /** The codes of {@link declarations}, sorted. */
   permissions(): string[] {
-    return (this.cached ??= [...this.declared()].sort());
+    return this.declarations().map((permission) => permission.code).sort();
+  }
+
+  /** The store permissions grouped by declaring plugin, plugins in load order. */
+  groups(): PermissionGroup[] {
+    const groups = new Map<string, PermissionGroup>();
+    for (const permission of this.declarations()) {
+      const group = groups.get(permission.plugin) ?? { plugin: permission.plugin, pluginName: permission.pluginName, permissions: [] };
+      group.permissions.push(permission);
+      groups.set(permission.plugin, group);
+    }
+    return [...groups.values()];
+  }
+
+  /** True when `code` is a store permission some installed plugin declares. */
+  isDeclared(code: string): boolean {
+    return (this.codes ??= new Set(this.permissions())).has(code);
   }
 
   builtin(role: BuiltinRole): string[] {
@@ -28,9 +60,9 @@ export class RoleCatalog {
     return this.permissions().filter((permission) => VIEW_PERMISSION.test(permission));
   }
 
-  /** The permissions of `role`: built-in, else the custom role's list (empty when unknown). */
+  /** The permissions of `role`: built-in, else the declared ones of the custom role's list (empty when unknown). */
   permissionsOf(role: string, customPermissions: string[] | null | undefined): string[] {
-    return isBuiltinRole(role) ? this.builtin(role) : [...(customPermissions ?? [])];
+    return isBuiltinRole(role) ? this.builtin(role) : (customPermissions ?? []).filter((code) => this.isDeclared(code));
   }
 }
 

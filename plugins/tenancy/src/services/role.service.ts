@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../repositories/db.js';
 import type { MembershipRepository } from '../repositories/membership.repository.js';
 import type { RoleRepository } from '../repositories/role.repository.js';
 import type { AuditService } from './audit.service.js';
-import { BUILTIN_ROLES, isBuiltinRole, missingPermissions, type RoleCatalog } from './role-catalog.js';
+import { BUILTIN_ROLES, isBuiltinRole, missingPermissions, type PermissionGroup, type RoleCatalog } from './role-catalog.js';
 
 /** A role as the team pages list it. */
 export interface RoleView {
@@ -26,6 +26,11 @@ export class RoleService {
   /** Every permission a custom role may hold. */
   available(): string[] {
     return this.catalog.permissions();
+  }
+
+  /** The permissions a custom role may hold, with their locale keys, grouped by declaring plugin. */
+  groups(): PermissionGroup[] {
+    return this.catalog.groups();
   }
 
   async list(store: Store): Promise<RoleView[]> {
