@@ -7,6 +7,7 @@ import { checkImports } from './imports.js';
 import { checkLocales } from './locales.js';
 import { checkMigrations } from './migrations.js';
 import { loadPluginPackage } from './package.js';
+import { checkPermissions } from './permissions.js';
 import { buildReport, formatReport, type ValidationReport } from './report.js';
 import { readSources } from './sources.js';
 import { checkInternalTier } from './tiers.js';
@@ -19,8 +20,8 @@ export { formatReport } from './report.js';
 
 /**
  * Checks the plugin package in `dir` against every rule of the catalogue (docs/validator.md): manifest, entry,
- * dependencies, migrations, locales, views, import boundaries, config schema, shipped files and the internal tier. Imports the built
- * entry and migrations, so run it after building.
+ * dependencies, migrations, locales, views, import boundaries, config schema, shipped files, the internal tier and
+ * permissions. Imports the built entry and migrations, so run it after building.
  */
 export async function validatePlugin(dir: string): Promise<ValidationReport> {
   const absolute = path.resolve(dir);
@@ -40,6 +41,7 @@ export async function validatePlugin(dir: string): Promise<ValidationReport> {
     ...checkConfig(plugin),
     ...checkFilesField(plugin),
     ...checkInternalTier(plugin, sources),
+    ...checkPermissions(plugin, sources),
   ];
   return buildReport(plugin.manifest.code || null, absolute, findings);
 }

@@ -11,7 +11,7 @@ export const LANGUAGES = ['en', 'de', 'fr', 'lb'] as const;
 type Messages = Map<string, unknown>;
 
 /** `{ a: { b: 'x' } }` → `a.b`; leaves that are not objects are kept as they are, to be checked. */
-function flatten(tree: Record<string, unknown>, prefix = '', into: Messages = new Map()): Messages {
+export function flatten(tree: Record<string, unknown>, prefix = '', into: Messages = new Map()): Messages {
   for (const [key, value] of Object.entries(tree)) {
     const full = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) flatten(value as Record<string, unknown>, full, into);

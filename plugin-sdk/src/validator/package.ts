@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { validateManifest, type PluginManifest } from '../manifest.js';
+import type { PermissionDeclaration } from '../permissions.js';
 import { isFile, readJson } from './files.js';
 import { finding, type Finding } from './report.js';
 
@@ -27,6 +28,11 @@ function stringMap(value: unknown): Record<string, string> | undefined {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
+function isPermissionEntry(value: unknown): value is string | PermissionDeclaration {
+  if (typeof value === 'string') return true;
+  return isRecord(value) && ['code', 'name', 'description'].every((key) => typeof value[key] === 'string');
+}
+
 /** The usable part of a manifest that failed the schema: strings stay strings, maps stay maps, the rest is dropped. */
 function usableManifest(raw: Record<string, unknown>): PluginManifest {
   const str = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
@@ -45,7 +51,7 @@ function usableManifest(raw: Record<string, unknown>): PluginManifest {
     views: relative('views'),
     static: relative('static'),
     locales: relative('locales'),
-    permissions: list('permissions'),
+    permissions: Array.isArray(raw.permissions) ? raw.permissions.filter(isPermissionEntry) : undefined,
     features: list('features'),
     config: isRecord(raw.config) ? raw.config : undefined,
   };

@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warn' | 'info';
 export type RuleId =
   | 'WZV001' | 'WZV002' | 'WZV003' | 'WZV004' | 'WZV005' | 'WZV006' | 'WZV007' | 'WZV008' | 'WZV009' | 'WZV010'
   | 'WZV011' | 'WZV012' | 'WZV013' | 'WZV014' | 'WZV015' | 'WZV016' | 'WZV017' | 'WZV018' | 'WZV019' | 'WZV020'
-  | 'WZV021' | 'WZV022' | 'WZV023' | 'WZV024' | 'WZV025' | 'WZV026' | 'WZV027' | 'WZV028';
+  | 'WZV021' | 'WZV022' | 'WZV023' | 'WZV024' | 'WZV025' | 'WZV026' | 'WZV027' | 'WZV028' | 'WZV029' | 'WZV030';
 
 /** A rule of the catalogue: its severity, a one-line summary and how to fix what it finds. */
 export interface Rule {
@@ -155,5 +155,15 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     severity: 'error',
     summary: 'an internal plugin adds admin routes, pages and menus only',
     hint: 'Keep routes, pages and menus on "admin" (no alias, no stage middleware), or make the plugin "optional".',
+  },
+  WZV029: {
+    severity: 'error',
+    summary: 'permissions in permit() and menu items are declared by the plugin or one it requires',
+    hint: 'Declare the permission in the manifest "permissions", require the plugin that declares it, or fix the typo.',
+  },
+  WZV030: {
+    severity: 'warn',
+    summary: 'permissions are declared as { code, name, description } with locale keys present in en.json',
+    hint: 'Declare { "code": "<code>.<action>", "name": "<code>.permissions.<action>.name", "description": … } and add both keys.',
   },
 };
