@@ -50,7 +50,7 @@ export function createPackageJson(options: NewPluginOptions, sdkVersion: string)
       views: './views',
       locales: './locales',
       requires: { core: range, tenancy: range },
-      permissions: [`${options.code}.view`, `${options.code}.manage`],
+      permissions: ['view', 'manage'].map((action) => permissionEntry(options.code, action)),
     },
     peerDependencies: { [PLATFORM_PACKAGES.sdk]: range, [PLATFORM_PACKAGES.core]: range, [PLATFORM_PACKAGES.tenancy]: range },
     devDependencies: {
@@ -61,4 +61,10 @@ export function createPackageJson(options: NewPluginOptions, sdkVersion: string)
       ...TOOLING,
     },
   };
+}
+
+/** A manifest permission of the generated plugin: admin surface, name and description from its locale files. */
+function permissionEntry(code: string, action: string): Record<string, string> {
+  const key = `${code}.permissions.${action}`;
+  return { code: `${code}.${action}`, name: `${key}.name`, description: `${key}.description`, surface: 'admin' };
 }

@@ -33,12 +33,22 @@ describe('wizamart-plugin new', () => {
     expect(pkg.devDependencies).to.include.keys('@wizamart/host', '@wizamart/plugin-sdk', '@wizamart/plugin-core', '@wizamart/plugin-tenancy', 'typescript', 'mocha');
     expect(pkg.peerDependencies).to.include.keys('@wizamart/plugin-sdk', '@wizamart/plugin-core', '@wizamart/plugin-tenancy');
     expect(read('src/plugin.ts')).to.include('definePlugin').and.include("ctx.menus.add('admin'").and.include("ctx.health.check('notes'");
-    expect(read('src/routes/admin.routes.ts')).to.include("permit('gift-cards.manage')").and.include('publicAccess()').and.include("res.render('gift-cards/admin/notes'");
+    expect(read('src/routes/admin.routes.ts')).to.include('permit(GiftCardsPermissions.manage)').and.include('publicAccess()').and.include("res.render('gift-cards/admin/notes'");
     expect(read('migrations/gift-cards_001_create_notes.ts')).to.match(/export async function up[\s\S]*export async function down/);
     expect(read('src/jobs/tidy-notes.job.ts')).to.include('jobs.define');
     expect(read('src/errors.ts')).to.include("'WZ_GIFT_CARDS_JOB_NOT_FOUND'");
     expect(read('test/gift-cards.int.test.ts')).to.include("from '@wizamart/plugin-sdk/testing'").and.include("'gift_cards.notes'");
-    for (const lang of ['en', 'de', 'fr', 'lb']) expect(JSON.parse(read(`locales/${lang}.json`)).menu.notes).to.be.a('string');
+    for (const lang of ['en', 'de', 'fr', 'lb']) {
+      const messages = JSON.parse(read(`locales/${lang}.json`));
+      expect(messages.menu.notes).to.be.a('string');
+      expect(messages.permissions.manage.description).to.be.a('string');
+    }
+    expect(pkg['wizamart-plugin'].permissions[1]).to.deep.equal({
+      code: 'gift-cards.manage',
+      name: 'gift-cards.permissions.manage.name',
+      description: 'gift-cards.permissions.manage.description',
+      surface: 'admin',
+    });
     expect(read('.gitignore')).to.include('node_modules/');
     expect(read('tsconfig.json')).to.include('"module": "NodeNext"').and.not.include('Decorator');
     expect(read('README.md')).to.include('# Gift Cards');

@@ -4,12 +4,14 @@
  *
  * @packageDocumentation
  */
+import { definePermissions } from '@wizamart/plugin-sdk';
+
 export type { Note } from './services/note.service.js';
 
-/** The permissions this plugin declares in its manifest. */
-export const __Pascal__Permissions = {
+/** The permissions this plugin declares in its manifest; routes and menus use these, never string literals. */
+export const __Pascal__Permissions = definePermissions('__code__', {
   /** Read notes (API and page). */
   view: '__code__.view',
   /** Add notes and start the tidy job. */
   manage: '__code__.manage',
-} as const;
+});

@@ -1,13 +1,14 @@
 import { definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
 import { CoreServices } from '@wizamart/plugin-core';
 import { checkNotesTable } from './health/__code__.health.js';
+import { __Pascal__Permissions } from './index.js';
 import { defineTidyNotesJob } from './jobs/tidy-notes.job.js';
 import { NoteRepository } from './repositories/note.repository.js';
 import { adminApiRoutes, adminPageRoutes } from './routes/admin.routes.js';
 import { NoteService } from './services/note.service.js';
 
 function addMenus(ctx: PluginContext): void {
-  ctx.menus.add('admin', { id: 'notes', label: '__code__.menu.notes', path: '/', icon: 'sticky-note', permission: '__code__.view', order: 500 });
+  ctx.menus.add('admin', { id: 'notes', label: '__code__.menu.notes', path: '/', icon: 'sticky-note', permission: __Pascal__Permissions.view, order: 500 });
 }
 
 /** __Name__: wiring only — services, routes, menus, jobs and health checks are built in their own files. */

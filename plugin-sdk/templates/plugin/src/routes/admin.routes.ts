@@ -1,6 +1,7 @@
 import { permit, publicAccess, type PluginInfo, type PluginJobs, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
 import { jobNotFound } from '../errors.js';
+import { __Pascal__Permissions } from '../index.js';
 import { TIDY_NOTES_JOB, type TidyNotesData } from '../jobs/tidy-notes.job.js';
 import { parseTidyInput } from '../services/note-input.js';
 import type { NoteService } from '../services/note.service.js';
@@ -21,18 +22,18 @@ export function adminApiRoutes(routes: PluginRoutes, deps: AdminDeps): Router {
   router.get('/status', publicAccess(), (_req, res) => {
     res.json({ plugin: deps.plugin.code, version: deps.plugin.version, ok: true });
   });
-  router.get('/notes', permit('__code__.view'), async (req, res) => {
+  router.get('/notes', permit(__Pascal__Permissions.view), async (req, res) => {
     res.json({ items: await deps.notes.list(req.wz.tenant.platform) });
   });
-  router.post('/notes', permit('__code__.manage'), async (req, res) => {
+  router.post('/notes', permit(__Pascal__Permissions.manage), async (req, res) => {
     res.status(201).json(await deps.notes.add(req.wz.tenant.platform, req.body));
   });
-  router.post('/tidy', permit('__code__.manage'), async (req, res) => {
+  router.post('/tidy', permit(__Pascal__Permissions.manage), async (req, res) => {
     const data: TidyNotesData = parseTidyInput(req.body);
     const id = await deps.jobs.now(TIDY_NOTES_JOB, data, { platform: req.wz.tenant.platform });
     res.status(202).json({ id });
   });
-  router.get('/jobs/:id', permit('__code__.view'), async (req, res) => {
+  router.get('/jobs/:id', permit(__Pascal__Permissions.view), async (req, res) => {
     const status = await deps.jobs.status(String(req.params.id));
     if (!status) throw jobNotFound(String(req.params.id));
     res.json(status);
@@ -43,7 +44,7 @@ export function adminApiRoutes(routes: PluginRoutes, deps: AdminDeps): Router {
 /** `/admin/__code__`: the notes page, inside the admin layout of the core plugin. */
 export function adminPageRoutes(routes: PluginRoutes, deps: AdminDeps): Router {
   const router = routes.router();
-  router.get('/', permit('__code__.view'), async (req, res) => {
+  router.get('/', permit(__Pascal__Permissions.view), async (req, res) => {
     res.render('__code__/admin/notes', { notes: await deps.notes.list(req.wz.tenant.platform) });
   });
   return router;
