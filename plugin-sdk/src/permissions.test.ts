@@ -12,7 +12,9 @@ describe('permissions', () => {
   });
 
   it('reads plain strings and declarations alike', () => {
-    const manifest = { permissions: ['a.x', { code: 'a.y', name: 'a.permissions.y.name', description: 'a.permissions.y.description' }] };
+    const manifest = {
+      permissions: ['a.x', { code: 'a.y', name: 'a.permissions.y.name', description: 'a.permissions.y.description' }],
+    };
     expect(permissionCodes(manifest)).to.deep.equal(['a.x', 'a.y']);
     expect(permissionDeclarations(manifest)[0]).to.deep.equal({ code: 'a.x', name: 'a.x', description: 'a.x' });
     expect(permissionDeclarations(manifest)[1].name).to.equal('a.permissions.y.name');

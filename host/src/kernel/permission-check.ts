@@ -25,7 +25,9 @@ export function undeclaredPermissions(
         at: `${entry.method} ${entry.kind}:${entry.surface} ${entry.path}`,
       })),
     ),
-    ...menus.flatMap(({ surface, item }) => (item.permission ? [{ permission: item.permission, at: `menu ${surface}:${item.id}` }] : [])),
+    ...menus.flatMap(({ surface, item }) =>
+      item.permission ? [{ permission: item.permission, at: `menu ${surface}:${item.id}` }] : [],
+    ),
   ];
   return uses.filter((use) => !known.has(use.permission));
 }
@@ -40,7 +42,11 @@ export function checkDeclaredPermissions(
   contributions: { routes: readonly RouteContribution[]; menus: readonly MenuContribution[] },
 ): void {
   const own = <T extends { plugin: string }>(list: readonly T[]) => list.filter((entry) => entry.plugin === node.code);
-  const unknown = undeclaredPermissions(knownPermissions(node, byCode), own(contributions.routes), own(contributions.menus));
+  const unknown = undeclaredPermissions(
+    knownPermissions(node, byCode),
+    own(contributions.routes),
+    own(contributions.menus),
+  );
   if (unknown.length === 0) return;
   const list = unknown.map((use) => `${use.permission} (${use.at})`);
   throw new WizamartError(

@@ -10,7 +10,9 @@ import { isTypeScript, lineOf, type SourceFile } from './sources.js';
 function usedPermissions(sources: SourceFile[]): Array<{ permission: string; at: string }> {
   const uses: Array<{ permission: string; at: string }> = [];
   // TypeScript first, so a use in a source and its compiled file is reported at the source.
-  const scripts = sources.filter((s) => !s.isTest).sort((a, b) => Number(isTypeScript(b.rel)) - Number(isTypeScript(a.rel)));
+  const scripts = sources
+    .filter((s) => !s.isTest)
+    .sort((a, b) => Number(isTypeScript(b.rel)) - Number(isTypeScript(a.rel)));
   for (const source of scripts) {
     for (const call of source.code.matchAll(/\bpermit\(([^)]*)\)/g)) {
       for (const arg of call[1].matchAll(/(['"])([^'"]+)\1/g)) {
@@ -46,7 +48,9 @@ function checkUses(plugin: PluginPackage, sources: SourceFile[]): Finding[] {
 function englishKeys(plugin: PluginPackage): Map<string, unknown> | undefined {
   const file = path.join(manifestDir(plugin, 'locales'), 'en.json');
   const json = isFile(file) ? readJson(file) : undefined;
-  return typeof json === 'object' && json !== null && !Array.isArray(json) ? flatten(json as Record<string, unknown>) : undefined;
+  return typeof json === 'object' && json !== null && !Array.isArray(json)
+    ? flatten(json as Record<string, unknown>)
+    : undefined;
 }
 
 /** WZV030: permissions are declarations (not plain strings) whose name and description keys exist in en.json. */
@@ -55,12 +59,15 @@ function checkDeclarations(plugin: PluginPackage): Finding[] {
   const english = englishKeys(plugin);
   return (plugin.manifest.permissions ?? []).flatMap((entry, index): Finding[] => {
     if (typeof entry === 'string') {
-      return [finding('WZV030', `permissions/${index} "${entry}" is a plain string (accepted until SDK 0.3)`, 'package.json')];
+      return [
+        finding('WZV030', `permissions/${index} "${entry}" is a plain string (accepted until SDK 0.3)`, 'package.json'),
+      ];
     }
     return [entry.name, entry.description].flatMap((key) => {
       const rest = key.startsWith(`${code}.`) ? key.slice(code.length + 1) : undefined;
       if (rest !== undefined && english?.has(rest)) return [];
-      const why = rest === undefined ? `is not a key of this plugin ("${code}.…")` : `is missing from en.json ("${rest}")`;
+      const why =
+        rest === undefined ? `is not a key of this plugin ("${code}.…")` : `is missing from en.json ("${rest}")`;
       return [finding('WZV030', `permission "${entry.code}": locale key "${key}" ${why}`, 'package.json')];
     });
   });

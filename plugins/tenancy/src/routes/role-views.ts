@@ -42,7 +42,12 @@ export function rolesPageModel(req: Request, t: Translate, roles: RoleView[], gr
     roles: roles.map((role) => {
       const options = groupViews(req, t, groups, role.permissions);
       const held = options.map((group) => ({ ...group, permissions: group.permissions.filter((p) => p.checked) }));
-      return { ...role, all: role.permissions.includes('*'), options, held: held.filter((group) => group.permissions.length > 0) };
+      return {
+        ...role,
+        all: role.permissions.includes('*'),
+        options,
+        held: held.filter((group) => group.permissions.length > 0),
+      };
     }),
   };
 }
