@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { validateManifest } from './manifest.js';
 
+const declared = (code: string) => ({ code, name: 'orders.permissions.x.name', description: 'orders.permissions.x.d' });
 const valid = { code: 'orders', name: 'Orders', tier: 'optional', host: '^0.1.0', entry: './dist/src/plugin.js' };
 
 describe('validateManifest', () => {
@@ -16,7 +17,7 @@ describe('validateManifest', () => {
       static: './static',
       locales: './locales',
       permissions: [
-        { code: 'orders.view', name: 'orders.permissions.view.name', description: 'orders.permissions.view.description' },
+        declared('orders.view'),
         'orders.manage',
       ],
       features: ['order_management'],
@@ -34,9 +35,9 @@ describe('validateManifest', () => {
     ['an absolute entry', { entry: '/etc/passwd' }, /\/entry must match pattern/],
     ['an unknown field', { colour: 'red' }, /unknown field "colour"/],
     ['a foreign permission', { permissions: ['catalog.manage'] }, /\/permissions\/0 must start with the plugin code "orders\."/],
-    ['a foreign permission object', { permissions: [{ code: 'catalog.view', name: 'orders.a', description: 'orders.b' }] }, /\/permissions\/0 must start with/],
+    ['a foreign permission object', { permissions: [declared('catalog.view')] }, /\/permissions\/0 must start with/],
     ['a permission object without a description', { permissions: [{ code: 'orders.view', name: 'orders.a' }] }, /\/permissions\/0/],
-    ['a permission declared twice', { permissions: ['orders.view', { code: 'orders.view', name: 'orders.a', description: 'orders.b' }] }, /\/permissions\/1 is declared twice/],
+    ['a permission declared twice', { permissions: ['orders.view', declared('orders.view')] }, /\/permissions\/1 is decl/],
     ['a self-dependency', { requires: { orders: '*' } }, /a plugin cannot require itself/],
   ];
   for (const [what, change, message] of broken) {

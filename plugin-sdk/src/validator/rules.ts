@@ -164,6 +164,6 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   WZV030: {
     severity: 'warn',
     summary: 'permissions are declared as { code, name, description } with locale keys present in en.json',
-    hint: 'Declare { "code": "<code>.<action>", "name": "<code>.permissions.<action>.name", "description": … } and add both keys.',
+    hint: 'Declare { "code", "name", "description" } with locale keys as name and description; add them to en.json.',
   },
 };

@@ -4,7 +4,6 @@ import type { Request } from 'express';
 import { orderNotFound } from '../errors.js';
 import type { Order, OrdersStoreRef } from '../index.js';
 import { currentStore, customerOf, type OrdersDeps } from './deps.js';
-import { CUSTOMER_PERMISSIONS } from '@wizamart/plugin-customers';
 
 /** The request's store and its signed-in customer (401 `WZ_AUTH_UNAUTHENTICATED` is the routes' `permit(CUSTOMER_PERMISSIONS.account)`). */
 export async function shopper(deps: OrdersDeps, req: Request): Promise<{ store: OrdersStoreRef; customerId: string | undefined }> {

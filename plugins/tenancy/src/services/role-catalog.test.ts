@@ -5,12 +5,14 @@ import { missingPermissions, RoleCatalog } from './role-catalog.js';
 function declared(code: string, surface: DeclaredPermission['surface'] = 'store'): DeclaredPermission {
   const [plugin, action] = code.split('.');
   const key = `${plugin}.permissions.${action}`;
-  return { code, name: `${key}.name`, description: `${key}.description`, surface, plugin, pluginName: plugin.toUpperCase() };
+  const pluginName = plugin.toUpperCase();
+  return { code, name: `${key}.name`, description: `${key}.description`, surface, plugin, pluginName };
 }
 
 describe('tenancy role catalog', () => {
   const codes = ['tenancy.team-view', 'tenancy.team-manage', 'orders.view', 'orders.manage'];
-  const catalog = new RoleCatalog(() => [...codes.map((code) => declared(code)), declared('customers.account', 'storefront')]);
+  const shopper = declared('customers.account', 'storefront');
+  const catalog = new RoleCatalog(() => [...codes.map((code) => declared(code)), shopper]);
 
   it('gives owner *, manager every declared permission and staff the view permissions', () => {
     expect(catalog.permissionsOf('owner', null)).to.deep.equal(['*']);
@@ -20,13 +22,15 @@ describe('tenancy role catalog', () => {
   });
 
   it('never grants a permission no installed plugin declares for store roles', () => {
-    expect(catalog.permissionsOf('packer', ['orders.view', 'gone.view', 'customers.account'])).to.deep.equal(['orders.view']);
+    const stored = ['orders.view', 'gone.view', 'customers.account'];
+    expect(catalog.permissionsOf('packer', stored)).to.deep.equal(['orders.view']);
     expect(catalog.permissions()).not.to.include('customers.account');
   });
 
   it('groups the store permissions by declaring plugin', () => {
     const groups = catalog.groups();
-    expect(groups.map((group) => [group.plugin, group.pluginName, group.permissions.map((p) => p.code)])).to.deep.equal([
+    const summary = groups.map((group) => [group.plugin, group.pluginName, group.permissions.map((p) => p.code)]);
+    expect(summary).to.deep.equal([
       ['tenancy', 'TENANCY', ['tenancy.team-view', 'tenancy.team-manage']],
       ['orders', 'ORDERS', ['orders.view', 'orders.manage']],
     ]);

@@ -42,7 +42,8 @@ export class RoleCatalog {
   groups(): PermissionGroup[] {
     const groups = new Map<string, PermissionGroup>();
     for (const permission of this.declarations()) {
-      const group = groups.get(permission.plugin) ?? { plugin: permission.plugin, pluginName: permission.pluginName, permissions: [] };
+      const { plugin, pluginName } = permission;
+      const group = groups.get(plugin) ?? { plugin, pluginName, permissions: [] };
       group.permissions.push(permission);
       groups.set(permission.plugin, group);
     }

@@ -5,7 +5,13 @@ import { isUniqueViolation } from '../repositories/db.js';
 import type { MembershipRepository } from '../repositories/membership.repository.js';
 import type { RoleRepository } from '../repositories/role.repository.js';
 import type { AuditService } from './audit.service.js';
-import { BUILTIN_ROLES, isBuiltinRole, missingPermissions, type PermissionGroup, type RoleCatalog } from './role-catalog.js';
+import {
+  BUILTIN_ROLES,
+  isBuiltinRole,
+  missingPermissions,
+  type PermissionGroup,
+  type RoleCatalog,
+} from './role-catalog.js';
 
 /** A role as the team pages list it. */
 export interface RoleView {
