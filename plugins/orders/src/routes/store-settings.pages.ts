@@ -10,6 +10,7 @@ import {
   parseRate,
   parseTax,
 } from './validators.js';
+import { ORDERS_PERMISSIONS } from '../index.js';
 
 /** A refused settings form: which one (`tax`, `new-rate` or a rate id), what was typed and the messages. */
 interface Refused {
@@ -102,7 +103,7 @@ async function settingsChange(deps: OrdersDeps, req: Request, res: Response, for
 
 /** `/store/<store>/orders/settings…`: tax and shipping rates, with field messages beside a refused form. */
 export function settingsPages(router: Router, deps: OrdersDeps): void {
-  const manage = permit('orders.settings-manage');
+  const manage = permit(ORDERS_PERMISSIONS.settingsManage);
   router.get('/settings', manage, (req, res) => renderSettings(deps, req, res));
   router.post('/settings/tax', manage, (req, res) =>
     settingsChange(deps, req, res, 'tax', 'orders.flash.taxSaved', (store) => {
