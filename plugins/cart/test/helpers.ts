@@ -26,7 +26,7 @@ export const CHECKOUT_PROBE = fileURLToPath(new URL('../../test/fixtures/checkou
  */
 export async function bootCart(extra: string[] = []): Promise<TestHost> {
   const plugins = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'cart'].map((code) => `${PLUGINS_DIR}${code}`);
-  const env = { WIZAMART_JWT_SECRET: 'cart-test-secret-cart-test-secret-42', WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WZ_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
+  const env = { WIZAMART_JWT_SECRET: 'cart-test-secret-cart-test-secret-42', WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
   return startTestHost({ plugins: [...plugins, PROBE, ...extra], env, seeds: ['demo'] });
 }
 

@@ -22,7 +22,7 @@ export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeed
 export async function bootCatalog(extra: string[] = [], env: Record<string, string> = {}): Promise<TestHost> {
   return startTestHost({
     plugins: pluginDirs(extra),
-    env: { WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WZ_CATALOG_DEMO_PRODUCTS: 'false', ...env },
+    env: { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', ...env },
     seeds: ['demo'],
   });
 }

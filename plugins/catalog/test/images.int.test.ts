@@ -88,7 +88,7 @@ describe('catalog: product images from the cms media library', () => {
 describe('catalog: demo seed pictures', () => {
   let test: TestHost;
   before(async () => {
-    test = await bootCatalog([], { WZ_CATALOG_DEMO_PRODUCTS: 'true' });
+    test = await bootCatalog([], { WIZAMART_CATALOG_DEMO_PRODUCTS: 'true' });
   });
   after(async () => test?.stop());
 

@@ -29,8 +29,8 @@ export async function bootCheckout(env: Record<string, string> = {}, options: { 
   return startTestHost({
     plugins: [...PLUGINS.map((code) => `${PLUGINS_DIR}${code}`), ...(options.probe ? [PROBE] : [])],
     env: {
-      WIZAMART_JWT_SECRET: 'checkout-test-secret-checkout-test-42', WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000',
-      WZ_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false', ...env,
+      WIZAMART_JWT_SECRET: 'checkout-test-secret-checkout-test-42', WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000',
+      WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false', ...env,
     },
     seeds: ['demo'],
   });

@@ -76,7 +76,7 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
   }
 
   before(async () => {
-    test = await bootCheckout({ WZ_CHECKOUT_IDEMPOTENCY_WAIT_MS: '1500', WIZAMART_JOBS: 'true' }, { probe: true });
+    test = await bootCheckout({ WIZAMART_CHECKOUT_IDEMPOTENCY_WAIT_MS: '1500', WIZAMART_JOBS: 'true' }, { probe: true });
     tee = await createVariant(test, await staffToken(test, 'fashion'), 'fashion', 'Resume Tee', 2500, 20);
     storeId = (await test.db('tenancy.stores').where({ code: 'fashion' }).first('id')).id as string;
   });

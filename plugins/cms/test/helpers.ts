@@ -28,7 +28,7 @@ export async function bootCms(extraPlugins: string[] = []): Promise<CmsTestHost>
   try {
     const test = await startTestHost({
       plugins: [...PLUGINS, ...extraPlugins],
-      env: { WZ_CMS_MEDIA_DIR: mediaDir, WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000' },
+      env: { WIZAMART_CMS_MEDIA_DIR: mediaDir, WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000' },
       seeds: ['demo'],
     });
     const stop = async () => {

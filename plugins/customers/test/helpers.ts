@@ -18,7 +18,7 @@ export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeed
  * their staff, the demo shopper). Login limits are raised unless `env` sets them: suites sign in often.
  */
 export async function bootCustomers(env: Record<string, string> = {}): Promise<TestHost> {
-  return startTestHost({ plugins: PLUGINS, env: { WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', ...env }, seeds: ['demo'] });
+  return startTestHost({ plugins: PLUGINS, env: { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', ...env }, seeds: ['demo'] });
 }
 
 /** Signs a staff member in through the store API and returns the bearer token. */

@@ -16,7 +16,7 @@ describe('inventory: expired reservations', () => {
   const jobs = () => (test.host as { jobs: Jobs }).jobs;
   before(async () => {
     const plugins = ['core', 'tenancy', 'auth', 'cms', 'catalog', 'inventory'].map((code) => `${PLUGINS_DIR}${code}`);
-    test = await startTestHost({ plugins: [...plugins, PROBE], env: { WZ_CATALOG_DEMO_PRODUCTS: 'false' } });
+    test = await startTestHost({ plugins: [...plugins, PROBE], env: { WIZAMART_CATALOG_DEMO_PRODUCTS: 'false' } });
     await (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds('demo');
   });
   after(async () => test?.stop());

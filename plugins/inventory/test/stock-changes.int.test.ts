@@ -17,7 +17,7 @@ describe('inventory: stock changes', () => {
 
   before(async () => {
     const plugins = ['core', 'tenancy', 'auth', 'cms', 'catalog', 'inventory'].map((code) => `${PLUGINS_DIR}${code}`);
-    const env = { WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WZ_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
+    const env = { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
     test = await startTestHost({ plugins, env, seeds: ['demo'] });
     owner = await staffToken(test, 'fashion');
     const product = await request(test.app).post('/api/v1/store/fashion/catalog/products').set(bearer(owner))

@@ -27,8 +27,8 @@ export async function bootOrders(env: Record<string, string> = {}): Promise<Test
   return startTestHost({
     plugins: [...plugins, PROBE],
     env: {
-      WIZAMART_JWT_SECRET: 'orders-test-secret-orders-test-secret-42', WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000',
-      WZ_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false', ...env,
+      WIZAMART_JWT_SECRET: 'orders-test-secret-orders-test-secret-42', WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000',
+      WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false', ...env,
     },
     seeds: ['demo'],
   });

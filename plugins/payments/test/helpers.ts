@@ -17,7 +17,7 @@ export async function bootPayments(env: Record<string, string> = {}): Promise<Te
   const plugins = ['core', 'tenancy', 'auth', 'payments'].map((code) => `${PLUGINS_DIR}${code}`);
   return startTestHost({
     plugins: [...plugins, PROBE],
-    env: { WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_JOBS: 'false', ...env },
+    env: { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_JOBS: 'false', ...env },
     seeds: ['demo'],
   });
 }

@@ -28,7 +28,7 @@ export async function startWithDemo(extra: string[] = [], env: Record<string, st
  * asks for them: most suites sign in far more than 10 times from one address.
  */
 export function bootWithDemo(extra: string[] = [], env: Record<string, string> = {}): Promise<TestHost> {
-  return startWithDemo(extra, { WZ_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WZ_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', ...env });
+  return startWithDemo(extra, { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', ...env });
 }
 
 /** Signs in through the API of `surface` (`admin`, or `store` with a store code) and returns the bearer token. */

@@ -45,7 +45,7 @@ describe('tenancy auth: sign-in rate limits shared through Redis (REDIS_URL)', f
     if (!redisUrl) return this.skip();
     process.env.REDIS_URL = redisUrl;
     // A fresh prefix per run: windows last 15 minutes and the Redis server outlives the test.
-    const env = { WZ_TENANCY_REDIS_PREFIX: `wizamart-test:${Date.now()}:${Math.random().toString(36).slice(2)}:` };
+    const env = { WIZAMART_TENANCY_REDIS_PREFIX: `wizamart-test:${Date.now()}:${Math.random().toString(36).slice(2)}:` };
     hosts.push(await startWithDemo([], env));
     hosts.push(await startTestHost({ plugins: PLUGINS, database: { url: hosts[0].databaseUrl }, env }));
   });
