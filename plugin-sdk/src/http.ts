@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { WizamartError } from './errors.js';
+import type { Language, RequestContext, RequestSurface, StoreRef, UrlMatch } from './context.js';
 
 /** Who made a request, as the authentication seam (the tenancy plugin) establishes it. */
 export interface Principal {
@@ -28,15 +29,18 @@ export interface RequestTenant {
   /** Store id once resolved by the tenancy plugin. */
   storeId?: string;
   /** The surface the URL addresses; `ops` for health and metrics, `static` for assets, `unknown` for anything else. */
-  surface: 'admin' | 'store' | 'storefront' | 'shared' | 'ops' | 'static' | 'unknown';
+  surface: RequestSurface;
   /** How the tenant was found: `path` (development), `subdomain`, `admin-subdomain` or `domain`. */
   mode?: 'path' | 'subdomain' | 'admin-subdomain' | 'domain';
   /** The public URL prefix of this surface for links (`''` on a store's own host, `/storefront/<store>` in path mode). */
   base?: string;
 }
 
-/** What the host and the core plugins know about a request: `req.wz`. */
-export interface RequestContext {
+/**
+ * The pipeline's working state of a request: `req.wz`. The host and the core stages write it; plugins read the
+ * {@link RequestContext} built from it with `contextOf(req)` instead.
+ */
+export interface RequestState {
   /** The request id (also the `x-request-id` response header). */
   id: string;
   /** Platform, store and surface of the request. */
@@ -55,11 +59,19 @@ export interface RequestContext {
    * them, and re-serialising the parsed `req.body` would not give them back. Other requests do not keep their bytes.
    */
   rawBody?: Buffer;
+  /** The request's path as the host's URL map matched it (set by the host before the tenant stage). */
+  url: UrlMatch;
+  /** The request context, built once by the host right before the plugin router runs; read it with `contextOf`. */
+  context?: RequestContext;
+  /** The resolved store of the request (set by the tenant stage), for the request context. */
+  store?: StoreRef;
+  /** The request's language (set by the theme stage), for the request context. */
+  language?: Language;
 }
 
 declare module 'express-serve-static-core' {
   interface Request {
-    wz: RequestContext;
+    wz: RequestState;
   }
 }
 

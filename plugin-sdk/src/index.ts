@@ -41,10 +41,12 @@ export type { FieldError, FieldErrorCode, FieldErrorInput } from './field-errors
 export { FIELD_MESSAGE_LANGUAGES, FIELD_MESSAGES } from './field-messages.js';
 export type { JobOptions, JobRun, JobStatus, JobTarget, PluginJobs } from './jobs.js';
 export { guardOf, permit, publicAccess, readCookie } from './http.js';
-export type { HttpStage, Principal, RequestContext, RequestTenant, RouteGuard } from './http.js';
 export { wantsJson } from './negotiation.js';
 export { isUuid } from './ids.js';
 export { formatMinor, minorDigits, parseMinor } from './money.js';
+export type { HttpStage, Principal, RequestState, RequestTenant, RouteGuard } from './http.js';
+export { ANONYMOUS, contextOf, createActor, createRequestContext, linkBaseOf, requireStore } from './context.js';
+export type { Actor, Language, RequestContext, RequestContextFields, RequestSurface, StoreRef, UrlMatch } from './context.js';
 export { HOST_SERVICE_OWNER, HostServices } from './host-services.js';
 export type {
   DeclaredPermission,

@@ -12,7 +12,7 @@ import type { ThemeService } from './services/theme.service.js';
 export function createThemeStage(themes: ThemeService, logger: PluginLogger): RequestHandler {
   return (req, res, next) => {
     const tenant = req.wz?.tenant;
-    if (tenant?.surface !== 'storefront' || !tenant.storeId || req.path.startsWith('/api/')) return next();
+    if (tenant?.surface !== 'storefront' || !tenant.storeId || req.wz.url.kind === 'api') return next();
     const locals = res.locals.wz as Partial<PageLocals> | undefined;
     if (!locals || typeof locals !== 'object') return next();
     const base = typeof locals.base === 'string' ? locals.base : (tenant.base ?? `/storefront/${tenant.store}`);

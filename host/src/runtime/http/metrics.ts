@@ -9,6 +9,8 @@ export interface HostMetrics {
   pluginBoot: Gauge<'plugin'>;
   jobs: Counter<'job' | 'outcome'>;
   jobDuration: Histogram<'job'>;
+  /** Request contexts built (one per request that reaches a plugin router). */
+  contextsBuilt: Counter;
   /** Records one request; label sets are cached, so the hot path does no label hashing. */
   observeRequest(method: string, route: string, status: number, seconds: number): void;
 }
@@ -42,6 +44,7 @@ export function createMetrics(): HostMetrics {
     plugins: new Gauge({ name: 'wizamart_plugins', help: 'Installed plugins by state', labelNames: ['state'], registers }),
     pluginBoot: new Gauge({ name: 'wizamart_plugin_boot_duration_seconds', help: 'Import and register time per plugin', labelNames: ['plugin'], registers }),
     jobs: new Counter({ name: 'wizamart_jobs_total', help: 'Job runs by job and outcome', labelNames: ['job', 'outcome'], registers }),
+    contextsBuilt: new Counter({ name: 'wizamart_http_contexts_built_total', help: 'Request contexts built (one per request routed to a plugin)', registers }),
     jobDuration: new Histogram({ name: 'wizamart_job_duration_seconds', help: 'Job run duration', labelNames: ['job'], registers, buckets: [0.01, 0.1, 0.5, 1, 5, 30, 120, 600] }),
   };
 }

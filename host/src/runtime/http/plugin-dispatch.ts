@@ -1,6 +1,8 @@
 import express, { type RequestHandler, type Router } from 'express';
-import { WizamartError, type Surface } from '@wizamart/plugin-sdk';
+import { WizamartError } from '@wizamart/plugin-sdk';
 import type { AliasContribution, RouteContribution } from '../../kernel/contributions.js';
+import { buildRequestContext } from './context-builder.js';
+import { matchUrl, type UrlMatch } from './url-map.js';
 
 /** Decides whether a plugin is enabled for a platform (the host's enablement store). */
 export interface EnablementCheck {
@@ -12,9 +14,6 @@ export const MOUNTS = {
   api: { admin: '/api/v1/admin', store: '/api/v1/store/:store', storefront: '/api/v1/storefront/:store', shared: '/api/v1/shared' },
   pages: { admin: '/admin', store: '/store/:store', storefront: '/storefront/:store', shared: '' },
 } as const;
-
-/** `/api/v1/<surface>[/<store>]/<code>` or `/<surface>[/<store>]/<code>`, split in one match. */
-const PLUGIN_PATH = /^(\/api\/v1)?\/(admin|shared|storefront|store)(?=\/|$)(?:\/([^/]+))?/;
 
 interface Mounted {
   plugin: string;
@@ -33,37 +32,26 @@ interface Target {
 
 const skipBody: RequestHandler = (_req, _res, next) => next();
 
-function locate(mounted: Map<string, Mounted>, path: string): Target | undefined {
-  const match = PLUGIN_PATH.exec(path);
-  if (!match) return undefined;
-  const kind = match[1] ? 'api' : 'pages';
-  const surface = match[2] as Surface;
+function locate(mounted: Map<string, Mounted>, match: UrlMatch): Target | undefined {
+  const { kind, surface, segment } = match;
+  if (kind !== 'api' && kind !== 'pages') return undefined;
   const storeScoped = surface === 'store' || surface === 'storefront';
-  let prefix = match[0];
-  let store: string | undefined;
-  let code: string | undefined = match[3];
-  if (storeScoped) {
-    store = match[3];
-    if (!store) return undefined;
-    code = /^\/([^/]+)/.exec(path.slice(prefix.length))?.[1];
-    if (code) prefix += `/${code}`;
-  }
+  // A store code with malformed %-encoding names no store: nothing here (404).
+  if (storeScoped && match.store === undefined) return undefined;
+  const store = match.store;
+  const rootPrefix = match.prefix;
   // The surface root itself (`/admin`, `/store/<store>`, `/storefront/<store>`) goes to the surface's home router.
-  const home = !code && kind === 'pages' ? mounted.get(`home ${surface}`) : undefined;
-  if (home) return { mounted: home, prefix: prefix.replace(/\/$/, ''), store: store && decodeURIComponent(store) };
-  const entry = code ? mounted.get(`${kind} ${surface} ${code}`) : undefined;
-  if (!entry) {
-    const rootPrefix = storeScoped ? match[0] : (match[1] ?? '') + `/${surface}`;
-    // A page alias (`/storefront/<store>/products`): the plugin's page router, seeing `/<segment>/…`.
-    const alias = code && kind === 'pages' ? mounted.get(`alias ${surface} ${code}`) : undefined;
-    if (alias) return { mounted: alias, prefix: rootPrefix, store: store && decodeURIComponent(store) };
-    // No plugin owns the first segment: the surface's API root router (e.g. `/api/v1/admin/me`) or home router (e.g.
-    // `/admin/plugins`), if a core plugin mounted one, gets the request.
-    const root = mounted.get(kind === 'api' ? `root ${surface}` : `home ${surface}`);
-    return root ? { mounted: root, prefix: rootPrefix, store: store && decodeURIComponent(store) } : undefined;
-  }
-  const rest = path.slice(prefix.length);
-  return rest === '' || rest.startsWith('/') ? { mounted: entry, prefix, store: store && decodeURIComponent(store) } : undefined;
+  const home = segment === undefined && kind === 'pages' ? mounted.get(`home ${surface}`) : undefined;
+  if (home) return { mounted: home, prefix: rootPrefix, store };
+  const entry = segment === undefined ? undefined : mounted.get(`${kind} ${surface} ${segment}`);
+  if (entry) return { mounted: entry, prefix: `${rootPrefix}/${segment}`, store };
+  // A page alias (`/storefront/<store>/products`): the plugin's page router, seeing `/<segment>/…`.
+  const alias = segment !== undefined && kind === 'pages' ? mounted.get(`alias ${surface} ${segment}`) : undefined;
+  if (alias) return { mounted: alias, prefix: rootPrefix, store };
+  // No plugin owns the first segment: the surface's API root router (e.g. `/api/v1/admin/me`) or home router (e.g.
+  // `/admin/plugins`), if a core plugin mounted one, gets the request.
+  const root = mounted.get(kind === 'api' ? `root ${surface}` : `home ${surface}`);
+  return root ? { mounted: root, prefix: rootPrefix, store } : undefined;
 }
 
 /**
@@ -76,6 +64,7 @@ export function pluginDispatch(
   tierOf: (code: string) => string | undefined,
   enablement: EnablementCheck,
   aliases: readonly AliasContribution[] = [],
+  onContext?: () => void,
 ): RequestHandler {
   const json = express.json({ limit: '1mb' });
   // Shared APIs (webhooks) keep the exact bytes of JSON bodies for signature checks: `req.wz.rawBody`.
@@ -103,7 +92,10 @@ export function pluginDispatch(
     if (pages) mounted.set(`alias ${alias.surface} ${alias.segment}`, { ...pages, pattern: `${MOUNTS.pages[alias.surface]}/${alias.segment}` });
   }
   return (req, res, next) => {
-    const target = locate(mounted, req.path);
+    // The tenant stage may have rewritten the URL (a storefront on its own host): read the new path then.
+    const path = req.path;
+    const match = req.wz.url?.path === path ? req.wz.url : (req.wz.url = matchUrl(path));
+    const target = locate(mounted, match);
     if (!target) return next();
     const { mounted: entry, prefix } = target;
     req.wz.mountPattern = entry.pattern;
@@ -124,6 +116,7 @@ export function pluginDispatch(
       req.url = url.slice(prefix.length) || '/';
       if (!req.url.startsWith('/')) req.url = `/${req.url}`;
       req.params = target.store === undefined ? {} : { store: target.store };
+      buildRequestContext(req, onContext);
       entry.handle(req, res, restore);
     });
   };

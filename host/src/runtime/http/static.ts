@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import express, { type RequestHandler } from 'express';
 import { WizamartError } from '@wizamart/plugin-sdk';
+import { matchStaticModule } from './url-map.js';
 
 function notFound(path: string): WizamartError {
   return new WizamartError('WZ_NOT_FOUND', `No static file at ${path}`, { status: 404 });
@@ -30,12 +31,13 @@ export function pluginStatic(staticDirs: ReadonlyMap<string, string>, maxAge: st
     if (existsSync(dir)) servers.set(code, express.static(dir, { fallthrough: false, dotfiles: 'ignore', index: false, maxAge, redirect: false }));
   }
   return (req, res, next) => {
-    if (!req.path.startsWith('/static/modules/')) return next();
+    if (req.wz.url?.kind !== 'static') return next();
     const raw = req.originalUrl.split('?')[0];
-    const match = /^\/static\/modules\/([^/]+)(\/.*)?$/.exec(raw);
-    const server = match ? servers.get(match[1]) : undefined;
-    if (!match || !server || !match[2] || isSuspicious(raw)) return next(notFound(req.path));
-    req.url = match[2];
+    const match = matchStaticModule(raw);
+    if (!match) return next();
+    const server = servers.get(match.plugin);
+    if (!server || !match.file || isSuspicious(raw)) return next(notFound(req.path));
+    req.url = match.file;
     server(req, res, (error?: unknown) => next(error && (error as { status?: number }).status !== 404 ? error : notFound(req.path)));
   };
 }

@@ -21,7 +21,13 @@ export function pageLanguage(req: Request, res: Response): Language {
     replaceCookie(res, LANGUAGE_COOKIE, asked, YEAR);
     return asked;
   }
-  return supportedLanguage(readCookie(req.headers.cookie, LANGUAGE_COOKIE)) ?? negotiateLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
+  return requestLanguage(req);
+}
+
+/** The language of a request that renders no page: `?lang=`, the language cookie, `Accept-Language`, English. */
+export function requestLanguage(req: Request): Language {
+  const asked = typeof req.query?.lang === 'string' ? supportedLanguage(req.query.lang) : undefined;
+  return asked ?? supportedLanguage(readCookie(req.headers.cookie, LANGUAGE_COOKIE)) ?? negotiateLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
 }
 
 /** True for a logo address a storefront may show: a same-site path or an `https:` URL. */
@@ -50,6 +56,7 @@ export function createPageLocals(req: Request, res: Response, surface: PageSurfa
   const base = surfaceBase(req, surface);
   const home = base || '/';
   const lang = pageLanguage(req, res);
+  req.wz.language = lang;
   let menu: MenuEntry[] | undefined;
   let flash: Flash[] | undefined;
   let loginUrl: string | undefined;
@@ -94,13 +101,17 @@ export function createPageLocals(req: Request, res: Response, surface: PageSurfa
 
 /** True for requests that render pages: a page surface, not an API path. */
 function isPageRequest(req: Request): boolean {
-  return isPageSurface(req.wz?.tenant?.surface) && !req.path.startsWith('/api/');
+  return isPageSurface(req.wz?.tenant?.surface) && req.wz.url.kind !== 'api';
 }
 
 /** The `theme` stage middleware: page locals for every page request, and host error pages inside the layouts. */
 export function pageLocalsStage(deps: PageLocalsDeps): RequestHandler {
   return (req, res, next) => {
-    if (!isPageRequest(req)) return next();
+    if (!isPageRequest(req)) {
+      // APIs answer in the language asked for too (field messages), without remembering it in a cookie.
+      req.wz.language = requestLanguage(req);
+      return next();
+    }
     res.locals.wz = createPageLocals(req, res, req.wz.tenant.surface as PageSurface, deps);
     renderErrorsInLayout(res);
     next();

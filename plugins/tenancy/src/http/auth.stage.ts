@@ -55,7 +55,7 @@ export function createAuthStage(deps: AuthStageDeps): RequestHandler {
     const tenant = req.wz.tenant;
     if (!AUDIENCES.has(tenant.surface)) return next();
     const aud = tenant.surface as Audience;
-    const page = !req.path.startsWith('/api/');
+    const page = req.wz.url.kind !== 'api';
     if (page) setPageLocals(req, res, tenant, deps);
     const found = deps.sessions.find(req, aud);
     const result = found && (await deps.tokens.authenticate(req, res, aud, found.token));

@@ -1,4 +1,4 @@
-import type { RequestTenant } from '@wizamart/plugin-sdk';
+import type { RequestTenant, UrlMatch } from '@wizamart/plugin-sdk';
 import type { Request } from 'express';
 import type { Store } from '../index.js';
 import type { PlatformDomains } from '../services/platform-domains.js';
@@ -17,13 +17,13 @@ export interface Resolution {
   store?: Store;
 }
 
-const SURFACE = /^\/(?:api\/v1\/)?(admin|store|storefront|shared)(?:\/|$)/;
-const STORE_IN_PATH = /^\/(?:api\/v1\/)?(?:store|storefront)\/([^/]+)/;
+const PATH_SURFACES = new Set<RequestTenant['surface']>(['admin', 'store', 'storefront', 'shared']);
+const API_STOREFRONT = '/api/v1/storefront';
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
-/** Paths that keep their meaning on every host (static files, health, metrics). */
-function isHostNeutral(path: string): boolean {
-  return path.startsWith('/static/') || path === '/metrics' || path === '/health' || path.startsWith('/health/');
+/** Paths that keep their meaning on every host (static files, health, metrics), as the host's URL map read them. */
+function isHostNeutral(url: UrlMatch): boolean {
+  return url.kind === 'static' || url.kind === 'ops';
 }
 
 /** The request's host name, lower-cased, without port or trailing dot. */
@@ -49,7 +49,7 @@ export class TenantResolver {
   async resolve(req: Request, fallback: RequestTenant): Promise<Resolution> {
     const host = hostOf(req);
     const hostPlatform = this.platforms.platformOf(host);
-    if (isHostNeutral(req.path)) return { tenant: { ...fallback, platform: hostPlatform ?? fallback.platform } };
+    if (isHostNeutral(req.wz.url)) return { tenant: { ...fallback, platform: hostPlatform ?? fallback.platform } };
     if (host && !hostPlatform && !IPV4.test(host) && !host.startsWith('[')) {
       const code = await this.stores.cachedCodeOfDomain(host);
       if (code) return this.ownHost(req, code, 'domain');
@@ -70,27 +70,26 @@ export class TenantResolver {
     const tenant: RequestTenant = { platform: platform ?? store?.platform ?? 'main', store: code, surface: 'storefront', mode, base: '' };
     if (!usable(store) || (platform !== undefined && store.platform !== platform)) return { missingStore: code, tenant };
     tenant.storeId = store.id;
-    const path = req.path;
+    const { kind, surface, path } = req.wz.url;
     const found = { tenant, store };
-    const api = /^\/api\/v1\/storefront(?=\/|$)/.exec(path);
     let url: string | undefined;
-    if (api) url = `/api/v1/storefront/${encodeURIComponent(code)}${req.url.slice(api[0].length)}`;
-    else if (path.startsWith('/api/v1/shared/')) return { tenant: { platform: tenant.platform, surface: 'shared' } };
-    else if (path.startsWith('/api/')) return { ...found, noRoute: true };
+    if (kind === 'api' && surface === 'storefront') url = `${API_STOREFRONT}/${encodeURIComponent(code)}${req.url.slice(API_STOREFRONT.length)}`;
+    else if (kind === 'api' && surface === 'shared' && path !== '/api/v1/shared') return { tenant: { platform: tenant.platform, surface: 'shared' } };
+    else if (kind === 'api') return { ...found, noRoute: true };
     else url = `/storefront/${encodeURIComponent(code)}${path === '/' ? queryOf(req.url) : req.url}`;
     return { ...found, url };
   }
 
   /** Path mode (`/admin/…`, `/store/<s>/…`, `/storefront/<s>/…`), also the admin host where `/` means `/admin`. */
   private async pathMode(req: Request, platform: string, adminHost: boolean): Promise<Resolution> {
-    const url = adminHost && req.path === '/' ? `/admin${queryOf(req.url)}` : undefined;
-    const path = url ? '/admin' : req.path;
-    const surface = (SURFACE.exec(path)?.[1] as RequestTenant['surface'] | undefined) ?? 'unknown';
+    const match = req.wz.url;
+    const url = adminHost && match.path === '/' ? `/admin${queryOf(req.url)}` : undefined;
+    const surface = url ? 'admin' : PATH_SURFACES.has(match.surface) ? match.surface : 'unknown';
     if (surface === 'admin') return { tenant: { platform, surface, mode: adminHost ? 'admin-subdomain' : 'path', base: '/admin' }, url };
     if (surface !== 'store' && surface !== 'storefront') return { tenant: { platform, surface }, url };
-    const raw = STORE_IN_PATH.exec(path)?.[1];
+    const raw = match.rawStore;
     if (!raw) return { tenant: { platform, surface } };
-    const code = safeDecode(raw);
+    const code = match.store;
     const store = code === undefined ? undefined : await this.stores.cachedByCode(code);
     const tenant: RequestTenant = { platform: store?.platform ?? platform, store: code ?? raw, surface, mode: 'path', base: `/${surface}/${raw}` };
     // A host that names a platform only serves that platform's stores.
@@ -98,13 +97,5 @@ export class TenantResolver {
     if (!usable(store) || (hostPlatform !== undefined && store.platform !== hostPlatform)) return { missingStore: code ?? raw, tenant };
     tenant.storeId = store.id;
     return { tenant, store };
-  }
-}
-
-function safeDecode(value: string): string | undefined {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return undefined;
   }
 }

@@ -1,4 +1,5 @@
-import { wantsJson, WizamartError } from '@wizamart/plugin-sdk';
+import { wantsJson, WizamartError, type RequestTenant, type StoreRef } from '@wizamart/plugin-sdk';
+import type { Store } from '../index.js';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { storeNotFound } from '../errors.js';
 import type { CachedStoreDirectory } from '../services/store-directory.js';
@@ -12,12 +13,22 @@ export function createTenantStage(resolver: TenantResolver, stores: CachedStoreD
   return async (req, res, next) => {
     const resolution = await resolver.resolve(req, req.wz.tenant);
     req.wz.tenant = resolution.tenant;
-    if (resolution.store) stores.remember(req, resolution.store);
+    if (resolution.store) {
+      stores.remember(req, resolution.store);
+      req.wz.store = storeRefOf(resolution.store, resolution.tenant);
+    }
     if (resolution.url) req.url = resolution.url;
     if (resolution.missingStore !== undefined) return storeMissing(req, res, next, resolution.missingStore);
     if (resolution.noRoute) return next(new WizamartError('WZ_NOT_FOUND', `Nothing at ${req.method} ${req.path} on this host`, { status: 404 }));
     next();
   };
+}
+
+/** The store as the request context carries it, with its storefront's link base on this host. */
+export function storeRefOf(store: Store, tenant: RequestTenant): StoreRef {
+  const { id, code, name, merchantId, platform, currency, locale } = store;
+  const ownHost = tenant.mode === 'domain' || tenant.mode === 'subdomain';
+  return { id, code, name, merchantId, platform, currency, locale, base: ownHost ? '' : `/storefront/${encodeURIComponent(code)}` };
 }
 
 /** 404 `WZ_TENANCY_STORE_NOT_FOUND`: JSON for APIs, else the store-not-found page (the host's error page if that fails). */
