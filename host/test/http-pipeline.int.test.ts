@@ -34,6 +34,11 @@ describe('host request pipeline', () => {
     expect(res.headers['x-request-id']).to.equal(res.body.id);
   });
 
+  it('answers 404, not 500, for a store code with malformed %-encoding (the URL map never throws)', async () => {
+    const res = await request(test.app).get('/api/v1/storefront/%E0%A4%A/pipeline-edges/echo').expect(404);
+    expect(res.body.error.code).to.equal('WZ_NOT_FOUND');
+  });
+
   it('answers 404 WZ_NOT_FOUND when a plugin router leaves with next("router")', async () => {
     const res = await request(test.app).get('/api/v1/storefront/shop-1/pipeline-edges/leave').expect(404);
     expect(res.body.error.code).to.equal('WZ_NOT_FOUND');
