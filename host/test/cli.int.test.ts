@@ -108,4 +108,21 @@ describe('wizamart CLI', function () {
     expect((await wizamart(['seed', 'nothing'], ['runtime'])).code).to.equal(2);
     expect((await wizamart(['no-such-command'], ['runtime'])).code).to.equal(2);
   });
+
+  it('routes prints the pipeline stages in order, then every route with its plugin, surface and guard', async () => {
+    const text = await wizamart(['routes'], ['runtime']);
+    expect(text.code, text.stderr).to.equal(0);
+    const stages = [...text.stdout.matchAll(/^\d+\.\s+(\S+)\s+(.+?)\s{2}/gm)].map((match) => `${match[1]} ${match[2]}`);
+    expect(stages).to.deep.equal([
+      'request host', 'ops host', 'url-map host', 'tenant gatekeeper', 'theme (none)', 'auth gatekeeper', 'static host',
+      'enablement host', 'context host', 'plugin-router host', '404 host', 'errors host',
+    ]);
+    expect(text.stdout).to.match(/^GET\s+\/api\/v1\/admin\/me\s+gatekeeper\s+admin\s+signed in$/m);
+    expect(text.stdout).to.match(/^GET\s+\/admin\/gatekeeper\/login\s+gatekeeper\s+admin\s+public$/m);
+    const json = await wizamart(['routes', '--json'], ['runtime']);
+    const parsed = JSON.parse(json.stdout) as { pipeline: Array<{ name: string }>; routes: Array<Record<string, string>> };
+    expect(parsed.pipeline.map((stage) => stage.name)).to.include.ordered.members(['request', 'ops', 'url-map', 'tenant']);
+    expect(parsed.routes).to.deep.include({ method: 'GET', path: '/admin', plugin: 'gatekeeper', surface: 'admin', kind: 'pages', guard: 'public' });
+    expect(parsed.routes.every((route) => route.guard !== 'UNGUARDED')).to.equal(true);
+  });
 });

@@ -3,6 +3,7 @@ import { isWizamartError } from '@wizamart/plugin-sdk';
 import { HOST_VERSION } from '../version.js';
 import { pluginsCommand, type CliIo } from './plugins-command.js';
 import { migrateCommand } from './migrate-command.js';
+import { routesCommand } from './routes-command.js';
 import { pluginCommand, seedCommand, startCommand, workerCommand } from './start-command.js';
 import { USAGE } from './usage.js';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   worker: workerCommand,
   migrate: migrateCommand,
   seed: seedCommand,
+  routes: routesCommand,
 };
 
 function isUsageProblem(error: unknown): boolean {

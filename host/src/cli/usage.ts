@@ -12,6 +12,7 @@ Commands:
                                      roll back P's last migration, those after M, or all
   seed <set>                         run the plugins' data seeds of <set> (e.g. demo); idempotent
   <command> …                        a command added by a plugin (e.g. create-admin)
+  routes [--json]                    the request pipeline stages in order and every route with its guard
   plugins list [--json]              installed plugins, their state and errors (no database needed)
   plugins graph [--format F]         dependency graph as mermaid (default), dot or json
   plugins enable|disable <code> --platform P [--dry-run] [--release] [--json]

@@ -43,6 +43,8 @@ export interface HostOptions extends Pick<KernelOptions, 'appDir' | 'pluginPaths
   jobsProcessEveryMs?: number;
   /** Build the express app (false for `wizamart worker`). */
   http?: boolean;
+  /** Run the plugins' start hooks (default true; `wizamart routes` reads only what plugins registered). */
+  start?: boolean;
 }
 
 /** Seconds spent in each boot step. */
@@ -181,7 +183,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   }
   const migrateSeconds = (performance.now() - migrateStarted) / 1000;
   const startBegan = performance.now();
-  await kernel.start();
+  if (options.start !== false) await kernel.start();
   const broken = kernel.brokenCore;
   if (broken.length > 0) {
     const first = broken[0];
