@@ -1,14 +1,8 @@
-import { defineServiceToken } from '@wizamart/plugin-sdk';
+import { defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
 import type { Request } from 'express';
 
-/** The store a cart call works for: the request's resolved store (tenancy's `Store` fits), never client input. */
-export interface CartStoreRef {
-  id: string;
-  /** The store's platform, for per-platform enablement of inventory. */
-  platform: string;
-  /** The store's currency: every cart of the store is in it. */
-  currency: string;
-}
+/** The slice of the SDK's StoreRef that the cart service needs (routes pass `requireStore(contextOf(req))`). */
+export type CartStoreRef = Pick<StoreRef, 'id' | 'platform' | 'currency'>;
 
 /**
  * Why a line cannot be bought as it is: `unavailable` (the variant is gone or its product is not active),

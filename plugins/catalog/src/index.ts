@@ -1,11 +1,8 @@
-import { definePermissions, defineServiceToken, type PluginContext } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken, type PluginContext, type StoreRef } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
 
-/** The store a catalog call works for; take it from the request's resolved store, never from client input. */
-export interface CatalogStoreRef {
-  id: string;
-  code: string;
-}
+/** The slice of the SDK's StoreRef that catalog needs (routes pass `requireStore(contextOf(req))`). */
+export type CatalogStoreRef = Pick<StoreRef, 'id' | 'code'>;
 
 /** A variant as other plugins (inventory, cart, orders) see it. */
 export interface CatalogVariant {

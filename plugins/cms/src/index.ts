@@ -1,10 +1,7 @@
-import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
 
-/** The store a cms service call works for; take it from the request's resolved store, never from client input. */
-export interface CmsStoreRef {
-  id: string;
-  code: string;
-}
+/** The slice of the SDK's StoreRef that cms needs (routes pass `requireStore(contextOf(req))`). */
+export type CmsStoreRef = Pick<StoreRef, 'id' | 'code'>;
 
 /** A published content page, as navigation shows it. */
 export interface PublishedPageLink {

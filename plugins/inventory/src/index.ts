@@ -1,9 +1,7 @@
-import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
 
-/** The store an inventory call works for; take it from the request's resolved store, never from client input. */
-export interface InventoryStoreRef {
-  id: string;
-}
+/** The slice of the SDK's StoreRef that the reservation service needs (routes pass `requireStore(contextOf(req))`). */
+export type InventoryStoreRef = Pick<StoreRef, 'id'>;
 
 /** Units of one variant held for a checkout. */
 export interface Reservation {

@@ -1,12 +1,7 @@
-import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
 
-/** The store an orders call works for: the request's resolved store (tenancy's `Store` fits), never client input. */
-export interface OrdersStoreRef {
-  id: string;
-  code: string;
-  platform: string;
-  currency: string;
-}
+/** The slice of the SDK's StoreRef that the orders service needs (routes pass `requireStore(contextOf(req))`). */
+export type OrdersStoreRef = Pick<StoreRef, 'id' | 'code' | 'platform' | 'currency'>;
 
 /**
  * Where an order is: `pending_payment` → `paid` → `fulfilled` (shipped) → `delivered`; `cancelled` (from pending or

@@ -1,9 +1,7 @@
-import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
 
-/** The store a payments call works for; take it from the request's resolved store, never from client input. */
-export interface PaymentsStoreRef {
-  id: string;
-}
+/** The slice of the SDK's StoreRef that the payments service needs (routes pass `requireStore(contextOf(req))`). */
+export type PaymentsStoreRef = Pick<StoreRef, 'id'>;
 
 /** Where a payment is in its life (see README "Status machine"). */
 export type PaymentStatus = 'pending' | 'authorized' | 'captured' | 'partially_refunded' | 'refunded' | 'failed' | 'cancelled';

@@ -1,4 +1,4 @@
-import { definePermissions, defineServiceToken, type Principal } from '@wizamart/plugin-sdk';
+import { definePermissions, defineServiceToken, type Principal, type RequestContext } from '@wizamart/plugin-sdk';
 import type { Request } from 'express';
 
 /** A store as other plugins see it. */
@@ -15,11 +15,16 @@ export interface Store {
   createdAt: Date;
 }
 
-/** Stores: lookups for other plugins (scoped data always comes from `req.wz.tenant`, never from client ids). */
+/** Stores: lookups for other plugins (scoped data always comes from the request context, never from client ids). */
 export interface StoreDirectory {
   byCode(code: string): Promise<Store | undefined>;
   byId(id: string): Promise<Store | undefined>;
-  /** The store of the request (resolved by the tenant stage); throws 404 `WZ_TENANCY_STORE_NOT_FOUND` when none. */
+  /**
+   * The store of the request (resolved by the tenant stage); throws 404 `WZ_TENANCY_STORE_NOT_FOUND` when none.
+   *
+   * @deprecated Read the store from the request context: `requireStore(contextOf(req))` (`StoreRef` from the SDK), or
+   * {@link StoreDirectory.byId} with `ctx.store.id` when the full record is needed.
+   */
   current(req: Request): Promise<Store>;
   list(filter?: { platform?: string }): Promise<Store[]>;
   /** Called with the store code after a store, its domains or its status change. */
@@ -132,16 +137,17 @@ export interface RateLimit {
  * instance) when `REDIS_URL` is set.
  *
  * @example
- * await limits.hit(req, { bucket: 'orders.lookup-ip', key: req.ip ?? 'unknown', max: 10, windowSeconds: 900 });
+ * const ctx = contextOf(req);
+ * await limits.hit(ctx, { bucket: 'orders.lookup-ip', key: ctx.clientIp ?? 'unknown', max: 10, windowSeconds: 900 });
  * // … the work; when it should not count (e.g. it found what it looked for):
- * await limits.undo({ bucket: 'orders.lookup-ip', key: req.ip ?? 'unknown' });
+ * await limits.undo({ bucket: 'orders.lookup-ip', key: ctx.clientIp ?? 'unknown' });
  */
 export interface RateLimits {
   /**
-   * Counts one hit. Past `max` within the window it throws 429 `WZ_RATE_LIMITED` (`details.retryAfter` in seconds)
-   * and sets `Retry-After` on the request's response.
+   * Counts one hit for the request of `ctx`. Past `max` within the window it throws 429 `WZ_RATE_LIMITED`
+   * (`details.retryAfter` in seconds; the host answers it with `Retry-After`).
    */
-  hit(req: Request, limit: RateLimit): Promise<void>;
+  hit(ctx: RequestContext, limit: RateLimit): Promise<void>;
   /** Takes one hit back from a window that still runs (e.g. so that only failures add up). */
   undo(limit: Pick<RateLimit, 'bucket' | 'key'>): Promise<void>;
 }

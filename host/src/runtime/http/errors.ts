@@ -60,6 +60,7 @@ function handleError(error: unknown, req: Request, res: Response, next: NextFunc
   }
   const body = { error: { code: wz.code, message: wz.message, details: wz.details } };
   res.status(wz.status);
+  if (wz.status === 429 && typeof wz.details.retryAfter === 'number') res.set('Retry-After', String(wz.details.retryAfter));
   if (wantsJson(req) || !req.app.get('view engine')) {
     res.json(body);
     return;

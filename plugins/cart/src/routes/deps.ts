@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readCookie } from '@wizamart/plugin-sdk';
+import { readCookie, contextOf, requireStore } from '@wizamart/plugin-sdk';
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request, Response } from 'express';
@@ -67,8 +67,7 @@ function customerId(req: Request, storeCode: string): string | undefined {
  * cart request, which finds the guest cart already merged).
  */
 export async function resolveShopper(deps: CartDeps, req: Request, res?: Response, create = false): Promise<Shopper> {
-  const resolved = await deps.stores.current(req);
-  const store = { id: resolved.id, code: resolved.code, platform: resolved.platform, currency: resolved.currency };
+  const store = requireStore(contextOf(req));
   const token = guestToken(req);
   const customer = customerId(req, store.code);
   if (customer) {

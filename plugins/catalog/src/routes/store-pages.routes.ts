@@ -1,9 +1,9 @@
-import { isWizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { ProductStatus } from '../repositories/records.js';
 import { descendantIds, flattenTree } from '../services/category.service.js';
 import type { ProductInput } from '../services/product-input.js';
-import { currentStore, type CatalogDeps } from './deps.js';
+import { type CatalogDeps } from './deps.js';
 import { parseBulkStatus, parseCategory, parseCategoryPatch, parseId, parseProduct, parseStoreList } from './validators.js';
 import { CATALOG_PERMISSIONS } from '../index.js';
 
@@ -22,7 +22,7 @@ function payloadOf(body: Record<string, unknown>): unknown {
 }
 
 async function formLocals(deps: CatalogDeps, req: Request, product: Partial<ProductInput> & { id?: string }) {
-  const store = await currentStore(deps, req);
+  const store = requireStore(contextOf(req));
   const categories = flattenTree(await deps.categories.tree(store)).map((node) => ({ id: node.id, label: `${'— '.repeat(node.depth)}${node.name}` }));
   // The picked images are shown even when they are not on the picker's first page of the library; ids that are not
   // (or no longer) in the library are dropped from the form, so the next save can succeed.
@@ -46,7 +46,7 @@ async function save(deps: CatalogDeps, req: Request, res: Response, id?: string)
   const payload = payloadOf(req.body ?? {});
   try {
     const input = parseProduct(payload);
-    const store = await currentStore(deps, req);
+    const store = requireStore(contextOf(req));
     const saved = id ? await deps.products.update(store, id, input) : await deps.products.create(store, input);
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/products/${saved.id}`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.saved') });
   } catch (error) {
@@ -61,7 +61,7 @@ async function save(deps: CatalogDeps, req: Request, res: Response, id?: string)
 
 function productPages(router: Router, deps: CatalogDeps): void {
   router.get('/', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    const store = await currentStore(deps, req);
+    const store = requireStore(contextOf(req));
     const filter = parseStoreList(req.query);
     const tree = flattenTree(await deps.categories.tree(store));
     const categoryIds = filter.category ? descendantIds(tree, filter.category) : undefined;
@@ -80,7 +80,7 @@ function productPages(router: Router, deps: CatalogDeps): void {
   router.post('/products/status', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const ids = ([] as unknown[]).concat(req.body?.ids ?? []).map(String);
     const input = parseBulkStatus({ ids, status: req.body?.status });
-    const updated = await deps.products.setStatus(await currentStore(deps, req), input.ids.map((id) => id.toLowerCase()), input.status);
+    const updated = await deps.products.setStatus(requireStore(contextOf(req)), input.ids.map((id) => id.toLowerCase()), input.status);
     deps.ui.redirectWithFlash(res, catalogUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'catalog.flash.statusChanged', { count: updated }) });
   });
   router.get('/products/new', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
@@ -88,36 +88,36 @@ function productPages(router: Router, deps: CatalogDeps): void {
   });
   router.post('/products', permit(CATALOG_PERMISSIONS.manage), (req, res) => save(deps, req, res));
   router.get('/products/:id', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    const product = await deps.products.get(await currentStore(deps, req), parseId(req.params));
+    const product = await deps.products.get(requireStore(contextOf(req)), parseId(req.params));
     res.render(FORM, await formLocals(deps, req, product));
   });
   router.post('/products/:id', permit(CATALOG_PERMISSIONS.manage), (req, res) => save(deps, req, res, parseId(req.params)));
   router.post('/products/:id/delete', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
-    await deps.products.delete(await currentStore(deps, req), parseId(req.params));
+    await deps.products.delete(requireStore(contextOf(req)), parseId(req.params));
     deps.ui.redirectWithFlash(res, catalogUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'catalog.flash.deleted') });
   });
 }
 
 function categoryPages(router: Router, deps: CatalogDeps): void {
   router.get('/categories', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    const tree = flattenTree(await deps.categories.tree(await currentStore(deps, req)));
+    const tree = flattenTree(await deps.categories.tree(requireStore(contextOf(req))));
     res.render('catalog/store/categories', { title: deps.ui.t(req, 'catalog.categories.title'), categories: tree });
   });
   router.post('/categories', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const body = req.body ?? {};
     const input = parseCategory({ name: String(body.name ?? '').trim(), ...(body.parentId ? { parentId: String(body.parentId) } : {}) });
-    await deps.categories.create(await currentStore(deps, req), input);
+    await deps.categories.create(requireStore(contextOf(req)), input);
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categoryCreated') });
   });
   // Rename or move a category (a parent below itself is refused with WZ_CATALOG_CATEGORY_CYCLE).
   router.post('/categories/:id', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const body = req.body ?? {};
     const patch = parseCategoryPatch({ name: String(body.name ?? '').trim(), parentId: body.parentId ? String(body.parentId) : null });
-    await deps.categories.update(await currentStore(deps, req), parseId(req.params), patch);
+    await deps.categories.update(requireStore(contextOf(req)), parseId(req.params), patch);
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categorySaved') });
   });
   router.post('/categories/:id/delete', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
-    await deps.categories.delete(await currentStore(deps, req), parseId(req.params));
+    await deps.categories.delete(requireStore(contextOf(req)), parseId(req.params));
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categoryDeleted') });
   });
 }

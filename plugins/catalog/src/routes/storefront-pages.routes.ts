@@ -1,10 +1,10 @@
-import { formatMinor, parseMinor, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, formatMinor, parseMinor, type PluginRoutes, publicAccess, requireStore } from '@wizamart/plugin-sdk';
 import type { Request, Router } from 'express';
 import type { ProductPageProduct } from '../index.js';
 import type { CategoryNode } from '../services/category.service.js';
 import { flattenTree } from '../services/category.service.js';
 import type { ListingFilter } from '../services/storefront.service.js';
-import { currentStore, storefrontLinks, type CatalogDeps } from './deps.js';
+import { storefrontLinks, type CatalogDeps } from './deps.js';
 import { parseSlug, parseStorefrontList } from './validators.js';
 
 /** The absolute origin of the request (`https://shop.example` or `http://127.0.0.1:3000`). */
@@ -44,7 +44,7 @@ function categoryOptions(tree: CategoryNode[], selected?: string) {
  * page and core's storefront home section both render `catalog/storefront-home` with it).
  */
 export async function catalogHomeData(deps: CatalogDeps, req: Request): Promise<{ featured: unknown[]; categories: CategoryNode[]; productsUrl: string }> {
-  const store = await currentStore(deps, req);
+  const store = requireStore(contextOf(req));
   const links = storefrontLinks(deps, req);
   const [featured, tree] = await Promise.all([deps.storefront.featured(store, links), deps.storefront.categoryTree(store)]);
   return { featured, categories: tree, productsUrl: `${links.base}/products` };
@@ -68,12 +68,12 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): R
     res.render('catalog/storefront/home', { title: deps.ui.t(req, 'catalog.storefront.title'), ...(await catalogHomeData(deps, req)) });
   });
   router.get('/sitemap.xml', async (req, res) => {
-    const store = await currentStore(deps, req);
+    const store = requireStore(contextOf(req));
     res.type('application/xml').send(await deps.storefront.sitemap(store, `${origin(req)}${storefrontLinks(deps, req).base}`));
   });
   router.get('/products', async (req, res) => {
     const typed = req.query as Record<string, unknown>;
-    const store = await currentStore(deps, req);
+    const store = requireStore(contextOf(req));
     const filter = parseStorefrontList(pageQuery(typed, store.currency));
     const [page, tree] = await Promise.all([deps.storefront.list(store, filter, storefrontLinks(deps, req)), deps.storefront.categoryTree(store)]);
     res.render('catalog/storefront/products', {
@@ -86,7 +86,7 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): R
     });
   });
   router.get('/products/:slug', async (req, res) => {
-    const store = await currentStore(deps, req);
+    const store = requireStore(contextOf(req));
     const product = await deps.storefront.product(store, parseSlug(req.params), storefrontLinks(deps, req));
     const lang = String((res.locals.wz as { lang?: string } | undefined)?.lang ?? 'en');
     const variants = product.variants.map((variant) => ({

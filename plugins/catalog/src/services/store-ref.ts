@@ -1,11 +1,9 @@
-/** The store a service call works for (from the request's resolved store), with its default currency. */
-export interface StoreRef {
-  id: string;
-  code: string;
-  currency: string;
-  /** The store's platform (per-platform plugin enablement); absent in seeds and background work. */
-  platform?: string;
-}
+import type { StoreRef as SdkStoreRef } from '@wizamart/plugin-sdk';
+/**
+ * The slice of the SDK's StoreRef catalog services need (routes pass `requireStore(contextOf(req))`); the platform is
+ * absent in seeds and background work.
+ */
+export type StoreRef = Pick<SdkStoreRef, 'id' | 'code' | 'currency'> & Partial<Pick<SdkStoreRef, 'platform'>>;
 
 export { isUuid } from '@wizamart/plugin-sdk';
 

@@ -1,4 +1,4 @@
-import { readCookie } from '@wizamart/plugin-sdk';
+import { readCookie, contextOf, requireStore } from '@wizamart/plugin-sdk';
 import { CART_COOKIE, type CartDirectory, type CartView } from '@wizamart/plugin-cart';
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { Order, OrdersService } from '@wizamart/plugin-orders';
@@ -34,8 +34,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Resolves the store of the request and who shops there (the same rules as the cart plugin). */
 export async function resolveShopper(deps: CheckoutDeps, req: Request): Promise<Shopper> {
-  const resolved = await deps.stores.current(req);
-  const store = { id: resolved.id, code: resolved.code, platform: resolved.platform, currency: resolved.currency };
+  const store = requireStore(contextOf(req));
   const principal = req.wz.principal;
   const customer = principal?.kind === 'customer' && (!principal.store || principal.store === store.code) ? { id: principal.id, email: principal.email } : undefined;
   const token = readCookie(req.headers.cookie, CART_COOKIE);

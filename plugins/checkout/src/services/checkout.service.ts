@@ -1,3 +1,4 @@
+import type { StoreRef } from '@wizamart/plugin-sdk';
 import type { CustomerAddress, CustomerDirectory } from '@wizamart/plugin-customers';
 import type { OrderQuote, OrdersService, ShippingOption } from '@wizamart/plugin-orders';
 import type { PaymentProviders, PaymentsService } from '@wizamart/plugin-payments';
@@ -7,13 +8,8 @@ import type { SessionRepository } from '../repositories/session.repository.js';
 import type { StepInputs } from '../routes/validators.js';
 import { keepValid, progress, requireStepsBefore, type SessionData, type StepOptions } from './steps.js';
 
-/** The store a checkout call works for: the request's resolved store (tenancy's `Store` fits). */
-export interface CheckoutStore {
-  id: string;
-  code: string;
-  platform: string;
-  currency: string;
-}
+/** The slice of the SDK's StoreRef that checkout needs (routes pass `requireStore(contextOf(req))`). */
+export type CheckoutStore = Pick<StoreRef, 'id' | 'code' | 'platform' | 'currency'>;
 
 /** What the store offers at the shipping and payment steps. */
 export interface CheckoutOptions {

@@ -1,11 +1,9 @@
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
-import type { Request } from 'express';
 import type { MediaRecord } from '../repositories/media.repository.js';
 import type { PageRecord } from '../repositories/page.repository.js';
 import type { MediaService } from '../services/media.service.js';
 import type { PageService } from '../services/page.service.js';
-import type { StoreRef } from '../services/store-ref.js';
 import type { ThemeService } from '../services/theme.service.js';
 
 /** What the cms routers need, wired in plugin.ts. */
@@ -16,12 +14,6 @@ export interface CmsDeps {
   themes: ThemeService;
   media: MediaService;
   maxUploadBytes: number;
-}
-
-/** The request's store as resolved by tenancy's tenant stage (404 when there is none). */
-export async function currentStore(deps: CmsDeps, req: Request): Promise<StoreRef> {
-  const store = await deps.stores.current(req);
-  return { id: store.id, code: store.code };
 }
 
 /** A page as the API returns it. */

@@ -1,6 +1,6 @@
-import { permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
-import { currentStore, type CmsDeps } from './deps.js';
+import { type CmsDeps } from './deps.js';
 import { renderFormProblem } from './forms.js';
 import { pageFromForm, parsePage, parseParams } from './validators.js';
 import { CMS_PERMISSIONS } from '../index.js';
@@ -14,7 +14,7 @@ function pagesUrl(deps: CmsDeps, req: Request): string {
 async function saveNew(deps: CmsDeps, req: Request, res: Response): Promise<void> {
   const input = pageFromForm(req.body ?? {});
   try {
-    await deps.pages.create(await currentStore(deps, req), parsePage(input));
+    await deps.pages.create(requireStore(contextOf(req)), parsePage(input));
   } catch (error) {
     const locals = { title: deps.ui.t(req, 'cms.pages.new'), page: input, action: req.originalUrl };
     return renderFormProblem(deps.ui, req, res, { view: FORM, locals }, error);
@@ -26,7 +26,7 @@ async function saveExisting(deps: CmsDeps, req: Request, res: Response): Promise
   const { id } = parseParams(req.params);
   const input = pageFromForm(req.body ?? {});
   try {
-    await deps.pages.update(await currentStore(deps, req), id, parsePage(input));
+    await deps.pages.update(requireStore(contextOf(req)), id, parsePage(input));
   } catch (error) {
     const locals = { title: deps.ui.t(req, 'cms.pages.edit'), page: { ...input, id }, action: req.originalUrl };
     return renderFormProblem(deps.ui, req, res, { view: FORM, locals }, error);
@@ -39,7 +39,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: CmsDeps): Router {
   const router = routes.router();
   router.get('/', permit(CMS_PERMISSIONS.pagesView), (req, res) => res.redirect(pagesUrl(deps, req)));
   router.get('/pages', permit(CMS_PERMISSIONS.pagesView), async (req, res) => {
-    const store = await currentStore(deps, req);
+    const store = requireStore(contextOf(req));
     res.render('cms/store/pages', { pages: await deps.pages.list(store), storefront: deps.ui.base(req, 'storefront') });
   });
   router.get('/pages/new', permit(CMS_PERMISSIONS.pagesManage), (req, res) => {
@@ -47,12 +47,12 @@ export function storePageRoutes(routes: PluginRoutes, deps: CmsDeps): Router {
   });
   router.post('/pages', permit(CMS_PERMISSIONS.pagesManage), (req, res) => saveNew(deps, req, res));
   router.get('/pages/:id', permit(CMS_PERMISSIONS.pagesView), async (req, res) => {
-    const page = await deps.pages.get(await currentStore(deps, req), parseParams(req.params).id);
+    const page = await deps.pages.get(requireStore(contextOf(req)), parseParams(req.params).id);
     res.render(FORM, { title: deps.ui.t(req, 'cms.pages.edit'), page, action: `${pagesUrl(deps, req)}/${page.id}` });
   });
   router.post('/pages/:id', permit(CMS_PERMISSIONS.pagesManage), (req, res) => saveExisting(deps, req, res));
   router.post('/pages/:id/delete', permit(CMS_PERMISSIONS.pagesManage), async (req, res) => {
-    await deps.pages.delete(await currentStore(deps, req), parseParams(req.params).id);
+    await deps.pages.delete(requireStore(contextOf(req)), parseParams(req.params).id);
     deps.ui.redirectWithFlash(res, pagesUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'cms.flash.pageDeleted') });
   });
   return router;

@@ -1,7 +1,7 @@
-import { isWizamartError } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError, requireStore } from '@wizamart/plugin-sdk';
 import type { Request } from 'express';
 import type { RenderedPage } from '../services/page.service.js';
-import { currentStore, type CmsDeps } from './deps.js';
+import { type CmsDeps } from './deps.js';
 
 /** The slug of the page whose content the storefront home shows above everything plugins add. */
 export const HOME_PAGE_SLUG = 'home';
@@ -11,7 +11,7 @@ export const HOME_PAGE_SLUG = 'home';
  * published pages. `undefined` when the store has neither, so the section is left out.
  */
 export async function cmsHomeData(deps: CmsDeps, req: Request): Promise<{ page?: RenderedPage; pages: Array<{ slug: string; title: string }>; base: string } | undefined> {
-  const store = await currentStore(deps, req);
+  const store = requireStore(contextOf(req));
   const [page, published] = await Promise.all([
     deps.pages.render(store, HOME_PAGE_SLUG).catch((error: unknown) => {
       if (isWizamartError(error) && error.code === 'WZ_CMS_PAGE_NOT_FOUND') return undefined;

@@ -1,7 +1,5 @@
-/** The store a service call works for, always taken from the request's resolved tenant (never from client input). */
-export interface StoreRef {
-  id: string;
-  code: string;
-}
+import type { StoreRef as SdkStoreRef } from '@wizamart/plugin-sdk';
+/** The slice of the SDK's StoreRef cms services need (routes pass `requireStore(contextOf(req))`). */
+export type StoreRef = Pick<SdkStoreRef, 'id' | 'code'>;
 
 export { isUuid } from '@wizamart/plugin-sdk';

@@ -1,4 +1,4 @@
-import { isWizamartError } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError, requireStore } from '@wizamart/plugin-sdk';
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request, Response } from 'express';
@@ -17,16 +17,10 @@ export interface CustomersDeps {
   addresses: AddressService;
 }
 
-/** The request's store as resolved by tenancy's tenant stage (404 when there is none). */
-export async function currentStore(deps: CustomersDeps, req: Request): Promise<StoreRef> {
-  const store = await deps.stores.current(req);
-  return { id: store.id, code: store.code };
-}
-
 /** The signed-in customer of a storefront request and their store (401 when there is none). */
 export async function signedIn(deps: CustomersDeps, req: Request): Promise<{ store: StoreRef; customerId: string }> {
   const customer = await deps.accounts.me(req);
-  return { store: await currentStore(deps, req), customerId: customer.id };
+  return { store: requireStore(contextOf(req)), customerId: customer.id };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { contextOf, requireStore } from '@wizamart/plugin-sdk';
 import type { Principal } from '@wizamart/plugin-sdk';
 import type { AuthService, IssuedToken, StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
@@ -22,8 +23,7 @@ export class AccountService implements CustomerAccounts {
   constructor(private readonly deps: AccountDeps) {}
 
   private async store(req: Request): Promise<StoreRef> {
-    const store = await this.deps.stores.current(req);
-    return { id: store.id, code: store.code };
+    return requireStore(contextOf(req));
   }
 
   async register(req: Request, input: unknown): Promise<Registration> {

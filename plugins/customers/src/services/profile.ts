@@ -1,11 +1,9 @@
+import type { StoreRef as SdkStoreRef } from '@wizamart/plugin-sdk';
 import type { CustomerProfile } from '../index.js';
 import type { CustomerRecord } from '../repositories/customer.repository.js';
 
-/** The store a service call works for, always taken from the request's resolved tenant (never from client input). */
-export interface StoreRef {
-  id: string;
-  code: string;
-}
+/** The slice of the SDK's StoreRef customers services need (routes pass `requireStore(contextOf(req))`). */
+export type StoreRef = Pick<SdkStoreRef, 'id' | 'code'>;
 
 /** A customer without what must never leave the plugin (the password hash) or the caller knows already (store). */
 export function toProfile(record: CustomerRecord): CustomerProfile {

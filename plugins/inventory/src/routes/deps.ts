@@ -10,12 +10,6 @@ export interface InventoryDeps {
   stock: StockService;
 }
 
-/** The request's store as resolved by tenancy's tenant stage (404 when there is none). */
-export async function currentStore(deps: InventoryDeps, req: Request): Promise<{ id: string; code: string }> {
-  const store = await deps.stores.current(req);
-  return { id: store.id, code: store.code };
-}
-
 /** Who made a change, for the movement log: the principal's kind and id. */
 export function actorOf(req: Request): string {
   const principal = req.wz?.principal as { kind?: string; id?: string } | undefined;

@@ -3,7 +3,6 @@ import type { PaymentsService } from '@wizamart/plugin-payments';
 import type { WizamartError } from '@wizamart/plugin-sdk';
 import type { AuthService, RateLimits, StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
-import type { OrdersStoreRef } from '../index.js';
 import type { HistoryActors } from '../services/history-actors.js';
 import type { OrderActions } from '../services/order-actions.service.js';
 import type { OrderService } from '../services/order.service.js';
@@ -28,12 +27,6 @@ export interface OrdersDeps {
   actors: HistoryActors;
   limits: RateLimits;
   lookupLimits: LookupLimits;
-}
-
-/** The request's store as resolved by tenancy's tenant stage (404 when there is none). */
-export async function currentStore(deps: Pick<OrdersDeps, 'stores'>, req: Request): Promise<OrdersStoreRef> {
-  const store = await deps.stores.current(req);
-  return { id: store.id, code: store.code, platform: store.platform, currency: store.currency };
 }
 
 /** Who made a change, for the history: the principal's kind and id (`staff:<id>`). */

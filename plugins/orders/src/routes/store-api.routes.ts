@@ -1,9 +1,9 @@
-import { permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
 import { orderNotFound } from '../errors.js';
 import type { Order, OrdersStoreRef } from '../index.js';
 import { ACTION_TARGETS, actionsFor, type OrderAction } from '../services/status-machine.js';
-import { actorOf, currentStore, type OrdersDeps } from './deps.js';
+import { actorOf, type OrdersDeps } from './deps.js';
 import { parseAction, parseId, parseList, parseRate, parseRatePatch, parseTax } from './validators.js';
 import { ORDERS_PERMISSIONS } from '../index.js';
 
@@ -25,28 +25,28 @@ export function storeApiRoutes(routes: PluginRoutes, deps: OrdersDeps): Router {
   const router = routes.router();
   router.get('/', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
-    const page = await deps.orders.list(await currentStore(deps, req), filter);
+    const page = await deps.orders.list(requireStore(contextOf(req)), filter);
     res.json({ ...page, page: filter.page, pageSize: filter.pageSize });
   });
   router.get('/settings', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
-    res.json(await deps.settings.view(await currentStore(deps, req)));
+    res.json(await deps.settings.view(requireStore(contextOf(req))));
   });
   router.put('/settings/tax', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
-    res.json(await deps.settings.saveTax(await currentStore(deps, req), parseTax(req.body)));
+    res.json(await deps.settings.saveTax(requireStore(contextOf(req)), parseTax(req.body)));
   });
   router.post('/settings/shipping-rates', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
-    res.status(201).json(await deps.settings.createRate(await currentStore(deps, req), parseRate(req.body)));
+    res.status(201).json(await deps.settings.createRate(requireStore(contextOf(req)), parseRate(req.body)));
   });
   router.patch('/settings/shipping-rates/:id', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
     const id = parseId(req.params);
-    res.json(await deps.settings.updateRate(await currentStore(deps, req), id, parseRatePatch(req.body)));
+    res.json(await deps.settings.updateRate(requireStore(contextOf(req)), id, parseRatePatch(req.body)));
   });
   router.delete('/settings/shipping-rates/:id', permit(ORDERS_PERMISSIONS.settingsManage), async (req, res) => {
-    await deps.settings.deleteRate(await currentStore(deps, req), parseId(req.params));
+    await deps.settings.deleteRate(requireStore(contextOf(req)), parseId(req.params));
     res.status(204).end();
   });
   router.get('/:id', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
-    const store = await currentStore(deps, req);
+    const store = requireStore(contextOf(req));
     const order = await deps.orders.get(store, String(req.params.id));
     if (!order) throw orderNotFound();
     res.json(await storeOrderView(deps, store, order));
@@ -55,7 +55,7 @@ export function storeApiRoutes(routes: PluginRoutes, deps: OrdersDeps): Router {
     router.post(`/:id/${action}`, permit(ORDERS_PERMISSIONS.manage), async (req, res) => {
       const id = String(req.params.id);
       const input = parseAction(req.body, action === 'fulfil');
-      const store = await currentStore(deps, req);
+      const store = requireStore(contextOf(req));
       res.json(await storeOrderView(deps, store, await deps.actions.run(store, id, action, actorOf(req), input)));
     });
   }

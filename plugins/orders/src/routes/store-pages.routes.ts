@@ -1,9 +1,9 @@
-import { isWizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import { orderNotFound } from '../errors.js';
 import type { OrdersStoreRef } from '../index.js';
 import { ACTION_TARGETS, ORDER_STATUSES, type OrderAction } from '../services/status-machine.js';
-import { actorOf, currentStore, errorText, type OrdersDeps } from './deps.js';
+import { actorOf, errorText, type OrdersDeps } from './deps.js';
 import { storeOrderView } from './store-api.routes.js';
 import { formFields, settingsPages } from './store-settings.pages.js';
 import { parseAction, parseId, parseList } from './validators.js';
@@ -23,7 +23,7 @@ export function problemText(deps: Pick<OrdersDeps, 'ui'>, req: Request, error: u
 /** Runs a form change and redirects to `back` with a flash saying how it went (PRG); known errors become an error flash. */
 async function formChange(deps: OrdersDeps, req: Request, res: Response, back: string, done: string, work: (store: OrdersStoreRef) => Promise<unknown>): Promise<void> {
   try {
-    await work(await currentStore(deps, req));
+    await work(requireStore(contextOf(req)));
   } catch (error) {
     if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.code === 'WZ_ORDERS_NOT_FOUND') throw error;
     return deps.ui.redirectWithFlash(res, back, { type: 'error', message: problemText(deps, req, error) });
@@ -41,7 +41,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
   const router = routes.router();
   router.get('/', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
-    const page = await deps.orders.list(await currentStore(deps, req), filter);
+    const page = await deps.orders.list(requireStore(contextOf(req)), filter);
     const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
     const link = (n: number) => `?${new URLSearchParams({ ...filter.query, page: String(n) })}`;
     res.render('orders/store/orders', {
@@ -54,7 +54,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
   settingsPages(router, deps);
 
   router.get('/:id', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
-    const store = await currentStore(deps, req);
+    const store = requireStore(contextOf(req));
     const order = await deps.orders.get(store, String(req.params.id));
     if (!order) throw orderNotFound();
     const view = await storeOrderView(deps, store, order);

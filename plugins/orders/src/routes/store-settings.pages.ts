@@ -1,7 +1,7 @@
-import { isWizamartError, minorDigits, permit } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError, minorDigits, permit, requireStore } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { OrdersStoreRef } from '../index.js';
-import { currentStore, type OrdersDeps } from './deps.js';
+import { type OrdersDeps } from './deps.js';
 import {
   basisPointsFromForm,
   integerFromForm,
@@ -48,7 +48,7 @@ function decimalText(amount: number, digits: number): string {
 
 /** The settings page; after a refused post, with its status and the messages beside the refused form's fields. */
 async function renderSettings(deps: OrdersDeps, req: Request, res: Response, status = 200, refused?: Refused) {
-  const settings = await deps.settings.view(await currentStore(deps, req));
+  const settings = await deps.settings.view(requireStore(contextOf(req)));
   const digits = minorDigits(settings.currency);
   const mine = (form: string) => (refused?.form === form ? refused : undefined);
   const rates = settings.shippingRates.map((rate) => {
@@ -84,7 +84,7 @@ type Work = (store: OrdersStoreRef) => Promise<unknown>;
 /** Runs a settings change: success redirects with a flash (PRG); a refusal shows the page again with the messages. */
 async function settingsChange(deps: OrdersDeps, req: Request, res: Response, form: string, done: string, work: Work) {
   try {
-    await work(await currentStore(deps, req));
+    await work(requireStore(contextOf(req)));
   } catch (error) {
     if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.status === 404) throw error;
     const { message, fields } = deps.ui.formErrors(req, error, HINTS);

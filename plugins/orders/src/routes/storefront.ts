@@ -1,13 +1,13 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { contextOf, requireStore, WizamartError } from '@wizamart/plugin-sdk';
 import type { RateLimit } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import { orderNotFound } from '../errors.js';
 import type { Order, OrdersStoreRef } from '../index.js';
-import { currentStore, customerOf, type OrdersDeps } from './deps.js';
+import { customerOf, type OrdersDeps } from './deps.js';
 
 /** The request's store and its signed-in customer (401 `WZ_AUTH_UNAUTHENTICATED` is the routes' `permit(CUSTOMER_PERMISSIONS.account)`). */
 export async function shopper(deps: OrdersDeps, req: Request): Promise<{ store: OrdersStoreRef; customerId: string | undefined }> {
-  const store = await currentStore(deps, req);
+  const store = requireStore(contextOf(req));
   return { store, customerId: customerOf(req, store.code) };
 }
 
@@ -42,10 +42,10 @@ function lookupBuckets(deps: OrdersDeps, req: Request, store: OrdersStoreRef, nu
  * a right guess once limited); a found order takes its hits back, so only failures add up. Sign-ins count apart.
  */
 export async function lookupOrder(deps: OrdersDeps, req: Request, input: { number: number; email: string }): Promise<Order> {
-  const store = await currentStore(deps, req);
+  const store = requireStore(contextOf(req));
   const limits = lookupBuckets(deps, req, store, input.number);
   // One after the other: a request refused for its address does not use up the order number's allowance.
-  for (const limit of limits) await deps.limits.hit(req, limit);
+  for (const limit of limits) await deps.limits.hit(contextOf(req), limit);
   const order = await deps.orders.byNumber(store, input.number);
   if (!order || order.email.trim().toLowerCase() !== input.email.toLowerCase()) throw orderNotFound();
   await Promise.all(limits.map((limit) => deps.limits.undo(limit)));

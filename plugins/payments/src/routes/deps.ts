@@ -14,12 +14,6 @@ export interface PaymentsDeps {
   webhooks: WebhooksService;
 }
 
-/** The request's store as resolved by tenancy's tenant stage (404 when there is none). */
-export async function currentStore(deps: Pick<PaymentsDeps, 'stores'>, req: Request): Promise<{ id: string; code: string; currency: string }> {
-  const store = await deps.stores.current(req);
-  return { id: store.id, code: store.code, currency: store.currency };
-}
-
 /** Who made a change, for the history: the principal's kind and id. */
 export function actorOf(req: Request): string {
   const principal = req.wz?.principal as { kind?: string; id?: string } | undefined;

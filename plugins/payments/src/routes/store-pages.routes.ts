@@ -1,7 +1,7 @@
-import { minorDigits, parseMinor, WizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, minorDigits, parseMinor, permit, type PluginRoutes, requireStore, WizamartError } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { Payment, PaymentStatus } from '../index.js';
-import { actorOf, currentStore, type PaymentsDeps } from './deps.js';
+import { actorOf, type PaymentsDeps } from './deps.js';
 import { parseList, parseRefund, parseSettings } from './validators.js';
 import { PAYMENTS_PERMISSIONS } from '../index.js';
 
@@ -36,7 +36,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     const id = String(req.params.id);
     const back = `${paymentsUrl(deps, req)}/payments/${encodeURIComponent(id)}`;
     try {
-      await work(await currentStore(deps, req), id);
+      await work(requireStore(contextOf(req)), id);
     } catch (error) {
       if (!(error instanceof WizamartError) || error.status >= 500 || error.code === 'WZ_PAYMENTS_NOT_FOUND') throw error;
       return deps.ui.redirectWithFlash(res, back, { type: 'error', message: error.message });
@@ -46,7 +46,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
 
   router.get('/', permit(PAYMENTS_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
-    const store = await currentStore(deps, req);
+    const store = requireStore(contextOf(req));
     const page = await deps.payments.list(store, filter);
     const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
     const query = { ...(filter.status ? { status: filter.status } : {}), ...(filter.provider ? { provider: filter.provider } : {}), ...(filter.orderRef ? { orderRef: filter.orderRef } : {}) };
@@ -58,7 +58,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
   });
 
   router.get('/payments/:id', permit(PAYMENTS_PERMISSIONS.view), async (req, res) => {
-    const payment = await deps.payments.get(await currentStore(deps, req), String(req.params.id));
+    const payment = await deps.payments.get(requireStore(contextOf(req)), String(req.params.id));
     const actions = actionsFor(payment, offline(payment.provider));
     const digits = minorDigits(payment.currency);
     res.render('payments/store/payment', {
@@ -82,7 +82,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     }, 'payments.flash.refunded'));
 
   const renderSettings = async (req: Request, res: Response, extra: Record<string, unknown> = {}) => {
-    const settings = await deps.settings.view(await currentStore(deps, req));
+    const settings = await deps.settings.view(requireStore(contextOf(req)));
     const available = settings.available.map((provider) => ({ ...provider, offered: settings.providers.includes(provider.code) }));
     res.render('payments/store/settings', { title: deps.ui.t(req, 'payments.settings.title'), settings, available, ...extra });
   };
@@ -91,12 +91,12 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     const chosen = req.body?.providers;
     const providers = chosen === undefined ? [] : Array.isArray(chosen) ? chosen.map(String) : [String(chosen)];
     const body = parseSettings({ providers });
-    await deps.settings.setProviders(await currentStore(deps, req), body.providers);
+    await deps.settings.setProviders(requireStore(contextOf(req)), body.providers);
     deps.ui.redirectWithFlash(res, `${paymentsUrl(deps, req)}/settings`, { type: 'success', message: deps.ui.t(req, 'payments.flash.settingsSaved') });
   });
   // Rendered, not redirected: the new secret is shown in this response only, never stored in a cookie or shown again.
   router.post('/settings/webhook-secret', permit(PAYMENTS_PERMISSIONS.settingsManage), async (req, res) => {
-    const rotated = await deps.settings.rotateSecret(await currentStore(deps, req));
+    const rotated = await deps.settings.rotateSecret(requireStore(contextOf(req)));
     res.setHeader('cache-control', 'no-store');
     await renderSettings(req, res, { newSecret: rotated.webhookSecret });
   });

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import type { RateLimit, RateLimits } from '../index.js';
 import { tooManyRequests } from '../errors.js';
 import type { Counter } from './rate-limit.js';
@@ -19,12 +18,13 @@ function checkNumbers(limit: RateLimit): void {
 /** Generic fixed-window limits on the counter sign-ins use (memory, or Redis shared by every instance). */
 export function createRateLimits(counter: () => Counter): RateLimits {
   return {
-    async hit(req: Request, limit) {
+    // The context names who acts; the limit's own key says what is counted. The host's error handler sends
+    // `Retry-After` from the error's `details.retryAfter`.
+    async hit(_ctx, limit) {
       const key = counterKey(limit);
       checkNumbers(limit);
       const { count, resetSeconds } = await counter().hit(key, limit.windowSeconds);
       if (count <= limit.max) return;
-      req.res?.set('Retry-After', String(resetSeconds));
       throw tooManyRequests(resetSeconds);
     },
     async undo(limit) {
