@@ -19,7 +19,10 @@ export interface StoreRef {
   readonly currency: string;
   /** Default locale of the store (e.g. `en-GB`). */
   readonly locale: string;
-  /** URL prefix of this store's storefront on the current host: '' on its own domain/subdomain, '/storefront/<code>' in path mode */
+  /**
+   * URL prefix of this store's storefront on the current host: '' on its own domain/subdomain, '/storefront/<code>'
+   * in path mode.
+   */
   readonly base: string;
 }
 
@@ -78,7 +81,7 @@ export interface UrlMatch {
   readonly rawStore?: string;
   /** The first path segment after the surface (and store), as it appears in the path. */
   readonly segment?: string;
-  /** The path up to the surface root: `/api/v1/admin`, `/store/<store>`, `/storefront/<store>`… ('' for other kinds). */
+  /** The path up to the surface root: `/api/v1/admin`, `/store/<store>`, `/storefront/<store>`… ('' otherwise). */
   readonly prefix: string;
   /** True when the store code has malformed %-encoding. */
   readonly malformed?: boolean;
@@ -147,7 +150,11 @@ export function linkBaseOf(surface: RequestSurface, store?: Pick<StoreRef, 'code
 export function contextOf(req: Request): RequestContext {
   const context = req.wz?.context;
   if (!context) {
-    throw new WizamartError('WZ_PLUGIN_CONTEXT_UNAVAILABLE', 'The request context is built before the plugin router runs; it is not available here', { status: 500 });
+    throw new WizamartError(
+      'WZ_PLUGIN_CONTEXT_UNAVAILABLE',
+      'The request context is built before the plugin router runs; it is not available here',
+      { status: 500 },
+    );
   }
   return context;
 }

@@ -44,18 +44,31 @@ export function routeRows(kernel: Kernel): RouteRow[] {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The text form: the pipeline stages in order, then one line per route. */
 export function formatRoutes(stages: PipelineStage[], routes: RouteRow[]): string {
-  const stageLines = stages.map((stage, index) => [`${index + 1}.`, stage.name, stage.by.join(', ') || '(none)', stage.what]);
+  const stageLines = stages.map((stage, index) => [
+    `${index + 1}.`,
+    stage.name,
+    stage.by.join(', ') || '(none)',
+    stage.what,
+  ]);
   const routeLines = routes.map((route) => [route.method, route.path, route.plugin, route.surface, route.guard]);
-  return `Pipeline\n${table(stageLines)}\n\nRoutes (${routes.length})\n${table([['METHOD', 'PATH', 'PLUGIN', 'SURFACE', 'GUARD'], ...routeLines])}\n`;
+  const header = ['METHOD', 'PATH', 'PLUGIN', 'SURFACE', 'GUARD'];
+  return `Pipeline\n${table(stageLines)}\n\nRoutes (${routes.length})\n${table([header, ...routeLines])}\n`;
 }
 
 /**
- * `wizamart routes [--json]`: registers the installed plugins (no database, no HTTP) and prints the request pipeline
+ * `wizamart routes [--json]`: registers the installed plugins (in-memory database, no HTTP) and prints the request pipeline
  * stages in order and every route with its plugin, surface and guard.
  */
 export async function routesCommand(args: string[], io: CliIo): Promise<number> {
@@ -63,12 +76,24 @@ export async function routesCommand(args: string[], io: CliIo): Promise<number> 
   // Plugins register against the host's services, so a host boots — on a throw-away in-memory database, without
   // migrations, jobs or HTTP: printing routes touches no data.
   const env = { ...io.env, DATABASE_URL: '' };
-  const host = await startHost({ env, dataDir: 'memory://', migrate: false, start: false, processJobs: false, http: false, logger: pino({ level: 'silent' }) });
+  const host = await startHost({
+    env,
+    dataDir: 'memory://',
+    migrate: false,
+    start: false,
+    processJobs: false,
+    http: false,
+    logger: pino({ level: 'silent' }),
+  });
   const kernel = host.kernel;
   try {
-    const stages = pipelineStages((stage) => kernel.contributions.stages.filter((entry) => entry.stage === stage).map((entry) => entry.plugin));
+    const stages = pipelineStages((stage) =>
+      kernel.contributions.stages.filter((entry) => entry.stage === stage).map((entry) => entry.plugin),
+    );
     const routes = routeRows(kernel);
-    io.stdout.write(values.json ? `${JSON.stringify({ pipeline: stages, routes }, null, 2)}\n` : formatRoutes(stages, routes));
+    io.stdout.write(
+      values.json ? `${JSON.stringify({ pipeline: stages, routes }, null, 2)}\n` : formatRoutes(stages, routes),
+    );
     return 0;
   } finally {
     await host.stop();

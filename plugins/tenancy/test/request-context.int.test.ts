@@ -38,7 +38,10 @@ describe('request context (contextOf)', () => {
 
   it('gives the same store from the store API and from the storefront page of that store', async () => {
     const api = await request(test.app).get('/api/v1/store/fashion/context-probe').expect(200);
-    const page = await request(test.app).get('/storefront/fashion/context-probe').set('accept-language', 'de').expect(200);
+    const page = await request(test.app)
+      .get('/storefront/fashion/context-probe')
+      .set('accept-language', 'de')
+      .expect(200);
     expect(api.body.store).to.deep.equal(page.body.store);
     expect(api.body.store).to.include({ code: 'fashion', platform: 'main', base: '/storefront/fashion' });
     expect(api.body.store.id).to.be.a('string');

@@ -1,5 +1,12 @@
 import type { Request } from 'express';
-import { ANONYMOUS, createActor, linkBaseOf, type Actor, type Principal, type RequestContext } from '@wizamart/plugin-sdk';
+import {
+  ANONYMOUS,
+  createActor,
+  linkBaseOf,
+  type Actor,
+  type Principal,
+  type RequestContext,
+} from '@wizamart/plugin-sdk';
 
 /** The request context of one request; `clientIp` is read from the request only when asked for. */
 class HostRequestContext implements RequestContext {

@@ -13,7 +13,10 @@ const HTTP_RESPONSE_KEYS = new Set(Object.keys(new ServerResponse(new IncomingMe
 
 /** What express (or the host in its place) put on the request before the first middleware, and how it reads it. */
 const probe: RequestHandler = (req, res) => {
-  const own = (object: object, http: Set<string>) => Object.keys(object).filter((key) => !http.has(key) && key !== 'id' && !key.startsWith('wz')).sort();
+  const own = (object: object, http: Set<string>) =>
+    Object.keys(object)
+      .filter((key) => !http.has(key) && key !== 'id' && !key.startsWith('wz'))
+      .sort();
   const requestKeys = own(req, HTTP_REQUEST_KEYS);
   const responseKeys = own(res, HTTP_RESPONSE_KEYS);
   res.json({
@@ -26,7 +29,9 @@ const probe: RequestHandler = (req, res) => {
     query: req.query,
     parsedRaw: (req as unknown as { _parsedUrl?: { _raw?: string } })._parsedUrl?._raw,
     linked: req.res === res && res.req === req,
-    prototypes: Object.getPrototypeOf(req) === internals(req.app).request && Object.getPrototypeOf(res) === internals(req.app).response,
+    prototypes:
+      Object.getPrototypeOf(req) === internals(req.app).request &&
+      Object.getPrototypeOf(res) === internals(req.app).response,
   });
 };
 

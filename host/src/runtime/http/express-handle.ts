@@ -54,11 +54,19 @@ interface Preseeded {
  * The end of the pipeline: nothing answered (404) or an error left it. After the error handler, what express's final
  * handler would do: a response already under way cannot be replaced, so its connection is closed.
  */
-function unhandled(req: Request, res: Response, error: unknown, handleError: ErrorRequestHandler, callback?: NextFunction): void {
-  const final: NextFunction = callback ?? (() => {
-    if (res.headersSent) req.socket?.destroy();
-    else res.status(500).type('text/plain').end('Internal Server Error');
-  });
+function unhandled(
+  req: Request,
+  res: Response,
+  error: unknown,
+  handleError: ErrorRequestHandler,
+  callback?: NextFunction,
+): void {
+  const final: NextFunction =
+    callback ??
+    (() => {
+      if (res.headersSent) req.socket?.destroy();
+      else res.status(500).type('text/plain').end('Internal Server Error');
+    });
   const toErrorHandler = (thrown: unknown): void => {
     try {
       handleError(thrown, req, res, final);
@@ -67,6 +75,7 @@ function unhandled(req: Request, res: Response, error: unknown, handleError: Err
     }
   };
   // `next('route')` / `next('router')` leave the pipeline without an error: nothing matched.
-  if (error === undefined || error === null || error === 'route' || error === 'router') notFound(req, res, toErrorHandler);
+  if (error === undefined || error === null || error === 'route' || error === 'router')
+    notFound(req, res, toErrorHandler);
   else toErrorHandler(error);
 }
