@@ -67,11 +67,6 @@ function other(path: string): UrlMatch {
   return { path, kind: path.startsWith('/api/') ? 'api' : 'other', surface: 'unknown', prefix: '' };
 }
 
-/** True for paths of the JSON API (`/api/…`). */
-export function isApiPath(path: string): boolean {
-  return path.startsWith('/api/');
-}
-
 const STATIC_MODULES = '/static/modules/';
 
 /**
