@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { WizamartError } from './errors.js';
+import { hostErrors, WizamartError } from './errors.js';
 
 /** The languages the platform's UI speaks. */
 export type Language = 'en' | 'de' | 'fr' | 'lb';
@@ -150,11 +150,7 @@ export function linkBaseOf(surface: RequestSurface, store?: Pick<StoreRef, 'code
 export function contextOf(req: Request): RequestContext {
   const context = req.wz?.context;
   if (!context) {
-    throw new WizamartError(
-      'WZ_PLUGIN_CONTEXT_UNAVAILABLE',
-      'The request context is built before the plugin router runs; it is not available here',
-      { status: 500 },
-    );
+    throw hostErrors.WZ_PLUGIN_CONTEXT_UNAVAILABLE();
   }
   return context;
 }
@@ -162,5 +158,6 @@ export function contextOf(req: Request): RequestContext {
 /** The context's store; throws 404 `WZ_TENANCY_STORE_NOT_FOUND` when the request has none. */
 export function requireStore(ctx: RequestContext): StoreRef {
   if (ctx.store) return ctx.store;
+  // tenancy's code (its catalog defines it): the SDK cannot import a plugin, so it builds the error itself.
   throw new WizamartError('WZ_TENANCY_STORE_NOT_FOUND', 'There is no store here', { status: 404 });
 }

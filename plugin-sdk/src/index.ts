@@ -5,8 +5,26 @@
  *
  * @packageDocumentation
  */
-export { ERROR_CODES, WizamartError, isWizamartError } from './errors.js';
-export type { HostErrorCode, WizamartErrorOptions } from './errors.js';
+export {
+  defineErrors,
+  ERROR_CODE_PATTERN,
+  ERROR_CODES,
+  errorBody,
+  hostErrors,
+  isWizamartError,
+  WizamartError,
+} from './errors.js';
+export type {
+  CatalogError,
+  ErrorCatalog,
+  ErrorFactories,
+  ErrorFactory,
+  ErrorFactoryOptions,
+  ErrorJson,
+  ErrorSpec,
+  HostErrorCode,
+  WizamartErrorOptions,
+} from './errors.js';
 export { manifestSchema, PLUGIN_CODE_PATTERN, RESERVED_PLUGIN_CODES } from './manifest.schema.js';
 export { validateManifest } from './manifest.js';
 export type { ManifestProblem, ManifestValidation, PluginManifest, PluginTier } from './manifest.js';
