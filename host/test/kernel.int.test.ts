@@ -28,6 +28,7 @@ describe('kernel over fixture plugin packages', () => {
       ['bad-export', 'WZ_PLUGIN_ENTRY', /needs a register function/],
       ['import-throws', 'WZ_PLUGIN_ENTRY', /boom at import/],
       ['register-throws', 'WZ_PLUGIN_REGISTER_FAILED', /database of wishes is empty/],
+      ['bad-argument', 'WZ_PLUGIN_INVALID_ARGUMENT', /^bad-argument: unknown surface "backstage"$/],
       ['slow-register', 'WZ_PLUGIN_TIMEOUT', /slow-register\.register did not settle within 300 ms/],
       ['start-throws', 'WZ_PLUGIN_START_FAILED', /cannot start/],
       ['bad-config', 'WZ_PLUGIN_CONFIG_INVALID', /WIZAMART_BAD_CONFIG_API_KEY/],

@@ -51,6 +51,11 @@ export const HOST_ERROR_CATALOG = {
     status: 500,
     message: (p: Plugin & { what: string }) => `${p.plugin} is not a core plugin and cannot ${p.what}`,
   },
+  WZ_PLUGIN_INTERNAL_SURFACE: {
+    status: 500,
+    message: (p: Plugin & { what: string }) =>
+      `${p.plugin} is an internal plugin and may only add admin routes, pages and menus, not ${p.what}`,
+  },
   WZ_PLUGIN_NOT_STARTED: {
     status: 503,
     message: (p: Plugin) => `The ${p.plugin} plugin has not started yet; try again shortly`,

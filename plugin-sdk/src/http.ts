@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { WizamartError } from './errors.js';
+import { hostErrors } from './errors.js';
 import type { Language, RequestContext, RequestSurface, StoreRef, UrlMatch } from './context.js';
 
 /** Who made a request, as the authentication seam (the tenancy plugin) establishes it. */
@@ -104,9 +104,9 @@ function guard(permissions: readonly string[], isPublic: boolean, handler: Reque
 export function permit(...permissions: string[]): RouteGuard {
   return guard(permissions, false, (req, _res, next) => {
     const principal = req.wz?.principal;
-    if (!principal) return next(new WizamartError('WZ_AUTH_UNAUTHENTICATED', 'Sign in to continue', { status: 401 }));
+    if (!principal) return next(hostErrors.WZ_AUTH_UNAUTHENTICATED());
     const missing = permissions.filter((permission) => !principal.permissions.has(permission) && !principal.permissions.has('*'));
-    if (missing.length > 0) return next(new WizamartError('WZ_AUTH_FORBIDDEN', `This needs the permission ${missing.join(', ')}`, { status: 403, details: { missing } }));
+    if (missing.length > 0) return next(hostErrors.WZ_AUTH_FORBIDDEN({ missing }));
     next();
   });
 }

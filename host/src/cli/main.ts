@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { isWizamartError } from '@wizamart/plugin-sdk';
+import { errorBody, isWizamartError } from '@wizamart/plugin-sdk';
 import { HOST_VERSION } from '../version.js';
 import { pluginsCommand, type CliIo } from './plugins-command.js';
 import { migrateCommand } from './migrate-command.js';
@@ -47,7 +47,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     const code = isWizamartError(error) ? error.code : 'WZ_INTERNAL';
     const details = isWizamartError(error) ? error.details : {};
     // Scripts asking for JSON get the failure as JSON too, in the API's error shape.
-    if (rest.includes('--json')) io.stdout.write(`${JSON.stringify({ error: { code, message: (error as Error).message, details } }, null, 2)}\n`);
+    const body = errorBody({ code, message: (error as Error).message, details });
+    if (rest.includes('--json')) io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
     io.stderr.write(`wizamart: ${code}: ${(error as Error).message}\n`);
     return 1;
   }

@@ -1,4 +1,4 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors, type WizamartError } from '@wizamart/plugin-sdk';
 
 /** The `wizamart` help text. */
 export const USAGE = `Usage: wizamart <command> [options]
@@ -33,5 +33,5 @@ Options:
 
 /** A usage error: printed with the help text, exit status 2. */
 export function usageError(message: string): WizamartError {
-  return new WizamartError('WZ_CLI_USAGE', message, { status: 2 });
+  return hostErrors.WZ_CLI_USAGE({ problem: message }, { details: {} });
 }

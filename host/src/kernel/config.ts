@@ -1,5 +1,5 @@
 import { Ajv } from 'ajv';
-import { WizamartError, type PluginManifest } from '@wizamart/plugin-sdk';
+import { hostErrors, type PluginManifest } from '@wizamart/plugin-sdk';
 
 /** One instance for every plugin: a new Ajv compiles its meta-schemas again (~20 ms each, at every boot). */
 const configAjv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true, strict: false });
@@ -62,9 +62,5 @@ export function loadPluginConfig(
     const key = error.instancePath.split('/')[1] ?? String(error.params.missingProperty ?? '');
     return { variable: configEnvName(manifest.code, key), message: error.message ?? error.keyword };
   });
-  throw new WizamartError(
-    'WZ_PLUGIN_CONFIG_INVALID',
-    `Configuration of ${manifest.code} is invalid: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`,
-    { details: { problems } },
-  );
+  throw hostErrors.WZ_PLUGIN_CONFIG_INVALID({ plugin: manifest.code, problems });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import express from 'express';
 import type { Logger } from 'pino';
 import {
-  WizamartError,
+  hostErrors,
   type PluginContext,
   type PluginEvents,
   type JobStatus,
@@ -70,7 +70,12 @@ const SURFACES = new Set(['admin', 'store', 'storefront', 'shared']);
 
 function checkSurface(code: string, surface: string, allowShared: boolean): void {
   if (SURFACES.has(surface) && (allowShared || surface !== 'shared')) return;
-  throw new WizamartError('WZ_VALIDATION', `${code}: unknown surface "${surface}"`, { details: { surface } });
+  throw invalidArgument(code, `unknown surface "${surface}"`, { surface });
+}
+
+/** A plugin passed `ctx.*` something it cannot take: a bug in the plugin, which fails it at register. */
+function invalidArgument(plugin: string, problem: string, details: Record<string, unknown> = {}) {
+  return hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin, problem }, { details: { plugin, ...details } });
 }
 
 /**
@@ -79,9 +84,8 @@ function checkSurface(code: string, surface: string, allowShared: boolean): void
  */
 function checkInternal(code: string, tier: string, what: string, surface?: string): void {
   if (tier !== 'internal' || surface === 'admin') return;
-  const message = `${code} is an internal plugin and may only add admin routes, pages and menus, not ${what}`;
   const details = { plugin: code, surface, what };
-  throw new WizamartError('WZ_PLUGIN_INTERNAL_SURFACE', message, { status: 500, details });
+  throw hostErrors.WZ_PLUGIN_INTERNAL_SURFACE({ plugin: code, what }, { details });
 }
 
 const STAGES = new Set(['tenant', 'theme', 'auth']);
@@ -89,11 +93,11 @@ const ALIAS_SEGMENT = /^[a-z][a-z0-9-]{0,38}(?:\.[a-z]{2,4})?$/;
 
 function createRoutes(code: string, tier: string, contributions: Contributions): PluginRoutes {
   const requireCore = (what: string, details: Record<string, unknown>) => {
-    if (tier !== 'core') throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot ${what}`, { details: { plugin: code, ...details } });
+    if (tier !== 'core') throw hostErrors.WZ_PLUGIN_STAGE_FORBIDDEN({ plugin: code, what }, { details: { plugin: code, ...details } });
   };
   return {
     use(stage, handler) {
-      if (!STAGES.has(stage)) throw new WizamartError('WZ_VALIDATION', `${code}: unknown pipeline stage "${stage}"`, { details: { stage } });
+      if (!STAGES.has(stage)) throw invalidArgument(code, `unknown pipeline stage "${stage}"`, { stage });
       checkInternal(code, tier, `"${stage}" stage middleware`);
       requireCore(`add "${stage}" middleware to every request`, { stage });
       contributions.addStage({ plugin: code, stage, handler });
@@ -124,10 +128,13 @@ function createRoutes(code: string, tier: string, contributions: Contributions):
     pagesAlias(surface, segment) {
       checkSurface(code, surface, false);
       checkInternal(code, tier, `a page alias ("${segment}")`);
-      if (!ALIAS_SEGMENT.test(segment)) throw new WizamartError('WZ_VALIDATION', `${code}: a page alias is one path segment of lower-case letters, digits and - (with an optional extension such as .xml), not "${segment}"`, { details: { segment } });
+      if (!ALIAS_SEGMENT.test(segment)) {
+        const rule = 'a page alias is one path segment of lower-case letters, digits and - (with an optional extension such as .xml)';
+        throw invalidArgument(code, `${rule}, not "${segment}"`, { segment });
+      }
       const taken = contributions.aliases.find((alias) => alias.surface === surface && alias.segment === segment);
       if (taken) {
-        throw new WizamartError('WZ_ROUTE_ALIAS_TAKEN', `${code} cannot serve /${surface}/…/${segment}: ${taken.plugin} already does`, { details: { plugin: code, surface, segment, owner: taken.plugin } });
+        throw hostErrors.WZ_ROUTE_ALIAS_TAKEN({ plugin: code, surface, segment, owner: taken.plugin });
       }
       contributions.addAlias({ plugin: code, surface, segment });
     },
@@ -142,7 +149,8 @@ function createMenus(code: string, tier: string, contributions: Contributions): 
       // A non-core plugin may link at the surface root only through a page alias it serves (registered before).
       const aliased = item.root && contributions.aliases.some((alias) => alias.plugin === code && alias.surface === surface && item.path.split('/')[1] === alias.segment);
       if (item.root && tier !== 'core' && !aliased) {
-        throw new WizamartError('WZ_PLUGIN_STAGE_FORBIDDEN', `${code} is not a core plugin and cannot add menu items outside its own pages`, { details: { plugin: code, item: item.id } });
+        const what = 'add menu items outside its own pages';
+        throw hostErrors.WZ_PLUGIN_STAGE_FORBIDDEN({ plugin: code, what }, { details: { plugin: code, item: item.id } });
       }
       contributions.addMenu({ plugin: code, surface, item: { order: 100, ...item } });
     },
@@ -157,7 +165,7 @@ function createEvents(code: string, deps: ScopeDeps): PluginEvents {
   return {
     publish(name, payload) {
       if (!name.startsWith(`${code}.`)) {
-        throw new WizamartError('WZ_VALIDATION', `${code} may only publish events named "${code}.<event>", not "${name}"`);
+        throw invalidArgument(code, `may only publish events named "${code}.<event>", not "${name}"`, { event: name });
       }
       return deps.events.publish(name, payload);
     },
@@ -170,12 +178,12 @@ function createEvents(code: string, deps: ScopeDeps): PluginEvents {
 }
 
 function noRuntime(what: string): never {
-  throw new WizamartError('WZ_DB_UNAVAILABLE', `${what} needs the database, and this host runs without one`);
+  throw hostErrors.WZ_DB_UNAVAILABLE({ problem: `${what} needs the database, and this host runs without one` });
 }
 
 function createJobs(code: string, deps: ScopeDeps): PluginJobs {
   const full = (name: string) => {
-    if (!/^[a-z][a-z0-9-]*$/i.test(name)) throw new WizamartError('WZ_VALIDATION', `Invalid job name "${name}"`);
+    if (!/^[a-z][a-z0-9-]*$/i.test(name)) throw invalidArgument(code, `invalid job name "${name}"`, { job: name });
     return `${code}.${name}`;
   };
   const queue = () => deps.runtime?.queue ?? noRuntime('ctx.jobs');
@@ -214,15 +222,16 @@ function createCli(code: string, contributions: Contributions): PluginCli {
   return Object.freeze({
     command(name: string, command: PluginCommand) {
       if (!COMMAND_NAME.test(name) || RESERVED_COMMANDS.has(name)) {
-        throw new WizamartError('WZ_VALIDATION', `${code}: "${name}" cannot be a command name (lower-case words with -, not a built-in command)`, { details: { command: name } });
+        const problem = `"${name}" cannot be a command name (lower-case words with -, not a built-in command)`;
+        throw invalidArgument(code, problem, { command: name });
       }
       if (contributions.commands.some((entry) => entry.name === name)) {
-        throw new WizamartError('WZ_VALIDATION', `${code}: the command "${name}" is already taken`, { details: { command: name } });
+        throw invalidArgument(code, `the command "${name}" is already taken`, { command: name });
       }
       contributions.addCommand({ plugin: code, name, command });
     },
     seed(set: string, run: () => Promise<void | string[]> | void | string[]) {
-      if (!COMMAND_NAME.test(set)) throw new WizamartError('WZ_VALIDATION', `${code}: invalid seed set "${set}"`, { details: { set } });
+      if (!COMMAND_NAME.test(set)) throw invalidArgument(code, `invalid seed set "${set}"`, { set });
       contributions.addSeed({ plugin: code, set, run });
     },
   });
@@ -235,7 +244,8 @@ function createViews(node: PluginNode, deps: ScopeDeps): PluginViews {
     helper(name: string, fn: (...args: any[]) => unknown) {
       const prefixed = name.startsWith(`${code}-`);
       if (!HELPER_NAME.test(name) || (node.manifest!.tier !== 'core' && !prefixed)) {
-        throw new WizamartError('WZ_VALIDATION', `${code}: helper "${name}" must be named "${code}-<name>" (only core plugins may use plain names)`, { details: { helper: name } });
+        const problem = `helper "${name}" must be named "${code}-<name>" (only core plugins may use plain names)`;
+        throw invalidArgument(code, problem, { helper: name });
       }
       deps.contributions.addHelper({ plugin: code, name, fn });
     },

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { ERROR_CODES, isWizamartError, WizamartError, type PluginContext, type PluginDefinition } from '@wizamart/plugin-sdk';
+import { hostErrors, isWizamartError, type PluginContext, type PluginDefinition } from '@wizamart/plugin-sdk';
 import { pino, type Logger } from 'pino';
 import { container as globalContainer, type DependencyContainer } from 'tsyringe';
 import { readHostConfig, type HostConfig } from '../runtime/config.js';
@@ -48,6 +48,7 @@ export interface LoadedPlugin {
 /** Kernel codes a failing hook keeps; anything else a hook throws becomes the hook's generic failure code. */
 const KEPT_CODES = new Set([
   'WZ_PLUGIN_UNDECLARED_DEP',
+  'WZ_PLUGIN_INVALID_ARGUMENT',
   'WZ_PLUGIN_TIMEOUT',
   'WZ_PLUGIN_ENTRY',
   'WZ_PLUGIN_CONFIG_INVALID',
@@ -59,7 +60,7 @@ const KEPT_CODES = new Set([
 function toFailure(error: unknown, fallbackCode: string, code: string, hook: string): PluginFailure {
   // Kernel codes that say more than the hook's generic one, and a plugin's own codes (`WZ_TENANCY_…`,
   // `WZ_AUTH_SECRET_MISSING`), are kept: the operator's fix depends on them.
-  if (isWizamartError(error) && (KEPT_CODES.has(error.code) || !(error.code in ERROR_CODES) || error.code.startsWith('WZ_AUTH_'))) {
+  if (isWizamartError(error) && (KEPT_CODES.has(error.code) || !(error.code in hostErrors.catalog) || error.code.startsWith('WZ_AUTH_'))) {
     return { code: error.code, message: error.message, details: error.details };
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -204,7 +205,7 @@ export class Kernel {
     const unguarded = routeTable(this.contributions.routes.filter((route) => route.plugin === code)).filter((entry) => !entry.access);
     if (unguarded.length === 0) return;
     const list = unguarded.map((entry) => `${entry.method} ${entry.kind}:${entry.surface} ${entry.path}`);
-    throw new WizamartError('WZ_AUTH_ROUTE_UNGUARDED', `${code} has routes without permit(…) or publicAccess(): ${list.join(', ')}`, { details: { plugin: code, routes: list } });
+    throw hostErrors.WZ_AUTH_ROUTE_UNGUARDED({ plugin: code, routes: list });
   }
 
   /** Fails a registered plugin from outside the kernel's own steps (e.g. its migrations failed); blocks dependents. */

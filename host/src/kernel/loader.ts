@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { WizamartError, type PluginDefinition } from '@wizamart/plugin-sdk';
+import { hostErrors, type PluginDefinition, type WizamartError } from '@wizamart/plugin-sdk';
 import type { PluginNode } from './plugin-node.js';
 
-function entryError(node: PluginNode, message: string, cause?: unknown): WizamartError {
-  return new WizamartError('WZ_PLUGIN_ENTRY', message, { details: { plugin: node.code, entry: node.manifest?.entry }, cause });
+function entryError(node: PluginNode, problem: string, cause?: unknown): WizamartError {
+  const details = { plugin: node.code, entry: node.manifest?.entry };
+  return hostErrors.WZ_PLUGIN_ENTRY({ plugin: node.code, problem }, { details, cause });
 }
 
 function isDefinition(value: unknown): value is PluginDefinition {

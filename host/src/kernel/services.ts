@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { HOST_SERVICE_OWNER, WizamartError, type PluginServices, type ServiceToken } from '@wizamart/plugin-sdk';
+import { HOST_SERVICE_OWNER, hostErrors, type PluginServices, type ServiceToken } from '@wizamart/plugin-sdk';
 import type { DependencyContainer } from 'tsyringe';
 import type { PluginNode } from './plugin-node.js';
 
@@ -27,11 +27,7 @@ export function createServices(node: PluginNode, own: DependencyContainer, looku
     if (token.plugin === node.code) return own;
     if (token.plugin === HOST_SERVICE_OWNER) return host;
     if (!required.has(token.plugin) && !optional.has(token.plugin)) {
-      throw new WizamartError(
-        'WZ_PLUGIN_UNDECLARED_DEP',
-        `${node.code} asked for service ${token.id} but does not declare "${token.plugin}" in requires or optionalRequires`,
-        { details: { plugin: node.code, token: token.id, owner: token.plugin } },
-      );
+      throw hostErrors.WZ_PLUGIN_UNDECLARED_DEP({ plugin: node.code, token: token.id, owner: token.plugin });
     }
     return lookup(token.plugin);
   }
@@ -45,19 +41,17 @@ export function createServices(node: PluginNode, own: DependencyContainer, looku
   return {
     provide(token, value) {
       if (token.plugin !== node.code) {
-        throw new WizamartError('WZ_SERVICE_FOREIGN_TOKEN', `${node.code} cannot provide ${token.id}: the token belongs to ${token.plugin}`);
+        throw hostErrors.WZ_SERVICE_FOREIGN_TOKEN({ plugin: node.code, token: token.id, owner: token.plugin });
       }
       if (own.isRegistered(serviceKey(token), false)) {
-        throw new WizamartError('WZ_SERVICE_DUPLICATE', `${node.code} provided ${token.id} twice`);
+        throw hostErrors.WZ_SERVICE_DUPLICATE({ plugin: node.code, token: token.id });
       }
       own.register(serviceKey(token), { useValue: value });
     },
     get(token) {
       const value = find(token);
       if (value !== undefined) return value;
-      throw new WizamartError('WZ_SERVICE_NOT_PROVIDED', `Service ${token.id} is not available to ${node.code}: ${token.plugin} is absent, not loaded or did not provide it`, {
-        details: { token: token.id },
-      });
+      throw hostErrors.WZ_SERVICE_NOT_PROVIDED({ plugin: node.code, token: token.id, owner: token.plugin });
     },
     getOptional(token) {
       return find(token);

@@ -1,4 +1,4 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors } from '@wizamart/plugin-sdk';
 
 /** Default time a plugin lifecycle hook may take before it is failed with `WZ_PLUGIN_TIMEOUT`. */
 export const DEFAULT_HOOK_TIMEOUT_MS = 10_000;
@@ -8,7 +8,7 @@ export async function withTimeout<T>(work: () => T | Promise<T>, ms: number, wha
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new WizamartError('WZ_PLUGIN_TIMEOUT', `${what} did not settle within ${ms} ms`, { details: { ms } })),
+      () => reject(hostErrors.WZ_PLUGIN_TIMEOUT({ what, ms }, { details: { ms } })),
       ms,
     );
   });

@@ -1,7 +1,7 @@
 import {
+  hostErrors,
   permissionCodes,
   permissionDeclarations,
-  WizamartError,
   type InstalledPluginInfo,
   type MenuDirectory,
   type MenuEntry,
@@ -73,7 +73,7 @@ function checkPlatformInput(input: { code?: string; name?: string; domain?: stri
   if (input.code !== undefined && !PLATFORM_CODE.test(input.code)) problems.push({ path: '/code', message: 'must be 2–39 lower-case letters, digits or -' });
   if (input.name !== undefined && (input.name.trim().length === 0 || input.name.length > 120)) problems.push({ path: '/name', message: 'must be 1–120 characters' });
   if (input.domain && !DOMAIN.test(input.domain)) problems.push({ path: '/domain', message: 'must be a host name such as shop.example.com' });
-  if (problems.length > 0) throw new WizamartError('WZ_VALIDATION', `Invalid platform: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { status: 400, details: { problems } });
+  if (problems.length > 0) throw hostErrors.WZ_VALIDATION({ problems });
 }
 
 /** Platforms in `wizamart.platforms`. */
@@ -87,7 +87,7 @@ export function createPlatformDirectory(knex: Knex): PlatformDirectory {
   };
   const conflict = (error: unknown, input: { code?: string; domain?: string | null }) => {
     if ((error as { code?: string }).code !== '23505') return error;
-    return new WizamartError('WZ_PLATFORM_CONFLICT', `A platform with this code or domain already exists`, { status: 409, details: { code: input.code, domain: input.domain } });
+    return hostErrors.WZ_PLATFORM_CONFLICT({ details: { code: input.code, domain: input.domain } });
   };
   return {
     list: async () => (await knex<PlatformRow>(table).orderByRaw('code = ? desc, code', [DEFAULT_PLATFORM])).map(toPlatform),
@@ -109,7 +109,7 @@ export function createPlatformDirectory(knex: Knex): PlatformDirectory {
       const [row] = await knex<PlatformRow>(table).where({ code }).update(values as never).returning('*').catch((error) => {
         throw conflict(error, { code, domain: patch.domain });
       });
-      if (!row) throw new WizamartError('WZ_PLATFORM_NOT_FOUND', `No platform "${code}"`, { status: 404, details: { platform: code } });
+      if (!row) throw hostErrors.WZ_PLATFORM_NOT_FOUND({ platform: code });
       changed(code);
       return toPlatform(row);
     },

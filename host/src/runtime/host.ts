@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Express } from 'express';
 import { pino, type Logger } from 'pino';
-import { HostServices, WizamartError } from '@wizamart/plugin-sdk';
+import { HostServices, hostErrors, WizamartError } from '@wizamart/plugin-sdk';
 import { Kernel, type KernelOptions } from '../kernel/kernel.js';
 import { HOST_VERSION } from '../version.js';
 import { bindSchema, schemaOf } from './database/bind-schema.js';
@@ -106,7 +106,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const runtime = {
     db: (code: string) => bindSchema(database.knex, schemaOf(code)),
     get queue() {
-      if (!jobs) throw new WizamartError('WZ_DB_UNAVAILABLE', 'The job queue is not running');
+      if (!jobs) throw hostErrors.WZ_JOB_STOPPED();
       return jobs;
     },
   };
@@ -187,6 +187,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   const broken = kernel.brokenCore;
   if (broken.length > 0) {
     const first = broken[0];
+    // Re-raised under the core plugin's own failure code (recorded at boot), which names the operator's fix.
     throw new WizamartError(first.error?.code ?? 'WZ_PLUGIN_BLOCKED', `core plugin ${first.code} cannot run: ${first.error?.message ?? 'unknown failure'}`, { details: { plugin: first.code } });
   }
   if (options.processJobs ?? config.processJobs) await jobs.startProcessing();
@@ -194,7 +195,7 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   const reporter = await loadErrorReporter(config, logger, HOST_VERSION);
   recordPluginMetrics(kernel, metrics);
   const health = new HealthService(kernel.contributions, async () => {
-    if (!(await database.ping(2000))) throw new WizamartError('WZ_DB_UNAVAILABLE', 'the database does not answer');
+    if (!(await database.ping(2000))) throw hostErrors.WZ_DB_UNAVAILABLE({ problem: 'the database does not answer' });
     return { status: 'ok' };
   }, () => jobs.check(), (plugin, platform) => (platform ? enablement.isEnabled(platform, plugin) : enablement.isEnabledAnywhere(plugin)),
   () => kernel.plugins);
@@ -269,7 +270,7 @@ function createRunningHost(parts: HostParts): RunningHost {
       return parts.isReady();
     },
     async listen(port, host = '127.0.0.1') {
-      if (!parts.app) throw new WizamartError('WZ_INTERNAL', 'This host runs without HTTP (worker mode)');
+      if (!parts.app) throw hostErrors.WZ_HOST_NO_HTTP();
       const server = createServer(parts.app);
       servers.add(server);
       await new Promise<void>((resolve, reject) => {

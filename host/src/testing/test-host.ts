@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { pino } from 'pino';
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors } from '@wizamart/plugin-sdk';
 import type { TestHost as SdkTestHost, TestHostOptions } from '@wizamart/plugin-sdk/testing';
 import { readPluginPackage, type DiscoveredPackage } from '../kernel/discover.js';
 import { startHost, type RunningHost } from '../runtime/host.js';
@@ -18,7 +18,10 @@ export interface TestHost extends Omit<SdkTestHost, 'host'> {
 async function readPackages(dirs: string[]): Promise<DiscoveredPackage[]> {
   return Promise.all(dirs.map(async (dir) => {
     const pkg = await readPluginPackage(path.resolve(dir));
-    if (!pkg) throw new WizamartError('WZ_VALIDATION', `${dir} is not a plugin package (no package.json with a "wizamart-plugin" key)`, { details: { dir } });
+    if (!pkg) {
+      const problem = `${dir} is not a plugin package (no package.json with a "wizamart-plugin" key)`;
+      throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: path.basename(dir), problem }, { details: { dir } });
+    }
     return pkg;
   }));
 }

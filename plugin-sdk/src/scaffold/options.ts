@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { WizamartError } from '../errors.js';
+import { hostErrors, type WizamartError } from '../errors.js';
 
 /** The manifest's pattern for plugin codes. */
 export const CODE_PATTERN = /^[a-z][a-z0-9-]{1,38}$/;
@@ -51,7 +51,7 @@ Options:
 `;
 
 function usage(message: string, details: Record<string, unknown> = {}): WizamartError {
-  return new WizamartError('WZ_CLI_USAGE', message, { status: 2, details });
+  return hostErrors.WZ_CLI_USAGE({ problem: message }, { details });
 }
 
 /** Checks a plugin code against the manifest pattern, with a message that says what a good one looks like. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors } from '@wizamart/plugin-sdk';
 import { startEmbeddedPostgres, type EmbeddedLog, type EmbeddedPostgres } from './embedded.js';
 
 /** Pool sizes; on the embedded database their sum (plus listeners) must fit its connection limit. */
@@ -100,7 +100,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } catch (error) {
     await knex.destroy().catch(() => {});
     await embedded?.stop().catch(() => {});
-    throw new WizamartError('WZ_DB_UNAVAILABLE', `Cannot reach the database at ${redact(url)}: ${(error as Error).message}`, { cause: error });
+    const problem = `Cannot reach the database at ${redact(url)}: ${(error as Error).message}`;
+    throw hostErrors.WZ_DB_UNAVAILABLE({ problem }, { details: {}, cause: error });
   }
   return {
     knex,

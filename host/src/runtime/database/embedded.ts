@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors, WizamartError } from '@wizamart/plugin-sdk';
 import { PgliteServer, type EmbeddedLog } from './pglite-server.js';
 
 export type { EmbeddedLog } from './pglite-server.js';
@@ -71,12 +71,15 @@ function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(file, 'utf8'));
       if (owner && owner !== process.pid && processAlive(owner)) {
-        throw new WizamartError('WZ_DB_UNAVAILABLE', `The embedded database in ${dataDir} is in use by process ${owner}; stop it, or set DATABASE_URL to share a PostgreSQL server between hosts`, { details: { dataDir, pid: owner } });
+        const problem =
+          `The embedded database in ${dataDir} is in use by process ${owner}; ` +
+          'stop it, or set DATABASE_URL to share a PostgreSQL server between hosts';
+        throw hostErrors.WZ_DB_UNAVAILABLE({ problem }, { details: { dataDir, pid: owner } });
       }
       rmSync(file, { force: true });
     }
   }
-  throw new WizamartError('WZ_DB_UNAVAILABLE', `Cannot lock the embedded database folder ${dataDir}`);
+  throw hostErrors.WZ_DB_UNAVAILABLE({ problem: `Cannot lock the embedded database folder ${dataDir}` }, { details: { dataDir } });
 }
 
 /**
@@ -151,6 +154,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } catch (error) {
     unlock();
     if (error instanceof WizamartError) throw error;
-    throw new WizamartError('WZ_DB_UNAVAILABLE', `The embedded database could not start in ${options.dataDir}: ${(error as Error).message}`, { cause: error });
+    const problem = `The embedded database could not start in ${options.dataDir}: ${(error as Error).message}`;
+    throw hostErrors.WZ_DB_UNAVAILABLE({ problem }, { details: { dataDir: options.dataDir }, cause: error });
   }
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors, type WizamartError } from '@wizamart/plugin-sdk';
 import type { Knex } from 'knex';
 
 /** What a migration module exports (named exports, or a default export with both). */
@@ -29,7 +29,7 @@ const IGNORED = /\.(d\.[mc]?ts|map)$/;
 const SCRIPT = /\.(js|mjs|cjs)$/;
 
 function invalid(plugin: string, message: string, details: Record<string, unknown> = {}): WizamartError {
-  return new WizamartError('WZ_MIGRATION_INVALID', `${plugin}: ${message}`, { details: { plugin, ...details } });
+  return hostErrors.WZ_MIGRATION_INVALID({ plugin, problem: message }, { details: { plugin, ...details } });
 }
 
 function escapeRegExp(text: string): string {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors, WizamartError } from '@wizamart/plugin-sdk';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { dependencyCodes, type PluginNode } from '../../kernel/plugin-node.js';
@@ -115,14 +115,11 @@ export class Migrator {
    */
   async down(plugin: string, to?: string | null): Promise<MigrationStep[]> {
     const target = this.byCode.get(plugin);
-    if (!target) throw new WizamartError('WZ_MIGRATION_NOT_FOUND', `No installed plugin "${plugin}"`, { status: 404, details: { plugin } });
+    if (!target) throw hostErrors.WZ_MIGRATION_NOT_FOUND({ plugin });
     const records = await this.records();
     const dependents = this.dependentsOf(plugin).filter((code) => [...records.keys()].some((id) => id.startsWith(`${code}\u0000`)));
     if (dependents.length > 0) {
-      throw new WizamartError('WZ_MIGRATION_DEPENDENTS', `Cannot roll back ${plugin}: ${dependents.join(', ')} require${dependents.length === 1 ? 's' : ''} it and ${dependents.length === 1 ? 'has' : 'have'} applied migrations; roll ${dependents.length === 1 ? 'it' : 'them'} back first`, {
-        status: 409,
-        details: { plugin, dependents },
-      });
+      throw hostErrors.WZ_MIGRATION_DEPENDENTS({ plugin, dependents });
     }
     const files = new Map(listMigrationFiles(plugin, target.dir).map((file) => [file.name, file]));
     const applied = [...records.keys()].filter((id) => id.startsWith(`${plugin}\u0000`)).map((id) => id.split('\u0000')[1]).sort((a, b) => sequenceOf(plugin, a) - sequenceOf(plugin, b));
@@ -130,7 +127,10 @@ export class Migrator {
     const done: MigrationStep[] = [];
     for (const name of undo) {
       const file = files.get(name);
-      if (!file) throw new WizamartError('WZ_MIGRATION_INVALID', `${plugin}: migration ${name} is applied but its file is gone, so it cannot be rolled back`, { details: { plugin, migration: name } });
+      if (!file) {
+        const problem = `migration ${name} is applied but its file is gone, so it cannot be rolled back`;
+        throw hostErrors.WZ_MIGRATION_INVALID({ plugin, problem }, { details: { plugin, migration: name } });
+      }
       try {
         const step = await this.apply(file, 'down');
         if (step) done.push(step);
@@ -145,7 +145,7 @@ export class Migrator {
     if (to === undefined) return applied.slice(-1);
     if (to === null) return applied.reverse();
     const index = applied.indexOf(to);
-    if (index === -1) throw new WizamartError('WZ_MIGRATION_NOT_FOUND', `${plugin}: "${to}" is not an applied migration`, { status: 404, details: { plugin, migration: to, applied } });
+    if (index === -1) throw hostErrors.WZ_MIGRATION_NOT_FOUND({ plugin, migration: to }, { details: { plugin, migration: to, applied } });
     return applied.slice(index + 1).reverse();
   }
 
@@ -164,7 +164,7 @@ export class Migrator {
   /** `plugin` and everything it requires, in dependency order; every plugin without an argument. */
   private targets(plugin?: string): MigratablePlugin[] {
     if (plugin === undefined) return this.plugins;
-    if (!this.byCode.has(plugin)) throw new WizamartError('WZ_MIGRATION_NOT_FOUND', `No installed plugin "${plugin}"`, { status: 404, details: { plugin } });
+    if (!this.byCode.has(plugin)) throw hostErrors.WZ_MIGRATION_NOT_FOUND({ plugin });
     const wanted = new Set<string>();
     const visit = (code: string) => {
       if (wanted.has(code) || !this.byCode.has(code)) return;
@@ -221,5 +221,5 @@ function sequenceOf(plugin: string, name: string): number {
 function asMigrationError(plugin: string, error: unknown): WizamartError {
   if (error instanceof WizamartError && error.code.startsWith('WZ_MIGRATION_')) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new WizamartError('WZ_MIGRATION_FAILED', `${plugin}: migration failed: ${message}`, { details: { plugin }, cause: error });
+  return hostErrors.WZ_MIGRATION_FAILED({ plugin, problem: message }, { details: { plugin }, cause: error });
 }

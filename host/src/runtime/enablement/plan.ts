@@ -1,4 +1,4 @@
-import { WizamartError, type EnablementPlan } from '@wizamart/plugin-sdk';
+import { hostErrors, type EnablementPlan, type WizamartError } from '@wizamart/plugin-sdk';
 
 export type { EnablementPlan };
 
@@ -25,7 +25,7 @@ export interface PlannedChange {
 const REQUIRED_BY = 'required-by:';
 
 function notFound(code: string): WizamartError {
-  return new WizamartError('WZ_PLUGIN_NOT_FOUND', `No installed plugin "${code}"`, { status: 404, details: { plugin: code } });
+  return hostErrors.WZ_PLUGIN_NOT_FOUND({ plugin: code });
 }
 
 /**
@@ -37,7 +37,7 @@ export function planEnable(plugins: readonly PlannedPlugin[], current: Reasons, 
   const target = byCode.get(code);
   if (!target) throw notFound(code);
   if (target.state !== 'loaded') {
-    throw new WizamartError('WZ_PLUGIN_NOT_LOADED', `${code} is ${target.state} and cannot be enabled${target.error ? `: ${target.error.code}: ${target.error.message}` : ''}`, { status: 409, details: { plugin: code, state: target.state, error: target.error ?? null } });
+    throw hostErrors.WZ_PLUGIN_NOT_LOADED({ plugin: code, state: target.state, error: target.error ?? null });
   }
   const reasons = new Map<string, string[]>();
   const reasonsOf = (name: string) => reasons.get(name) ?? [...(current.get(name) ?? [])];
@@ -69,7 +69,7 @@ export function planDisable(plugins: readonly PlannedPlugin[], current: Reasons,
   const target = byCode.get(code);
   if (!target) throw notFound(code);
   if (target.tier === 'core') {
-    throw new WizamartError('WZ_PLUGIN_CORE_REQUIRED', `${code} is a core plugin and is always enabled`, { status: 409, details: { plugin: code } });
+    throw hostErrors.WZ_PLUGIN_CORE_REQUIRED({ plugin: code });
   }
   const enabled = (name: string) => (current.get(name) ?? []).length > 0;
   const disable: string[] = [];

@@ -1,5 +1,5 @@
 import {
-  WizamartError,
+  hostErrors,
   type EnablementAuditEntry,
   type EnablementChangeOptions,
   type EnablementResult,
@@ -67,7 +67,7 @@ export class EnablementService {
 
   private async requirePlatform(knex: Knex | Knex.Transaction, platform: string): Promise<void> {
     if (!(await knex(table('platforms')).where({ code: platform }).first())) {
-      throw new WizamartError('WZ_PLATFORM_NOT_FOUND', `No platform "${platform}"`, { status: 404, details: { platform } });
+      throw hostErrors.WZ_PLATFORM_NOT_FOUND({ platform });
     }
   }
 

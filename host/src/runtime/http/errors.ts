@@ -1,4 +1,4 @@
-import { isWizamartError, wantsJson, WizamartError } from '@wizamart/plugin-sdk';
+import { errorBody, hostErrors, isWizamartError, wantsJson, type WizamartError } from '@wizamart/plugin-sdk';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 
 // Connection-level failures (PostgreSQL SQLSTATE class 08, shutdown/cannot-connect-now, refused sockets, pool
@@ -16,24 +16,24 @@ function isDatabaseDown(error: unknown): boolean {
 export function normaliseError(error: unknown): WizamartError {
   if (isWizamartError(error)) return error;
   if (isDatabaseDown(error)) {
-    return new WizamartError('WZ_DB_UNAVAILABLE', 'The database is unavailable; try again shortly', { status: 503 });
+    return hostErrors.WZ_DB_UNAVAILABLE({ problem: 'The database is unavailable; try again shortly' }, { details: {} });
   }
   const type = (error as { type?: unknown }).type;
   if (type === 'entity.too.large') {
-    return new WizamartError('WZ_PAYLOAD_TOO_LARGE', 'The request body is larger than the 1 MB limit', { status: 413 });
+    return hostErrors.WZ_PAYLOAD_TOO_LARGE();
   }
   if (type === 'entity.parse.failed') {
-    return new WizamartError('WZ_VALIDATION', 'The request body is not valid JSON', { status: 400, details: { problems: [{ path: '/', message: 'invalid JSON' }] } });
+    return hostErrors.WZ_VALIDATION({ problems: [{ path: '/', message: 'is not valid JSON' }] });
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return new WizamartError('WZ_VALIDATION', 'The request body encoding is not supported', { status: 415 });
+    return hostErrors.WZ_PAYLOAD_UNSUPPORTED();
   }
-  return new WizamartError('WZ_INTERNAL', 'Something went wrong on our side; the error was logged with the request id', { status: 500 });
+  return hostErrors.WZ_INTERNAL();
 }
 
 /** 404 for anything no route handled. */
 export const notFound: RequestHandler = (req, _res, next) => {
-  next(new WizamartError('WZ_NOT_FOUND', `Nothing at ${req.method} ${req.path}`, { status: 404 }));
+  next(hostErrors.WZ_NOT_FOUND({ method: req.method, path: req.path }));
 };
 
 /**
@@ -58,7 +58,7 @@ function handleError(error: unknown, req: Request, res: Response, next: NextFunc
     res.redirect(303, `${loginUrl}${separator}next=${encodeURIComponent(req.originalUrl)}`);
     return;
   }
-  const body = { error: { code: wz.code, message: wz.message, details: wz.details } };
+  const body = errorBody(wz);
   res.status(wz.status);
   if (wz.status === 429 && typeof wz.details.retryAfter === 'number') res.set('Retry-After', String(wz.details.retryAfter));
   if (wantsJson(req) || !req.app.get('view engine')) {

@@ -1,5 +1,5 @@
 import express, { type RequestHandler, type Router } from 'express';
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors } from '@wizamart/plugin-sdk';
 import type { AliasContribution, RouteContribution } from '../../kernel/contributions.js';
 import { buildRequestContext } from './context-builder.js';
 import { matchUrl, type UrlMatch } from './url-map.js';
@@ -100,7 +100,7 @@ export function pluginDispatch(
     const { mounted: entry, prefix } = target;
     req.wz.mountPattern = entry.pattern;
     if (!entry.core && !enablement.isEnabled(req.wz.tenant.platform, entry.plugin)) {
-      return next(new WizamartError('WZ_PLUGIN_DISABLED', `The ${entry.plugin} plugin is not enabled on this platform`, { status: 404, details: { plugin: entry.plugin } }));
+      return next(hostErrors.WZ_PLUGIN_DISABLED({ plugin: entry.plugin }));
     }
     const { url, baseUrl } = req;
     const restore = (error?: unknown) => {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import express, { type RequestHandler } from 'express';
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors, type WizamartError } from '@wizamart/plugin-sdk';
 import { matchStaticModule } from './url-map.js';
 
 function notFound(path: string): WizamartError {
-  return new WizamartError('WZ_NOT_FOUND', `No static file at ${path}`, { status: 404 });
+  return hostErrors.WZ_NOT_FOUND({ path });
 }
 
 /** True when a raw URL path, decoded once or twice, tries to leave its folder or smuggle odd bytes. */

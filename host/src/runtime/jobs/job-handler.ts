@@ -1,10 +1,10 @@
-import { WizamartError, type JobRun } from '@wizamart/plugin-sdk';
+import { hostErrors, type JobRun } from '@wizamart/plugin-sdk';
 import type { Job } from 'agenda';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { JobContribution } from '../../kernel/contributions.js';
 import type { HostMetrics } from '../http/metrics.js';
-import { attemptNumber, retryDelay, type ResolvedJobOptions } from './job-options.js';
+import { attemptNumber, pluginOfJob, retryDelay, type ResolvedJobOptions } from './job-options.js';
 import { startAttempt, writeNote } from './job-store.js';
 import { fromStoredData, type StoredJobData } from './stored-job.js';
 
@@ -21,7 +21,10 @@ export interface HandlerDeps {
 type Processor = (job: Job) => Promise<void>;
 
 async function reportProgress(deps: HandlerDeps, job: Job, percent: number, note?: string): Promise<void> {
-  if (!Number.isFinite(percent)) throw new WizamartError('WZ_VALIDATION', `Job progress must be a number from 0 to 100, not ${percent}`);
+  if (!Number.isFinite(percent)) {
+    const problem = `job ${job.attrs.name}: progress must be a number from 0 to 100, not ${percent}`;
+    throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: pluginOfJob(job.attrs.name), problem });
+  }
   // touch() also renews the lock, so a handler reporting progress is never taken for a dead one.
   await job.touch(Math.min(100, Math.max(0, percent)));
   if (note !== undefined) await writeNote(deps.pool, String(job.attrs._id), String(note));

@@ -1,4 +1,4 @@
-import { WizamartError, type JobOptions } from '@wizamart/plugin-sdk';
+import { hostErrors, type JobOptions } from '@wizamart/plugin-sdk';
 
 /** {@link JobOptions} with every default applied. */
 export type ResolvedJobOptions = Required<JobOptions>;
@@ -13,7 +13,13 @@ export const JOB_DEFAULTS: ResolvedJobOptions = {
 
 function positiveInteger(name: string, key: keyof JobOptions, value: number, min: number): number {
   if (Number.isInteger(value) && value >= min) return value;
-  throw new WizamartError('WZ_VALIDATION', `Job ${name}: option ${key} must be an integer >= ${min}, not ${value}`, { details: { job: name, option: key } });
+  const problem = `job ${name}: option ${key} must be an integer >= ${min}, not ${value}`;
+  throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: pluginOfJob(name), problem }, { details: { job: name, option: key } });
+}
+
+/** The plugin a job belongs to: the `<code>` of `<code>.<job>`. */
+export function pluginOfJob(name: string): string {
+  return name.split('.')[0];
 }
 
 /** Applies the defaults and rejects nonsense (zero attempts, negative delays) when a job is defined. */

@@ -245,9 +245,9 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
       const unknown = await jobs.now(`${plugin}.missing`, {}, {}).catch((error) => error);
       expect(unknown).to.include({ code: 'WZ_JOB_UNKNOWN', status: 400 });
       const badInterval = await jobs.every('every blue moon', `${plugin}.known`, {}, {}).catch((error) => error);
-      expect(badInterval).to.include({ code: 'WZ_VALIDATION' });
+      expect(badInterval).to.include({ code: 'WZ_PLUGIN_INVALID_ARGUMENT' });
       const badTarget = await jobs.now(`${plugin}.known`, {}, { platform: '' }).catch((error) => error);
-      expect(badTarget).to.include({ code: 'WZ_VALIDATION' });
+      expect(badTarget).to.include({ code: 'WZ_PLUGIN_INVALID_ARGUMENT' });
       const later = await jobs.schedule('in 5 minutes', `${plugin}.known`, {}, {});
       const status = await jobs.status(later, plugin);
       expect(status?.state).to.equal('scheduled');

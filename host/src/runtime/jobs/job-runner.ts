@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Agenda, type Job } from 'agenda';
-import { WizamartError, type JobStatus, type JobTarget } from '@wizamart/plugin-sdk';
+import { hostErrors, type JobStatus, type JobTarget } from '@wizamart/plugin-sdk';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../../kernel/context.js';
 import type { JobContribution } from '../../kernel/contributions.js';
 import type { HostMetrics } from '../http/metrics.js';
 import { createProcessor, type HandlerDeps } from './job-handler.js';
-import { JOB_DEFAULTS, resolveJobOptions, retryDelay, type ResolvedJobOptions } from './job-options.js';
+import { JOB_DEFAULTS, pluginOfJob, resolveJobOptions, retryDelay, type ResolvedJobOptions } from './job-options.js';
 import { createJobPool, dbUnavailable, isConnectionError, openBackend, readJobRow, releaseLocks, updateSchedule } from './job-store.js';
 import { isJobId, toJobStatus, toStoredData, type StoredJobData } from './stored-job.js';
 
@@ -35,7 +35,7 @@ export interface JobRunnerOptions {
 const DRAIN_TIMEOUT_MS = 8000;
 const CHECK_TIMEOUT_MS = 2000;
 
-const stopped = () => new WizamartError('WZ_JOB_STOPPED', 'The job runner is not connected, or was stopped', { status: 503 });
+const stopped = () => hostErrors.WZ_JOB_STOPPED();
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -154,7 +154,8 @@ export class JobRunner implements JobQueue {
     const job = this.createJob(name, data, target).schedule(when);
     const at = job.attrs.nextRunAt;
     if (!(at instanceof Date) || Number.isNaN(at.getTime())) {
-      throw new WizamartError('WZ_VALIDATION', `Cannot schedule ${name} at "${String(when)}"`, { details: { when: String(when) } });
+      const problem = `cannot schedule ${name} at "${String(when)}"`;
+      throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: pluginOfJob(name), problem }, { details: { when: String(when) } });
     }
     return this.save(job);
   }
@@ -167,7 +168,8 @@ export class JobRunner implements JobQueue {
   async every(interval: string, name: string, data: unknown, target: JobTarget): Promise<string> {
     const job = this.createJob(name, data, target).repeatEvery(interval);
     if (!job.attrs.nextRunAt) {
-      throw new WizamartError('WZ_VALIDATION', `Invalid interval "${interval}" for ${name}: use a cron string or e.g. "15 minutes"`, { details: { interval } });
+      const problem = `invalid interval "${interval}" for ${name}: use a cron string or e.g. "15 minutes"`;
+      throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: pluginOfJob(name), problem }, { details: { interval } });
     }
     const { payload, targetKey } = job.attrs.data as StoredJobData;
     const update = () => updateSchedule(this.pool!, name, targetKey, payload, interval, job.attrs.nextRunAt!);
@@ -226,9 +228,9 @@ export class JobRunner implements JobQueue {
   private createJob(name: string, data: unknown, target: JobTarget): Job<unknown> {
     const agenda = this.requireAgenda();
     if (!this.options.definitions().some((def) => def.name === name)) {
-      throw new WizamartError('WZ_JOB_UNKNOWN', `No job named "${name}" is defined`, { status: 400, details: { name } });
+      throw hostErrors.WZ_JOB_UNKNOWN({ name });
     }
-    return agenda.create(name, toStoredData(data, target));
+    return agenda.create(name, toStoredData(data, target, name));
   }
 
   private async save(job: Job<unknown>): Promise<string> {

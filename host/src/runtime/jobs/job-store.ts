@@ -1,5 +1,5 @@
 import { PostgresBackend } from '@agendajs/postgres-backend';
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors, type WizamartError } from '@wizamart/plugin-sdk';
 import type { AgendaBackend } from 'agenda';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -46,7 +46,8 @@ export function isConnectionError(error: unknown): boolean {
 
 /** `WZ_DB_UNAVAILABLE` wrapping `error`. */
 export function dbUnavailable(error: unknown, what: string): WizamartError {
-  return new WizamartError('WZ_DB_UNAVAILABLE', `${what}: the job database is unreachable (${(error as Error)?.message ?? error})`, { cause: error });
+  const problem = `${what}: the job database is unreachable (${(error as Error)?.message ?? error})`;
+  return hostErrors.WZ_DB_UNAVAILABLE({ problem }, { details: {}, cause: error });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { WizamartError, type JobStatus, type JobTarget, isUuid } from '@wizamart/plugin-sdk';
+import { hostErrors, isUuid, type JobStatus, type JobTarget } from '@wizamart/plugin-sdk';
 import { DEFAULT_PLATFORM } from '../database/host-schema.js';
-import { attemptNumber } from './job-options.js';
+import { attemptNumber, pluginOfJob } from './job-options.js';
 
 /**
  * What the host stores in agenda's `data` column. The plugin's data sits under `payload`, next to the target and
@@ -40,15 +40,16 @@ export function isJobId(id: unknown): id is string {
   return isUuid(id);
 }
 
-function targetPart(value: unknown, key: keyof JobTarget): string | undefined {
+function targetPart(value: unknown, key: keyof JobTarget, job: string): string | undefined {
   if (value === undefined || (typeof value === 'string' && value.length > 0)) return value;
-  throw new WizamartError('WZ_VALIDATION', `Job target ${key} must be a non-empty string`, { details: { [key]: value } });
+  const problem = `job ${job}: target ${key} must be a non-empty string`;
+  throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: pluginOfJob(job), problem }, { details: { [key]: value } });
 }
 
 /** The stored form of a plugin's data for `target` (platform defaults to `main`). */
-export function toStoredData(data: unknown, target: JobTarget = {}): StoredJobData {
-  const platform = targetPart(target.platform, 'platform') ?? DEFAULT_PLATFORM;
-  const store = targetPart(target.store, 'store') ?? null;
+export function toStoredData(data: unknown, target: JobTarget = {}, job = 'a job'): StoredJobData {
+  const platform = targetPart(target.platform, 'platform', job) ?? DEFAULT_PLATFORM;
+  const store = targetPart(target.store, 'store', job) ?? null;
   return { payload: data ?? null, platform, store, targetKey: JSON.stringify([platform, store]), note: null, attempt: 0 };
 }
 
