@@ -1,43 +1,46 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { defineErrors } from '@wizamart/plugin-sdk';
 
 /** The cart plugin's errors (codes documented in docs/errors.md, "cart plugin"). */
+export const cartErrors = defineErrors({
+  WZ_CART_VARIANT_UNAVAILABLE: { status: 422, message: 'This product is not available in this store' },
+  WZ_CART_CURRENCY_MISMATCH: {
+    status: 422,
+    message: (p: { currency: string; expected: string }) =>
+      `This product is priced in ${p.currency}; the cart is in ${p.expected}`,
+  },
+  WZ_CART_QUANTITY_LIMIT: { status: 422, message: (p: { max: number }) => `A cart line holds 1 to ${p.max} units` },
+  WZ_CART_TOO_MANY_LINES: {
+    status: 422,
+    message: (p: { max: number }) => `A cart holds at most ${p.max} different items`,
+  },
+  WZ_CART_INSUFFICIENT_STOCK: {
+    status: 409,
+    message: (p: { variantId: string; available: number }) => `Only ${p.available} of this item can be bought now`,
+  },
+  WZ_CART_LINE_NOT_FOUND: { status: 404, message: 'No such line in your cart' },
+  WZ_CART_NOT_FOUND: { status: 404, message: 'No such cart in this store' },
+  WZ_CART_LOCKED: {
+    status: 409,
+    message: (p: { status: string }) => `This cart is ${p.status} for checkout and cannot be changed`,
+  },
+  WZ_CART_CLIENT_PRICE: {
+    status: 400,
+    message: (p: { fields: string[] }) =>
+      `Prices, totals and currency are set by the store; do not send ${p.fields.join(', ')}`,
+  },
+  WZ_CART_JSON_REQUIRED: { status: 415, message: 'Send the cart change as application/json' },
+});
 
-export function variantUnavailable(variantId: string): WizamartError {
-  return new WizamartError('WZ_CART_VARIANT_UNAVAILABLE', 'This product is not available in this store', { status: 422, details: { variantId } });
-}
-
-export function currencyMismatch(currency: string, expected: string): WizamartError {
-  return new WizamartError('WZ_CART_CURRENCY_MISMATCH', `This product is priced in ${currency}; the cart is in ${expected}`, { status: 422, details: { currency, expected } });
-}
-
-export function quantityLimit(max: number): WizamartError {
-  return new WizamartError('WZ_CART_QUANTITY_LIMIT', `A cart line holds 1 to ${max} units`, { status: 422, details: { max } });
-}
-
-export function tooManyLines(max: number): WizamartError {
-  return new WizamartError('WZ_CART_TOO_MANY_LINES', `A cart holds at most ${max} different items`, { status: 422, details: { max } });
-}
-
-export function insufficientStock(variantId: string, available: number): WizamartError {
-  return new WizamartError('WZ_CART_INSUFFICIENT_STOCK', `Only ${available} of this item can be bought now`, { status: 409, details: { variantId, available } });
-}
-
-export function lineNotFound(): WizamartError {
-  return new WizamartError('WZ_CART_LINE_NOT_FOUND', 'No such line in your cart', { status: 404 });
-}
-
-export function cartNotFound(): WizamartError {
-  return new WizamartError('WZ_CART_NOT_FOUND', 'No such cart in this store', { status: 404 });
-}
-
-export function cartLocked(status: string): WizamartError {
-  return new WizamartError('WZ_CART_LOCKED', `This cart is ${status} for checkout and cannot be changed`, { status: 409, details: { status } });
-}
-
-export function clientPrice(fields: string[]): WizamartError {
-  return new WizamartError('WZ_CART_CLIENT_PRICE', `Prices, totals and currency are set by the store; do not send ${fields.join(', ')}`, { status: 400, details: { fields } });
-}
-
-export function jsonRequired(): WizamartError {
-  return new WizamartError('WZ_CART_JSON_REQUIRED', 'Send the cart change as application/json', { status: 415 });
-}
+const errors = cartErrors;
+export const variantUnavailable = (variantId: string) => errors.WZ_CART_VARIANT_UNAVAILABLE({ details: { variantId } });
+export const currencyMismatch = (currency: string, expected: string) =>
+  errors.WZ_CART_CURRENCY_MISMATCH({ currency, expected });
+export const quantityLimit = (max: number) => errors.WZ_CART_QUANTITY_LIMIT({ max });
+export const tooManyLines = (max: number) => errors.WZ_CART_TOO_MANY_LINES({ max });
+export const insufficientStock = (variantId: string, available: number) =>
+  errors.WZ_CART_INSUFFICIENT_STOCK({ variantId, available });
+export const lineNotFound = () => errors.WZ_CART_LINE_NOT_FOUND();
+export const cartNotFound = () => errors.WZ_CART_NOT_FOUND();
+export const cartLocked = (status: string) => errors.WZ_CART_LOCKED({ status });
+export const clientPrice = (fields: string[]) => errors.WZ_CART_CLIENT_PRICE({ fields });
+export const jsonRequired = () => errors.WZ_CART_JSON_REQUIRED();

@@ -1,31 +1,36 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { defineErrors } from '@wizamart/plugin-sdk';
+
+type Details = Record<string, unknown>;
 
 /** The catalog plugin's errors (codes documented in docs/errors.md, "catalog plugin"). */
+export const catalogErrors = defineErrors({
+  WZ_CATALOG_PRODUCT_NOT_FOUND: { status: 404, message: 'No such product in this store' },
+  WZ_CATALOG_CATEGORY_NOT_FOUND: { status: 404, message: 'No such category in this store' },
+  WZ_CATALOG_SLUG_TAKEN: {
+    status: 409,
+    message: (p: { slug: string }) => `Another product or category of this store already uses the slug "${p.slug}"`,
+  },
+  WZ_CATALOG_SKU_TAKEN: {
+    status: 409,
+    message: (p: { sku: string }) => `Another variant of this store already uses the SKU "${p.sku}"`,
+  },
+  WZ_CATALOG_VARIANTS_INVALID: { status: 400, message: (p: { problem: string }) => p.problem },
+  WZ_CATALOG_CATEGORY_CYCLE: {
+    status: 409,
+    message: 'A category cannot be placed inside itself or one of its subcategories',
+  },
+  WZ_CATALOG_IMAGE_UNKNOWN: {
+    status: 400,
+    message: (_p: { mediaIds: string[] }) => "An image is not in this store's media library",
+  },
+});
 
-export function productNotFound(): WizamartError {
-  return new WizamartError('WZ_CATALOG_PRODUCT_NOT_FOUND', 'No such product in this store', { status: 404 });
-}
-
-export function categoryNotFound(details: Record<string, unknown> = {}): WizamartError {
-  return new WizamartError('WZ_CATALOG_CATEGORY_NOT_FOUND', 'No such category in this store', { status: 404, details });
-}
-
-export function slugTaken(slug: string): WizamartError {
-  return new WizamartError('WZ_CATALOG_SLUG_TAKEN', `Another product or category of this store already uses the slug "${slug}"`, { status: 409, details: { slug } });
-}
-
-export function skuTaken(sku: string): WizamartError {
-  return new WizamartError('WZ_CATALOG_SKU_TAKEN', `Another variant of this store already uses the SKU "${sku}"`, { status: 409, details: { sku } });
-}
-
-export function variantsInvalid(message: string, details: Record<string, unknown> = {}): WizamartError {
-  return new WizamartError('WZ_CATALOG_VARIANTS_INVALID', message, { status: 400, details });
-}
-
-export function categoryCycle(): WizamartError {
-  return new WizamartError('WZ_CATALOG_CATEGORY_CYCLE', 'A category cannot be placed inside itself or one of its subcategories', { status: 409 });
-}
-
-export function imagesUnknown(mediaIds: string[]): WizamartError {
-  return new WizamartError('WZ_CATALOG_IMAGE_UNKNOWN', 'An image is not in this store\'s media library', { status: 400, details: { mediaIds } });
-}
+const errors = catalogErrors;
+export const productNotFound = () => errors.WZ_CATALOG_PRODUCT_NOT_FOUND();
+export const categoryNotFound = (details: Details = {}) => errors.WZ_CATALOG_CATEGORY_NOT_FOUND({ details });
+export const slugTaken = (slug: string) => errors.WZ_CATALOG_SLUG_TAKEN({ slug });
+export const skuTaken = (sku: string) => errors.WZ_CATALOG_SKU_TAKEN({ sku });
+export const variantsInvalid = (problem: string, details: Details = {}) =>
+  errors.WZ_CATALOG_VARIANTS_INVALID({ problem }, { details });
+export const categoryCycle = () => errors.WZ_CATALOG_CATEGORY_CYCLE();
+export const imagesUnknown = (mediaIds: string[]) => errors.WZ_CATALOG_IMAGE_UNKNOWN({ mediaIds });

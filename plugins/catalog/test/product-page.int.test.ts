@@ -42,7 +42,7 @@ describe('catalog: panels other plugins add to the product page', () => {
   });
 
   it('refuses a panel that renders another plugin\'s partial, and the same id twice', async () => {
-    expect((await calls()).refused).to.deep.equal(['foreign:WZ_VALIDATION', 'shown:WZ_VALIDATION']);
+    expect((await calls()).refused).to.deep.equal(['foreign:WZ_PLUGIN_INVALID_ARGUMENT', 'shown:WZ_PLUGIN_INVALID_ARGUMENT']);
   });
 
   it('shows no panel of a plugin turned off on the platform (without loading it), and shows it again once it is back', async () => {

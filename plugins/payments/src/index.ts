@@ -108,7 +108,10 @@ export interface PaymentProvider {
 
 /** `PaymentsServices.providers`: the provider registry; third-party plugins add theirs in `register`. */
 export interface PaymentProviders {
-  /** Adds a provider; 409 `WZ_PAYMENTS_PROVIDER_TAKEN` when the code is registered already, 400 `WZ_VALIDATION` for a bad code. */
+  /**
+   * Adds a provider; 409 `WZ_PAYMENTS_PROVIDER_TAKEN` when the code is registered already,
+   * `WZ_PLUGIN_INVALID_ARGUMENT` for a bad code or a missing method.
+   */
   register(provider: PaymentProvider): void;
   /** Registered providers (code and name), in registration order. */
   list(): Array<{ code: string; name: string; offline: boolean }>;

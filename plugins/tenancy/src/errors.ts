@@ -1,49 +1,68 @@
-import { WizamartError, validationError, type FieldErrorCode } from '@wizamart/plugin-sdk';
+import { defineErrors, validationError, type FieldErrorCode } from '@wizamart/plugin-sdk';
+
+type Details = Record<string, unknown>;
+type Reason = { reason: string };
+const minutes = (seconds: number) => Math.ceil(seconds / 60);
 
 /** The tenancy plugin's errors (codes documented in docs/errors.md, "tenancy plugin"). */
+export const tenancyErrors = defineErrors({
+  WZ_TENANCY_STORE_NOT_FOUND: {
+    status: 404,
+    message: (p: { store?: string }) => (p.store ? `There is no store "${p.store}" here` : 'There is no store here'),
+  },
+  WZ_TENANCY_MERCHANT_NOT_FOUND: { status: 404, message: (p: Reason) => p.reason },
+  WZ_TENANCY_USER_NOT_FOUND: { status: 404, message: (p: Reason) => p.reason },
+  WZ_TENANCY_MEMBER_NOT_FOUND: { status: 404, message: (p: Reason) => p.reason },
+  WZ_TENANCY_ROLE_NOT_FOUND: { status: 404, message: (p: Reason) => p.reason },
+  WZ_TENANCY_DOMAIN_NOT_FOUND: { status: 404, message: (p: Reason) => p.reason },
+  WZ_TENANCY_CONFLICT: { status: 409, message: (p: Reason) => p.reason },
+  WZ_TENANCY_LAST_ADMIN: { status: 409, message: (p: Reason) => p.reason },
+  WZ_TENANCY_LAST_OWNER: { status: 409, message: (p: Reason) => p.reason },
+  WZ_TENANCY_ROLE_IN_USE: { status: 409, message: (p: Reason) => p.reason },
+  WZ_TENANCY_MERCHANT_HAS_STORES: { status: 409, message: (p: Reason) => p.reason },
+  /** The host's 403, worded for the team or role change refused; `details.missing` lists the permissions. */
+  WZ_AUTH_FORBIDDEN: { status: 403, message: (p: Reason & { missing: string[] }) => p.reason },
+  WZ_AUTH_INVALID_CREDENTIALS: { status: 401, message: 'The email or password is not right' },
+  WZ_AUTH_RATE_LIMITED: {
+    status: 429,
+    message: (p: { retryAfter: number }) => `Too many sign-in attempts; try again in ${minutes(p.retryAfter)} min`,
+  },
+  WZ_RATE_LIMITED: {
+    status: 429,
+    message: (p: { retryAfter: number }) => `Too many requests; try again in ${minutes(p.retryAfter)} min`,
+  },
+  WZ_AUTH_CSRF: {
+    status: 403,
+    message: 'The form has expired or did not come from this site; reload the page and try again',
+  },
+  WZ_AUTH_SECRET_MISSING: { status: 500, message: (p: Reason) => p.reason },
+});
 
-export function storeNotFound(code?: string): WizamartError {
-  return new WizamartError('WZ_TENANCY_STORE_NOT_FOUND', code ? `There is no store "${code}" here` : 'There is no store here', { status: 404, details: code ? { store: code } : {} });
-}
+const errors = tenancyErrors;
+type NotFoundCode =
+  | 'WZ_TENANCY_MERCHANT_NOT_FOUND'
+  | 'WZ_TENANCY_USER_NOT_FOUND'
+  | 'WZ_TENANCY_MEMBER_NOT_FOUND'
+  | 'WZ_TENANCY_ROLE_NOT_FOUND'
+  | 'WZ_TENANCY_DOMAIN_NOT_FOUND';
+type RefusedCode =
+  'WZ_TENANCY_LAST_ADMIN' | 'WZ_TENANCY_LAST_OWNER' | 'WZ_TENANCY_ROLE_IN_USE' | 'WZ_TENANCY_MERCHANT_HAS_STORES';
 
-export function notFound(code: 'WZ_TENANCY_MERCHANT_NOT_FOUND' | 'WZ_TENANCY_USER_NOT_FOUND' | 'WZ_TENANCY_MEMBER_NOT_FOUND' | 'WZ_TENANCY_ROLE_NOT_FOUND' | 'WZ_TENANCY_DOMAIN_NOT_FOUND', message: string, details: Record<string, unknown> = {}): WizamartError {
-  return new WizamartError(code, message, { status: 404, details });
-}
-
-export function conflict(message: string, details: Record<string, unknown> = {}): WizamartError {
-  return new WizamartError('WZ_TENANCY_CONFLICT', message, { status: 409, details });
-}
-
-export function refused(code: 'WZ_TENANCY_LAST_ADMIN' | 'WZ_TENANCY_LAST_OWNER' | 'WZ_TENANCY_ROLE_IN_USE' | 'WZ_TENANCY_MERCHANT_HAS_STORES', message: string, details: Record<string, unknown> = {}): WizamartError {
-  return new WizamartError(code, message, { status: 409, details });
-}
-
-export function forbidden(message: string, missing: string[]): WizamartError {
-  return new WizamartError('WZ_AUTH_FORBIDDEN', message, { status: 403, details: { missing } });
-}
-
-export function invalidCredentials(): WizamartError {
-  return new WizamartError('WZ_AUTH_INVALID_CREDENTIALS', 'The email or password is not right', { status: 401 });
-}
-
-export function rateLimited(retryAfterSeconds: number): WizamartError {
-  return new WizamartError('WZ_AUTH_RATE_LIMITED', `Too many sign-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { status: 429, details: { retryAfter: retryAfterSeconds } });
-}
-
+export const storeNotFound = (code?: string) =>
+  errors.WZ_TENANCY_STORE_NOT_FOUND({ store: code }, { details: code ? { store: code } : {} });
+export const notFound = (code: NotFoundCode, reason: string, details: Details = {}) =>
+  errors[code]({ reason }, { details });
+export const conflict = (reason: string, details: Details = {}) => errors.WZ_TENANCY_CONFLICT({ reason }, { details });
+export const refused = (code: RefusedCode, reason: string, details: Details = {}) =>
+  errors[code]({ reason }, { details });
+export const forbidden = (reason: string, missing: string[]) =>
+  errors.WZ_AUTH_FORBIDDEN({ reason, missing }, { details: { missing } });
+export const invalidCredentials = () => errors.WZ_AUTH_INVALID_CREDENTIALS();
+export const rateLimited = (retryAfter: number) => errors.WZ_AUTH_RATE_LIMITED({ retryAfter });
 /** The generic limit of `RateLimits.hit`: worded for any action, not only sign-ins. */
-export function tooManyRequests(retryAfterSeconds: number): WizamartError {
-  return new WizamartError('WZ_RATE_LIMITED', `Too many requests; try again in ${Math.ceil(retryAfterSeconds / 60)} min`, { status: 429, details: { retryAfter: retryAfterSeconds } });
-}
-
-export function csrfFailed(): WizamartError {
-  return new WizamartError('WZ_AUTH_CSRF', 'The form has expired or did not come from this site; reload the page and try again', { status: 403 });
-}
-
-export function secretMissing(message: string): WizamartError {
-  return new WizamartError('WZ_AUTH_SECRET_MISSING', message, { status: 500 });
-}
-
+export const tooManyRequests = (retryAfter: number) => errors.WZ_RATE_LIMITED({ retryAfter });
+export const csrfFailed = () => errors.WZ_AUTH_CSRF();
+export const secretMissing = (reason: string) => errors.WZ_AUTH_SECRET_MISSING({ reason }, { details: {} });
 /** A 400 `WZ_VALIDATION` for one field (`details.fields`, see the SDK's `validationError`); `message` is English. */
-export function validation(path: string, message: string, code: FieldErrorCode = 'invalid'): WizamartError {
-  return validationError([{ path, code, message }]);
-}
+export const validation = (path: string, message: string, code: FieldErrorCode = 'invalid') =>
+  validationError([{ path, code, message }]);

@@ -1,4 +1,4 @@
-import { HostServices, WizamartError, type PluginContext } from '@wizamart/plugin-sdk';
+import { HostServices, hostErrors, type PluginContext } from '@wizamart/plugin-sdk';
 import { readEnv, type TenancyConfig } from './env.js';
 import { TenantResolver } from './http/tenant-resolution.js';
 import { createTransactor, type DbRef } from './repositories/db.js';
@@ -110,5 +110,5 @@ export function createTenancy(ctx: PluginContext<TenancyConfig>) {
 }
 
 function notStarted(): never {
-  throw new WizamartError('WZ_INTERNAL', 'The tenancy plugin has not started yet', { status: 503 });
+  throw hostErrors.WZ_PLUGIN_NOT_STARTED({ plugin: 'tenancy' });
 }

@@ -42,8 +42,8 @@ describe('catalog product page panels', () => {
   it('refuses another plugin\'s partial and an id added twice', () => {
     const slot = new ProductPageSlot(() => directory({}), recordingLogger([]));
     const add = (partial: string) => () => slot.addPanel({ plugin: { code: 'a' } }, { id: 'p', partial, load: async () => ({}) });
-    expect(add('b/p')).to.throw().with.property('code', 'WZ_VALIDATION');
+    expect(add('b/p')).to.throw().with.property('code', 'WZ_PLUGIN_INVALID_ARGUMENT');
     add('a/p')();
-    expect(add('a/p')).to.throw(/added twice/).with.property('code', 'WZ_VALIDATION');
+    expect(add('a/p')).to.throw(/added twice/).with.property('code', 'WZ_PLUGIN_INVALID_ARGUMENT');
   });
 });

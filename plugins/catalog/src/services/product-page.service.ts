@@ -1,4 +1,4 @@
-import { WizamartError, type PluginDirectory, type PluginLogger } from '@wizamart/plugin-sdk';
+import { hostErrors, type PluginDirectory, type PluginLogger } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
 import type { CatalogProductPage, ProductPagePanel, ProductPageProduct } from '../index.js';
 
@@ -30,10 +30,12 @@ export class ProductPageSlot implements CatalogProductPage {
   addPanel(ctx: { plugin: { code: string } }, panel: ProductPagePanel): void {
     const plugin = ctx.plugin.code;
     if (!panel.partial.startsWith(`${plugin}/`)) {
-      throw new WizamartError('WZ_VALIDATION', `${plugin}: a product-page panel renders one of its own partials ("${plugin}/<name>"), not "${panel.partial}"`, { details: { plugin, partial: panel.partial } });
+      const problem = `a product-page panel renders one of its own partials ("${plugin}/<name>"), not "${panel.partial}"`;
+      throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin, problem }, { details: { plugin, partial: panel.partial } });
     }
     if (this.panels.some((known) => known.plugin === plugin && known.id === panel.id)) {
-      throw new WizamartError('WZ_VALIDATION', `${plugin}: product-page panel "${panel.id}" is added twice`, { details: { plugin, id: panel.id } });
+      const problem = `product-page panel "${panel.id}" is added twice`;
+      throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin, problem }, { details: { plugin, id: panel.id } });
     }
     this.panels.push({ ...panel, plugin });
   }

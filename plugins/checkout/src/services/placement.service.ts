@@ -1,4 +1,4 @@
-import { isWizamartError, type PluginLogger, type WizamartError } from '@wizamart/plugin-sdk';
+import { errorBody, isWizamartError, type PluginLogger, type WizamartError } from '@wizamart/plugin-sdk';
 import type { CartDirectory, CartSummary } from '@wizamart/plugin-cart';
 import type { Order, OrdersService } from '@wizamart/plugin-orders';
 import type { Payment, PaymentProviders, PaymentsService } from '@wizamart/plugin-payments';
@@ -49,7 +49,7 @@ class NothingToResume extends Error {}
 const UNDONE: StoredResponse = { status: 0, body: '' };
 
 function errorResponse(error: WizamartError): StoredResponse {
-  return { status: error.status, body: JSON.stringify({ error: { code: error.code, message: error.message, details: error.details } }) };
+  return { status: error.status, body: JSON.stringify(errorBody(error)) };
 }
 
 function placedBody(order: Order, payment: Payment, confirmationUrl: string): PlacedOrder {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { cmsError } from '../errors.js';
+import { cmsErrors } from '../errors.js';
 
 /** A content page as stored (Markdown body, not rendered). */
 export interface PageRecord {
@@ -28,7 +28,7 @@ function toColumns(fields: Partial<PageFields>): Record<string, unknown> {
 const UNIQUE_VIOLATION = '23505';
 
 function slugTaken(error: unknown, slug: string | undefined): never {
-  if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw cmsError('WZ_CMS_SLUG_TAKEN', `Another page of this store already uses the slug "${slug}"`, { slug });
+  if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw cmsErrors.WZ_CMS_SLUG_TAKEN({ slug: slug ?? '' });
   throw error;
 }
 

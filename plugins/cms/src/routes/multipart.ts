@@ -1,6 +1,6 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { cmsError } from '../errors.js';
+import { cmsErrors } from '../errors.js';
 import type { Upload } from '../services/media.service.js';
 
 /** A multipart form with one file: the file and the text fields that came with it. */
@@ -13,11 +13,11 @@ export interface UploadForm {
 const OVERHEAD_BYTES = 64 * 1024;
 
 function tooLarge(maxBytes: number) {
-  return cmsError('WZ_CMS_MEDIA_TOO_LARGE', `The file is larger than the ${Math.floor(maxBytes / 1024)} KB limit`, { maxBytes });
+  return cmsErrors.WZ_CMS_MEDIA_TOO_LARGE({ maxBytes });
 }
 
 function invalid(message: string) {
-  return cmsError('WZ_CMS_MEDIA_UPLOAD_INVALID', message);
+  return cmsErrors.WZ_CMS_MEDIA_UPLOAD_INVALID({ problem: message }, { details: {} });
 }
 
 /**

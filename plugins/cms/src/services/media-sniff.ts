@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { cmsError } from '../errors.js';
+import { cmsErrors } from '../errors.js';
 
 /** The image types the media library accepts, by the type their bytes show (never the declared one). */
 export const ACCEPTED_IMAGE_TYPES = {
@@ -28,8 +28,5 @@ export async function sniffImage(bytes: Uint8Array): Promise<SniffedImage> {
     const contentType = mime as AcceptedImageType;
     return { contentType, extension: ACCEPTED_IMAGE_TYPES[contentType] };
   }
-  throw cmsError('WZ_CMS_MEDIA_TYPE_REFUSED', 'Only PNG, JPEG, WebP and GIF images can be uploaded', {
-    detected: mime ?? 'unknown',
-    accepted: Object.keys(ACCEPTED_IMAGE_TYPES),
-  });
+  throw cmsErrors.WZ_CMS_MEDIA_TYPE_REFUSED({ detected: mime ?? 'unknown', accepted: Object.keys(ACCEPTED_IMAGE_TYPES) });
 }

@@ -1,4 +1,4 @@
-import { cmsError, mediaNotFound } from '../errors.js';
+import { cmsErrors, mediaNotFound } from '../errors.js';
 import type { CmsMedia, CmsMediaItem } from '../index.js';
 import type { MediaRecord, MediaRepository } from '../repositories/media.repository.js';
 import { imageSize } from './media-dimensions.js';
@@ -76,7 +76,7 @@ export class MediaService {
    */
   async upload(store: StoreRef, upload: Upload): Promise<MediaRecord> {
     if (upload.bytes.length > this.maxBytes) {
-      throw cmsError('WZ_CMS_MEDIA_TOO_LARGE', `The file is larger than the ${Math.floor(this.maxBytes / 1024)} KB limit`, { maxBytes: this.maxBytes });
+      throw cmsErrors.WZ_CMS_MEDIA_TOO_LARGE({ maxBytes: this.maxBytes });
     }
     const sniffed = await sniffImage(upload.bytes);
     const size = imageSize(sniffed.contentType, upload.bytes);

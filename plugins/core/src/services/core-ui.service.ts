@@ -1,5 +1,6 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
+import { coreErrors } from '../errors.js';
 import type { CoreUi, Flash, StorefrontSection } from '../index.js';
 import { readCookie, replaceCookie } from '../http/cookies.js';
 import { formErrors } from './form-errors.js';
@@ -44,7 +45,7 @@ export function createCoreUi(translations: Translations, sections: RegisteredSec
     flash,
     redirectWithFlash(res, to, message) {
       if (!isLocalPath(to)) {
-        throw new WizamartError('WZ_CORE_UNSAFE_REDIRECT', 'Redirects after a form go to a path on this site only', { status: 400, details: { to: to.slice(0, 200) } });
+        throw coreErrors.WZ_CORE_UNSAFE_REDIRECT({ details: { to: to.slice(0, 200) } });
       }
       flash(res, message);
       res.redirect(303, to);
@@ -64,10 +65,12 @@ export function createCoreUi(translations: Translations, sections: RegisteredSec
     addStorefrontSection(ctx, section) {
       const plugin = ctx.plugin.code;
       if (!section.partial.startsWith(`${plugin}/`)) {
-        throw new WizamartError('WZ_VALIDATION', `${plugin}: a storefront section renders one of its own partials ("${plugin}/<name>"), not "${section.partial}"`, { details: { plugin, partial: section.partial } });
+        const problem = `a storefront section renders one of its own partials ("${plugin}/<name>"), not "${section.partial}"`;
+        throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin, problem }, { details: { plugin, partial: section.partial } });
       }
       if (sections.some((known) => known.plugin === plugin && known.id === section.id)) {
-        throw new WizamartError('WZ_VALIDATION', `${plugin}: storefront section "${section.id}" is added twice`, { details: { plugin, id: section.id } });
+        const problem = `storefront section "${section.id}" is added twice`;
+        throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin, problem }, { details: { plugin, id: section.id } });
       }
       sections.push({ ...section, plugin });
     },

@@ -1,4 +1,4 @@
-import { contextOf, requireStore, WizamartError } from '@wizamart/plugin-sdk';
+import { contextOf, hostErrors, requireStore } from '@wizamart/plugin-sdk';
 import type { RateLimit } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import { orderNotFound } from '../errors.js';
@@ -14,7 +14,7 @@ export async function shopper(deps: OrdersDeps, req: Request): Promise<{ store: 
 /** The request's store and the id of its signed-in customer (401 when the principal is not one of this store's). */
 export async function signedInCustomer(deps: OrdersDeps, req: Request): Promise<{ store: OrdersStoreRef; customerId: string }> {
   const { store, customerId } = await shopper(deps, req);
-  if (!customerId) throw new WizamartError('WZ_AUTH_UNAUTHENTICATED', 'Sign in to see your orders', { status: 401 });
+  if (!customerId) throw hostErrors.WZ_AUTH_UNAUTHENTICATED();
   return { store, customerId };
 }
 

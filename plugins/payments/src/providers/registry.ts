@@ -1,8 +1,13 @@
-import { WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors } from '@wizamart/plugin-sdk';
 import { providerTaken, providerUnknown } from '../errors.js';
 import type { PaymentProvider, PaymentProviders } from '../index.js';
 
 const CODE = /^[a-z][a-z0-9-]{1,38}$/;
+
+/** A provider another plugin registers is wrong: a bug in that plugin, reported as the payments API saw it. */
+function invalidProvider(problem: string) {
+  return hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: 'payments', problem });
+}
 
 /** The providers of this process, built-in ones first, then those other plugins register. */
 export class ProviderRegistry implements PaymentProviders {
@@ -10,13 +15,11 @@ export class ProviderRegistry implements PaymentProviders {
 
   register(provider: PaymentProvider): void {
     if (!provider || typeof provider.code !== 'string' || !CODE.test(provider.code)) {
-      const problems = [{ path: '/code', message: 'must match ^[a-z][a-z0-9-]{1,38}$' }];
-      throw new WizamartError('WZ_VALIDATION', 'Invalid input: /code must match ^[a-z][a-z0-9-]{1,38}$', { status: 400, details: { problems } });
+      throw invalidProvider('a payment provider code is 2 to 39 lower-case letters, digits and -, starting with a letter');
     }
     for (const method of ['authorize', 'capture', 'refund', 'cancel'] as const) {
       if (typeof provider[method] !== 'function') {
-        const problems = [{ path: `/${method}`, message: 'must be a function' }];
-        throw new WizamartError('WZ_VALIDATION', `Invalid input: /${method} must be a function`, { status: 400, details: { problems } });
+        throw invalidProvider(`payment provider "${provider.code}" has no ${method} function`);
       }
     }
     if (this.providers.has(provider.code)) throw providerTaken(provider.code);

@@ -1,4 +1,4 @@
-import { WizamartError, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { hostErrors, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Router } from 'express';
 import { rawBodyUnavailable } from '../errors.js';
 import { PAYMENTS_SIGNATURE_HEADER } from '../index.js';
@@ -22,7 +22,7 @@ export async function rawBodyOf(req: Request): Promise<Buffer> {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
     size += buffer.length;
     if (size > LIMIT) {
-      throw new WizamartError('WZ_PAYLOAD_TOO_LARGE', 'The webhook body is larger than 1 MB', { status: 413 });
+      throw hostErrors.WZ_PAYLOAD_TOO_LARGE();
     }
     chunks.push(buffer);
   }

@@ -1,4 +1,4 @@
-import { WizamartError, createValidator } from '@wizamart/plugin-sdk';
+import { hostErrors, createValidator } from '@wizamart/plugin-sdk';
 import { paymentNotFound, signatureInvalid, webhookInvalid } from '../errors.js';
 import type { PaymentStatus } from '../index.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -91,7 +91,7 @@ export class WebhooksService {
     if (!store) throw signatureInvalid();
     verifySignature({ secret: await this.settings.secret(store.id), header: signature, rawBody, toleranceSeconds: this.toleranceSeconds });
     if (!this.stores.enabled(store.platform)) {
-      throw new WizamartError('WZ_PLUGIN_DISABLED', 'The payments plugin is not enabled on this platform', { status: 404, details: { plugin: 'payments' } });
+      throw hostErrors.WZ_PLUGIN_DISABLED({ plugin: 'payments' });
     }
     let event: WebhookEvent;
     try {

@@ -1,4 +1,4 @@
-import { wantsJson, WizamartError, type RequestTenant, type StoreRef } from '@wizamart/plugin-sdk';
+import { errorBody, hostErrors, wantsJson, type RequestTenant, type StoreRef } from '@wizamart/plugin-sdk';
 import type { Store } from '../index.js';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { storeNotFound } from '../errors.js';
@@ -19,7 +19,7 @@ export function createTenantStage(resolver: TenantResolver, stores: CachedStoreD
     }
     if (resolution.url) req.url = resolution.url;
     if (resolution.missingStore !== undefined) return storeMissing(req, res, next, resolution.missingStore);
-    if (resolution.noRoute) return next(new WizamartError('WZ_NOT_FOUND', `Nothing at ${req.method} ${req.path} on this host`, { status: 404 }));
+    if (resolution.noRoute) return next(hostErrors.WZ_NOT_FOUND({ method: req.method, path: req.path }));
     next();
   };
 }
@@ -34,14 +34,16 @@ export function storeRefOf(store: Store, tenant: RequestTenant): StoreRef {
 /** 404 `WZ_TENANCY_STORE_NOT_FOUND`: JSON for APIs, else the store-not-found page (the host's error page if that fails). */
 function storeMissing(req: Request, res: Response, next: NextFunction, code: string): void {
   const error = storeNotFound(code);
+  const body = errorBody(error);
   if (wantsJson(req)) {
-    res.status(404).json({ error: error.toJSON() });
+    res.status(error.status).json(body);
     return;
   }
   // Core's theme stage has not run (it follows this one): give the storefront layout what it reads.
   const base = req.wz.tenant.base ?? '';
   const wz = { surface: 'storefront', base, home: base || '/', platform: req.wz.tenant.platform, lang: 'en', assets: '/static/modules/core', storeName: 'Wizamart', menu: [], flash: [] };
-  res.status(404).render('tenancy/storefront/store-not-found', { title: 'Store not found', code, error: error.toJSON(), requestId: req.wz.id, wz }, (renderError, html) => {
+  const view = { title: 'Store not found', code, error: body.error, requestId: req.wz.id, wz };
+  res.status(error.status).render('tenancy/storefront/store-not-found', view, (renderError, html) => {
     if (renderError) return next(error);
     res.send(html);
   });

@@ -1,4 +1,4 @@
-import { permit, WizamartError, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { permit, hostErrors, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
 import { actorOf } from '../http/request-info.js';
 import type { Tenancy } from '../tenancy.js';
@@ -16,7 +16,7 @@ export function adminPlatformsApi(routes: PluginRoutes, tenancy: Tenancy): Route
   });
   router.get('/platforms/:code', async (req, res) => {
     const platform = await tenancy.platforms.get(req.params.code);
-    if (!platform) throw new WizamartError('WZ_PLATFORM_NOT_FOUND', `No platform "${req.params.code}"`, { status: 404, details: { platform: req.params.code } });
+    if (!platform) throw hostErrors.WZ_PLATFORM_NOT_FOUND({ platform: req.params.code });
     res.json(platform);
   });
   router.patch('/platforms/:code', async (req, res) => {

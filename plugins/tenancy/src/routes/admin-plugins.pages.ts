@@ -1,4 +1,4 @@
-import { permit, WizamartError, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { permit, hostErrors, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { Request, Router } from 'express';
 import { actorOf } from '../http/request-info.js';
@@ -10,7 +10,7 @@ const ACTIONS = new Set(['enable', 'disable']);
 
 function actionOf(req: Request): 'enable' | 'disable' {
   const action = String(req.params.action);
-  if (!ACTIONS.has(action)) throw new WizamartError('WZ_NOT_FOUND', `No page for "${action}"`, { status: 404 });
+  if (!ACTIONS.has(action)) throw hostErrors.WZ_NOT_FOUND({ path: action });
   return action as 'enable' | 'disable';
 }
 

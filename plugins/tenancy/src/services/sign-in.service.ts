@@ -1,4 +1,4 @@
-import { WizamartError, type Principal } from '@wizamart/plugin-sdk';
+import { hostErrors, type Principal } from '@wizamart/plugin-sdk';
 import type { Request } from 'express';
 import type { IssuedToken, SignedInProfile, StaffSignIn } from '../index.js';
 import { invalidCredentials } from '../errors.js';
@@ -48,7 +48,7 @@ export function createSignIn(deps: { users: UserRepository; memberships: Members
     },
     profile(req) {
       const principal = req.wz.principal;
-      if (!principal) throw new WizamartError('WZ_AUTH_UNAUTHENTICATED', 'Sign in to continue', { status: 401 });
+      if (!principal) throw hostErrors.WZ_AUTH_UNAUTHENTICATED();
       return profileOf(principal);
     },
   };
