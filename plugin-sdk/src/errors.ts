@@ -180,7 +180,7 @@ export function defineErrors<const Catalog extends ErrorCatalog>(catalog: Catalo
 export const hostErrors = defineErrors(HOST_ERROR_CATALOG);
 
 /** A stable error code of the host or SDK. */
-export type HostErrorCode = keyof typeof HOST_ERROR_CATALOG;
+export type HostErrorCode = keyof typeof hostErrors.catalog;
 
 /**
  * Every host code with its HTTP status.

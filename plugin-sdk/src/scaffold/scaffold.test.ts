@@ -36,7 +36,8 @@ describe('wizamart-plugin new', () => {
     expect(read('src/routes/admin.routes.ts')).to.include('permit(GiftCardsPermissions.manage)').and.include('publicAccess()').and.include("res.render('gift-cards/admin/notes'");
     expect(read('migrations/gift-cards_001_create_notes.ts')).to.match(/export async function up[\s\S]*export async function down/);
     expect(read('src/jobs/tidy-notes.job.ts')).to.include('jobs.define');
-    expect(read('src/errors.ts')).to.include("'WZ_GIFT_CARDS_JOB_NOT_FOUND'");
+    expect(read('src/errors.ts')).to.include('WZ_GIFT_CARDS_JOB_NOT_FOUND: {');
+    expect(read('src/routes/admin.routes.ts')).to.include('errors.WZ_GIFT_CARDS_JOB_NOT_FOUND({');
     expect(read('test/gift-cards.int.test.ts')).to.include("from '@wizamart/plugin-sdk/testing'").and.include("'gift_cards.notes'");
     for (const lang of ['en', 'de', 'fr', 'lb']) {
       const messages = JSON.parse(read(`locales/${lang}.json`));

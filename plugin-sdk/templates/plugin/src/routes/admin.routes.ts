@@ -1,6 +1,6 @@
 import { permit, publicAccess, type PluginInfo, type PluginJobs, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
-import { jobNotFound } from '../errors.js';
+import { errors } from '../errors.js';
 import { __Pascal__Permissions } from '../index.js';
 import { TIDY_NOTES_JOB, type TidyNotesData } from '../jobs/tidy-notes.job.js';
 import { parseTidyInput } from '../services/note-input.js';
@@ -35,7 +35,7 @@ export function adminApiRoutes(routes: PluginRoutes, deps: AdminDeps): Router {
   });
   router.get('/jobs/:id', permit(__Pascal__Permissions.view), async (req, res) => {
     const status = await deps.jobs.status(String(req.params.id));
-    if (!status) throw jobNotFound(String(req.params.id));
+    if (!status) throw errors.WZ___CODE___JOB_NOT_FOUND({ id: String(req.params.id) });
     res.json(status);
   });
   return router;
