@@ -85,6 +85,18 @@ describe('host runtime through the SDK test harness', () => {
       expect(bad.body.error.code).to.equal('WZ_VALIDATION');
     });
 
+    it('answers a body in an encoding it cannot read with 415 WZ_PAYLOAD_UNSUPPORTED, not WZ_VALIDATION', async () => {
+      const res = await request(test.app)
+        .post('/api/v1/admin/ledger/echo')
+        .set('content-type', 'application/json')
+        .set('content-encoding', 'x-unknown')
+        .send('{"a":1}')
+        .expect(415);
+      expect(res.body).to.deep.equal({
+        error: { code: 'WZ_PAYLOAD_UNSUPPORTED', message: 'The request body encoding is not supported', details: {} },
+      });
+    });
+
     it('answers unknown paths with WZ_NOT_FOUND and routes of a failed plugin not at all', async () => {
       expect((await request(test.app).get('/api/v1/admin/nothing-here').expect(404)).body.error.code).to.equal('WZ_NOT_FOUND');
       await request(test.app).get('/api/v1/admin/after-bad/anything').expect(404);
