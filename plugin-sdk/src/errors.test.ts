@@ -76,7 +76,7 @@ describe('defineErrors', () => {
     expect(() => defineErrors({ ['CART_GONE' as 'WZ_X_Y']: { status: 404, message: 'x' } })).to.throw(/CART_GONE/);
   });
 
-  it('keeps the host codes in the WZ_<AREA>_<WHAT> form (WZ_INTERNAL and WZ_VALIDATION are the generic exceptions)', () => {
+  it('keeps host codes WZ_<AREA>_<WHAT> (WZ_INTERNAL and WZ_VALIDATION are the generic exceptions)', () => {
     const codes = Object.keys(hostErrors.catalog).filter((code) => code !== 'WZ_INTERNAL' && code !== 'WZ_VALIDATION');
     for (const code of codes) expect(code).to.match(/^WZ_[A-Z0-9]+_[A-Z0-9_]+$/);
     expect(ERROR_CODES.WZ_JOB_STOPPED).to.equal(503);

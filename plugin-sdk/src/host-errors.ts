@@ -2,7 +2,6 @@ import type { ErrorCatalog } from './errors.js';
 
 type Plugin = { plugin: string };
 type PluginProblem = { plugin: string; problem: string };
-type Problems = { problems: Array<{ path: string; message: string }> };
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
 /**
@@ -122,10 +121,8 @@ export const HOST_ERROR_CATALOG = {
       `${p.plugin} cannot serve /${p.surface}/…/${p.segment}: ${p.owner} already does`,
   },
   WZ_HOST_NO_HTTP: { status: 500, message: 'This host runs without HTTP (worker mode) and cannot listen' },
-  WZ_VALIDATION: {
-    status: 400,
-    message: (p: Problems) => `Invalid input: ${p.problems.map((q) => `${q.path} ${q.message}`).join('; ')}`,
-  },
+  /** Built by `validationError(fields)` (field-errors.ts), which words the message after the fields. */
+  WZ_VALIDATION: { status: 400, message: 'The input is not valid' },
   WZ_PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than the 1 MB limit' },
   WZ_PAYLOAD_UNSUPPORTED: { status: 415, message: 'The request body encoding is not supported' },
   WZ_NOT_FOUND: {

@@ -93,7 +93,8 @@ const ALIAS_SEGMENT = /^[a-z][a-z0-9-]{0,38}(?:\.[a-z]{2,4})?$/;
 
 function createRoutes(code: string, tier: string, contributions: Contributions): PluginRoutes {
   const requireCore = (what: string, details: Record<string, unknown>) => {
-    if (tier !== 'core') throw hostErrors.WZ_PLUGIN_STAGE_FORBIDDEN({ plugin: code, what }, { details: { plugin: code, ...details } });
+    if (tier === 'core') return;
+    throw hostErrors.WZ_PLUGIN_STAGE_FORBIDDEN({ plugin: code, what }, { details: { plugin: code, ...details } });
   };
   return {
     use(stage, handler) {
@@ -129,8 +130,8 @@ function createRoutes(code: string, tier: string, contributions: Contributions):
       checkSurface(code, surface, false);
       checkInternal(code, tier, `a page alias ("${segment}")`);
       if (!ALIAS_SEGMENT.test(segment)) {
-        const rule = 'a page alias is one path segment of lower-case letters, digits and - (with an optional extension such as .xml)';
-        throw invalidArgument(code, `${rule}, not "${segment}"`, { segment });
+        const rule = 'a page alias is one path segment of lower-case letters, digits and -';
+        throw invalidArgument(code, `${rule} (with an optional extension such as .xml), not "${segment}"`, { segment });
       }
       const taken = contributions.aliases.find((alias) => alias.surface === surface && alias.segment === segment);
       if (taken) {
@@ -150,7 +151,8 @@ function createMenus(code: string, tier: string, contributions: Contributions): 
       const aliased = item.root && contributions.aliases.some((alias) => alias.plugin === code && alias.surface === surface && item.path.split('/')[1] === alias.segment);
       if (item.root && tier !== 'core' && !aliased) {
         const what = 'add menu items outside its own pages';
-        throw hostErrors.WZ_PLUGIN_STAGE_FORBIDDEN({ plugin: code, what }, { details: { plugin: code, item: item.id } });
+        const details = { plugin: code, item: item.id };
+        throw hostErrors.WZ_PLUGIN_STAGE_FORBIDDEN({ plugin: code, what }, { details });
       }
       contributions.addMenu({ plugin: code, surface, item: { order: 100, ...item } });
     },

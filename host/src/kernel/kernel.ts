@@ -60,7 +60,8 @@ const KEPT_CODES = new Set([
 function toFailure(error: unknown, fallbackCode: string, code: string, hook: string): PluginFailure {
   // Kernel codes that say more than the hook's generic one, and a plugin's own codes (`WZ_TENANCY_…`,
   // `WZ_AUTH_SECRET_MISSING`), are kept: the operator's fix depends on them.
-  if (isWizamartError(error) && (KEPT_CODES.has(error.code) || !(error.code in hostErrors.catalog) || error.code.startsWith('WZ_AUTH_'))) {
+  const kept = (code: string) => KEPT_CODES.has(code) || !(code in hostErrors.catalog) || code.startsWith('WZ_AUTH_');
+  if (isWizamartError(error) && kept(error.code)) {
     return { code: error.code, message: error.message, details: error.details };
   }
   const message = error instanceof Error ? error.message : String(error);

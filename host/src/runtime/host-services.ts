@@ -2,6 +2,7 @@ import {
   hostErrors,
   permissionCodes,
   permissionDeclarations,
+  validationError,
   type InstalledPluginInfo,
   type MenuDirectory,
   type MenuEntry,
@@ -73,7 +74,7 @@ function checkPlatformInput(input: { code?: string; name?: string; domain?: stri
   if (input.code !== undefined && !PLATFORM_CODE.test(input.code)) problems.push({ path: '/code', message: 'must be 2–39 lower-case letters, digits or -' });
   if (input.name !== undefined && (input.name.trim().length === 0 || input.name.length > 120)) problems.push({ path: '/name', message: 'must be 1–120 characters' });
   if (input.domain && !DOMAIN.test(input.domain)) problems.push({ path: '/domain', message: 'must be a host name such as shop.example.com' });
-  if (problems.length > 0) throw hostErrors.WZ_VALIDATION({ problems });
+  if (problems.length > 0) throw validationError(problems.map((problem) => ({ ...problem, code: 'invalid' })));
 }
 
 /** Platforms in `wizamart.platforms`. */

@@ -96,7 +96,10 @@ export interface ProductPagePanel {
  * });
  */
 export interface CatalogProductPage {
-  /** Adds a panel; call it from `register`. `WZ_PLUGIN_INVALID_ARGUMENT` for another plugin's partial or an id added twice. */
+  /**
+   * Adds a panel; call it from `register`. `WZ_PLUGIN_INVALID_ARGUMENT` for another plugin's partial or an id added
+   * twice.
+   */
   addPanel(ctx: Pick<PluginContext, 'plugin'>, panel: ProductPagePanel): void;
 }
 

@@ -42,7 +42,8 @@ describe('catalog: panels other plugins add to the product page', () => {
   });
 
   it('refuses a panel that renders another plugin\'s partial, and the same id twice', async () => {
-    expect((await calls()).refused).to.deep.equal(['foreign:WZ_PLUGIN_INVALID_ARGUMENT', 'shown:WZ_PLUGIN_INVALID_ARGUMENT']);
+    const refused = ['foreign:WZ_PLUGIN_INVALID_ARGUMENT', 'shown:WZ_PLUGIN_INVALID_ARGUMENT'];
+    expect((await calls()).refused).to.deep.equal(refused);
   });
 
   it('shows no panel of a plugin turned off on the platform (without loading it), and shows it again once it is back', async () => {

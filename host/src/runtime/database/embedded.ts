@@ -79,7 +79,8 @@ function lockDataDir(dataDir: string): () => void {
       rmSync(file, { force: true });
     }
   }
-  throw hostErrors.WZ_DB_UNAVAILABLE({ problem: `Cannot lock the embedded database folder ${dataDir}` }, { details: { dataDir } });
+  const problem = `Cannot lock the embedded database folder ${dataDir}`;
+  throw hostErrors.WZ_DB_UNAVAILABLE({ problem }, { details: { dataDir } });
 }
 
 /**

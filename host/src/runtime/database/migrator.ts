@@ -145,7 +145,10 @@ export class Migrator {
     if (to === undefined) return applied.slice(-1);
     if (to === null) return applied.reverse();
     const index = applied.indexOf(to);
-    if (index === -1) throw hostErrors.WZ_MIGRATION_NOT_FOUND({ plugin, migration: to }, { details: { plugin, migration: to, applied } });
+    if (index === -1) {
+      const details = { plugin, migration: to, applied };
+      throw hostErrors.WZ_MIGRATION_NOT_FOUND({ plugin, migration: to }, { details });
+    }
     return applied.slice(index + 1).reverse();
   }
 

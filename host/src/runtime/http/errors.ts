@@ -1,4 +1,11 @@
-import { errorBody, hostErrors, isWizamartError, wantsJson, type WizamartError } from '@wizamart/plugin-sdk';
+import {
+  errorBody,
+  hostErrors,
+  isWizamartError,
+  validationError,
+  wantsJson,
+  type WizamartError,
+} from '@wizamart/plugin-sdk';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 
 // Connection-level failures (PostgreSQL SQLSTATE class 08, shutdown/cannot-connect-now, refused sockets, pool
@@ -23,7 +30,7 @@ export function normaliseError(error: unknown): WizamartError {
     return hostErrors.WZ_PAYLOAD_TOO_LARGE();
   }
   if (type === 'entity.parse.failed') {
-    return hostErrors.WZ_VALIDATION({ problems: [{ path: '/', message: 'is not valid JSON' }] });
+    return validationError([{ path: '/', code: 'invalid', message: 'The request body is not valid JSON' }]);
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return hostErrors.WZ_PAYLOAD_UNSUPPORTED();

@@ -14,7 +14,8 @@ export const JOB_DEFAULTS: ResolvedJobOptions = {
 function positiveInteger(name: string, key: keyof JobOptions, value: number, min: number): number {
   if (Number.isInteger(value) && value >= min) return value;
   const problem = `job ${name}: option ${key} must be an integer >= ${min}, not ${value}`;
-  throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: pluginOfJob(name), problem }, { details: { job: name, option: key } });
+  const details = { job: name, option: key };
+  throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: pluginOfJob(name), problem }, { details });
 }
 
 /** The plugin a job belongs to: the `<code>` of `<code>.<job>`. */

@@ -155,7 +155,8 @@ export class JobRunner implements JobQueue {
     const at = job.attrs.nextRunAt;
     if (!(at instanceof Date) || Number.isNaN(at.getTime())) {
       const problem = `cannot schedule ${name} at "${String(when)}"`;
-      throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: pluginOfJob(name), problem }, { details: { when: String(when) } });
+      const details = { when: String(when) };
+      throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: pluginOfJob(name), problem }, { details });
     }
     return this.save(job);
   }

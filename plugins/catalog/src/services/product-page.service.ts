@@ -30,7 +30,8 @@ export class ProductPageSlot implements CatalogProductPage {
   addPanel(ctx: { plugin: { code: string } }, panel: ProductPagePanel): void {
     const plugin = ctx.plugin.code;
     if (!panel.partial.startsWith(`${plugin}/`)) {
-      const problem = `a product-page panel renders one of its own partials ("${plugin}/<name>"), not "${panel.partial}"`;
+      const own = `${plugin}/<name>`;
+      const problem = `a product-page panel renders one of its own partials ("${own}"), not "${panel.partial}"`;
       throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin, problem }, { details: { plugin, partial: panel.partial } });
     }
     if (this.panels.some((known) => known.plugin === plugin && known.id === panel.id)) {

@@ -28,5 +28,6 @@ export async function sniffImage(bytes: Uint8Array): Promise<SniffedImage> {
     const contentType = mime as AcceptedImageType;
     return { contentType, extension: ACCEPTED_IMAGE_TYPES[contentType] };
   }
-  throw cmsErrors.WZ_CMS_MEDIA_TYPE_REFUSED({ detected: mime ?? 'unknown', accepted: Object.keys(ACCEPTED_IMAGE_TYPES) });
+  const accepted = Object.keys(ACCEPTED_IMAGE_TYPES);
+  throw cmsErrors.WZ_CMS_MEDIA_TYPE_REFUSED({ detected: mime ?? 'unknown', accepted });
 }

@@ -65,8 +65,10 @@ export function createCoreUi(translations: Translations, sections: RegisteredSec
     addStorefrontSection(ctx, section) {
       const plugin = ctx.plugin.code;
       if (!section.partial.startsWith(`${plugin}/`)) {
-        const problem = `a storefront section renders one of its own partials ("${plugin}/<name>"), not "${section.partial}"`;
-        throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin, problem }, { details: { plugin, partial: section.partial } });
+        const own = `${plugin}/<name>`;
+        const problem = `a storefront section renders one of its own partials ("${own}"), not "${section.partial}"`;
+        const details = { plugin, partial: section.partial };
+        throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin, problem }, { details });
       }
       if (sections.some((known) => known.plugin === plugin && known.id === section.id)) {
         const problem = `storefront section "${section.id}" is added twice`;

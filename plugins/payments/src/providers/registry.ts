@@ -15,7 +15,7 @@ export class ProviderRegistry implements PaymentProviders {
 
   register(provider: PaymentProvider): void {
     if (!provider || typeof provider.code !== 'string' || !CODE.test(provider.code)) {
-      throw invalidProvider('a payment provider code is 2 to 39 lower-case letters, digits and -, starting with a letter');
+      throw invalidProvider('a payment provider code is 2 to 39 lower-case letters, digits and -, from a letter');
     }
     for (const method of ['authorize', 'capture', 'refund', 'cancel'] as const) {
       if (typeof provider[method] !== 'function') {

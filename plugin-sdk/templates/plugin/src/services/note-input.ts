@@ -1,4 +1,4 @@
-import { hostErrors, type WizamartError } from '@wizamart/plugin-sdk';
+import { validationError, type WizamartError } from '@wizamart/plugin-sdk';
 
 /** A note as a client sends it. */
 export interface NoteInput {
@@ -9,7 +9,7 @@ export interface NoteInput {
 export const MAX_NOTE_LENGTH = 500;
 
 function problem(path: string, message: string): WizamartError {
-  return hostErrors.WZ_VALIDATION({ problems: [{ path, message }] });
+  return validationError([{ path, code: 'invalid', message }]);
 }
 
 /** Checks a request body for a new note; throws 400 `WZ_VALIDATION` naming the field that is wrong. */
