@@ -6,7 +6,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *
  * @example
  * ```ts
- * if (!isUuid(req.params.id)) throw new WizamartError('WZ_NOT_FOUND', 'No such order', { status: 404 });
+ * if (!isUuid(req.params.id)) throw errors.WZ_ORDERS_NOT_FOUND(); // a malformed id is "no such order"
  * ```
  */
 export function isUuid(value: unknown): value is string {
