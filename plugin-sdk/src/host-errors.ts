@@ -115,6 +115,12 @@ export const HOST_ERROR_CATALOG = {
     message: (p: Plugin & { routes: string[] }) =>
       `${p.plugin} has routes without permit(…) or publicAccess(): ${p.routes.join(', ')}`,
   },
+  WZ_AUTH_PERMISSION_UNDECLARED: {
+    status: 500,
+    message: (p: Plugin & { uses: Array<{ permission: string; at: string }> }) =>
+      `${p.plugin} uses permissions that neither it nor a plugin it requires declares: ` +
+      p.uses.map((use) => `${use.permission} (${use.at})`).join(', '),
+  },
   WZ_ROUTE_ALIAS_TAKEN: {
     status: 500,
     message: (p: Plugin & { surface: string; segment: string; owner: string }) =>

@@ -1,4 +1,4 @@
-import { permissionCodes, WizamartError } from '@wizamart/plugin-sdk';
+import { hostErrors, permissionCodes } from '@wizamart/plugin-sdk';
 import type { MenuContribution, RouteContribution } from './contributions.js';
 import { dependencyCodes, type PluginNode } from './plugin-node.js';
 import { routeTable } from './route-table.js';
@@ -48,10 +48,5 @@ export function checkDeclaredPermissions(
     own(contributions.menus),
   );
   if (unknown.length === 0) return;
-  const list = unknown.map((use) => `${use.permission} (${use.at})`);
-  throw new WizamartError(
-    'WZ_AUTH_PERMISSION_UNDECLARED',
-    `${node.code} uses permissions that neither it nor a plugin it requires declares: ${list.join(', ')}`,
-    { status: 500, details: { plugin: node.code, uses: unknown } },
-  );
+  throw hostErrors.WZ_AUTH_PERMISSION_UNDECLARED({ plugin: node.code, uses: unknown });
 }
