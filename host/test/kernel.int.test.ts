@@ -98,6 +98,38 @@ describe('kernel over fixture plugin packages', () => {
     });
   });
 
+  describe('definePlugin({ deps }) resolved before register', () => {
+    let kernel: Awaited<ReturnType<typeof bootFixtures>>;
+    let log: string[];
+    before(async () => {
+      resetFixtureLog();
+      kernel = await bootFixtures('deps');
+      log = [...fixtureLog()];
+    });
+
+    it('hands a required dep to register and start, and optional deps of absent plugins as undefined', () => {
+      expect(nodeOf(kernel, 'consumer').state).to.equal('ok');
+      expect(log).to.include('consumer:clock=tick ghost=undefined lazyGhost=undefined keys=clock,ghost,lazyGhost');
+      expect(log).to.include('consumer:start clock=tick');
+    });
+
+    it('fails a plugin whose dep belongs to an undeclared plugin before its register runs', () => {
+      const rogue = nodeOf(kernel, 'rogue');
+      expect(rogue.state).to.equal('failed');
+      expect(rogue.error?.code).to.equal('WZ_PLUGIN_UNDECLARED_DEP');
+      expect(rogue.error?.message).to.match(/rogue asked for service stranger:thing but does not declare "stranger"/);
+      expect(log).not.to.include('rogue:register');
+    });
+
+    it('fails a plugin whose required dep is not provided with WZ_SERVICE_NOT_PROVIDED', () => {
+      const needy = nodeOf(kernel, 'needy');
+      expect(needy.state).to.equal('failed');
+      expect(needy.error?.code).to.equal('WZ_SERVICE_NOT_PROVIDED');
+      expect(needy.error?.message).to.match(/provider:calendar is not available to needy/);
+      expect(log).not.to.include('needy:register');
+    });
+  });
+
   describe('a diamond graph', () => {
     it('registers each plugin once, dependencies first, in one stable order', async () => {
       const kernel = await bootFixtures('diamond');

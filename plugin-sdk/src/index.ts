@@ -30,8 +30,8 @@ export { validateManifest } from './manifest.js';
 export type { ManifestProblem, ManifestValidation, PluginManifest, PluginTier } from './manifest.js';
 export { definePermissions, permissionCodes, permissionDeclarations } from './permissions.js';
 export type { PermissionDeclaration, PermissionSurface } from './permissions.js';
-export { defineServiceToken } from './services.js';
-export type { PluginServices, ServiceToken } from './services.js';
+export { defineServiceToken, optional } from './services.js';
+export type { DepsSpec, OptionalDep, PluginServices, ResolvedDeps, ServiceToken, TokenReference } from './services.js';
 export { definePlugin } from './plugin.js';
 export type {
   EventHandler,

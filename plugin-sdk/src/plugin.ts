@@ -3,7 +3,7 @@ import type { HttpStage } from './http.js';
 import type { Knex } from 'knex';
 import type { PluginJobs } from './jobs.js';
 import type { PluginManifest } from './manifest.js';
-import type { PluginServices } from './services.js';
+import type { DepsSpec, PluginServices, ResolvedDeps } from './services.js';
 
 /**
  * The surfaces a plugin can mount routes and menus on: `admin` (platform admins), `store` (a store's dashboard),
@@ -222,31 +222,43 @@ export interface PluginContext<Config = Record<string, unknown>> {
   readonly i18n: PluginAssets;
 }
 
-/** The shape a plugin's entry module default-exports. Only `register` is required. */
-export interface PluginDefinition<Config = Record<string, unknown>> {
+/**
+ * The shape a plugin's entry module default-exports. Only `register` is required. The services named in `deps` are
+ * resolved by the host before `register` runs and handed to every hook as its second argument.
+ */
+export interface PluginDefinition<Config = Record<string, unknown>, Deps extends DepsSpec = {}> {
+  /**
+   * The services this plugin uses: tokens of the host, of itself or of plugins in `requires` (missing → the plugin
+   * fails with `WZ_SERVICE_NOT_PROVIDED`), or {@link optional} ones of plugins in `optionalRequires`. A token of a
+   * plugin the manifest does not declare fails it with `WZ_PLUGIN_UNDECLARED_DEP`.
+   */
+  deps?: Deps;
   /** Wires the plugin: provide services, add routes, menus, jobs and health checks. Runs in dependency order. */
-  register(ctx: PluginContext<Config>): void | Promise<void>;
+  register(ctx: PluginContext<Config>, deps: ResolvedDeps<Deps>): void | Promise<void>;
   /** Runs after migrations, before the host serves traffic. */
-  start?(ctx: PluginContext<Config>): void | Promise<void>;
+  start?(ctx: PluginContext<Config>, deps: ResolvedDeps<Deps>): void | Promise<void>;
   /** Runs on shutdown, in reverse dependency order. */
-  stop?(ctx: PluginContext<Config>): void | Promise<void>;
+  stop?(ctx: PluginContext<Config>, deps: ResolvedDeps<Deps>): void | Promise<void>;
 }
 
 /**
  * Declares a plugin. Returns the definition unchanged: the host accepts any default export of this shape, so a
- * plain JavaScript plugin works without importing the SDK at run time.
+ * plain JavaScript plugin works without importing the SDK at run time. `deps` names the services the plugin uses;
+ * they arrive typed as the second argument of `register`.
  *
  * @example
  * ```ts
  * export default definePlugin({
- *   register(ctx) {
+ *   deps: { ui: CoreServices.ui, stock: optional(InventoryServices.stock) },
+ *   register(ctx, { ui }) {
+ *     ui.registerLocales(ctx);
  *     ctx.menus.add('store', { id: 'orders', label: 'orders.menu.orders', path: '/', permission: 'orders.view' });
  *   },
  * });
  * ```
  */
-export function definePlugin<Config = Record<string, unknown>>(
-  definition: PluginDefinition<Config>,
-): PluginDefinition<Config> {
+export function definePlugin<Config = Record<string, unknown>, Deps extends DepsSpec = {}>(
+  definition: PluginDefinition<Config, Deps>,
+): PluginDefinition<Config, Deps> {
   return definition;
 }

@@ -43,3 +43,44 @@ export interface PluginServices {
    */
   getOptional<T>(token: ServiceToken<T>): T | undefined;
 }
+
+/**
+ * A service token, or a function that loads one (for an optional dependency whose package may be absent:
+ * `() => import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.stock)`).
+ */
+export type TokenReference<T> = ServiceToken<T> | (() => Promise<ServiceToken<T>>);
+
+/** An optional entry of `definePlugin({ deps })`, made with {@link optional}. */
+export interface OptionalDep<T> {
+  /** Marks the entry as optional. */
+  readonly kind: 'optional';
+  /** The token, or a function loading it; a load that fails because the package is not installed means absent. */
+  readonly token: TokenReference<T>;
+}
+
+/** The `deps` of `definePlugin`: names mapped to required tokens or {@link optional} ones. */
+export type DepsSpec = Readonly<Record<string, ServiceToken<any> | OptionalDep<any>>>;
+
+/**
+ * The services the host hands to `register(ctx, deps)`: a required token gives `T`, an optional one `T | undefined`
+ * (read it on use; it turns `undefined` when its owner fails after this plugin registered).
+ */
+export type ResolvedDeps<D extends DepsSpec> = {
+  readonly [K in keyof D]: D[K] extends OptionalDep<infer T> ? T | undefined : D[K] extends ServiceToken<infer T> ? T : never;
+};
+
+/**
+ * Declares an optional dependency in `definePlugin({ deps })`: the service comes as `undefined` when its owner is
+ * not installed, did not load, or did not provide it. The owner must be listed in `optionalRequires`. Pass a function
+ * loading the token when the owner's package may be absent from an install.
+ *
+ * @example
+ * ```ts
+ * deps: {
+ *   stock: optional(() => import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.stock)),
+ * }
+ * ```
+ */
+export function optional<T>(token: TokenReference<T>): OptionalDep<T> {
+  return Object.freeze({ kind: 'optional', token });
+}

@@ -6,6 +6,7 @@ import { container as globalContainer, type DependencyContainer } from 'tsyringe
 import { readHostConfig, type HostConfig } from '../runtime/config.js';
 import { HOST_VERSION } from '../version.js';
 import { loadPluginConfig } from './config.js';
+import { resolveDeps } from './deps.js';
 import { createPluginScope, type RuntimeServices, type ScopeDeps } from './context.js';
 import { Contributions } from './contributions.js';
 import { discoverPlugins, type DiscoveredPackage } from './discover.js';
@@ -41,6 +42,8 @@ export interface LoadedPlugin {
   definition: PluginDefinition;
   scope: DependencyContainer;
   ctx: PluginContext;
+  /** The services named in `definePlugin({ deps })`, resolved before `register`. */
+  deps: Record<string, unknown>;
   /** Seconds spent importing and registering the plugin. */
   bootSeconds: number;
 }
@@ -49,6 +52,7 @@ export interface LoadedPlugin {
 const KEPT_CODES = new Set([
   'WZ_PLUGIN_UNDECLARED_DEP',
   'WZ_PLUGIN_INVALID_ARGUMENT',
+  'WZ_SERVICE_NOT_PROVIDED',
   'WZ_PLUGIN_TIMEOUT',
   'WZ_PLUGIN_ENTRY',
   'WZ_PLUGIN_CONFIG_INVALID',
@@ -159,7 +163,7 @@ export class Kernel {
     for (const plugin of this.active.reverse()) {
       if (!plugin.definition.stop) continue;
       try {
-        await withTimeout(() => plugin.definition.stop!(plugin.ctx), this.hookTimeoutMs, `${plugin.node.code}.stop`);
+        await withTimeout(() => plugin.definition.stop!(plugin.ctx, plugin.deps), this.hookTimeoutMs, `${plugin.node.code}.stop`);
       } catch (error) {
         plugin.ctx.logger.error({ err: error }, 'plugin stop failed');
       }
@@ -183,8 +187,10 @@ export class Kernel {
       const scopeDeps = this.scopeDeps();
       const { scope, ctx } = createPluginScope(this.root, node, config, scopeDeps);
       // Visible to itself during register (self-lookups); removed again by fail() if register throws.
-      this.loaded.set(node.code, { node, definition, scope, ctx, bootSeconds: 0 });
-      await withTimeout(() => definition.register(ctx), this.hookTimeoutMs, `${node.code}.register`);
+      this.loaded.set(node.code, { node, definition, scope, ctx, deps: {}, bootSeconds: 0 });
+      const deps = await resolveDeps(definition.deps, ctx.services);
+      this.loaded.get(node.code)!.deps = deps;
+      await withTimeout(() => definition.register(ctx, deps), this.hookTimeoutMs, `${node.code}.register`);
       this.checkGuards(node.code);
       checkDeclaredPermissions(node, this.graph.byCode, this.contributions);
       this.loaded.get(node.code)!.bootSeconds = importSeconds + (performance.now() - started) / 1000;
@@ -195,7 +201,7 @@ export class Kernel {
 
   private async runHook(plugin: LoadedPlugin, hook: 'start', failureCode: string): Promise<void> {
     try {
-      await withTimeout(() => plugin.definition[hook]!(plugin.ctx), this.hookTimeoutMs, `${plugin.node.code}.${hook}`);
+      await withTimeout(() => plugin.definition[hook]!(plugin.ctx, plugin.deps), this.hookTimeoutMs, `${plugin.node.code}.${hook}`);
     } catch (error) {
       this.fail(plugin.node, toFailure(error, failureCode, plugin.node.code, hook), error);
     }
