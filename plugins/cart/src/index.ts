@@ -1,8 +1,4 @@
-import { defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
-import type { Request } from 'express';
-
-/** The slice of the SDK's StoreRef that the cart service needs (routes pass `requireStore(contextOf(req))`). */
-export type CartStoreRef = Pick<StoreRef, 'id' | 'platform' | 'currency'>;
+import { defineServiceToken, type RequestContext } from '@wizamart/plugin-sdk';
 
 /**
  * Why a line cannot be bought as it is: `unavailable` (the variant is gone or its product is not active),
@@ -61,44 +57,48 @@ export interface CartSummary {
 export type CartStatusChange = 'locked' | 'open' | 'converted';
 
 /**
- * Carts for checkout (and anything else that requires `cart`). Every call is scoped to `store`. The reads and the
- * status changes that answer a `CartView` price the cart (a few statements each); `summaryForRequest` and `setStatus`
- * are the lighter forms for callers that do not need prices.
+ * Carts for checkout (and anything else that requires `cart`). Every call acts for a request context and is scoped
+ * to its store (`requireStore(ctx)`: 404 `WZ_TENANCY_STORE_NOT_FOUND` without one); the shopper is the context's
+ * customer actor, else the guest of the cart cookie's value, which the caller reads with
+ * `readCookie(req.headers.cookie, CART_COOKIE)`. The reads and the status changes that answer a `CartView` price the
+ * cart (a few statements each); `summaryForShopper` and `setStatus` are the lighter forms for callers that do not
+ * need prices.
  *
  * @example
- * const cart = await carts.forRequest(req);
+ * const ctx = contextOf(req);
+ * const cart = await carts.forShopper(ctx, readCookie(req.headers.cookie, CART_COOKIE));
  * if (!cart?.ready) throw …;
- * await carts.lock(store, cart.id!);
+ * await carts.lock(ctx, cart.id!);
  */
 export interface CartDirectory {
   /** Cart `cartId` of the store priced now, or undefined (also for another store's cart). */
-  get(store: CartStoreRef, cartId: string): Promise<CartView | undefined>;
+  get(ctx: RequestContext, cartId: string): Promise<CartView | undefined>;
   /**
-   * The open or locked cart of the request's shopper (customer principal or guest cookie), merging a guest cart into
-   * the customer's first; undefined when the shopper has none.
+   * The open or locked cart of the context's shopper (customer actor, else the guest of `guestToken`), merging a
+   * guest cart into the customer's first; undefined when the shopper has none.
    */
-  forRequest(req: Request): Promise<CartView | undefined>;
+  forShopper(ctx: RequestContext, guestToken: string | undefined): Promise<CartView | undefined>;
   /**
-   * Like `forRequest` (the same shopper, the same merge), without pricing: the cart's id, status and number of lines,
+   * Like `forShopper` (the same shopper, the same merge), without pricing: the cart's id, status and number of lines,
    * read in one statement; undefined when the shopper has no open or locked cart.
    */
-  summaryForRequest(req: Request): Promise<CartSummary | undefined>;
+  summaryForShopper(ctx: RequestContext, guestToken: string | undefined): Promise<CartSummary | undefined>;
   /** Removes every line; 404 `WZ_CART_NOT_FOUND`, 409 `WZ_CART_LOCKED` when locked or converted. */
-  clear(store: CartStoreRef, cartId: string): Promise<CartView>;
+  clear(ctx: RequestContext, cartId: string): Promise<CartView>;
   /** open → locked: the shopper can no longer change it. Idempotent; 409 `WZ_CART_LOCKED` when converted. */
-  lock(store: CartStoreRef, cartId: string): Promise<CartView>;
+  lock(ctx: RequestContext, cartId: string): Promise<CartView>;
   /** locked → open (e.g. after a declined payment). Idempotent; 409 `WZ_CART_LOCKED` when converted. */
-  unlock(store: CartStoreRef, cartId: string): Promise<CartView>;
+  unlock(ctx: RequestContext, cartId: string): Promise<CartView>;
   /** → converted with the caller's `reference` (an order id); the shopper starts a new cart. Idempotent. */
-  markConverted(store: CartStoreRef, cartId: string, reference?: string): Promise<CartView>;
+  markConverted(ctx: RequestContext, cartId: string, reference?: string): Promise<CartView>;
   /**
    * `lock`, `unlock` or `markConverted` (`reference` is kept only by `converted`) without pricing the cart afterwards:
    * the same rules and errors, one statement in the common case.
    *
    * @example
-   * await carts.setStatus(store, cartId, 'converted', order.id);
+   * await carts.setStatus(ctx, cartId, 'converted', order.id);
    */
-  setStatus(store: CartStoreRef, cartId: string, to: CartStatusChange, reference?: string): Promise<void>;
+  setStatus(ctx: RequestContext, cartId: string, to: CartStatusChange, reference?: string): Promise<void>;
 }
 
 /** Service tokens of the cart plugin (visible to plugins that require `cart`). */

@@ -6,10 +6,11 @@ import { TenancyServices } from '@wizamart/plugin-tenancy';
 import { CartServices } from './index.js';
 import { CartRepository } from './repositories/cart.repository.js';
 import { addToCartPanel } from './routes/add-to-cart.panel.js';
-import { cartForRequest, cartSummaryForRequest, resolveShopper, type CartDeps } from './routes/deps.js';
+import { shopperOf, type CartDeps } from './routes/deps.js';
 import { storefrontApiRoutes } from './routes/storefront-api.routes.js';
 import { storefrontPageRoutes } from './routes/storefront-pages.routes.js';
 import { CartService } from './services/cart.service.js';
+import { resolveShopper } from './services/shopper.js';
 
 // A copy of inventory's token (copies compare equal): inventory is optional, so its package may be absent at run
 // time and only its types are imported.
@@ -32,16 +33,23 @@ function createDeps(ctx: PluginContext): CartDeps {
 }
 
 function provideServices(ctx: PluginContext, deps: CartDeps): void {
+  const { carts } = deps;
   ctx.services.provide(CartServices.carts, {
-    get: (store, cartId) => deps.carts.get(store, cartId),
-    forRequest: (req) => cartForRequest(deps, req),
-    summaryForRequest: (req) => cartSummaryForRequest(deps, req),
-    clear: (store, cartId) => deps.carts.clear(store, cartId),
-    lock: (store, cartId) => deps.carts.lock(store, cartId),
-    unlock: (store, cartId) => deps.carts.unlock(store, cartId),
-    markConverted: (store, cartId, reference) => deps.carts.markConverted(store, cartId, reference),
-    setStatus: async (store, cartId, to, reference) => {
-      await deps.carts.setStatus(store, cartId, to, reference);
+    get: (rctx, cartId) => carts.get(rctx, cartId),
+    forShopper: async (rctx, guestToken) => {
+      const { owner } = await resolveShopper(carts, rctx, guestToken);
+      return owner ? carts.find(rctx, owner) : undefined;
+    },
+    summaryForShopper: async (rctx, guestToken) => {
+      const { owner } = await resolveShopper(carts, rctx, guestToken);
+      return owner ? carts.summary(rctx, owner) : undefined;
+    },
+    clear: (rctx, cartId) => carts.clear(rctx, cartId),
+    lock: (rctx, cartId) => carts.lock(rctx, cartId),
+    unlock: (rctx, cartId) => carts.unlock(rctx, cartId),
+    markConverted: (rctx, cartId, reference) => carts.markConverted(rctx, cartId, reference),
+    setStatus: async (rctx, cartId, to, reference) => {
+      await carts.setStatus(rctx, cartId, to, reference);
     },
   });
 }
@@ -58,8 +66,8 @@ export default definePlugin({
     deps.ui.addStorefrontSection(ctx, {
       id: 'mini-cart', order: 5, partial: 'cart/mini-cart',
       load: async (req) => {
-        const shopper = await resolveShopper(deps, req);
-        const cart = await deps.carts.current(shopper.store, shopper.owner);
+        const shopper = await shopperOf(deps, req);
+        const cart = await deps.carts.current(shopper.ctx, shopper.owner);
         return cart.itemCount ? { itemCount: cart.itemCount, cartUrl: `${deps.ui.base(req, 'storefront')}/cart` } : undefined;
       },
     });

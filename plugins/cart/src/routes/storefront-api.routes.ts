@@ -1,7 +1,7 @@
 import { publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Router } from 'express';
 import { jsonRequired } from '../errors.js';
-import { keepGuest, resolveShopper, type CartDeps } from './deps.js';
+import { keepGuest, shopperOf, type CartDeps } from './deps.js';
 import { parseAddLine, parseLineId, parseSetQuantity } from './validators.js';
 
 /**
@@ -17,14 +17,14 @@ export function storefrontApiRoutes(routes: PluginRoutes, deps: CartDeps): Route
   const router = routes.router();
   router.use(publicAccess());
   router.get('/', async (req, res) => {
-    const shopper = await resolveShopper(deps, req, res);
-    res.json(await deps.carts.current(shopper.store, shopper.owner));
+    const shopper = await shopperOf(deps, req, res);
+    res.json(await deps.carts.current(shopper.ctx, shopper.owner));
   });
   router.post('/lines', async (req, res) => {
     requireJson(req);
     const input = parseAddLine(req.body);
-    const shopper = await resolveShopper(deps, req, res, true);
-    const cart = await deps.carts.add(shopper.store, shopper.owner!, input);
+    const shopper = await shopperOf(deps, req, res, true);
+    const cart = await deps.carts.add(shopper.ctx, shopper.owner!, input);
     keepGuest(req, res, shopper);
     res.status(201).json(cart);
   });
@@ -32,17 +32,18 @@ export function storefrontApiRoutes(routes: PluginRoutes, deps: CartDeps): Route
     requireJson(req);
     const lineId = parseLineId(req.params);
     const { quantity } = parseSetQuantity(req.body);
-    const shopper = await resolveShopper(deps, req, res, true);
-    res.json(await deps.carts.setQuantity(shopper.store, shopper.owner!, lineId, quantity));
+    const shopper = await shopperOf(deps, req, res, true);
+    res.json(await deps.carts.setQuantity(shopper.ctx, shopper.owner!, lineId, quantity));
   });
   router.delete('/lines/:lineId', async (req, res) => {
     const lineId = parseLineId(req.params);
-    const shopper = await resolveShopper(deps, req, res, true);
-    res.json(await deps.carts.removeLine(shopper.store, shopper.owner!, lineId));
+    const shopper = await shopperOf(deps, req, res, true);
+    res.json(await deps.carts.removeLine(shopper.ctx, shopper.owner!, lineId));
   });
   router.delete('/', async (req, res) => {
-    const shopper = await resolveShopper(deps, req, res);
-    res.json(shopper.owner ? await deps.carts.clearOwn(shopper.store, shopper.owner) : await deps.carts.current(shopper.store, undefined));
+    const shopper = await shopperOf(deps, req, res);
+    const { ctx, owner } = shopper;
+    res.json(owner ? await deps.carts.clearOwn(ctx, owner) : await deps.carts.current(ctx, undefined));
   });
   return router;
 }

@@ -1,7 +1,7 @@
 import { formatMinor, publicAccess, WizamartError, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { CartView } from '../index.js';
-import { keepGuest, resolveShopper, type CartDeps, type Shopper } from './deps.js';
+import { keepGuest, shopperOf, type CartDeps, type RequestShopper } from './deps.js';
 import { formBody, parseAddLine, parseLineId, parseSetQuantity } from './validators.js';
 
 function langOf(res: Response): string {
@@ -51,10 +51,10 @@ function problemMessage(deps: CartDeps, req: Request, error: WizamartError): str
  * Runs a form change and answers with a redirect and a flash (PRG): to `next` (default the cart page) when it worked;
  * a known error becomes an error flash on `back` (default the cart page), e.g. the product page the shopper added from.
  */
-async function formChange(deps: CartDeps, req: Request, res: Response, change: (shopper: Shopper, body: Record<string, unknown>) => Promise<unknown>, done: string): Promise<void> {
+async function formChange(deps: CartDeps, req: Request, res: Response, change: (shopper: RequestShopper, body: Record<string, unknown>) => Promise<unknown>, done: string): Promise<void> {
   checkForm(deps, req);
   try {
-    const shopper = await resolveShopper(deps, req, res, true);
+    const shopper = await shopperOf(deps, req, res, true);
     await change(shopper, formBody(req.body));
     keepGuest(req, res, shopper);
   } catch (error) {
@@ -75,17 +75,17 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CartDeps): Rout
   const router = routes.router();
   router.use(publicAccess());
   router.get('/', async (req, res) => {
-    const shopper = await resolveShopper(deps, req, res);
-    const cart = await deps.carts.current(shopper.store, shopper.owner);
+    const shopper = await shopperOf(deps, req, res);
+    const cart = await deps.carts.current(shopper.ctx, shopper.owner);
     res.render('cart/storefront/cart', { title: deps.ui.t(req, 'cart.title'), csrf: csrfFor(deps, req, res), checkoutUrl: checkoutUrl(deps, req, cart), ...cartPageData(deps, req, res, cart) });
   });
-  router.post('/add', (req, res) => formChange(deps, req, res, (shopper, body) => deps.carts.add(shopper.store, shopper.owner!, parseAddLine(body)), 'cart.flash.added'));
+  router.post('/add', (req, res) => formChange(deps, req, res, (shopper, body) => deps.carts.add(shopper.ctx, shopper.owner!, parseAddLine(body)), 'cart.flash.added'));
   router.post('/lines/:lineId', (req, res) => formChange(deps, req, res, (shopper, body) => {
     const lineId = parseLineId(req.params);
-    if (body.quantity === 0) return deps.carts.removeLine(shopper.store, shopper.owner!, lineId);
-    return deps.carts.setQuantity(shopper.store, shopper.owner!, lineId, parseSetQuantity(body).quantity);
+    if (body.quantity === 0) return deps.carts.removeLine(shopper.ctx, shopper.owner!, lineId);
+    return deps.carts.setQuantity(shopper.ctx, shopper.owner!, lineId, parseSetQuantity(body).quantity);
   }, 'cart.flash.updated'));
-  router.post('/lines/:lineId/remove', (req, res) => formChange(deps, req, res, (shopper) => deps.carts.removeLine(shopper.store, shopper.owner!, parseLineId(req.params)), 'cart.flash.removed'));
-  router.post('/clear', (req, res) => formChange(deps, req, res, (shopper) => deps.carts.clearOwn(shopper.store, shopper.owner!), 'cart.flash.cleared'));
+  router.post('/lines/:lineId/remove', (req, res) => formChange(deps, req, res, (shopper) => deps.carts.removeLine(shopper.ctx, shopper.owner!, parseLineId(req.params)), 'cart.flash.removed'));
+  router.post('/clear', (req, res) => formChange(deps, req, res, (shopper) => deps.carts.clearOwn(shopper.ctx, shopper.owner!), 'cart.flash.cleared'));
   return router;
 }

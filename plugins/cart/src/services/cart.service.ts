@@ -1,9 +1,16 @@
+import { requireStore, type RequestContext, type StoreRef } from '@wizamart/plugin-sdk';
 import type { CatalogVariant, CatalogVariants } from '@wizamart/plugin-catalog';
 import type { InventoryStock } from '@wizamart/plugin-inventory';
 import type { Knex } from 'knex';
-import { cartLocked, cartNotFound, currencyMismatch, insufficientStock, lineNotFound, quantityLimit, tooManyLines, variantUnavailable } from '../errors.js';
-import { CART_LIMITS, type CartStatusChange, type CartStoreRef, type CartSummary, type CartView } from '../index.js';
-import { CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION, type CartRecord, type CartRepository, type CartStatus, type LineRecord, type LineSnapshot } from '../repositories/cart.repository.js';
+import {
+  cartLocked, cartNotFound, currencyMismatch, insufficientStock, lineNotFound, quantityLimit, tooManyLines,
+  variantUnavailable,
+} from '../errors.js';
+import { CART_LIMITS, type CartStatusChange, type CartSummary, type CartView } from '../index.js';
+import {
+  CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION,
+  type CartRecord, type CartRepository, type CartStatus, type LineRecord, type LineSnapshot,
+} from '../repositories/cart.repository.js';
 import { emptyCart, mergedQuantity, priceCart } from './cart-totals.js';
 
 // The statuses each status change starts from (the target itself included: every change is idempotent).
@@ -19,7 +26,13 @@ function snapshotOf(variant: CatalogVariant): LineSnapshot {
   return { title: variant.productTitle, sku: variant.sku, productSlug: variant.productSlug, optionValues: variant.optionValues, price: variant.price, currency: variant.currency };
 }
 
-/** Guest and customer carts of a store: reads priced by the server, changes checked against catalog and stock. */
+/** The store fields the cart needs (the cart's currency, inventory's platform check). */
+type Store = Pick<StoreRef, 'id' | 'platform' | 'currency'>;
+
+/**
+ * Guest and customer carts of the context's store: reads priced by the server, changes checked against catalog and
+ * stock. Every method acting for a request takes its context first; `owner` is resolved by `resolveShopper`.
+ */
 export class CartService {
   constructor(
     private readonly carts: CartRepository,
@@ -28,29 +41,33 @@ export class CartService {
   ) {}
 
   /** The owner's open or locked cart, priced now (an empty view when there is none). */
-  async current(store: CartStoreRef, owner: CartOwner | undefined): Promise<CartView> {
+  async current(ctx: RequestContext, owner: CartOwner | undefined): Promise<CartView> {
+    const store = requireStore(ctx);
     const cart = owner ? await this.active(store, owner) : undefined;
     return cart ? this.price(store, cart) : emptyCart(store.currency);
   }
 
-  async find(store: CartStoreRef, owner: CartOwner): Promise<CartView | undefined> {
+  /** The owner's open or locked cart priced now, or undefined. */
+  async find(ctx: RequestContext, owner: CartOwner): Promise<CartView | undefined> {
+    const store = requireStore(ctx);
     const cart = await this.active(store, owner);
     return cart ? this.price(store, cart) : undefined;
   }
 
   /** The owner's open or locked cart without prices: id, status and number of lines (one statement). */
-  async summary(store: CartStoreRef, owner: CartOwner): Promise<CartSummary | undefined> {
+  async summary(ctx: RequestContext, owner: CartOwner): Promise<CartSummary | undefined> {
     // Only open and locked carts are active.
-    return (await this.carts.activeSummary(store.id, owner)) as CartSummary | undefined;
+    return (await this.carts.activeSummary(requireStore(ctx).id, owner)) as CartSummary | undefined;
   }
 
-  async get(store: CartStoreRef, cartId: string): Promise<CartView | undefined> {
-    const cart = await this.carts.byId(store.id, cartId);
-    return cart ? this.price(store, cart) : undefined;
+  /** Cart `cartId` of the store priced now, or undefined (also for another store's cart). */
+  async get(ctx: RequestContext, cartId: string): Promise<CartView | undefined> {
+    return this.priced(requireStore(ctx), cartId);
   }
 
   /** Adds `quantity` units of a variant (to its line when there is one); creates the owner's cart on first use. */
-  async add(store: CartStoreRef, owner: CartOwner, input: { variantId: string; quantity: number }): Promise<CartView> {
+  async add(ctx: RequestContext, owner: CartOwner, input: { variantId: string; quantity: number }): Promise<CartView> {
+    const store = requireStore(ctx);
     const variantId = input.variantId.toLowerCase();
     const [variant] = await this.variants.byIds(store.id, [variantId]);
     if (!variant || variant.productStatus !== 'active') throw variantUnavailable(variantId);
@@ -73,17 +90,21 @@ export class CartService {
   }
 
   /** Sets the quantity of line `lineId` of the owner's cart (1–99, within stock). */
-  async setQuantity(store: CartStoreRef, owner: CartOwner, lineId: string, quantity: number): Promise<CartView> {
+  async setQuantity(ctx: RequestContext, owner: CartOwner, lineId: string, quantity: number): Promise<CartView> {
+    const store = requireStore(ctx);
     const cart = await this.write(store, owner, false, async (trx, cart) => {
       const line = (await this.carts.lines(store.id, cart.id, trx)).find((candidate) => candidate.id === lineId);
       if (!line) throw lineNotFound();
-      if (quantity > line.quantity) this.checkStock(line.variantId, quantity, await this.available(store, [line.variantId]));
+      if (quantity > line.quantity) {
+        this.checkStock(line.variantId, quantity, await this.available(store, [line.variantId]));
+      }
       await this.carts.setQuantity(trx, store.id, cart.id, lineId, quantity);
     });
     return this.price(store, cart);
   }
 
-  async removeLine(store: CartStoreRef, owner: CartOwner, lineId: string): Promise<CartView> {
+  async removeLine(ctx: RequestContext, owner: CartOwner, lineId: string): Promise<CartView> {
+    const store = requireStore(ctx);
     const cart = await this.write(store, owner, false, async (trx, cart) => {
       if (!(await this.carts.deleteLine(trx, store.id, cart.id, lineId))) throw lineNotFound();
     });
@@ -91,28 +112,31 @@ export class CartService {
   }
 
   /** Empties the owner's cart (nothing to do when there is none). */
-  async clearOwn(store: CartStoreRef, owner: CartOwner): Promise<CartView> {
+  async clearOwn(ctx: RequestContext, owner: CartOwner): Promise<CartView> {
+    const store = requireStore(ctx);
     const cart = await this.active(store, owner);
-    return cart ? this.clear(store, cart.id) : emptyCart(store.currency);
+    return cart ? this.clear(ctx, cart.id) : emptyCart(store.currency);
   }
 
-  async clear(store: CartStoreRef, cartId: string): Promise<CartView> {
+  /** Removes every line of cart `cartId`; 404 `WZ_CART_NOT_FOUND`, 409 `WZ_CART_LOCKED` unless it is open. */
+  async clear(ctx: RequestContext, cartId: string): Promise<CartView> {
+    const store = requireStore(ctx);
     return this.byIdChange(store, cartId, async (trx, cart) => {
       if (cart.status !== 'open') throw cartLocked(cart.status);
       await this.carts.deleteLines(trx, store.id, cart.id);
     });
   }
 
-  async lock(store: CartStoreRef, cartId: string): Promise<CartView> {
-    return this.price(store, await this.setStatus(store, cartId, 'locked'));
+  async lock(ctx: RequestContext, cartId: string): Promise<CartView> {
+    return this.price(requireStore(ctx), await this.setStatus(ctx, cartId, 'locked'));
   }
 
-  async unlock(store: CartStoreRef, cartId: string): Promise<CartView> {
-    return this.price(store, await this.setStatus(store, cartId, 'open'));
+  async unlock(ctx: RequestContext, cartId: string): Promise<CartView> {
+    return this.price(requireStore(ctx), await this.setStatus(ctx, cartId, 'open'));
   }
 
-  async markConverted(store: CartStoreRef, cartId: string, reference?: string): Promise<CartView> {
-    return this.price(store, await this.setStatus(store, cartId, 'converted', reference));
+  async markConverted(ctx: RequestContext, cartId: string, reference?: string): Promise<CartView> {
+    return this.price(requireStore(ctx), await this.setStatus(ctx, cartId, 'converted', reference));
   }
 
   /**
@@ -120,8 +144,10 @@ export class CartService {
    * A cart already in `to` is left as it is (its reference too); 404 `WZ_CART_NOT_FOUND`, 409 `WZ_CART_LOCKED` when its
    * status does not allow the change (converted or merged).
    */
-  async setStatus(store: CartStoreRef, cartId: string, to: CartStatusChange, reference?: string): Promise<CartRecord> {
-    const changed = await this.carts.changeStatus(store.id, cartId, to, FROM[to].filter((status) => status !== to), reference);
+  async setStatus(ctx: RequestContext, cartId: string, to: CartStatusChange, reference?: string): Promise<CartRecord> {
+    const store = requireStore(ctx);
+    const from = FROM[to].filter((status) => status !== to);
+    const changed = await this.carts.changeStatus(store.id, cartId, to, from, reference);
     if (changed) return changed;
     const cart = await this.carts.byId(store.id, cartId);
     if (!cart) throw cartNotFound();
@@ -134,7 +160,8 @@ export class CartService {
    * available when inventory tracks it; the guest cart ends `merged`. A cart locked for checkout is left alone.
    * Returns true when a guest cart was merged.
    */
-  async merge(store: CartStoreRef, customerId: string, tokenHash: string): Promise<boolean> {
+  async merge(ctx: RequestContext, customerId: string, tokenHash: string): Promise<boolean> {
+    const store = requireStore(ctx);
     const guest = await this.carts.activeByToken(store.id, tokenHash);
     if (!guest || guest.status !== 'open') return false;
     const guestLines = await this.carts.lines(store.id, guest.id);
@@ -159,11 +186,16 @@ export class CartService {
     }));
   }
 
-  private active(store: CartStoreRef, owner: CartOwner): Promise<CartRecord | undefined> {
+  private async priced(store: Store, cartId: string): Promise<CartView | undefined> {
+    const cart = await this.carts.byId(store.id, cartId);
+    return cart ? this.price(store, cart) : undefined;
+  }
+
+  private active(store: Store, owner: CartOwner): Promise<CartRecord | undefined> {
     return owner.customerId ? this.carts.activeByCustomer(store.id, owner.customerId) : this.carts.activeByToken(store.id, owner.tokenHash!);
   }
 
-  private async price(store: CartStoreRef, cart: CartRecord): Promise<CartView> {
+  private async price(store: Store, cart: CartRecord): Promise<CartView> {
     const lines = await this.carts.lines(store.id, cart.id);
     const ids = [...new Set(lines.map((line) => line.variantId))];
     const [variants, stock] = await Promise.all([ids.length ? this.variants.byIds(store.id, ids) : [], this.available(store, ids)]);
@@ -171,7 +203,7 @@ export class CartService {
   }
 
   /** Prices `lines` of `cart`, looking up only the variants (and their stock) that `variants` and `stock` lack. */
-  private async priceKnown(store: CartStoreRef, cart: CartRecord, lines: LineRecord[], variants: Map<string, CatalogVariant>, stock: Map<string, number> | undefined): Promise<CartView> {
+  private async priceKnown(store: Store, cart: CartRecord, lines: LineRecord[], variants: Map<string, CatalogVariant>, stock: Map<string, number> | undefined): Promise<CartView> {
     const others = [...new Set(lines.map((line) => line.variantId))].filter((id) => !variants.has(id));
     if (!others.length) return priceCart(cart, lines, variants, stock);
     const [found, otherStock] = await Promise.all([this.variants.byIds(store.id, others), this.available(store, others)]);
@@ -181,7 +213,7 @@ export class CartService {
   }
 
   /** Available units per variant while inventory tracks stock on the store's platform, else undefined. */
-  private async available(store: CartStoreRef, variantIds: string[]): Promise<Map<string, number> | undefined> {
+  private async available(store: Store, variantIds: string[]): Promise<Map<string, number> | undefined> {
     const stock = this.stock();
     return stock ? stock.available(store, variantIds) : undefined;
   }
@@ -193,7 +225,7 @@ export class CartService {
   }
 
   /** Runs `change` on the owner's open cart under a row lock (creating the cart when `create`); returns the cart. */
-  private write(store: CartStoreRef, owner: CartOwner, create: boolean, change: (trx: Knex.Transaction, cart: CartRecord) => Promise<void>): Promise<CartRecord> {
+  private write(store: Store, owner: CartOwner, create: boolean, change: (trx: Knex.Transaction, cart: CartRecord) => Promise<void>): Promise<CartRecord> {
     return this.retryOnRace(() => this.carts.transaction(async (trx) => {
       const found = owner.customerId ? await this.carts.activeByCustomer(store.id, owner.customerId, trx) : await this.carts.activeByToken(store.id, owner.tokenHash!, trx);
       if (!found && !create) throw lineNotFound();
@@ -204,13 +236,13 @@ export class CartService {
     }));
   }
 
-  private byIdChange(store: CartStoreRef, cartId: string, change: (trx: Knex.Transaction, cart: CartRecord) => Promise<void>): Promise<CartView> {
+  private byIdChange(store: Store, cartId: string, change: (trx: Knex.Transaction, cart: CartRecord) => Promise<void>): Promise<CartView> {
     return this.carts.transaction(async (trx) => {
       const cart = await this.carts.byId(store.id, cartId, trx);
       if (!cart) throw cartNotFound();
       await change(trx, cart);
       return cart;
-    }).then((cart) => this.get(store, cart.id) as Promise<CartView>);
+    }).then((cart) => this.priced(store, cart.id) as Promise<CartView>);
   }
 
   /** The database's CHECK backs the 1–99 rule up for any path that slips past the service's own check. */

@@ -1,4 +1,4 @@
-import type { JobRun } from '@wizamart/plugin-sdk';
+import { createRequestContext, type JobRun } from '@wizamart/plugin-sdk';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { IdempotencyRepository } from '../repositories/idempotency.repository.js';
 import type { SessionRepository } from '../repositories/session.repository.js';
@@ -19,7 +19,9 @@ export function createCleanupJob(deps: { keys: IdempotencyRepository; sessions: 
     const outcomes = { placed: 0, undone: 0, skipped: 0 };
     for (const row of await deps.keys.abandoned(ABANDONED_AFTER_SECONDS, 100)) {
       const store = await deps.stores.byId(row.storeId);
-      outcomes[await deps.placement.recover(row, store)]++;
+      // A job has no storefront URL: the store's link base is left empty.
+      const ctx = store ? createRequestContext({ store: { ...store, base: '' } }) : undefined;
+      outcomes[await deps.placement.recover(ctx, row)]++;
     }
     const stale = await deps.sessions.deleteStale(STALE_SESSION_DAYS);
     await job.progress(100, `expired keys ${expired}; abandoned placements placed ${outcomes.placed}, undone ${outcomes.undone}; stale checkouts ${stale}`);

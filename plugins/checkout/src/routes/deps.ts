@@ -1,4 +1,4 @@
-import { readCookie, contextOf, requireStore } from '@wizamart/plugin-sdk';
+import { contextOf, readCookie, requireStore, type RequestContext, type StoreRef } from '@wizamart/plugin-sdk';
 import { CART_COOKIE, type CartDirectory, type CartView } from '@wizamart/plugin-cart';
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { Order, OrdersService } from '@wizamart/plugin-orders';
@@ -6,7 +6,7 @@ import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import { cartEmpty, orderNotFound } from '../errors.js';
 import type { IdempotencyRepository } from '../repositories/idempotency.repository.js';
-import type { CheckoutService, CheckoutStore } from '../services/checkout.service.js';
+import type { CheckoutService } from '../services/checkout.service.js';
 import { shopperScope } from '../services/idempotency.js';
 import type { Placer, PlacementService } from '../services/placement.service.js';
 
@@ -22,10 +22,13 @@ export interface CheckoutDeps {
   keys: IdempotencyRepository;
 }
 
-/** The request's shopper: the store, the signed-in customer (if any) and the idempotency scope. */
+/** The request's shopper: its context and store, the signed-in customer (if any) and the idempotency scope. */
 export interface Shopper {
-  store: CheckoutStore;
+  ctx: RequestContext;
+  store: StoreRef;
   customer: { id: string; email: string } | undefined;
+  /** The cart cookie's value when it has the right shape. */
+  guestToken: string | undefined;
   /** `customer:<id>` or `guest:<hash of the cart cookie>`; undefined for a guest without a cart cookie. */
   scope: string | undefined;
 }
@@ -34,17 +37,20 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Resolves the store of the request and who shops there (the same rules as the cart plugin). */
 export async function resolveShopper(deps: CheckoutDeps, req: Request): Promise<Shopper> {
-  const store = requireStore(contextOf(req));
-  const principal = req.wz.principal;
-  const customer = principal?.kind === 'customer' && (!principal.store || principal.store === store.code) ? { id: principal.id, email: principal.email } : undefined;
+  const ctx = contextOf(req);
+  const store = requireStore(ctx);
+  // Storefront tokens are bound to their store, so a customer actor is always one of this store.
+  const { actor } = ctx;
+  const customer = actor.kind === 'customer' && actor.id ? { id: actor.id, email: actor.email ?? '' } : undefined;
   const token = readCookie(req.headers.cookie, CART_COOKIE);
-  return { store, customer, scope: shopperScope({ customerId: customer?.id, guestToken: token && TOKEN.test(token) ? token : undefined }) };
+  const guestToken = token && TOKEN.test(token) ? token : undefined;
+  return { ctx, store, customer, guestToken, scope: shopperScope({ customerId: customer?.id, guestToken }) };
 }
 
 /** The shopper and their cart with at least one line; 409 `WZ_CHECKOUT_CART_EMPTY` otherwise. */
 export async function shopperWithCart(deps: CheckoutDeps, req: Request): Promise<{ shopper: Shopper; cart: CartView & { id: string } }> {
   const shopper = await resolveShopper(deps, req);
-  const cart = shopper.scope ? await deps.carts.forRequest(req) : undefined;
+  const cart = shopper.scope ? await deps.carts.forShopper(shopper.ctx, shopper.guestToken) : undefined;
   if (!cart?.id || !cart.lines.length) throw cartEmpty();
   return { shopper, cart: cart as CartView & { id: string } };
 }
@@ -55,7 +61,7 @@ export async function shopperWithCart(deps: CheckoutDeps, req: Request): Promise
  */
 export async function shopperWithCartId(deps: CheckoutDeps, req: Request): Promise<{ shopper: Shopper; cartId: string }> {
   const shopper = await resolveShopper(deps, req);
-  const cart = shopper.scope ? await deps.carts.summaryForRequest(req) : undefined;
+  const cart = shopper.scope ? await deps.carts.summaryForShopper(shopper.ctx, shopper.guestToken) : undefined;
   if (!cart?.lineCount) throw cartEmpty();
   return { shopper, cartId: cart.id };
 }
@@ -64,10 +70,8 @@ export async function shopperWithCartId(deps: CheckoutDeps, req: Request): Promi
 export function placerFor(deps: CheckoutDeps, req: Request, shopper: Shopper): Placer {
   const base = deps.ui.base(req, 'storefront');
   return {
-    store: shopper.store,
     scope: shopper.scope!,
-    customerId: shopper.customer?.id ?? null,
-    cart: () => deps.carts.summaryForRequest(req),
+    cart: () => deps.carts.summaryForShopper(shopper.ctx, shopper.guestToken),
     confirmationUrl: (orderId) => `${base}/checkout/complete/${orderId}`,
   };
 }

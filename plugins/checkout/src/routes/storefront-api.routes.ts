@@ -31,7 +31,7 @@ export async function placeFor(deps: CheckoutDeps, req: Request, res: Response, 
     const request = parsePlace(body);
     const shopper = await resolveShopper(deps, req);
     if (!shopper.scope) throw cartEmpty();
-    return await deps.placement.place(placerFor(deps, req, shopper), idempotencyKey, request);
+    return await deps.placement.place(shopper.ctx, placerFor(deps, req, shopper), idempotencyKey, request);
   } catch (error) {
     if (isWizamartError(error) && error.code === 'WZ_IDEMPOTENCY_IN_PROGRESS') res.set('Retry-After', String(error.details.retryAfter ?? 1));
     throw error;
@@ -44,23 +44,23 @@ export function storefrontApiRoutes(routes: PluginRoutes, deps: CheckoutDeps): R
   router.use(publicAccess());
   router.get('/', async (req, res) => {
     const { shopper, cart } = await shopperWithCart(deps, req);
-    const { state, options } = await deps.checkout.state(shopper.store, cart.id);
-    res.json({ state, options, prefill: await deps.checkout.prefill(shopper.store, shopper.customer), cart });
+    const { state, options } = await deps.checkout.state(shopper.ctx, cart.id);
+    res.json({ state, options, prefill: await deps.checkout.prefill(shopper.ctx), cart });
   });
   for (const step of FILL_STEPS) {
     router.put(`/${step}`, async (req, res) => {
       requireJson(req);
       const input = parseStep(step, req.body ?? {});
       const { shopper, cartId } = await shopperWithCartId(deps, req);
-      res.json(await deps.checkout.update(shopper.store, cartId, step, input));
+      res.json(await deps.checkout.update(shopper.ctx, cartId, step, input));
     });
   }
   router.get('/review', async (req, res) => {
     const { shopper, cart } = await shopperWithCart(deps, req);
-    const { data } = await deps.checkout.complete(shopper.store, cart.id);
+    const { data } = await deps.checkout.complete(shopper.ctx, cart.id);
     requireReady(cart);
-    const { state } = await deps.checkout.state(shopper.store, cart.id);
-    res.json({ state, quote: await deps.checkout.quote(shopper.store, cart.lines, data.shippingCode), cart });
+    const { state } = await deps.checkout.state(shopper.ctx, cart.id);
+    res.json({ state, quote: await deps.checkout.quote(shopper.ctx, cart.lines, data.shippingCode), cart });
   });
   router.post('/place', async (req, res) => {
     requireJson(req);

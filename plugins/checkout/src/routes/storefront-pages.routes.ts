@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  contextOf,
   fieldErrorsOf,
   isWizamartError,
   publicAccess,
@@ -58,8 +59,8 @@ function page(deps: CheckoutDeps, handler: (req: Request, res: Response) => Prom
 /** What every step page shows: the progress bar, the cart beside the form, the form token. */
 async function stepLocals(deps: CheckoutDeps, req: Request, res: Response, current: CheckoutStep): Promise<Locals> {
   const { shopper, cart } = await shopperWithCart(deps, req);
-  const { state, options } = await deps.checkout.state(shopper.store, cart.id);
-  const prefill = await deps.checkout.prefill(shopper.store, shopper.customer);
+  const { state, options } = await deps.checkout.state(shopper.ctx, cart.id);
+  const prefill = await deps.checkout.prefill(shopper.ctx);
   return {
     title: deps.ui.t(req, `checkout.titles.${current}`), steps: stepNav(deps, req, state, current), step: current, state, summary: cartSummary(cart),
     ...choices(options, state), csrf: csrfFor(deps, req, res), action: stepUrl(deps, req, current), cartUrl: `${deps.ui.base(req, 'storefront')}/cart`,
@@ -100,7 +101,7 @@ async function saveStep(deps: CheckoutDeps, req: Request, res: Response, step: C
   const { shopper, cartId } = await shopperWithCartId(deps, req);
   let saved;
   try {
-    saved = await deps.checkout.update(shopper.store, cartId, step, parseStep(step, body));
+    saved = await deps.checkout.update(shopper.ctx, cartId, step, parseStep(step, body));
   } catch (error) {
     if (!isWizamartError(error) || (error.code !== 'WZ_VALIDATION' && error.status !== 422)) throw error;
     const flat = Object.fromEntries(Object.entries(req.body ?? {}).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value]));
@@ -119,8 +120,7 @@ async function showReview(deps: CheckoutDeps, req: Request, res: Response): Prom
   if (state.next !== 'review') return deps.ui.redirectWithFlash(res, stepUrl(deps, req, state.next), { type: 'info', message: deps.ui.t(req, 'checkout.flash.stepFirst') });
   const cart = locals.cart as CartView;
   if (!cart.ready) return deps.ui.redirectWithFlash(res, locals.cartUrl as string, { type: 'error', message: deps.ui.t(req, 'checkout.errors.WZ_CHECKOUT_CART_NOT_READY') });
-  const { store } = await resolveShopper(deps, req);
-  const quote = await deps.checkout.quote(store, cart.lines, state.shippingCode);
+  const quote = await deps.checkout.quote(contextOf(req), cart.lines, state.shippingCode);
   const options = locals as unknown as CheckoutOptions;
   res.render('checkout/storefront/review', {
     ...locals, quote: { ...quote, lines: withOptions(quote.lines) }, idempotencyKey: randomUUID(), placeUrl: stepUrl(deps, req, '').concat('/place'),
@@ -149,7 +149,7 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CheckoutDeps): 
   router.use(publicAccess());
   router.get('/', page(deps, async (req, res) => {
     const { shopper, cartId } = await shopperWithCartId(deps, req);
-    res.redirect(303, stepUrl(deps, req, (await deps.checkout.state(shopper.store, cartId)).state.next));
+    res.redirect(303, stepUrl(deps, req, (await deps.checkout.state(shopper.ctx, cartId)).state.next));
   }));
   for (const step of FILL_STEPS) {
     router.get(`/${step}`, page(deps, (req, res) => showStep(deps, req, res, step)));

@@ -1,4 +1,4 @@
-import type { StoreRef } from '@wizamart/plugin-sdk';
+import { requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import type { CustomerAddress, CustomerDirectory } from '@wizamart/plugin-customers';
 import type { OrderQuote, OrdersService, ShippingOption } from '@wizamart/plugin-orders';
 import type { PaymentProviders, PaymentsService } from '@wizamart/plugin-payments';
@@ -7,9 +7,6 @@ import type { CheckoutFillStep, CheckoutState } from '../index.js';
 import type { SessionRepository } from '../repositories/session.repository.js';
 import type { StepInputs } from '../routes/validators.js';
 import { keepValid, progress, requireStepsBefore, type SessionData, type StepOptions } from './steps.js';
-
-/** The slice of the SDK's StoreRef that checkout needs (routes pass `requireStore(contextOf(req))`). */
-export type CheckoutStore = Pick<StoreRef, 'id' | 'code' | 'platform' | 'currency'>;
 
 /** What the store offers at the shipping and payment steps. */
 export interface CheckoutOptions {
@@ -23,12 +20,23 @@ export interface Prefill {
   addresses: CustomerAddress[];
 }
 
+/** A checkout's state with the options it was checked against. */
+export interface StateAndOptions {
+  state: CheckoutState;
+  options: CheckoutOptions;
+}
+
+type QuoteLine = { variantId: string; quantity: number };
+
 const stepOptions = (options: CheckoutOptions): StepOptions => ({
   shippingCodes: options.shipping.map((option) => option.code),
   providers: options.providers.map((provider) => provider.code),
 });
 
-/** The checkout steps of a cart: read, save (in order, validated against what the store offers now), review. */
+/**
+ * The checkout steps of a cart of the context's store: read, save (in order, validated against what the store
+ * offers now), review.
+ */
 export class CheckoutService {
   constructor(
     private readonly sessions: SessionRepository,
@@ -39,16 +47,19 @@ export class CheckoutService {
   ) {}
 
   /** The store's shipping rates and the payment providers it offers (registered ones, in the store's order). */
-  async options(store: CheckoutStore): Promise<CheckoutOptions> {
-    const [shipping, offered] = await Promise.all([this.orders.shippingOptions(store), this.payments.offeredProviders(store)]);
+  async options(ctx: RequestContext): Promise<CheckoutOptions> {
+    const store = requireStore(ctx);
+    const [shipping, offered] = await Promise.all([
+      this.orders.shippingOptions(store), this.payments.offeredProviders(store),
+    ]);
     const registered = new Map(this.providers.list().map((provider) => [provider.code, provider]));
     return { shipping, providers: offered.flatMap((code) => (registered.has(code) ? [registered.get(code)!] : [])) };
   }
 
   /** The cart's checkout, with what is no longer valid read as missing. */
-  async state(store: CheckoutStore, cartId: string, options?: CheckoutOptions): Promise<{ state: CheckoutState; options: CheckoutOptions }> {
-    const known = options ?? (await this.options(store));
-    const data = keepValid(await this.sessions.find(store.id, cartId), stepOptions(known));
+  async state(ctx: RequestContext, cartId: string, options?: CheckoutOptions): Promise<StateAndOptions> {
+    const known = options ?? (await this.options(ctx));
+    const data = keepValid(await this.sessions.find(requireStore(ctx).id, cartId), stepOptions(known));
     return { state: { cartId, ...data, ...progress(data, stepOptions(known)) }, options: known };
   }
 
@@ -56,8 +67,14 @@ export class CheckoutService {
    * Saves one step: 409 `WZ_CHECKOUT_STEP_INCOMPLETE` while an earlier step is missing, 422 for a shipping code or
    * provider the store does not offer. Later steps keep their data while it is still valid.
    */
-  async update<S extends CheckoutFillStep>(store: CheckoutStore, cartId: string, step: S, input: StepInputs[S]): Promise<{ state: CheckoutState; options: CheckoutOptions }> {
-    const options = await this.options(store);
+  async update<S extends CheckoutFillStep>(
+    ctx: RequestContext,
+    cartId: string,
+    step: S,
+    input: StepInputs[S],
+  ): Promise<StateAndOptions> {
+    const store = requireStore(ctx);
+    const options = await this.options(ctx);
     const current = keepValid(await this.sessions.find(store.id, cartId), stepOptions(options));
     requireStepsBefore(step, current, stepOptions(options));
     const next = keepValid({ ...current, ...this.apply(step, input, options) }, stepOptions(options));
@@ -66,22 +83,25 @@ export class CheckoutService {
   }
 
   /** The data of a cart whose every step is complete; 409 `WZ_CHECKOUT_STEP_INCOMPLETE` naming the first missing one. */
-  async complete(store: CheckoutStore, cartId: string): Promise<{ data: SessionData; options: CheckoutOptions }> {
-    const options = await this.options(store);
-    const data = keepValid(await this.sessions.find(store.id, cartId), stepOptions(options));
+  async complete(ctx: RequestContext, cartId: string): Promise<{ data: SessionData; options: CheckoutOptions }> {
+    const options = await this.options(ctx);
+    const data = keepValid(await this.sessions.find(requireStore(ctx).id, cartId), stepOptions(options));
     requireStepsBefore('review', data, stepOptions(options));
     return { data, options };
   }
 
   /** The server's quote of `lines` with the chosen shipping (prices from the catalog, shipping and tax from orders). */
-  quote(store: CheckoutStore, lines: ReadonlyArray<{ variantId: string; quantity: number }>, shippingCode: string | null): Promise<OrderQuote> {
-    return this.orders.quote(store, { lines: lines.map(({ variantId, quantity }) => ({ variantId, quantity })), shippingCode });
+  quote(ctx: RequestContext, lines: ReadonlyArray<QuoteLine>, shippingCode: string | null): Promise<OrderQuote> {
+    const quoted = lines.map(({ variantId, quantity }) => ({ variantId, quantity }));
+    return this.orders.quote(requireStore(ctx), { lines: quoted, shippingCode });
   }
 
-  /** A signed-in customer's email and saved addresses (default first), to start the forms with. */
-  async prefill(store: CheckoutStore, customer: { id: string; email: string } | undefined): Promise<Prefill> {
-    if (!customer) return { email: null, addresses: [] };
-    return { email: customer.email, addresses: await this.customers.savedAddresses(store.id, customer.id) };
+  /** The signed-in customer's email and saved addresses (default first), to start the forms with. */
+  async prefill(ctx: RequestContext): Promise<Prefill> {
+    const { actor } = ctx;
+    if (actor.kind !== 'customer' || !actor.id) return { email: null, addresses: [] };
+    const addresses = await this.customers.savedAddresses(requireStore(ctx).id, actor.id);
+    return { email: actor.email ?? null, addresses };
   }
 
   private apply<S extends CheckoutFillStep>(step: S, input: StepInputs[S], options: CheckoutOptions): Partial<SessionData> {
