@@ -1,4 +1,4 @@
-import { defineServiceToken, type RequestContext } from '@wizamart/plugin-sdk';
+import type { RequestContext } from '@wizamart/plugin-sdk';
 
 /**
  * Why a line cannot be bought as it is: `unavailable` (the variant is gone or its product is not active),
@@ -101,10 +101,7 @@ export interface CartDirectory {
   setStatus(ctx: RequestContext, cartId: string, to: CartStatusChange, reference?: string): Promise<void>;
 }
 
-/** Service tokens of the cart plugin (visible to plugins that require `cart`). */
-export const CartServices = {
-  carts: defineServiceToken<CartDirectory>('cart', 'carts'),
-} as const;
+export { CartServices } from './tokens.js';
 
 /** Limits of a cart: units per line and different lines per cart. */
 export const CART_LIMITS = {

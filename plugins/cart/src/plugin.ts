@@ -1,8 +1,7 @@
-import { defineServiceToken, definePlugin, HostServices, type PluginContext } from '@wizamart/plugin-sdk';
-import { CatalogServices } from '@wizamart/plugin-catalog';
-import { CoreServices } from '@wizamart/plugin-core';
-import type { InventoryStock } from '@wizamart/plugin-inventory';
-import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { definePlugin, HostServices, optional, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
+import { CatalogServices } from '@wizamart/plugin-catalog/tokens';
+import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { CartServices } from './index.js';
 import { CartRepository } from './repositories/cart.repository.js';
 import { addToCartPanel } from './routes/add-to-cart.panel.js';
@@ -12,20 +11,24 @@ import { storefrontPageRoutes } from './routes/storefront-pages.routes.js';
 import { CartService } from './services/cart.service.js';
 import { resolveShopper } from './services/shopper.js';
 
-// A copy of inventory's token (copies compare equal): inventory is optional, so its package may be absent at run
-// time and only its types are imported.
-const inventoryStock = defineServiceToken<InventoryStock>('inventory', 'stock');
+/** The services cart uses, resolved by the host before `register`. */
+const dependencies = {
+  stores: TenancyServices.stores, auth: TenancyServices.auth, ui: CoreServices.ui, variants: CatalogServices.variants,
+  productPage: CatalogServices.productPage, plugins: HostServices.plugins,
+  // inventory is optional and its package may be absent from an install: its token is loaded lazily.
+  stock: optional(() => import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.stock)),
+};
 
-function createDeps(ctx: PluginContext): CartDeps {
-  // Looked up on use: inventory may be missing, or (as an optional dependency) registered after this plugin.
-  const stock = () => ctx.services.getOptional(inventoryStock);
+function createDeps(ctx: PluginContext, services: ResolvedDeps<typeof dependencies>): CartDeps {
+  // Read on use: inventory may be missing, or fail after this plugin registered.
+  const stock = () => services.stock;
   return {
-    stores: ctx.services.get(TenancyServices.stores),
-    auth: ctx.services.get(TenancyServices.auth),
-    ui: ctx.services.get(CoreServices.ui),
-    carts: new CartService(new CartRepository(() => ctx.db), ctx.services.get(CatalogServices.variants), stock),
+    stores: services.stores,
+    auth: services.auth,
+    ui: services.ui,
+    carts: new CartService(new CartRepository(() => ctx.db), services.variants, stock),
     pluginActive: (platform, code) => {
-      const plugins = ctx.services.get(HostServices.plugins);
+      const { plugins } = services;
       // Enablement is kept in the database: a plugin that failed at boot can still be enabled there, but has no pages.
       return plugins.isEnabled(platform, code) && plugins.list().some((plugin) => plugin.code === code && plugin.state === 'loaded');
     },
@@ -55,8 +58,9 @@ function provideServices(ctx: PluginContext, deps: CartDeps): void {
 }
 
 export default definePlugin({
-  register(ctx) {
-    const deps = createDeps(ctx);
+  deps: dependencies,
+  register(ctx, resolved) {
+    const deps = createDeps(ctx, resolved);
     deps.ui.registerLocales(ctx);
     provideServices(ctx, deps);
     ctx.routes.api('storefront', storefrontApiRoutes(ctx.routes, deps));
@@ -72,6 +76,6 @@ export default definePlugin({
       },
     });
     // "Add to cart" on catalog's product page (catalog shows it only while cart is enabled on the platform).
-    ctx.services.get(CatalogServices.productPage).addPanel(ctx, addToCartPanel(deps));
+    resolved.productPage.addPanel(ctx, addToCartPanel(deps));
   },
 });

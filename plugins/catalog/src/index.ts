@@ -1,4 +1,4 @@
-import { definePermissions, defineServiceToken, type PluginContext, type StoreRef } from '@wizamart/plugin-sdk';
+import { definePermissions, type PluginContext, type StoreRef } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
 
 /** The slice of the SDK's StoreRef that catalog needs (routes pass `requireStore(contextOf(req))`). */
@@ -103,12 +103,7 @@ export interface CatalogProductPage {
   addPanel(ctx: Pick<PluginContext, 'plugin'>, panel: ProductPagePanel): void;
 }
 
-/** Service tokens of the catalog plugin (visible to plugins that require `catalog`). */
-export const CatalogServices = {
-  variants: defineServiceToken<CatalogVariants>('catalog', 'variants'),
-  availability: defineServiceToken<CatalogAvailability>('catalog', 'availability'),
-  productPage: defineServiceToken<CatalogProductPage>('catalog', 'product-page'),
-} as const;
+export { CatalogServices } from './tokens.js';
 
 /** Permissions the catalog plugin declares (store surface). */
 export const CATALOG_PERMISSIONS = definePermissions('catalog', {

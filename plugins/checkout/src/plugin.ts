@@ -1,11 +1,10 @@
-import { HostServices, defineServiceToken, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
-import { CartServices } from '@wizamart/plugin-cart';
-import { CoreServices } from '@wizamart/plugin-core';
-import { CustomerServices } from '@wizamart/plugin-customers';
-import type { InventoryReservations, InventoryStock } from '@wizamart/plugin-inventory';
-import { OrdersServices } from '@wizamart/plugin-orders';
-import { PaymentsServices } from '@wizamart/plugin-payments';
-import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { HostServices, definePlugin, optional, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
+import { CartServices } from '@wizamart/plugin-cart/tokens';
+import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { CustomerServices } from '@wizamart/plugin-customers/tokens';
+import { OrdersServices } from '@wizamart/plugin-orders/tokens';
+import { PaymentsServices } from '@wizamart/plugin-payments/tokens';
+import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { createCleanupJob } from './jobs/cleanup.job.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -25,36 +24,41 @@ export interface CheckoutConfig {
   reservationTtlSeconds: number;
 }
 
-// Copies of inventory's tokens (copies compare equal): inventory is optional, so its package may be absent at run
-// time and only its types are imported.
-const inventoryReservations = defineServiceToken<InventoryReservations>('inventory', 'reservations');
-const inventoryStock = defineServiceToken<InventoryStock>('inventory', 'stock');
+// inventory is optional and its package may be absent from an install: its tokens are loaded lazily.
+const inventory = () => import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices);
 
-function createDeps(ctx: PluginContext<CheckoutConfig>): CheckoutDeps & { sessions: SessionRepository } {
+/** The services checkout uses, resolved by the host before `register`. */
+const dependencies = {
+  stores: TenancyServices.stores, auth: TenancyServices.auth, ui: CoreServices.ui, carts: CartServices.carts,
+  orders: OrdersServices.orders, payments: PaymentsServices.payments, providers: PaymentsServices.providers,
+  customers: CustomerServices.directory, plugins: HostServices.plugins,
+  reservations: optional(() => inventory().then((tokens) => tokens.reservations)),
+  stock: optional(() => inventory().then((tokens) => tokens.stock)),
+};
+
+function createDeps(ctx: PluginContext<CheckoutConfig>, services: ResolvedDeps<typeof dependencies>): CheckoutDeps & { sessions: SessionRepository } {
   const db = () => ctx.db;
-  const plugins = ctx.services.get(HostServices.plugins);
-  const [carts, orders, payments, providers] = [
-    ctx.services.get(CartServices.carts), ctx.services.get(OrdersServices.orders), ctx.services.get(PaymentsServices.payments), ctx.services.get(PaymentsServices.providers),
-  ];
+  const { plugins, carts, orders, payments, providers } = services;
   const sessions = new SessionRepository(db);
   const keys = new IdempotencyRepository(db, ctx.config.keyTtlHours);
-  const checkout = new CheckoutService(sessions, orders, payments, providers, ctx.services.get(CustomerServices.directory));
-  // Inventory is looked up on use: it may be missing, or (as an optional dependency) registered after this plugin.
+  const checkout = new CheckoutService(sessions, orders, payments, providers, services.customers);
+  // Inventory is read on use: it may be missing, or fail after this plugin registered.
   const stock = new StockKeeper({
-    reservations: () => ctx.services.getOptional(inventoryReservations), stock: () => ctx.services.getOptional(inventoryStock),
+    reservations: () => services.reservations, stock: () => services.stock,
     enabled: (platform) => plugins.isEnabled(platform, 'inventory'), ttlSeconds: ctx.config.reservationTtlSeconds, logger: ctx.logger,
   });
   const gate = new IdempotencyGate(keys, { leaseSeconds: ctx.config.leaseSeconds, waitMs: ctx.config.idempotencyWaitMs });
   const placement = new PlacementService({ carts, checkout, sessions, keys, gate, orders, payments, providers, stock, logger: ctx.logger, leaseSeconds: ctx.config.leaseSeconds });
   return {
-    stores: ctx.services.get(TenancyServices.stores), auth: ctx.services.get(TenancyServices.auth), ui: ctx.services.get(CoreServices.ui),
+    stores: services.stores, auth: services.auth, ui: services.ui,
     carts, orders, checkout, placement, keys, sessions,
   };
 }
 
-export default definePlugin<CheckoutConfig>({
-  register(ctx) {
-    const deps = createDeps(ctx);
+export default definePlugin({
+  deps: dependencies,
+  register(ctx: PluginContext<CheckoutConfig>, resolved) {
+    const deps = createDeps(ctx, resolved);
     deps.ui.registerLocales(ctx);
     ctx.routes.api('storefront', storefrontApiRoutes(ctx.routes, deps));
     ctx.routes.pages('storefront', storefrontPageRoutes(ctx.routes, deps));

@@ -1,4 +1,4 @@
-import { definePermissions, defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
+import { definePermissions, type StoreRef } from '@wizamart/plugin-sdk';
 
 /** The slice of the SDK's StoreRef that cms needs (routes pass `requireStore(contextOf(req))`). */
 export type CmsStoreRef = Pick<StoreRef, 'id' | 'code'>;
@@ -90,12 +90,7 @@ export interface CmsMedia {
   upload(store: CmsStoreRef, file: CmsMediaUpload): Promise<{ id: string; url: string }>;
 }
 
-/** Service tokens of the cms plugin (visible to plugins that require `cms`). */
-export const CmsServices = {
-  pages: defineServiceToken<CmsPages>('cms', 'pages'),
-  themes: defineServiceToken<CmsThemes>('cms', 'themes'),
-  media: defineServiceToken<CmsMedia>('cms', 'media'),
-} as const;
+export { CmsServices } from './tokens.js';
 
 /** Permissions the cms plugin declares (store surface). */
 export const CMS_PERMISSIONS = definePermissions('cms', {

@@ -1,4 +1,4 @@
-import { defineServiceToken, type MenuEntry, type PluginContext, type Principal } from '@wizamart/plugin-sdk';
+import type { MenuEntry, PluginContext, Principal } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
 
 /** A flash message shown once on the next page. */
@@ -65,10 +65,7 @@ export interface StorefrontSection {
   load(req: Request): Promise<Record<string, unknown> | undefined>;
 }
 
-/** Service tokens of the core plugin. */
-export const CoreServices = {
-  ui: defineServiceToken<CoreUi>('core', 'ui'),
-} as const;
+export { CoreServices } from './tokens.js';
 
 /**
  * Views render inside a layout partial block:

@@ -1,4 +1,4 @@
-import { definePermissions, defineServiceToken } from '@wizamart/plugin-sdk';
+import { definePermissions } from '@wizamart/plugin-sdk';
 import type { IssuedToken } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 
@@ -73,11 +73,7 @@ export interface CustomerDirectory {
   savedAddresses(storeId: string, customerId: string): Promise<CustomerAddress[]>;
 }
 
-/** Service tokens of the customers plugin (visible to plugins that require `customers`). */
-export const CustomerServices = {
-  accounts: defineServiceToken<CustomerAccounts>('customers', 'accounts'),
-  directory: defineServiceToken<CustomerDirectory>('customers', 'directory'),
-} as const;
+export { CustomerServices } from './tokens.js';
 
 /**
  * Permissions the customers plugin declares: `view` and `manage` for store staff, and `account`, which every signed-in

@@ -1,4 +1,4 @@
-import { definePermissions, defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
+import { definePermissions, type StoreRef } from '@wizamart/plugin-sdk';
 
 /** The slice of the SDK's StoreRef that the reservation service needs (routes pass `requireStore(contextOf(req))`). */
 export type InventoryStoreRef = Pick<StoreRef, 'id'>;
@@ -60,11 +60,7 @@ export interface InventoryStock {
   available(store: { id: string; platform: string }, variantIds: readonly string[]): Promise<Map<string, number> | undefined>;
 }
 
-/** Service tokens of the inventory plugin (visible to plugins that require `inventory`). */
-export const InventoryServices = {
-  reservations: defineServiceToken<InventoryReservations>('inventory', 'reservations'),
-  stock: defineServiceToken<InventoryStock>('inventory', 'stock'),
-} as const;
+export { InventoryServices } from './tokens.js';
 
 /** Permissions the inventory plugin declares (store surface). */
 export const INVENTORY_PERMISSIONS = definePermissions('inventory', {

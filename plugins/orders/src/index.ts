@@ -1,4 +1,4 @@
-import { definePermissions, defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
+import { definePermissions, type StoreRef } from '@wizamart/plugin-sdk';
 
 /** The slice of the SDK's StoreRef that the orders service needs (routes pass `requireStore(contextOf(req))`). */
 export type OrdersStoreRef = Pick<StoreRef, 'id' | 'code' | 'platform' | 'currency'>;
@@ -149,10 +149,7 @@ export interface OrderEventPayload {
   customerId: string | null;
 }
 
-/** Service tokens of the orders plugin (visible to plugins that require `orders`). */
-export const OrdersServices = {
-  orders: defineServiceToken<OrdersService>('orders', 'orders'),
-} as const;
+export { OrdersServices } from './tokens.js';
 
 /** The events orders publishes, all with {@link OrderEventPayload}, after the change is committed. */
 export type OrderEventName = 'orders.placed' | 'orders.paid' | 'orders.fulfilled' | 'orders.delivered' | 'orders.cancelled' | 'orders.refunded';

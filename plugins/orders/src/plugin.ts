@@ -1,10 +1,10 @@
-import { HostServices, defineServiceToken, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
-import { CatalogServices } from '@wizamart/plugin-catalog';
-import { CoreServices } from '@wizamart/plugin-core';
-import { CustomerServices, CUSTOMER_PERMISSIONS } from '@wizamart/plugin-customers';
-import type { InventoryReservations } from '@wizamart/plugin-inventory';
-import { PaymentsServices } from '@wizamart/plugin-payments';
-import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { HostServices, definePlugin, optional, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
+import { CatalogServices } from '@wizamart/plugin-catalog/tokens';
+import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { CUSTOMER_PERMISSIONS } from '@wizamart/plugin-customers';
+import { CustomerServices } from '@wizamart/plugin-customers/tokens';
+import { PaymentsServices } from '@wizamart/plugin-payments/tokens';
+import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { OrdersServices, type OrderEventPayload, ORDERS_PERMISSIONS } from './index.js';
 import { reconcilePaymentsJob } from './jobs/reconcile-payments.job.js';
 import { OrderRepository } from './repositories/order.repository.js';
@@ -23,9 +23,16 @@ import { PricingService } from './services/pricing.service.js';
 import { SettingsService } from './services/settings.service.js';
 import { StockReturns } from './services/stock-returns.js';
 
-// A copy of inventory's token (copies compare equal): inventory is optional, so its package may be absent at run
-// time and only its types are imported.
-const inventoryReservations = defineServiceToken<InventoryReservations>('inventory', 'reservations');
+/** The services orders uses, resolved by the host before `register`. */
+const dependencies = {
+  stores: TenancyServices.stores, auth: TenancyServices.auth, staff: TenancyServices.staff, limits: TenancyServices.rateLimits,
+  ui: CoreServices.ui, variants: CatalogServices.variants, customers: CustomerServices.directory,
+  payments: PaymentsServices.payments, providers: PaymentsServices.providers,
+  plugins: HostServices.plugins, platforms: HostServices.platforms,
+  // inventory is optional and its package may be absent from an install: its token is loaded lazily.
+  reservations: optional(() => import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.reservations)),
+};
+type Services = ResolvedDeps<typeof dependencies>;
 
 const STATUS_TONES: Record<string, string> = { pending_payment: 'warning', paid: 'info', fulfilled: 'info', delivered: 'success', cancelled: 'muted', refunded: 'muted' };
 
@@ -36,23 +43,22 @@ interface OrdersConfig {
   lookupWindowSeconds: number;
 }
 
-function createDeps(ctx: PluginContext<OrdersConfig>): OrdersDeps & { orderRepository: OrderRepository; settingsRepository: SettingsRepository } {
+function createDeps(ctx: PluginContext<OrdersConfig>, services: Services): OrdersDeps & { orderRepository: OrderRepository; settingsRepository: SettingsRepository } {
   const orderRepository = new OrderRepository(() => ctx.db);
   const settingsRepository = new SettingsRepository(() => ctx.db);
-  const payments = ctx.services.get(PaymentsServices.payments);
-  const plugins = ctx.services.get(HostServices.plugins);
+  const { payments, plugins } = services;
   const publish: PublishOrderEvent = (name, order) => ctx.events.publish<OrderEventPayload>(name, {
     storeId: order.storeId, orderId: order.id, number: order.number, status: order.status, grandTotal: order.grandTotal, currency: order.currency, customerId: order.customerId,
   });
-  const pricing = new PricingService(ctx.services.get(CatalogServices.variants), settingsRepository);
-  const orders = new OrderService(orderRepository, pricing, payments, ctx.services.get(CustomerServices.directory), publish);
-  // Looked up on use: inventory may be missing, or (as an optional dependency) registered after this plugin.
-  const stock = new StockReturns({ reservations: () => ctx.services.getOptional(inventoryReservations), enabled: (platform) => plugins.isEnabled(platform, 'inventory') }, ctx.logger);
+  const pricing = new PricingService(services.variants, settingsRepository);
+  const orders = new OrderService(orderRepository, pricing, payments, services.customers, publish);
+  // Read on use: inventory may be missing, or fail after this plugin registered.
+  const stock = new StockReturns({ reservations: () => services.reservations, enabled: (platform) => plugins.isEnabled(platform, 'inventory') }, ctx.logger);
   return {
-    stores: ctx.services.get(TenancyServices.stores), auth: ctx.services.get(TenancyServices.auth), ui: ctx.services.get(CoreServices.ui), payments,
+    stores: services.stores, auth: services.auth, ui: services.ui, payments,
     orders, actions: new OrderActions(orderRepository, orders, payments, stock, publish), settings: new SettingsService(settingsRepository),
-    actors: new HistoryActors({ staff: ctx.services.get(TenancyServices.staff), customers: ctx.services.get(CustomerServices.directory), providers: ctx.services.get(PaymentsServices.providers) }),
-    limits: ctx.services.get(TenancyServices.rateLimits),
+    actors: new HistoryActors({ staff: services.staff, customers: services.customers, providers: services.providers }),
+    limits: services.limits,
     lookupLimits: { ipMaxAttempts: ctx.config.lookupIpMaxAttempts, numberMaxAttempts: ctx.config.lookupNumberMaxAttempts, windowSeconds: ctx.config.lookupWindowSeconds },
     orderRepository, settingsRepository,
   };
@@ -78,9 +84,10 @@ function addMenus(ctx: PluginContext<OrdersConfig>): void {
   ctx.menus.add('storefront', { id: 'lookup', label: 'orders.menu.lookup', path: '/lookup', icon: 'search', order: 195 });
 }
 
-export default definePlugin<OrdersConfig>({
-  register(ctx) {
-    const deps = createDeps(ctx);
+export default definePlugin({
+  deps: dependencies,
+  register(ctx: PluginContext<OrdersConfig>, resolved) {
+    const deps = createDeps(ctx, resolved);
     deps.ui.registerLocales(ctx);
     provideServices(ctx, deps);
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
@@ -90,12 +97,11 @@ export default definePlugin<OrdersConfig>({
     ctx.views.helper('orders-status-tone', (status: string) => STATUS_TONES[status] ?? 'muted');
     ctx.views.helper('orders-percent', (basisPoints: number) => String(Number((Number(basisPoints) / 100).toFixed(2))));
     addMenus(ctx);
-    subscribeToPayments(ctx, { stores: deps.stores, plugins: ctx.services.get(HostServices.plugins), actions: deps.actions });
+    subscribeToPayments(ctx, { stores: deps.stores, plugins: resolved.plugins, actions: deps.actions });
     ctx.jobs.define('reconcile-payments', reconcilePaymentsJob({ stores: deps.stores, orders: deps.orderRepository, actions: deps.actions, logger: ctx.logger }));
     ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, settings: deps.settingsRepository }));
   },
-  async start(ctx) {
-    const platforms = ctx.services.get(HostServices.platforms);
+  async start(ctx, { platforms }) {
     const schedule = (platform: string) => ctx.jobs.every('5 minutes', 'reconcile-payments', {}, { platform });
     for (const platform of await platforms.list()) await schedule(platform.code);
     // A platform created later gets its schedule at once (calling `every` again for a known one changes nothing).

@@ -1,4 +1,4 @@
-import { definePermissions, defineServiceToken, type StoreRef } from '@wizamart/plugin-sdk';
+import { definePermissions, type StoreRef } from '@wizamart/plugin-sdk';
 
 /** The slice of the SDK's StoreRef that the payments service needs (routes pass `requireStore(contextOf(req))`). */
 export type PaymentsStoreRef = Pick<StoreRef, 'id'>;
@@ -150,11 +150,7 @@ export interface PaymentEventPayload {
   refundedAmount: number;
 }
 
-/** Service tokens of the payments plugin (visible to plugins that require `payments`). */
-export const PaymentsServices = {
-  providers: defineServiceToken<PaymentProviders>('payments', 'providers'),
-  payments: defineServiceToken<PaymentsService>('payments', 'payments'),
-} as const;
+export { PaymentsServices } from './tokens.js';
 
 /** Permissions the payments plugin declares (store surface). */
 export const PAYMENTS_PERMISSIONS = definePermissions('payments', {

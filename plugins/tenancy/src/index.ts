@@ -1,4 +1,4 @@
-import { definePermissions, defineServiceToken, type Principal, type RequestContext } from '@wizamart/plugin-sdk';
+import { definePermissions, type Principal, type RequestContext } from '@wizamart/plugin-sdk';
 import type { Request } from 'express';
 
 /** A store as other plugins see it. */
@@ -152,17 +152,7 @@ export interface RateLimits {
   undo(limit: Pick<RateLimit, 'bucket' | 'key'>): Promise<void>;
 }
 
-/** Service tokens of the tenancy plugin. */
-export const TenancyServices = {
-  stores: defineServiceToken<StoreDirectory>('tenancy', 'stores'),
-  auth: defineServiceToken<AuthService>('tenancy', 'auth'),
-  /** Admin and staff sign-in, for the `auth` plugin. */
-  signIn: defineServiceToken<StaffSignIn>('tenancy', 'sign-in'),
-  /** Names and emails of a store's team members, read-only. */
-  staff: defineServiceToken<StaffDirectory>('tenancy', 'staff'),
-  /** Generic rate limits (429 `WZ_RATE_LIMITED`) on tenancy's shared counters. */
-  rateLimits: defineServiceToken<RateLimits>('tenancy', 'rate-limits'),
-} as const;
+export { TenancyServices } from './tokens.js';
 
 /** Permissions tenancy declares (store surface). */
 export const TENANCY_PERMISSIONS = definePermissions('tenancy', {
