@@ -1,7 +1,7 @@
-import { definePlugin, HostServices, type PluginContext } from '@wizamart/plugin-sdk';
-import { CmsServices } from '@wizamart/plugin-cms';
-import { CoreServices } from '@wizamart/plugin-core';
-import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { definePlugin, HostServices, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
+import { CmsServices } from '@wizamart/plugin-cms/tokens';
+import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { CatalogServices, CATALOG_PERMISSIONS } from './index.js';
 import { CategoryRepository } from './repositories/category.repository.js';
 import { ProductRepository } from './repositories/product.repository.js';
@@ -21,19 +21,22 @@ interface CatalogConfig {
   demoProducts: boolean;
 }
 
-function createDeps(ctx: PluginContext<CatalogConfig>): CatalogDeps & { productRepository: ProductRepository } {
+/** The services catalog uses, resolved by the host before `register`. */
+const dependencies = { stores: TenancyServices.stores, ui: CoreServices.ui, media: CmsServices.media, plugins: HostServices.plugins };
+
+function createDeps(ctx: PluginContext<CatalogConfig>, services: ResolvedDeps<typeof dependencies>): CatalogDeps & { productRepository: ProductRepository } {
   const db = () => ctx.db;
   const products = new ProductRepository(db);
   const categories = new CategoryRepository(db);
-  const media = ctx.services.get(CmsServices.media);
+  const { media } = services;
   return {
-    stores: ctx.services.get(TenancyServices.stores),
-    ui: ctx.services.get(CoreServices.ui),
+    stores: services.stores,
+    ui: services.ui,
     products: new ProductService(products, categories, media),
     categories: new CategoryService(categories),
     storefront: new StorefrontService(new StorefrontRepository(db), products, categories, media),
     media,
-    productPage: new ProductPageSlot(() => ctx.services.get(HostServices.plugins), ctx.logger),
+    productPage: new ProductPageSlot(() => services.plugins, ctx.logger),
     productRepository: products,
   };
 }
@@ -59,9 +62,10 @@ function addMenus(ctx: PluginContext<CatalogConfig>): void {
   ctx.menus.add('storefront', { id: 'products', label: 'catalog.menu.shop', path: '/products', icon: 'shopping-bag', order: 10, root: true });
 }
 
-export default definePlugin<CatalogConfig>({
-  register(ctx) {
-    const deps = createDeps(ctx);
+export default definePlugin({
+  deps: dependencies,
+  register(ctx: PluginContext<CatalogConfig>, services) {
+    const deps = createDeps(ctx, services);
     deps.ui.registerLocales(ctx);
     provideServices(ctx, deps);
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
-import { HostServices, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
-import { CoreServices } from '@wizamart/plugin-core';
-import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { HostServices, definePlugin, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
+import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { CmsServices, CMS_PERMISSIONS } from './index.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { PageRepository } from './repositories/page.repository.js';
@@ -28,15 +28,18 @@ interface CmsConfig {
 // Temporary media folders (memory:// data dirs) are removed when the host stops.
 const temporaryFolders = new WeakMap<object, string>();
 
-function createDeps(ctx: PluginContext<CmsConfig>): CmsDeps {
+/** The services cms uses, resolved by the host before `register`. */
+const dependencies = { stores: TenancyServices.stores, ui: CoreServices.ui, environment: HostServices.environment };
+
+function createDeps(ctx: PluginContext<CmsConfig>, services: ResolvedDeps<typeof dependencies>): CmsDeps {
   const db = () => ctx.db;
   const media = new MediaRepository(db);
-  const root = resolveMediaRoot(ctx.config.mediaDir, ctx.services.get(HostServices.environment).dataDir);
+  const root = resolveMediaRoot(ctx.config.mediaDir, services.environment.dataDir);
   if (root.temporary) temporaryFolders.set(ctx, root.dir);
   const storage = new LocalDiskMediaStorage(root.dir);
   return {
-    stores: ctx.services.get(TenancyServices.stores),
-    ui: ctx.services.get(CoreServices.ui),
+    stores: services.stores,
+    ui: services.ui,
     pages: new PageService(new PageRepository(db)),
     themes: new ThemeService(new ThemeRepository(db), media, ctx.config.themeCacheSeconds * 1000),
     media: new MediaService(media, storage, ctx.config.mediaMaxBytes),
@@ -51,9 +54,10 @@ function addMenus(ctx: PluginContext<CmsConfig>): void {
   ctx.menus.add('storefront', { id: 'pages', label: 'cms.menu.storefrontPages', path: '/', icon: 'file-text', order: 90 });
 }
 
-export default definePlugin<CmsConfig>({
-  register(ctx) {
-    const deps = createDeps(ctx);
+export default definePlugin({
+  deps: dependencies,
+  register(ctx: PluginContext<CmsConfig>, services) {
+    const deps = createDeps(ctx, services);
     deps.ui.registerLocales(ctx);
     ctx.services.provide(CmsServices.pages, { published: (store) => deps.pages.published(store) });
     ctx.services.provide(CmsServices.themes, { storefrontTheme: (storeId, base) => deps.themes.storefrontTheme(storeId, base) });

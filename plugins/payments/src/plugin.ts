@@ -1,6 +1,6 @@
-import { HostServices, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
-import { CoreServices } from '@wizamart/plugin-core';
-import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { HostServices, definePlugin, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
+import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { PaymentsServices, PAYMENTS_PERMISSIONS } from './index.js';
 import { BUILTIN_PROVIDERS } from './providers/builtin.js';
 import { ProviderRegistry } from './providers/registry.js';
@@ -20,10 +20,13 @@ interface PaymentsConfig {
   webhookTolerance: number;
 }
 
-function createDeps(ctx: PluginContext<PaymentsConfig>, registry: ProviderRegistry): PaymentsDeps & { settingsRepository: SettingsRepository } {
+/** The services payments uses, resolved by the host before `register`. */
+const dependencies = { stores: TenancyServices.stores, ui: CoreServices.ui, plugins: HostServices.plugins };
+type Services = ResolvedDeps<typeof dependencies>;
+
+function createDeps(ctx: PluginContext<PaymentsConfig>, services: Services, registry: ProviderRegistry): PaymentsDeps & { settingsRepository: SettingsRepository } {
   const db = () => ctx.db;
-  const stores = ctx.services.get(TenancyServices.stores);
-  const plugins = ctx.services.get(HostServices.plugins);
+  const { stores, plugins } = services;
   const repository = new PaymentsRepository(db);
   const settingsRepository = new SettingsRepository(db);
   const defaults = ctx.config.defaultProviders.split(',').map((code) => code.trim()).filter(Boolean);
@@ -33,14 +36,15 @@ function createDeps(ctx: PluginContext<PaymentsConfig>, registry: ProviderRegist
     byCode: (code) => stores.byCode(code),
     enabled: (platform) => plugins.isEnabled(platform, ctx.plugin.code),
   }, ctx.config.webhookTolerance);
-  return { stores, ui: ctx.services.get(CoreServices.ui), payments, settings, webhooks, settingsRepository };
+  return { stores, ui: services.ui, payments, settings, webhooks, settingsRepository };
 }
 
-export default definePlugin<PaymentsConfig>({
-  register(ctx) {
+export default definePlugin({
+  deps: dependencies,
+  register(ctx: PluginContext<PaymentsConfig>, services) {
     const registry = new ProviderRegistry();
     for (const provider of BUILTIN_PROVIDERS) registry.register(provider);
-    const deps = createDeps(ctx, registry);
+    const deps = createDeps(ctx, services, registry);
     deps.ui.registerLocales(ctx);
     ctx.services.provide(PaymentsServices.providers, {
       register: (provider) => registry.register(provider),

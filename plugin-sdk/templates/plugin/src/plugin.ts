@@ -1,5 +1,5 @@
 import { definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
-import { CoreServices } from '@wizamart/plugin-core';
+import { CoreServices } from '@wizamart/plugin-core/tokens';
 import { checkNotesTable } from './health/__code__.health.js';
 import { __Pascal__Permissions } from './index.js';
 import { defineTidyNotesJob } from './jobs/tidy-notes.job.js';
@@ -13,11 +13,13 @@ function addMenus(ctx: PluginContext): void {
 
 /** __Name__: wiring only — services, routes, menus, jobs and health checks are built in their own files. */
 export default definePlugin({
-  register(ctx) {
+  // The services this plugin uses: the host resolves them before register and passes them in, typed.
+  deps: { ui: CoreServices.ui },
+  register(ctx, { ui }) {
     // ctx.db is a getter: the host completes it once the database is up, so repositories read it lazily.
     const repository = new NoteRepository(() => ctx.db);
     const deps = { plugin: ctx.plugin, notes: new NoteService(repository), jobs: ctx.jobs };
-    ctx.services.get(CoreServices.ui).registerLocales(ctx);
+    ui.registerLocales(ctx);
     ctx.routes.api('admin', adminApiRoutes(ctx.routes, deps));
     ctx.routes.pages('admin', adminPageRoutes(ctx.routes, deps));
     addMenus(ctx);
