@@ -22,9 +22,15 @@ interface CatalogConfig {
 }
 
 /** The services catalog uses, resolved by the host before `register`. */
-const dependencies = { stores: TenancyServices.stores, ui: CoreServices.ui, media: CmsServices.media, plugins: HostServices.plugins };
+const dependencies = {
+  stores: TenancyServices.stores, ui: CoreServices.ui, media: CmsServices.media, plugins: HostServices.plugins,
+};
+type Services = ResolvedDeps<typeof dependencies>;
 
-function createDeps(ctx: PluginContext<CatalogConfig>, services: ResolvedDeps<typeof dependencies>): CatalogDeps & { productRepository: ProductRepository } {
+function createDeps(
+  ctx: PluginContext<CatalogConfig>,
+  services: Services,
+): CatalogDeps & { productRepository: ProductRepository } {
   const db = () => ctx.db;
   const products = new ProductRepository(db);
   const categories = new CategoryRepository(db);

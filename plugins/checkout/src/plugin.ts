@@ -36,7 +36,11 @@ const dependencies = {
   stock: optional(() => inventory().then((tokens) => tokens.stock)),
 };
 
-function createDeps(ctx: PluginContext<CheckoutConfig>, services: ResolvedDeps<typeof dependencies>): CheckoutDeps & { sessions: SessionRepository } {
+type Services = ResolvedDeps<typeof dependencies>;
+
+type CheckoutWiring = CheckoutDeps & { sessions: SessionRepository };
+
+function createDeps(ctx: PluginContext<CheckoutConfig>, services: Services): CheckoutWiring {
   const db = () => ctx.db;
   const { plugins, carts, orders, payments, providers } = services;
   const sessions = new SessionRepository(db);

@@ -19,7 +19,9 @@ const dependencies = {
 };
 type Services = ResolvedDeps<typeof dependencies>;
 
-function createDeps(ctx: PluginContext, services: Services): InventoryDeps & { reservations: ReservationService; stockRepository: StockRepository } {
+type InventoryWiring = InventoryDeps & { reservations: ReservationService; stockRepository: StockRepository };
+
+function createDeps(ctx: PluginContext, services: Services): InventoryWiring {
   const db = () => ctx.db;
   const { variants } = services;
   const stockRepository = new StockRepository(db);
@@ -55,7 +57,8 @@ export default definePlugin({
     ctx.views.helper('inventory-reasons', () => ['received', 'adjusted', 'returned', 'damaged', 'counted']);
     ctx.menus.add('store', { id: 'stock', label: 'inventory.menu.stock', path: '/', icon: 'warehouse', permission: INVENTORY_PERMISSIONS.view, order: 25 });
     ctx.menus.add('store', { id: 'low', label: 'inventory.menu.low', path: '/low', icon: 'triangle-alert', permission: INVENTORY_PERMISSIONS.view, order: 26 });
-    ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, variants: services.variants, stock: deps.stock, repository: deps.stockRepository }));
+    const { stores, stock, stockRepository: repository } = deps;
+    ctx.cli.seed('demo', createDemoSeed({ stores, variants: services.variants, stock, repository }));
     ctx.jobs.define('release-expired', async (job) => {
       const released = await deps.reservations.releaseExpired();
       await job.progress(100, `released ${released}`);

@@ -25,12 +25,14 @@ import { StockReturns } from './services/stock-returns.js';
 
 /** The services orders uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: TenancyServices.auth, staff: TenancyServices.staff, limits: TenancyServices.rateLimits,
+  stores: TenancyServices.stores, auth: TenancyServices.auth, staff: TenancyServices.staff,
+  limits: TenancyServices.rateLimits,
   ui: CoreServices.ui, variants: CatalogServices.variants, customers: CustomerServices.directory,
   payments: PaymentsServices.payments, providers: PaymentsServices.providers,
   plugins: HostServices.plugins, platforms: HostServices.platforms,
   // inventory is optional and its package may be absent from an install: its token is loaded lazily.
-  reservations: optional(() => import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.reservations)),
+  reservations: optional(() =>
+    import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.reservations)),
 };
 type Services = ResolvedDeps<typeof dependencies>;
 
@@ -43,7 +45,9 @@ interface OrdersConfig {
   lookupWindowSeconds: number;
 }
 
-function createDeps(ctx: PluginContext<OrdersConfig>, services: Services): OrdersDeps & { orderRepository: OrderRepository; settingsRepository: SettingsRepository } {
+type OrdersWiring = OrdersDeps & { orderRepository: OrderRepository; settingsRepository: SettingsRepository };
+
+function createDeps(ctx: PluginContext<OrdersConfig>, services: Services): OrdersWiring {
   const orderRepository = new OrderRepository(() => ctx.db);
   const settingsRepository = new SettingsRepository(() => ctx.db);
   const { payments, plugins } = services;
@@ -53,7 +57,8 @@ function createDeps(ctx: PluginContext<OrdersConfig>, services: Services): Order
   const pricing = new PricingService(services.variants, settingsRepository);
   const orders = new OrderService(orderRepository, pricing, payments, services.customers, publish);
   // Read on use: inventory may be missing, or fail after this plugin registered.
-  const stock = new StockReturns({ reservations: () => services.reservations, enabled: (platform) => plugins.isEnabled(platform, 'inventory') }, ctx.logger);
+  const enabled = (platform: string) => plugins.isEnabled(platform, 'inventory');
+  const stock = new StockReturns({ reservations: () => services.reservations, enabled }, ctx.logger);
   return {
     stores: services.stores, auth: services.auth, ui: services.ui, payments,
     orders, actions: new OrderActions(orderRepository, orders, payments, stock, publish), settings: new SettingsService(settingsRepository),

@@ -24,7 +24,13 @@ interface PaymentsConfig {
 const dependencies = { stores: TenancyServices.stores, ui: CoreServices.ui, plugins: HostServices.plugins };
 type Services = ResolvedDeps<typeof dependencies>;
 
-function createDeps(ctx: PluginContext<PaymentsConfig>, services: Services, registry: ProviderRegistry): PaymentsDeps & { settingsRepository: SettingsRepository } {
+type PaymentsWiring = PaymentsDeps & { settingsRepository: SettingsRepository };
+
+function createDeps(
+  ctx: PluginContext<PaymentsConfig>,
+  services: Services,
+  registry: ProviderRegistry,
+): PaymentsWiring {
   const db = () => ctx.db;
   const { stores, plugins } = services;
   const repository = new PaymentsRepository(db);
