@@ -1,6 +1,6 @@
-import { HostServices, definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
-import { CoreServices } from '@wizamart/plugin-core';
-import { TenancyServices } from '@wizamart/plugin-tenancy';
+import { HostServices, definePlugin, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
+import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { CustomerServices, CUSTOMER_PERMISSIONS } from './index.js';
 import { AddressRepository } from './repositories/address.repository.js';
 import { CustomerRepository } from './repositories/customer.repository.js';
@@ -15,16 +15,23 @@ import { AddressService } from './services/address.service.js';
 import { CustomerService } from './services/customer.service.js';
 import { storefrontLinksStage } from './storefront-links.js';
 
-function createDeps(ctx: PluginContext): CustomersDeps & { repository: CustomerRepository } {
+/** The services customers uses, resolved by the host before `register`. */
+const dependencies = {
+  stores: TenancyServices.stores, auth: TenancyServices.auth, ui: CoreServices.ui,
+  environment: HostServices.environment,
+};
+
+type CustomersWiring = CustomersDeps & { repository: CustomerRepository };
+
+function createDeps(ctx: PluginContext, services: ResolvedDeps<typeof dependencies>): CustomersWiring {
   const db = () => ctx.db;
   const repository = new CustomerRepository(db);
   const addresses = new AddressRepository(db);
-  const stores = ctx.services.get(TenancyServices.stores);
-  const auth = ctx.services.get(TenancyServices.auth);
+  const { stores, auth } = services;
   return {
     stores,
     auth,
-    ui: ctx.services.get(CoreServices.ui),
+    ui: services.ui,
     accounts: new AccountService({ stores, auth, customers: repository }),
     customers: new CustomerService(repository, addresses),
     addresses: new AddressService(addresses),
@@ -38,8 +45,9 @@ function addMenus(ctx: PluginContext): void {
 }
 
 export default definePlugin({
-  register(ctx) {
-    const deps = createDeps(ctx);
+  deps: dependencies,
+  register(ctx, services) {
+    const deps = createDeps(ctx, services);
     deps.ui.registerLocales(ctx);
     deps.auth.registerPrincipalResolver('storefront', (claims) => deps.accounts.resolvePrincipal(claims));
     ctx.services.provide(CustomerServices.accounts, deps.accounts);
@@ -57,6 +65,7 @@ export default definePlugin({
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
     ctx.routes.pages('store', storePageRoutes(ctx.routes, deps));
     addMenus(ctx);
-    ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, auth: deps.auth, customers: deps.repository }, ctx.services.get(HostServices.environment).demoPassword));
+    const seed = { stores: deps.stores, auth: deps.auth, customers: deps.repository };
+    ctx.cli.seed('demo', createDemoSeed(seed, services.environment.demoPassword));
   },
 });

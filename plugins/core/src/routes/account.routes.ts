@@ -1,5 +1,6 @@
-import { HostServices, permit, publicAccess, type PluginContext } from '@wizamart/plugin-sdk';
+import { permit, publicAccess, type PluginContext } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
+import type { CoreRouteDeps } from './deps.js';
 import { hostVersion, platformRows, pluginOverview, profileView } from '../services/overview.js';
 import { surfaceBase } from '../services/surface-base.js';
 
@@ -8,16 +9,16 @@ const toHome = (surface: 'admin' | 'store') => (req: Request, res: Response) => 
 const profile = (req: Request, res: Response) => res.render('core/profile', { profile: profileView(req.wz.principal!) });
 
 /** `/admin/core/…`: profile and read-only platform settings. */
-export function adminPagesRouter(ctx: PluginContext): Router {
+export function adminPagesRouter(ctx: PluginContext, deps: CoreRouteDeps): Router {
   const router = ctx.routes.router();
   router.get('/', publicAccess(), toHome('admin'));
   router.get('/profile', permit(), profile);
   router.get('/settings', permit(), async (req, res) => {
-    const directory = ctx.services.get(HostServices.plugins);
+    const directory = deps.plugins;
     const platform = req.wz.tenant.platform;
     res.render('core/admin/settings', {
       versions: { host: hostVersion() ?? '–', core: ctx.plugin.version, node: process.versions.node },
-      platforms: platformRows(await ctx.services.get(HostServices.platforms).list(), platform),
+      platforms: platformRows(await deps.platforms.list(), platform),
       plugins: pluginOverview(directory.list(), (code) => directory.isEnabled(platform, code)),
       permissions: directory.permissions(),
     });
