@@ -1,8 +1,5 @@
-import { definePermissions, type PluginContext, type StoreRef } from '@wizamart/plugin-sdk';
+import { definePermissions, type PluginContext } from '@wizamart/plugin-sdk';
 import type { Request, Response } from 'express';
-
-/** The slice of the SDK's StoreRef that catalog needs (routes pass `requireStore(contextOf(req))`). */
-export type CatalogStoreRef = Pick<StoreRef, 'id' | 'code'>;
 
 /** A variant as other plugins (inventory, cart, orders) see it. */
 export interface CatalogVariant {

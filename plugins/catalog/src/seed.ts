@@ -1,10 +1,11 @@
 import type { CmsMedia } from '@wizamart/plugin-cms';
-import type { StoreDirectory } from '@wizamart/plugin-tenancy';
+import { createRequestContext, type RequestContext } from '@wizamart/plugin-sdk';
+import type { Store, StoreDirectory } from '@wizamart/plugin-tenancy';
 import { demoImage, hsl, type DemoImageStyle } from './seed-images.js';
 import type { CategoryService } from './services/category.service.js';
 import type { ProductInput } from './services/product-input.js';
 import type { ProductService } from './services/product.service.js';
-import { slugify, type StoreRef } from './services/store-ref.js';
+import { slugify } from './services/slug.js';
 
 interface DemoCategory {
   name: string;
@@ -88,9 +89,9 @@ function colourOf(title: string): number {
  * A store's demo pictures, uploaded to its media library on first use (a small set reused across products keeps the
  * seed fast): two per colour, a gradient and a striped one.
  */
-function demoPictures(media: CmsMedia, store: StoreRef) {
+function demoPictures(media: CmsMedia, ctx: RequestContext) {
   const uploaded = new Map<number, Promise<string[]>>();
-  const upload = (colour: number) => Promise.all(STYLES.map(async (style) => (await media.upload(store, {
+  const upload = (colour: number) => Promise.all(STYLES.map(async (style) => (await media.upload(ctx, {
     originalName: `demo-${PALETTE[colour][1]}-${style}.png`, bytes: pictureBytes(colour, style), alt: `Demo picture, ${PALETTE[colour][1]} ${style}`,
   })).id));
   return async (title: string): Promise<Array<{ mediaId: string; alt: string }>> => {
@@ -112,15 +113,16 @@ export function createDemoSeed(deps: { stores: StoreDirectory; products: Product
     for (const [code, demo] of Object.entries(DEMO)) {
       const found = await deps.stores.byCode(code);
       if (!found) continue;
-      const store: StoreRef = { id: found.id, code: found.code, currency: found.currency };
-      const slugs = await ensureCategories(deps.categories, store, demo.categories);
-      const existing = new Set((await deps.products.list(store, { limit: 100, offset: 0 })).items.map((product) => product.slug));
-      const pictures = demoPictures(deps.media, store);
+      const ctx = seedContext(found);
+      const slugs = await ensureCategories(deps.categories, ctx, demo.categories);
+      const { items } = await deps.products.list(ctx, { limit: 100, offset: 0 });
+      const existing = new Set(items.map((product) => product.slug));
+      const pictures = demoPictures(deps.media, ctx);
       let created = 0;
       for (const line of demo.lines) {
         for (const product of demoProducts(line, code.slice(0, 4).toUpperCase(), slugs.get(line.category)!)) {
           if (existing.has(slugify(product.title))) continue;
-          await deps.products.create(store, { ...product, images: await pictures(product.title) });
+          await deps.products.create(ctx, { ...product, images: await pictures(product.title) });
           created++;
         }
       }
@@ -130,11 +132,21 @@ export function createDemoSeed(deps: { stores: StoreDirectory; products: Product
   };
 }
 
-async function ensureCategories(categories: CategoryService, store: StoreRef, tree: DemoCategory[]): Promise<Map<string, string>> {
-  const existing = new Map((await categories.list(store)).map((category) => [category.slug, category.id]));
+/** The context the seed acts in for a store: its store dashboard, as an admin. */
+function seedContext(store: Store): RequestContext {
+  const base = `/storefront/${encodeURIComponent(store.code)}`;
+  return createRequestContext({ surface: 'store', store: { ...store, base }, actor: { kind: 'admin', permissions: ['*'] } });
+}
+
+async function ensureCategories(
+  categories: CategoryService,
+  ctx: RequestContext,
+  tree: DemoCategory[],
+): Promise<Map<string, string>> {
+  const existing = new Map((await categories.list(ctx)).map((category) => [category.slug, category.id]));
   const ensure = async (name: string, parentId: string | null, position: number) => {
     const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    if (!existing.has(slug)) existing.set(slug, (await categories.create(store, { name, slug, parentId, position })).id);
+    if (!existing.has(slug)) existing.set(slug, (await categories.create(ctx, { name, slug, parentId, position })).id);
     return existing.get(slug)!;
   };
   for (const [position, category] of tree.entries()) {

@@ -1,7 +1,4 @@
-import { definePermissions, type StoreRef } from '@wizamart/plugin-sdk';
-
-/** The slice of the SDK's StoreRef that cms needs (routes pass `requireStore(contextOf(req))`). */
-export type CmsStoreRef = Pick<StoreRef, 'id' | 'code'>;
+import { definePermissions, type RequestContext } from '@wizamart/plugin-sdk';
 
 /** A published content page, as navigation shows it. */
 export interface PublishedPageLink {
@@ -11,8 +8,11 @@ export interface PublishedPageLink {
 
 /** Published content pages of a store, e.g. for a storefront footer built by another plugin. */
 export interface CmsPages {
-  /** Titles and slugs of the store's published pages, sorted by title; link them as `<storefront base>/cms/<slug>`. */
-  published(store: CmsStoreRef): Promise<PublishedPageLink[]>;
+  /**
+   * Titles and slugs of the published pages of the context's store, sorted by title; link them as
+   * `<storefront base>/cms/<slug>`.
+   */
+  published(ctx: RequestContext): Promise<PublishedPageLink[]>;
 }
 
 /** A store's storefront look: CSS variables of core's design system and the logo link. */
@@ -74,20 +74,20 @@ export interface CmsMediaUpload {
 /** A store's media library for other plugins, e.g. product images in the catalog. */
 export interface CmsMedia {
   /**
-   * The media items of `store` among `ids`, in the order asked; ids of other stores, unknown and malformed ids are
-   * simply absent. `base` is the storefront URL prefix the links are built on (`/storefront/<store>` by default, `''` on
-   * the store's own host).
+   * The media items of the context's store among `ids`, in the order asked; ids of other stores, unknown and
+   * malformed ids are simply absent. `base` is the storefront URL prefix the links are built on
+   * (`/storefront/<store>` by default, `''` on the store's own host).
    *
    * @example
-   * const [logo] = await media.byIds(store, [logoId], req.wz.tenant.base ?? '');
+   * const [logo] = await media.byIds(ctx, [logoId], ctx.linkBase);
    */
-  byIds(store: CmsStoreRef, ids: readonly string[], base?: string): Promise<CmsMediaItem[]>;
+  byIds(ctx: RequestContext, ids: readonly string[], base?: string): Promise<CmsMediaItem[]>;
   /**
-   * Adds an image to the store's library through the same checks as an HTTP upload: the size limit (413
+   * Adds an image to the context store's library through the same checks as an HTTP upload: the size limit (413
    * `WZ_CMS_MEDIA_TOO_LARGE`) and the type shown by the bytes (415 `WZ_CMS_MEDIA_TYPE_REFUSED`). The link uses the
    * default base `/storefront/<store>`.
    */
-  upload(store: CmsStoreRef, file: CmsMediaUpload): Promise<{ id: string; url: string }>;
+  upload(ctx: RequestContext, file: CmsMediaUpload): Promise<{ id: string; url: string }>;
 }
 
 export { CmsServices } from './tokens.js';

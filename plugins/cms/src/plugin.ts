@@ -59,7 +59,7 @@ export default definePlugin({
   register(ctx: PluginContext<CmsConfig>, services) {
     const deps = createDeps(ctx, services);
     deps.ui.registerLocales(ctx);
-    ctx.services.provide(CmsServices.pages, { published: (store) => deps.pages.published(store) });
+    ctx.services.provide(CmsServices.pages, { published: (context) => deps.pages.published(context) });
     ctx.services.provide(CmsServices.themes, { storefrontTheme: (storeId, base) => deps.themes.storefrontTheme(storeId, base) });
     ctx.services.provide(CmsServices.media, mediaLibraryService(deps.media));
     ctx.routes.use('theme', createThemeStage(deps.themes, ctx.logger));

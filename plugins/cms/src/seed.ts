@@ -1,3 +1,4 @@
+import { createRequestContext } from '@wizamart/plugin-sdk';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { PageFields } from './repositories/page.repository.js';
 import type { PageService } from './services/page.service.js';
@@ -48,9 +49,11 @@ export function createDemoSeed(deps: { stores: StoreDirectory; pages: PageServic
     for (const demo of DEMO) {
       const store = await deps.stores.byCode(demo.code);
       if (!store) continue;
-      const ref = { id: store.id, code: store.code };
-      await deps.themes.save(ref, demo.theme, { onlyIfAbsent: true });
-      for (const page of demo.pages) await deps.pages.ensure(ref, page);
+      const base = `/storefront/${encodeURIComponent(store.code)}`;
+      const actor = { kind: 'admin' as const, permissions: ['*'] };
+      const ctx = createRequestContext({ surface: 'store', store: { ...store, base }, actor });
+      await deps.themes.save(ctx, demo.theme, { onlyIfAbsent: true });
+      for (const page of demo.pages) await deps.pages.ensure(ctx, page);
       lines.push(`CMS pages of ${store.name}: {url}/storefront/${store.code}/cms/about`);
     }
     return lines;

@@ -2,9 +2,10 @@ import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequestContext, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import request from 'supertest';
-import type { CmsMedia, CmsStoreRef } from '../src/index.js';
+import type { CmsMedia } from '../src/index.js';
 import { bearer, bootCms, staffToken, type CmsTestHost } from './helpers.js';
 import { TEST_IMAGES } from './images.js';
 
@@ -14,8 +15,8 @@ describe('cms: the media service other plugins use (CmsServices.media)', () => {
   let test: CmsTestHost;
   let mediaDir: string;
   let media: CmsMedia;
-  let fashion: CmsStoreRef;
-  let techhub: CmsStoreRef;
+  let fashion: RequestContext;
+  let techhub: RequestContext;
   const files = () => readdirSync(mediaDir, { recursive: true }).map(String).filter((file) => /\.(png|jpg|gif|webp)$/.test(file));
 
   before(async () => {
@@ -24,8 +25,8 @@ describe('cms: the media service other plugins use (CmsServices.media)', () => {
     const { probe } = (await import(pathToFileURL(path.join(PROBE, 'plugin.js')).href)) as { probe: { media: CmsMedia; stores: StoreDirectory } };
     media = probe.media;
     const ref = async (code: string) => {
-      const store = await probe.stores.byCode(code);
-      return { id: store!.id, code: store!.code };
+      const store = (await probe.stores.byCode(code))!;
+      return createRequestContext({ surface: 'store', store: { ...store, base: `/storefront/${code}` } });
     };
     fashion = await ref('fashion');
     techhub = await ref('techhub');
@@ -62,7 +63,7 @@ describe('cms: the media service other plugins use (CmsServices.media)', () => {
 
   it('refuses a disguised HTML file (415) and a file over the limit (413), storing nothing', async () => {
     const before = files().length;
-    const count = async () => Number((await test.db('cms.media').where({ store_id: fashion.id }).count({ n: '*' }))[0].n);
+    const count = async () => Number((await test.db('cms.media').where({ store_id: requireStore(fashion).id }).count({ n: '*' }))[0].n);
     const rows = await count();
     const html = await media.upload(fashion, { originalName: 'x.png', bytes: TEST_IMAGES.html }).then(() => undefined, (error: unknown) => error);
     expect(html).to.include({ code: 'WZ_CMS_MEDIA_TYPE_REFUSED', status: 415 });

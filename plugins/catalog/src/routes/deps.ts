@@ -1,7 +1,6 @@
 import type { CmsMedia } from '@wizamart/plugin-cms';
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
-import type { Request } from 'express';
 import type { CategoryService } from '../services/category.service.js';
 import type { ProductPageSlot } from '../services/product-page.service.js';
 import type { ProductService } from '../services/product.service.js';
@@ -18,9 +17,4 @@ export interface CatalogDeps {
   media: CmsMedia;
   /** Panels other plugins add to the storefront product page (e.g. cart's "add to cart"). */
   productPage: ProductPageSlot;
-}
-
-/** Storefront link base of the request (`/storefront/<store>` or `''` on the store's own host). */
-export function storefrontLinks(deps: CatalogDeps, req: Request) {
-  return { base: deps.ui.base(req, 'storefront') };
 }

@@ -14,54 +14,54 @@ export function productJson(product: ProductDetailRecord) {
 
 function productApi(router: Router, deps: CatalogDeps): void {
   router.get('/products', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    const store = requireStore(contextOf(req));
+    const ctx = contextOf(req);
     const filter = parseStoreList(req.query);
-    const categoryIds = filter.category ? descendantIds(await deps.categories.list(store), filter.category) : undefined;
-    const page = await deps.products.list(store, { ...filter, categoryIds });
+    const categoryIds = filter.category ? descendantIds(await deps.categories.list(ctx), filter.category) : undefined;
+    const page = await deps.products.list(ctx, { ...filter, categoryIds });
     res.json({ items: page.items.map(({ storeId: _s, ...item }) => item), total: page.total, page: filter.page, pageSize: filter.pageSize });
   });
   router.get('/products.csv', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    const store = requireStore(contextOf(req));
-    const csv = await deps.products.exportCsv(store);
-    res.type('text/csv; charset=utf-8').attachment(`products-${store.code}.csv`).send(csv);
+    const ctx = contextOf(req);
+    const csv = await deps.products.exportCsv(ctx);
+    res.type('text/csv; charset=utf-8').attachment(`products-${requireStore(ctx).code}.csv`).send(csv);
   });
   router.post('/products', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const input = parseProduct(req.body);
-    res.status(201).json(productJson(await deps.products.create(requireStore(contextOf(req)), input)));
+    res.status(201).json(productJson(await deps.products.create(contextOf(req), input)));
   });
   router.post('/products/status', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const input = parseBulkStatus(req.body);
-    res.json({ updated: await deps.products.setStatus(requireStore(contextOf(req)), input.ids.map((id) => id.toLowerCase()), input.status) });
+    res.json({ updated: await deps.products.setStatus(contextOf(req), input.ids.map((id) => id.toLowerCase()), input.status) });
   });
   router.get('/products/:id', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    res.json(productJson(await deps.products.get(requireStore(contextOf(req)), parseId(req.params))));
+    res.json(productJson(await deps.products.get(contextOf(req), parseId(req.params))));
   });
   router.put('/products/:id', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const id = parseId(req.params);
     const input = parseProduct(req.body);
-    res.json(productJson(await deps.products.update(requireStore(contextOf(req)), id, input)));
+    res.json(productJson(await deps.products.update(contextOf(req), id, input)));
   });
   router.delete('/products/:id', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
-    await deps.products.delete(requireStore(contextOf(req)), parseId(req.params));
+    await deps.products.delete(contextOf(req), parseId(req.params));
     res.status(204).end();
   });
 }
 
 function categoryApi(router: Router, deps: CatalogDeps): void {
   router.get('/categories', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    res.json({ items: await deps.categories.tree(requireStore(contextOf(req))) });
+    res.json({ items: await deps.categories.tree(contextOf(req)) });
   });
   router.post('/categories', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const input = parseCategory(req.body);
-    res.status(201).json(await deps.categories.create(requireStore(contextOf(req)), input));
+    res.status(201).json(await deps.categories.create(contextOf(req), input));
   });
   router.patch('/categories/:id', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const id = parseId(req.params);
     const input = parseCategoryPatch(req.body);
-    res.json(await deps.categories.update(requireStore(contextOf(req)), id, input));
+    res.json(await deps.categories.update(contextOf(req), id, input));
   });
   router.delete('/categories/:id', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
-    await deps.categories.delete(requireStore(contextOf(req)), parseId(req.params));
+    await deps.categories.delete(contextOf(req), parseId(req.params));
     res.status(204).end();
   });
 }

@@ -22,12 +22,13 @@ function payloadOf(body: Record<string, unknown>): unknown {
 }
 
 async function formLocals(deps: CatalogDeps, req: Request, product: Partial<ProductInput> & { id?: string }) {
-  const store = requireStore(contextOf(req));
-  const categories = flattenTree(await deps.categories.tree(store)).map((node) => ({ id: node.id, label: `${'— '.repeat(node.depth)}${node.name}` }));
+  const ctx = contextOf(req);
+  const store = requireStore(ctx);
+  const categories = flattenTree(await deps.categories.tree(ctx)).map((node) => ({ id: node.id, label: `${'— '.repeat(node.depth)}${node.name}` }));
   // The picked images are shown even when they are not on the picker's first page of the library; ids that are not
   // (or no longer) in the library are dropped from the form, so the next save can succeed.
   const requested = Array.isArray(product.images) ? product.images.filter((image) => typeof image?.mediaId === 'string') : [];
-  const picked = await deps.media.byIds(store, requested.map((image) => image.mediaId), deps.ui.base(req, 'storefront'));
+  const picked = await deps.media.byIds(ctx, requested.map((image) => image.mediaId), deps.ui.base(req, 'storefront'));
   const found = new Set(picked.map((item) => item.id));
   const images = requested.filter((image) => found.has(image.mediaId.toLowerCase())).map((image) => ({ mediaId: image.mediaId.toLowerCase(), ...(image.alt ? { alt: image.alt } : {}) }));
   return {
@@ -46,8 +47,8 @@ async function save(deps: CatalogDeps, req: Request, res: Response, id?: string)
   const payload = payloadOf(req.body ?? {});
   try {
     const input = parseProduct(payload);
-    const store = requireStore(contextOf(req));
-    const saved = id ? await deps.products.update(store, id, input) : await deps.products.create(store, input);
+    const ctx = contextOf(req);
+    const saved = id ? await deps.products.update(ctx, id, input) : await deps.products.create(ctx, input);
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/products/${saved.id}`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.saved') });
   } catch (error) {
     if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.code.endsWith('PRODUCT_NOT_FOUND')) throw error;
@@ -61,11 +62,12 @@ async function save(deps: CatalogDeps, req: Request, res: Response, id?: string)
 
 function productPages(router: Router, deps: CatalogDeps): void {
   router.get('/', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    const store = requireStore(contextOf(req));
+    const ctx = contextOf(req);
+    const store = requireStore(ctx);
     const filter = parseStoreList(req.query);
-    const tree = flattenTree(await deps.categories.tree(store));
+    const tree = flattenTree(await deps.categories.tree(ctx));
     const categoryIds = filter.category ? descendantIds(tree, filter.category) : undefined;
-    const page = await deps.products.list(store, { ...filter, categoryIds });
+    const page = await deps.products.list(ctx, { ...filter, categoryIds });
     const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
     const query = { ...(filter.q ? { q: filter.q } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.category ? { category: filter.category } : {}) };
     const link = (n: number) => `?${new URLSearchParams({ ...query, page: String(n) })}`;
@@ -80,7 +82,7 @@ function productPages(router: Router, deps: CatalogDeps): void {
   router.post('/products/status', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const ids = ([] as unknown[]).concat(req.body?.ids ?? []).map(String);
     const input = parseBulkStatus({ ids, status: req.body?.status });
-    const updated = await deps.products.setStatus(requireStore(contextOf(req)), input.ids.map((id) => id.toLowerCase()), input.status);
+    const updated = await deps.products.setStatus(contextOf(req), input.ids.map((id) => id.toLowerCase()), input.status);
     deps.ui.redirectWithFlash(res, catalogUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'catalog.flash.statusChanged', { count: updated }) });
   });
   router.get('/products/new', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
@@ -88,36 +90,36 @@ function productPages(router: Router, deps: CatalogDeps): void {
   });
   router.post('/products', permit(CATALOG_PERMISSIONS.manage), (req, res) => save(deps, req, res));
   router.get('/products/:id', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    const product = await deps.products.get(requireStore(contextOf(req)), parseId(req.params));
+    const product = await deps.products.get(contextOf(req), parseId(req.params));
     res.render(FORM, await formLocals(deps, req, product));
   });
   router.post('/products/:id', permit(CATALOG_PERMISSIONS.manage), (req, res) => save(deps, req, res, parseId(req.params)));
   router.post('/products/:id/delete', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
-    await deps.products.delete(requireStore(contextOf(req)), parseId(req.params));
+    await deps.products.delete(contextOf(req), parseId(req.params));
     deps.ui.redirectWithFlash(res, catalogUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'catalog.flash.deleted') });
   });
 }
 
 function categoryPages(router: Router, deps: CatalogDeps): void {
   router.get('/categories', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
-    const tree = flattenTree(await deps.categories.tree(requireStore(contextOf(req))));
+    const tree = flattenTree(await deps.categories.tree(contextOf(req)));
     res.render('catalog/store/categories', { title: deps.ui.t(req, 'catalog.categories.title'), categories: tree });
   });
   router.post('/categories', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const body = req.body ?? {};
     const input = parseCategory({ name: String(body.name ?? '').trim(), ...(body.parentId ? { parentId: String(body.parentId) } : {}) });
-    await deps.categories.create(requireStore(contextOf(req)), input);
+    await deps.categories.create(contextOf(req), input);
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categoryCreated') });
   });
   // Rename or move a category (a parent below itself is refused with WZ_CATALOG_CATEGORY_CYCLE).
   router.post('/categories/:id', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const body = req.body ?? {};
     const patch = parseCategoryPatch({ name: String(body.name ?? '').trim(), parentId: body.parentId ? String(body.parentId) : null });
-    await deps.categories.update(requireStore(contextOf(req)), parseId(req.params), patch);
+    await deps.categories.update(contextOf(req), parseId(req.params), patch);
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categorySaved') });
   });
   router.post('/categories/:id/delete', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
-    await deps.categories.delete(requireStore(contextOf(req)), parseId(req.params));
+    await deps.categories.delete(contextOf(req), parseId(req.params));
     deps.ui.redirectWithFlash(res, `${catalogUrl(deps, req)}/categories`, { type: 'success', message: deps.ui.t(req, 'catalog.flash.categoryDeleted') });
   });
 }

@@ -1,6 +1,6 @@
-import { contextOf, type PluginRoutes, publicAccess, requireStore } from '@wizamart/plugin-sdk';
+import { contextOf, type PluginRoutes, publicAccess } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
-import { storefrontLinks, type CatalogDeps } from './deps.js';
+import type { CatalogDeps } from './deps.js';
 import { parseSlug, parseStorefrontList } from './validators.js';
 
 /** `/api/v1/storefront/<store>/catalog/…`: active products (search, filters, paging), a product, the category tree. */
@@ -9,15 +9,15 @@ export function storefrontApiRoutes(routes: PluginRoutes, deps: CatalogDeps): Ro
   router.use(publicAccess());
   router.get('/products', async (req, res) => {
     const filter = parseStorefrontList(req.query);
-    res.json(await deps.storefront.list(requireStore(contextOf(req)), filter, storefrontLinks(deps, req)));
+    res.json(await deps.storefront.list(contextOf(req), filter));
   });
   router.get('/products/:slug', async (req, res) => {
     const slug = parseSlug(req.params);
-    const { descriptionHtml: _html, summary: _summary, ...product } = await deps.storefront.product(requireStore(contextOf(req)), slug, storefrontLinks(deps, req));
+    const { descriptionHtml: _html, summary: _summary, ...product } = await deps.storefront.product(contextOf(req), slug);
     res.json(product);
   });
   router.get('/categories', async (req, res) => {
-    res.json({ items: await deps.storefront.categoryTree(requireStore(contextOf(req))) });
+    res.json({ items: await deps.storefront.categoryTree(contextOf(req)) });
   });
   return router;
 }

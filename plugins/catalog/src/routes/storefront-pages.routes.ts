@@ -4,7 +4,7 @@ import type { ProductPageProduct } from '../index.js';
 import type { CategoryNode } from '../services/category.service.js';
 import { flattenTree } from '../services/category.service.js';
 import type { ListingFilter } from '../services/storefront.service.js';
-import { storefrontLinks, type CatalogDeps } from './deps.js';
+import type { CatalogDeps } from './deps.js';
 import { parseSlug, parseStorefrontList } from './validators.js';
 
 /** The absolute origin of the request (`https://shop.example` or `http://127.0.0.1:3000`). */
@@ -44,10 +44,9 @@ function categoryOptions(tree: CategoryNode[], selected?: string) {
  * page and core's storefront home section both render `catalog/storefront-home` with it).
  */
 export async function catalogHomeData(deps: CatalogDeps, req: Request): Promise<{ featured: unknown[]; categories: CategoryNode[]; productsUrl: string }> {
-  const store = requireStore(contextOf(req));
-  const links = storefrontLinks(deps, req);
-  const [featured, tree] = await Promise.all([deps.storefront.featured(store, links), deps.storefront.categoryTree(store)]);
-  return { featured, categories: tree, productsUrl: `${links.base}/products` };
+  const ctx = contextOf(req);
+  const [featured, tree] = await Promise.all([deps.storefront.featured(ctx), deps.storefront.categoryTree(ctx)]);
+  return { featured, categories: tree, productsUrl: `${ctx.linkBase}/products` };
 }
 
 /** What product-page panels get of the product (a copy, so a panel cannot change what the page renders). */
@@ -68,14 +67,14 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): R
     res.render('catalog/storefront/home', { title: deps.ui.t(req, 'catalog.storefront.title'), ...(await catalogHomeData(deps, req)) });
   });
   router.get('/sitemap.xml', async (req, res) => {
-    const store = requireStore(contextOf(req));
-    res.type('application/xml').send(await deps.storefront.sitemap(store, `${origin(req)}${storefrontLinks(deps, req).base}`));
+    const ctx = contextOf(req);
+    res.type('application/xml').send(await deps.storefront.sitemap(ctx, `${origin(req)}${ctx.linkBase}`));
   });
   router.get('/products', async (req, res) => {
     const typed = req.query as Record<string, unknown>;
-    const store = requireStore(contextOf(req));
-    const filter = parseStorefrontList(pageQuery(typed, store.currency));
-    const [page, tree] = await Promise.all([deps.storefront.list(store, filter, storefrontLinks(deps, req)), deps.storefront.categoryTree(store)]);
+    const ctx = contextOf(req);
+    const filter = parseStorefrontList(pageQuery(typed, requireStore(ctx).currency));
+    const [page, tree] = await Promise.all([deps.storefront.list(ctx, filter), deps.storefront.categoryTree(ctx)]);
     res.render('catalog/storefront/products', {
       title: filter.q ? deps.ui.t(req, 'catalog.storefront.resultsFor', { q: filter.q }) : deps.ui.t(req, 'catalog.storefront.products'),
       ...page, filter, typed: { minPrice: typed.minPrice, maxPrice: typed.maxPrice }, categories: categoryOptions(tree, filter.category),
@@ -86,8 +85,7 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): R
     });
   });
   router.get('/products/:slug', async (req, res) => {
-    const store = requireStore(contextOf(req));
-    const product = await deps.storefront.product(store, parseSlug(req.params), storefrontLinks(deps, req));
+    const product = await deps.storefront.product(contextOf(req), parseSlug(req.params));
     const lang = String((res.locals.wz as { lang?: string } | undefined)?.lang ?? 'en');
     const variants = product.variants.map((variant) => ({
       ...variant, priceText: formatMinor(variant.price, variant.currency, lang), compareAtText: variant.compareAtPrice ? formatMinor(variant.compareAtPrice, variant.currency, lang) : '',

@@ -1,7 +1,8 @@
 import { categoryCycle, categoryNotFound, slugTaken } from '../errors.js';
 import type { CategoryRepository } from '../repositories/category.repository.js';
 import { violatedConstraint, type CategoryRecord } from '../repositories/records.js';
-import { isUuid, slugify, type StoreRef } from './store-ref.js';
+import { isUuid, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
+import { slugify } from './slug.js';
 
 /** A category with its subcategories, as trees and pickers show it. */
 export interface CategoryNode extends CategoryRecord {
@@ -46,40 +47,45 @@ export function descendantIds(categories: CategoryRecord[], rootId: string): str
 export class CategoryService {
   constructor(private readonly categories: CategoryRepository) {}
 
-  list(store: StoreRef): Promise<CategoryRecord[]> {
-    return this.categories.list(store.id);
+  list(ctx: RequestContext): Promise<CategoryRecord[]> {
+    return this.categories.list(requireStore(ctx).id);
   }
 
-  async tree(store: StoreRef): Promise<CategoryNode[]> {
-    return categoryTree(await this.categories.list(store.id));
+  async tree(ctx: RequestContext): Promise<CategoryNode[]> {
+    return categoryTree(await this.list(ctx));
   }
 
-  async get(store: StoreRef, id: string): Promise<CategoryRecord> {
-    const category = isUuid(id) ? await this.categories.byId(store.id, id) : undefined;
+  async get(ctx: RequestContext, id: string): Promise<CategoryRecord> {
+    const category = isUuid(id) ? await this.categories.byId(requireStore(ctx).id, id) : undefined;
     if (!category) throw categoryNotFound();
     return category;
   }
 
-  async create(store: StoreRef, input: CategoryInput): Promise<CategoryRecord> {
-    if (input.parentId) await this.get(store, input.parentId);
+  async create(ctx: RequestContext, input: CategoryInput): Promise<CategoryRecord> {
+    const store = requireStore(ctx);
+    if (input.parentId) await this.get(ctx, input.parentId);
     const slug = input.slug ?? slugify(input.name);
-    return this.conflicts(slug, () => this.categories.insert(store.id, { name: input.name.trim(), slug, parentId: input.parentId ?? null, position: input.position ?? 0 }));
+    const fields = { name: input.name.trim(), slug, parentId: input.parentId ?? null, position: input.position ?? 0 };
+    return this.conflicts(slug, () => this.categories.insert(store.id, fields));
   }
 
-  async update(store: StoreRef, id: string, input: Partial<CategoryInput>): Promise<CategoryRecord> {
-    const current = await this.get(store, id);
+  async update(ctx: RequestContext, id: string, input: Partial<CategoryInput>): Promise<CategoryRecord> {
+    const store = requireStore(ctx);
+    const current = await this.get(ctx, id);
     if (input.parentId) {
-      await this.get(store, input.parentId);
-      if (descendantIds(await this.categories.list(store.id), current.id).includes(input.parentId.toLowerCase())) throw categoryCycle();
+      await this.get(ctx, input.parentId);
+      const below = descendantIds(await this.categories.list(store.id), current.id);
+      if (below.includes(input.parentId.toLowerCase())) throw categoryCycle();
     }
     const slug = input.slug ?? current.slug;
-    const updated = await this.conflicts(slug, () => this.categories.update(store.id, current.id, { ...input, name: input.name?.trim(), parentId: input.parentId?.toLowerCase() ?? input.parentId }));
+    const patch = { ...input, name: input.name?.trim(), parentId: input.parentId?.toLowerCase() ?? input.parentId };
+    const updated = await this.conflicts(slug, () => this.categories.update(store.id, current.id, patch));
     if (!updated) throw categoryNotFound();
     return updated;
   }
 
-  async delete(store: StoreRef, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.categories.delete(store.id, id))) throw categoryNotFound();
+  async delete(ctx: RequestContext, id: string): Promise<void> {
+    if (!isUuid(id) || !(await this.categories.delete(requireStore(ctx).id, id))) throw categoryNotFound();
   }
 
   private async conflicts<T>(slug: string, run: () => Promise<T>): Promise<T> {

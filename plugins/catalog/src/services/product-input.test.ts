@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { isWizamartError } from '@wizamart/plugin-sdk';
 import { normaliseProduct } from './product-input.js';
-import { slugify } from './store-ref.js';
+import { slugify } from './slug.js';
 import { searchTerms } from './storefront.service.js';
 
 const store = { id: '00000000-0000-4000-8000-000000000001', code: 'fashion', currency: 'EUR' };

@@ -1,6 +1,7 @@
 import { variantsInvalid } from '../errors.js';
 import type { ProductOption, ProductStatus, ProductWrite } from '../repositories/records.js';
-import { slugify, type StoreRef } from './store-ref.js';
+import type { StoreRef } from '@wizamart/plugin-sdk';
+import { slugify } from './slug.js';
 
 /** A product as the store API receives it (checked by `product.schema.json`). */
 export interface ProductInput {
@@ -27,7 +28,7 @@ export interface ProductInput {
  * Checks what a schema cannot (option names and values unique, every variant one distinct combination of the
  * options, SKUs unique within the product) and fills defaults (slug from title, the store's currency).
  */
-export function normaliseProduct(store: StoreRef, input: ProductInput): ProductWrite {
+export function normaliseProduct(store: Pick<StoreRef, 'currency'>, input: ProductInput): ProductWrite {
   const options = (input.options ?? []).map((option) => ({ name: option.name.trim(), values: option.values.map((value) => value.trim()) }));
   checkOptions(options);
   const seenCombos = new Set<string>();

@@ -1,11 +1,11 @@
 import type { CmsMedia } from '@wizamart/plugin-cms';
+import { isUuid, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import { categoryNotFound, imagesUnknown, productNotFound, skuTaken, slugTaken } from '../errors.js';
 import type { CategoryRepository } from '../repositories/category.repository.js';
 import type { ProductDetailRecord, ProductListFilter, ProductRepository } from '../repositories/product.repository.js';
 import { violatedConstraint, type ProductStatus, type ProductWrite } from '../repositories/records.js';
 import { csvRow } from './csv.js';
 import { normaliseProduct, type ProductInput } from './product-input.js';
-import { isUuid, type StoreRef } from './store-ref.js';
 
 const CSV_HEADER = ['product_id', 'title', 'slug', 'status', 'featured', 'variant_id', 'sku', 'options', 'price', 'currency', 'compare_at_price', 'weight_grams', 'description'];
 
@@ -13,45 +13,46 @@ const CSV_HEADER = ['product_id', 'title', 'slug', 'status', 'featured', 'varian
 export class ProductService {
   constructor(private readonly products: ProductRepository, private readonly categories: CategoryRepository, private readonly media: CmsMedia) {}
 
-  async get(store: StoreRef, id: string): Promise<ProductDetailRecord> {
-    const product = isUuid(id) ? await this.products.find(store.id, { id }) : undefined;
+  async get(ctx: RequestContext, id: string): Promise<ProductDetailRecord> {
+    const product = isUuid(id) ? await this.products.find(requireStore(ctx).id, { id }) : undefined;
     if (!product) throw productNotFound();
     return product;
   }
 
-  list(store: StoreRef, filter: ProductListFilter) {
-    return this.products.list(store.id, filter);
+  list(ctx: RequestContext, filter: ProductListFilter) {
+    return this.products.list(requireStore(ctx).id, filter);
   }
 
-  async create(store: StoreRef, input: ProductInput): Promise<ProductDetailRecord> {
-    const write = await this.prepare(store, input);
-    const id = await this.translateConflicts(write, () => this.products.insert(store.id, write));
-    return this.get(store, id);
+  async create(ctx: RequestContext, input: ProductInput): Promise<ProductDetailRecord> {
+    const write = await this.prepare(ctx, input);
+    const id = await this.translateConflicts(write, () => this.products.insert(requireStore(ctx).id, write));
+    return this.get(ctx, id);
   }
 
-  async update(store: StoreRef, id: string, input: ProductInput): Promise<ProductDetailRecord> {
-    const current = await this.get(store, id);
-    const write = await this.prepare(store, input);
+  async update(ctx: RequestContext, id: string, input: ProductInput): Promise<ProductDetailRecord> {
+    const store = requireStore(ctx);
+    const current = await this.get(ctx, id);
+    const write = await this.prepare(ctx, input);
     // Variant ids that are not the product's own become new variants, so a client cannot move another product's.
     const own = new Set(current.variants.map((variant) => variant.id));
     write.variants = write.variants.map((variant) => (variant.id && own.has(variant.id.toLowerCase()) ? { ...variant, id: variant.id.toLowerCase() } : { ...variant, id: undefined }));
     const updated = await this.translateConflicts(write, () => this.products.update(store.id, current.id, write));
     if (!updated) throw productNotFound();
-    return this.get(store, current.id);
+    return this.get(ctx, current.id);
   }
 
-  async setStatus(store: StoreRef, ids: string[], status: ProductStatus): Promise<number> {
-    return this.products.setStatus(store.id, ids, status);
+  async setStatus(ctx: RequestContext, ids: string[], status: ProductStatus): Promise<number> {
+    return this.products.setStatus(requireStore(ctx).id, ids, status);
   }
 
-  async delete(store: StoreRef, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.products.softDelete(store.id, id))) throw productNotFound();
+  async delete(ctx: RequestContext, id: string): Promise<void> {
+    if (!isUuid(id) || !(await this.products.softDelete(requireStore(ctx).id, id))) throw productNotFound();
   }
 
   /** The store's live products as CSV, one row per variant (RFC 4180, formula cells neutralised). */
-  async exportCsv(store: StoreRef): Promise<string> {
+  async exportCsv(ctx: RequestContext): Promise<string> {
     const rows = [csvRow(CSV_HEADER)];
-    for (const product of await this.products.exportRows(store.id)) {
+    for (const product of await this.products.exportRows(requireStore(ctx).id)) {
       for (const variant of product.variants) {
         const options = Object.entries(variant.optionValues).map(([name, value]) => `${name}: ${value}`).join('; ');
         rows.push(csvRow([
@@ -63,20 +64,21 @@ export class ProductService {
     return rows.join('');
   }
 
-  private async prepare(store: StoreRef, input: ProductInput): Promise<ProductWrite> {
+  private async prepare(ctx: RequestContext, input: ProductInput): Promise<ProductWrite> {
+    const store = requireStore(ctx);
     const write = normaliseProduct(store, input);
     const known = new Set((await this.categories.list(store.id)).map((category) => category.id));
     const unknown = write.categoryIds.filter((id) => !known.has(id.toLowerCase()));
     if (unknown.length) throw categoryNotFound({ categoryIds: unknown });
     write.categoryIds = write.categoryIds.map((id) => id.toLowerCase());
-    await this.checkImages(store, write.images.map((image) => image.mediaId));
+    await this.checkImages(ctx, write.images.map((image) => image.mediaId));
     return write;
   }
 
   /** Every image must be a media item of this store's library (400 `WZ_CATALOG_IMAGE_UNKNOWN` before anything is written). */
-  private async checkImages(store: StoreRef, mediaIds: string[]): Promise<void> {
+  private async checkImages(ctx: RequestContext, mediaIds: string[]): Promise<void> {
     if (!mediaIds.length) return;
-    const found = new Set((await this.media.byIds(store, mediaIds)).map((item) => item.id));
+    const found = new Set((await this.media.byIds(ctx, mediaIds)).map((item) => item.id));
     const unknown = mediaIds.filter((id) => !found.has(id));
     if (unknown.length) throw imagesUnknown(unknown);
   }

@@ -1,4 +1,5 @@
 import type { CmsMedia, CmsMediaItem } from '@wizamart/plugin-cms';
+import { requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import { categoryNotFound, productNotFound } from '../errors.js';
 import type { AvailabilityProvider, StockState } from '../index.js';
 import type { CategoryRepository } from '../repositories/category.repository.js';
@@ -6,7 +7,6 @@ import type { ProductRepository } from '../repositories/product.repository.js';
 import type { StorefrontListRow, StorefrontRepository, StorefrontSort } from '../repositories/storefront.repository.js';
 import { categoryTree, descendantIds, type CategoryNode } from './category.service.js';
 import { plainDescription, renderDescription } from './markdown.js';
-import type { StoreRef } from './store-ref.js';
 
 /** The storefront listing query after validation (`page` from 1, `pageSize` at most 100). */
 export interface ListingFilter {
@@ -23,6 +23,9 @@ export interface ListingFilter {
 export interface StorefrontLinks {
   base: string;
 }
+
+/** The storefront links of the request (its link base: the store's storefront prefix on this host). */
+const linksOf = (ctx: RequestContext): StorefrontLinks => ({ base: ctx.linkBase });
 
 const MAX_TERMS = 10;
 
@@ -46,9 +49,9 @@ export class StorefrontService {
   ) {}
 
   /** The store's media items among `ids` by id, linked on the request's storefront base (deleted media are absent). */
-  private async mediaItems(store: StoreRef, ids: Array<string | null>, links: StorefrontLinks): Promise<Map<string, CmsMediaItem>> {
+  private async mediaItems(ctx: RequestContext, ids: Array<string | null>): Promise<Map<string, CmsMediaItem>> {
     const wanted = ids.filter((id): id is string => Boolean(id));
-    const items = wanted.length ? await this.media.byIds(store, wanted, links.base) : [];
+    const items = wanted.length ? await this.media.byIds(ctx, wanted, ctx.linkBase) : [];
     return new Map(items.map((item) => [item.id, item]));
   }
 
@@ -57,34 +60,41 @@ export class StorefrontService {
     this.availability = provider;
   }
 
-  async list(store: StoreRef, filter: ListingFilter, links: StorefrontLinks) {
+  async list(ctx: RequestContext, filter: ListingFilter) {
+    const store = requireStore(ctx);
+    const links = linksOf(ctx);
     const terms = searchTerms(filter.q);
-    const categoryIds = filter.category ? await this.categoryScope(store, filter.category) : undefined;
+    const categoryIds = filter.category ? await this.categoryScope(store.id, filter.category) : undefined;
     const sort = filter.sort ?? (terms.length ? 'relevance' : 'newest');
     const { items, total } = await this.storefront.list(store.id, {
       terms, categoryIds, minPrice: filter.minPrice, maxPrice: filter.maxPrice, sort, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize,
     });
-    const images = await this.mediaItems(store, items.map((item) => item.imageId), links);
+    const images = await this.mediaItems(ctx, items.map((item) => item.imageId));
     return {
       items: items.map((item) => listingCard(item, links, images, terms.length > 0)),
       total, page: filter.page, pageSize: filter.pageSize, pages: Math.max(1, Math.ceil(total / filter.pageSize)), sort,
     };
   }
 
-  async featured(store: StoreRef, links: StorefrontLinks, limit = 8) {
-    const { items } = await this.storefront.list(store.id, { terms: [], featured: true, sort: 'newest', limit, offset: 0 });
-    const images = await this.mediaItems(store, items.map((item) => item.imageId), links);
+  async featured(ctx: RequestContext, limit = 8) {
+    const links = linksOf(ctx);
+    const filter = { terms: [], featured: true, sort: 'newest' as const, limit, offset: 0 };
+    const { items } = await this.storefront.list(requireStore(ctx).id, filter);
+    const images = await this.mediaItems(ctx, items.map((item) => item.imageId));
     return items.map((item) => ({ title: item.title, slug: item.slug, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency, ...cardImage(images, item.imageId) }));
   }
 
-  async product(store: StoreRef, slug: string, links: StorefrontLinks) {
+  async product(ctx: RequestContext, slug: string) {
+    const store = requireStore(ctx);
+    const links = linksOf(ctx);
     const product = await this.products.find(store.id, { slug }, { activeOnly: true });
     if (!product) throw productNotFound();
     const ids = product.variants.map((variant) => variant.id);
-    const stock = (this.availability && store.platform ? await this.availability({ id: store.id, platform: store.platform }, ids) : undefined) ?? new Map<string, StockState>();
+    const known = this.availability && (await this.availability({ id: store.id, platform: store.platform }, ids));
+    const stock = known ?? new Map<string, StockState>();
     const [categories, media] = await Promise.all([
       this.categories.list(store.id).then((all) => all.filter((category) => product.categoryIds.includes(category.id))),
-      this.mediaItems(store, product.images.map((image) => image.mediaId), links),
+      this.mediaItems(ctx, product.images.map((image) => image.mediaId)),
     ]);
     return {
       id: product.id, title: product.title, slug: product.slug, url: productUrl(links, product.slug),
@@ -102,19 +112,19 @@ export class StorefrontService {
     };
   }
 
-  async categoryTree(store: StoreRef): Promise<CategoryNode[]> {
-    return categoryTree(await this.categories.list(store.id));
+  async categoryTree(ctx: RequestContext): Promise<CategoryNode[]> {
+    return categoryTree(await this.categories.list(requireStore(ctx).id));
   }
 
   /** `sitemap.xml` of the store's active products; `origin` is the absolute URL of the storefront base. */
-  async sitemap(store: StoreRef, origin: string): Promise<string> {
-    const entries = await this.products.sitemap(store.id);
+  async sitemap(ctx: RequestContext, origin: string): Promise<string> {
+    const entries = await this.products.sitemap(requireStore(ctx).id);
     const urls = entries.map((entry) => `<url><loc>${xml(`${origin}/products/${entry.slug}`)}</loc><lastmod>${new Date(entry.updatedAt).toISOString()}</lastmod></url>`);
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>${xml(`${origin}/products`)}</loc></url>\n${urls.join('\n')}\n</urlset>\n`;
   }
 
-  private async categoryScope(store: StoreRef, slug: string): Promise<string[]> {
-    const categories = await this.categories.list(store.id);
+  private async categoryScope(storeId: string, slug: string): Promise<string[]> {
+    const categories = await this.categories.list(storeId);
     const root = categories.find((category) => category.slug === slug);
     if (!root) throw categoryNotFound({ category: slug });
     return descendantIds(categories, root.id);

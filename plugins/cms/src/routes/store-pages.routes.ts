@@ -1,4 +1,4 @@
-import { contextOf, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
+import { contextOf, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import { type CmsDeps } from './deps.js';
 import { renderFormProblem } from './forms.js';
@@ -14,7 +14,7 @@ function pagesUrl(deps: CmsDeps, req: Request): string {
 async function saveNew(deps: CmsDeps, req: Request, res: Response): Promise<void> {
   const input = pageFromForm(req.body ?? {});
   try {
-    await deps.pages.create(requireStore(contextOf(req)), parsePage(input));
+    await deps.pages.create(contextOf(req), parsePage(input));
   } catch (error) {
     const locals = { title: deps.ui.t(req, 'cms.pages.new'), page: input, action: req.originalUrl };
     return renderFormProblem(deps.ui, req, res, { view: FORM, locals }, error);
@@ -26,7 +26,7 @@ async function saveExisting(deps: CmsDeps, req: Request, res: Response): Promise
   const { id } = parseParams(req.params);
   const input = pageFromForm(req.body ?? {});
   try {
-    await deps.pages.update(requireStore(contextOf(req)), id, parsePage(input));
+    await deps.pages.update(contextOf(req), id, parsePage(input));
   } catch (error) {
     const locals = { title: deps.ui.t(req, 'cms.pages.edit'), page: { ...input, id }, action: req.originalUrl };
     return renderFormProblem(deps.ui, req, res, { view: FORM, locals }, error);
@@ -39,20 +39,20 @@ export function storePageRoutes(routes: PluginRoutes, deps: CmsDeps): Router {
   const router = routes.router();
   router.get('/', permit(CMS_PERMISSIONS.pagesView), (req, res) => res.redirect(pagesUrl(deps, req)));
   router.get('/pages', permit(CMS_PERMISSIONS.pagesView), async (req, res) => {
-    const store = requireStore(contextOf(req));
-    res.render('cms/store/pages', { pages: await deps.pages.list(store), storefront: deps.ui.base(req, 'storefront') });
+    const ctx = contextOf(req);
+    res.render('cms/store/pages', { pages: await deps.pages.list(ctx), storefront: deps.ui.base(req, 'storefront') });
   });
   router.get('/pages/new', permit(CMS_PERMISSIONS.pagesManage), (req, res) => {
     res.render(FORM, { title: deps.ui.t(req, 'cms.pages.new'), page: { published: false, body: '' }, action: pagesUrl(deps, req) });
   });
   router.post('/pages', permit(CMS_PERMISSIONS.pagesManage), (req, res) => saveNew(deps, req, res));
   router.get('/pages/:id', permit(CMS_PERMISSIONS.pagesView), async (req, res) => {
-    const page = await deps.pages.get(requireStore(contextOf(req)), parseParams(req.params).id);
+    const page = await deps.pages.get(contextOf(req), parseParams(req.params).id);
     res.render(FORM, { title: deps.ui.t(req, 'cms.pages.edit'), page, action: `${pagesUrl(deps, req)}/${page.id}` });
   });
   router.post('/pages/:id', permit(CMS_PERMISSIONS.pagesManage), (req, res) => saveExisting(deps, req, res));
   router.post('/pages/:id/delete', permit(CMS_PERMISSIONS.pagesManage), async (req, res) => {
-    await deps.pages.delete(requireStore(contextOf(req)), parseParams(req.params).id);
+    await deps.pages.delete(contextOf(req), parseParams(req.params).id);
     deps.ui.redirectWithFlash(res, pagesUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'cms.flash.pageDeleted') });
   });
   return router;

@@ -1,4 +1,4 @@
-import { contextOf, isWizamartError, requireStore } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError } from '@wizamart/plugin-sdk';
 import type { Request } from 'express';
 import type { RenderedPage } from '../services/page.service.js';
 import { type CmsDeps } from './deps.js';
@@ -11,13 +11,13 @@ export const HOME_PAGE_SLUG = 'home';
  * published pages. `undefined` when the store has neither, so the section is left out.
  */
 export async function cmsHomeData(deps: CmsDeps, req: Request): Promise<{ page?: RenderedPage; pages: Array<{ slug: string; title: string }>; base: string } | undefined> {
-  const store = requireStore(contextOf(req));
+  const ctx = contextOf(req);
   const [page, published] = await Promise.all([
-    deps.pages.render(store, HOME_PAGE_SLUG).catch((error: unknown) => {
+    deps.pages.render(ctx, HOME_PAGE_SLUG).catch((error: unknown) => {
       if (isWizamartError(error) && error.code === 'WZ_CMS_PAGE_NOT_FOUND') return undefined;
       throw error;
     }),
-    deps.pages.published(store),
+    deps.pages.published(ctx),
   ]);
   const pages = published.filter((link) => link.slug !== HOME_PAGE_SLUG);
   if (!page && pages.length === 0) return undefined;

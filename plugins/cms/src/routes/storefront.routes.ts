@@ -1,4 +1,4 @@
-import { contextOf, type PluginRoutes, publicAccess, requireStore } from '@wizamart/plugin-sdk';
+import { contextOf, type PluginRoutes, publicAccess } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
 import { type CmsDeps } from './deps.js';
 import { parseMediaId, parseSlug } from './validators.js';
@@ -15,15 +15,15 @@ const MEDIA_HEADERS = {
 export function storefrontPageRoutes(routes: PluginRoutes, deps: CmsDeps): Router {
   const router = routes.router();
   router.get('/', publicAccess(), async (req, res) => {
-    const pages = await deps.pages.published(requireStore(contextOf(req)));
+    const pages = await deps.pages.published(contextOf(req));
     res.render('cms/storefront/index', { pages });
   });
   router.get('/media/:id', publicAccess(), async (req, res) => {
-    const content = await deps.media.content(requireStore(contextOf(req)), parseMediaId(req.params));
+    const content = await deps.media.content(contextOf(req), parseMediaId(req.params));
     res.set(MEDIA_HEADERS).type(content.contentType).send(content.bytes);
   });
   router.get('/:slug', publicAccess(), async (req, res) => {
-    const page = await deps.pages.render(requireStore(contextOf(req)), parseSlug(req.params));
+    const page = await deps.pages.render(contextOf(req), parseSlug(req.params));
     res.render('cms/storefront/page', { title: page.title, page });
   });
   return router;
@@ -33,13 +33,13 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CmsDeps): Route
 export function storefrontApiRoutes(routes: PluginRoutes, deps: CmsDeps): Router {
   const router = routes.router();
   router.get('/pages', publicAccess(), async (req, res) => {
-    res.json({ items: await deps.pages.published(requireStore(contextOf(req))) });
+    res.json({ items: await deps.pages.published(contextOf(req)) });
   });
   router.get('/pages/:slug', publicAccess(), async (req, res) => {
-    res.json(await deps.pages.render(requireStore(contextOf(req)), parseSlug(req.params)));
+    res.json(await deps.pages.render(contextOf(req), parseSlug(req.params)));
   });
   router.get('/theme', publicAccess(), async (req, res) => {
-    const { custom: _custom, ...theme } = await deps.themes.get(requireStore(contextOf(req)));
+    const { custom: _custom, ...theme } = await deps.themes.get(contextOf(req));
     res.json(theme);
   });
   return router;

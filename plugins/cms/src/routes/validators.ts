@@ -1,7 +1,6 @@
-import { createValidator } from '@wizamart/plugin-sdk';
+import { createValidator, isUuid } from '@wizamart/plugin-sdk';
 import { mediaNotFound, pageNotFound } from '../errors.js';
 import type { PageFields } from '../repositories/page.repository.js';
-import { isUuid } from '../services/store-ref.js';
 import type { ThemeValues } from '../services/theme-values.js';
 import pageSchema from './schemas/page.schema.json' with { type: 'json' };
 import pagePatchSchema from './schemas/page-patch.schema.json' with { type: 'json' };

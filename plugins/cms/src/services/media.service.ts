@@ -1,10 +1,10 @@
+import { isUuid, requireStore, type RequestContext, type StoreRef } from '@wizamart/plugin-sdk';
 import { cmsErrors, mediaNotFound } from '../errors.js';
 import type { CmsMedia, CmsMediaItem } from '../index.js';
 import type { MediaRecord, MediaRepository } from '../repositories/media.repository.js';
 import { imageSize } from './media-dimensions.js';
 import { sniffImage } from './media-sniff.js';
 import { newStorageKey, type MediaStorage } from './media-storage.js';
-import { isUuid, type StoreRef } from './store-ref.js';
 
 /** An uploaded file as a route or another plugin hands it over. */
 export interface Upload {
@@ -35,7 +35,7 @@ export function mediaPath(base: string, id: string): string {
 }
 
 /** The default storefront base of a store (path mode), for links built outside a request. */
-export function defaultStorefrontBase(store: StoreRef): string {
+export function defaultStorefrontBase(store: Pick<StoreRef, 'code'>): string {
   return `/storefront/${encodeURIComponent(store.code)}`;
 }
 
@@ -53,20 +53,20 @@ export class MediaService {
   /** `maxBytes` is the largest accepted file (the cms `mediaMaxBytes` setting). */
   constructor(private readonly media: MediaRepository, private readonly storage: MediaStorage, private readonly maxBytes: number) {}
 
-  list(store: StoreRef, page: { limit: number; offset: number }): Promise<{ items: MediaRecord[]; total: number }> {
-    return this.media.list(store.id, page);
+  list(ctx: RequestContext, page: { limit: number; offset: number }): Promise<{ items: MediaRecord[]; total: number }> {
+    return this.media.list(requireStore(ctx).id, page);
   }
 
-  async get(store: StoreRef, id: string): Promise<MediaRecord> {
-    const item = isUuid(id) ? await this.media.byId(store.id, id) : undefined;
+  async get(ctx: RequestContext, id: string): Promise<MediaRecord> {
+    const item = isUuid(id) ? await this.media.byId(requireStore(ctx).id, id) : undefined;
     if (!item) throw mediaNotFound();
     return item;
   }
 
   /** The store's items among `ids`, in the order asked; unknown, malformed and other stores' ids are left out. */
-  async byIds(store: StoreRef, ids: readonly string[]): Promise<MediaRecord[]> {
+  async byIds(ctx: RequestContext, ids: readonly string[]): Promise<MediaRecord[]> {
     const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
-    const found = new Map((await this.media.byIds(store.id, wanted)).map((item) => [item.id, item]));
+    const found = new Map((await this.media.byIds(requireStore(ctx).id, wanted)).map((item) => [item.id, item]));
     return wanted.flatMap((id) => found.get(id) ?? []);
   }
 
@@ -74,12 +74,13 @@ export class MediaService {
    * Checks an upload by its size (413 `WZ_CMS_MEDIA_TOO_LARGE`) and its bytes (415 `WZ_CMS_MEDIA_TYPE_REFUSED`), keeps
    * the bytes under a random key and records the item. The one path for the dashboard, the API and other plugins.
    */
-  async upload(store: StoreRef, upload: Upload): Promise<MediaRecord> {
+  async upload(ctx: RequestContext, upload: Upload): Promise<MediaRecord> {
     if (upload.bytes.length > this.maxBytes) {
       throw cmsErrors.WZ_CMS_MEDIA_TOO_LARGE({ maxBytes: this.maxBytes });
     }
     const sniffed = await sniffImage(upload.bytes);
     const size = imageSize(sniffed.contentType, upload.bytes);
+    const store = requireStore(ctx);
     const storageKey = newStorageKey(store.id, sniffed.extension);
     await this.storage.put(storageKey, upload.bytes);
     try {
@@ -93,15 +94,15 @@ export class MediaService {
     }
   }
 
-  async content(store: StoreRef, id: string): Promise<MediaContent> {
-    const item = await this.get(store, id);
+  async content(ctx: RequestContext, id: string): Promise<MediaContent> {
+    const item = await this.get(ctx, id);
     const bytes = await this.storage.get(item.storageKey);
     if (!bytes) throw mediaNotFound();
     return { contentType: item.contentType, bytes };
   }
 
-  async delete(store: StoreRef, id: string): Promise<void> {
-    const item = isUuid(id) ? await this.media.delete(store.id, id) : undefined;
+  async delete(ctx: RequestContext, id: string): Promise<void> {
+    const item = isUuid(id) ? await this.media.delete(requireStore(ctx).id, id) : undefined;
     if (!item) throw mediaNotFound();
     await this.storage.delete(item.storageKey);
   }
@@ -110,11 +111,11 @@ export class MediaService {
 /** The `CmsServices.media` service on top of the store's media library (the same upload path as the routes). */
 export function mediaLibraryService(service: MediaService): CmsMedia {
   return {
-    byIds: async (store: StoreRef, ids: readonly string[], base?: string): Promise<CmsMediaItem[]> =>
-      (await service.byIds(store, ids)).map((record) => mediaItem(record, base ?? defaultStorefrontBase(store))),
-    upload: async (store: StoreRef, file: Upload): Promise<{ id: string; url: string }> => {
-      const record = await service.upload(store, file);
-      return { id: record.id, url: mediaPath(defaultStorefrontBase(store), record.id) };
+    byIds: async (ctx: RequestContext, ids: readonly string[], base?: string): Promise<CmsMediaItem[]> =>
+      (await service.byIds(ctx, ids)).map((record) => mediaItem(record, base ?? defaultStorefrontBase(requireStore(ctx)))),
+    upload: async (ctx: RequestContext, file: Upload): Promise<{ id: string; url: string }> => {
+      const record = await service.upload(ctx, file);
+      return { id: record.id, url: mediaPath(defaultStorefrontBase(requireStore(ctx)), record.id) };
     },
   };
 }

@@ -1,8 +1,7 @@
-import { validationError } from '@wizamart/plugin-sdk';
+import { isUuid, requireStore, validationError, type RequestContext } from '@wizamart/plugin-sdk';
 import { pageNotFound } from '../errors.js';
 import type { PageFields, PageRecord, PageRepository } from '../repositories/page.repository.js';
 import { renderMarkdown } from './markdown.js';
-import { isUuid, type StoreRef } from './store-ref.js';
 
 /** A published page ready to show: Markdown rendered to sanitised HTML. */
 export interface RenderedPage {
@@ -24,23 +23,24 @@ function checkSlug(slug: string | undefined): void {
 export class PageService {
   constructor(private readonly pages: PageRepository) {}
 
-  list(store: StoreRef): Promise<PageRecord[]> {
-    return this.pages.list(store.id);
+  list(ctx: RequestContext): Promise<PageRecord[]> {
+    return this.pages.list(requireStore(ctx).id);
   }
 
-  async get(store: StoreRef, id: string): Promise<PageRecord> {
-    const page = isUuid(id) ? await this.pages.byId(store.id, id) : undefined;
+  async get(ctx: RequestContext, id: string): Promise<PageRecord> {
+    const page = isUuid(id) ? await this.pages.byId(requireStore(ctx).id, id) : undefined;
     if (!page) throw pageNotFound();
     return page;
   }
 
-  create(store: StoreRef, fields: PageFields): Promise<PageRecord> {
+  create(ctx: RequestContext, fields: PageFields): Promise<PageRecord> {
     checkSlug(fields.slug);
-    return this.pages.insert(store.id, fields);
+    return this.pages.insert(requireStore(ctx).id, fields);
   }
 
   /** Creates the page unless the store already has one with its slug (seeds; a concurrent seed counts as present). */
-  async ensure(store: StoreRef, fields: PageFields): Promise<boolean> {
+  async ensure(ctx: RequestContext, fields: PageFields): Promise<boolean> {
+    const store = requireStore(ctx);
     if (await this.pages.bySlug(store.id, fields.slug)) return false;
     try {
       await this.pages.insert(store.id, fields);
@@ -51,26 +51,26 @@ export class PageService {
     }
   }
 
-  async update(store: StoreRef, id: string, fields: Partial<PageFields>): Promise<PageRecord> {
+  async update(ctx: RequestContext, id: string, fields: Partial<PageFields>): Promise<PageRecord> {
     checkSlug(fields.slug);
-    const page = isUuid(id) ? await this.pages.update(store.id, id, fields) : undefined;
+    const page = isUuid(id) ? await this.pages.update(requireStore(ctx).id, id, fields) : undefined;
     if (!page) throw pageNotFound();
     return page;
   }
 
-  async delete(store: StoreRef, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.pages.delete(store.id, id))) throw pageNotFound();
+  async delete(ctx: RequestContext, id: string): Promise<void> {
+    if (!isUuid(id) || !(await this.pages.delete(requireStore(ctx).id, id))) throw pageNotFound();
   }
 
   /** The published pages of a store (titles and slugs, for navigation). */
-  async published(store: StoreRef): Promise<Array<{ slug: string; title: string }>> {
-    const pages = await this.pages.list(store.id, { publishedOnly: true });
+  async published(ctx: RequestContext): Promise<Array<{ slug: string; title: string }>> {
+    const pages = await this.pages.list(requireStore(ctx).id, { publishedOnly: true });
     return pages.map(({ slug, title }) => ({ slug, title }));
   }
 
   /** A published page rendered for shoppers; drafts answer as missing. */
-  async render(store: StoreRef, slug: string): Promise<RenderedPage> {
-    const page = await this.pages.bySlug(store.id, slug);
+  async render(ctx: RequestContext, slug: string): Promise<RenderedPage> {
+    const page = await this.pages.bySlug(requireStore(ctx).id, slug);
     if (!page?.published) throw pageNotFound();
     return { slug: page.slug, title: page.title, html: renderMarkdown(page.body), updatedAt: page.updatedAt };
   }

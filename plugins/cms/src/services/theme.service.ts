@@ -1,7 +1,6 @@
-import { validationError } from '@wizamart/plugin-sdk';
+import { isUuid, requireStore, validationError, type RequestContext } from '@wizamart/plugin-sdk';
 import type { MediaRepository } from '../repositories/media.repository.js';
 import type { ThemeRepository } from '../repositories/theme.repository.js';
-import { isUuid, type StoreRef } from './store-ref.js';
 import type { StorefrontTheme } from '../index.js';
 import { checkTheme, DEFAULT_THEME, themeCssVariables, type ThemeValues } from './theme-values.js';
 
@@ -25,22 +24,24 @@ export class ThemeService {
 
   constructor(private readonly themes: ThemeRepository, private readonly media: MediaRepository, private readonly cacheMs: number) {}
 
-  async get(store: StoreRef): Promise<StoreTheme> {
-    const stored = await this.themes.get(store.id);
+  async get(ctx: RequestContext): Promise<StoreTheme> {
+    const stored = await this.themes.get(requireStore(ctx).id);
     if (!stored) return { ...DEFAULT_THEME, custom: false };
     const { updatedAt: _updatedAt, ...theme } = stored;
     return { ...theme, custom: true };
   }
 
   /** Checks and saves a theme; the logo must be a media item of the same store. */
-  async save(store: StoreRef, input: ThemeValues, options: { onlyIfAbsent?: boolean } = {}): Promise<StoreTheme> {
+  async save(ctx: RequestContext, input: ThemeValues, options: { onlyIfAbsent?: boolean } = {}): Promise<StoreTheme> {
+    const store = requireStore(ctx);
     const theme = checkTheme(input);
-    if (theme.logoMediaId !== null && !(isUuid(theme.logoMediaId) && (await this.media.byId(store.id, theme.logoMediaId)))) {
+    const logo = theme.logoMediaId;
+    if (logo !== null && !(isUuid(logo) && (await this.media.byId(store.id, logo)))) {
       throw validationError([{ path: '/logoMediaId', code: 'not_one_of' }]);
     }
     await this.themes.save(store.id, theme, options);
     this.invalidate(store.id);
-    return this.get(store);
+    return this.get(ctx);
   }
 
   /** Drops the cached theme of a store (after a change here, or a store change announced by tenancy). */
