@@ -1,8 +1,5 @@
 import { definePermissions, type StoreRef } from '@wizamart/plugin-sdk';
 
-/** The slice of the SDK's StoreRef that the reservation service needs (routes pass `requireStore(contextOf(req))`). */
-export type InventoryStoreRef = Pick<StoreRef, 'id'>;
-
 /** Units of one variant held for a checkout. */
 export interface Reservation {
   id: string;
@@ -26,7 +23,8 @@ export interface ReserveInput {
 }
 
 /**
- * Stock reservations for the checkout. `reserve` is atomic under concurrency: a hold succeeds only while enough is
+ * Stock reservations for the checkout. Methods take the store as a plain value (`requireStore(ctx)` in a request, any
+ * object with the store's id in a job). `reserve` is atomic under concurrency: a hold succeeds only while enough is
  * available at one location, so concurrent checkouts never oversell (and a CHECK in the database backs that up).
  * `release`, `commit` and `restore` are idempotent for a reservation already in the state they lead to.
  *
@@ -37,18 +35,18 @@ export interface ReserveInput {
  */
 export interface InventoryReservations {
   /** Holds `quantity` units; 409 `WZ_INVENTORY_INSUFFICIENT_STOCK` when no location has that many available. */
-  reserve(store: InventoryStoreRef, input: ReserveInput): Promise<Reservation>;
+  reserve(store: Pick<StoreRef, 'id'>, input: ReserveInput): Promise<Reservation>;
   /** Gives the units back; 404 `WZ_INVENTORY_RESERVATION_NOT_FOUND`, 409 `WZ_INVENTORY_RESERVATION_CLOSED` when committed. */
-  release(store: InventoryStoreRef, reservationId: string): Promise<Reservation>;
+  release(store: Pick<StoreRef, 'id'>, reservationId: string): Promise<Reservation>;
   /** Takes the units out of stock (a `sold` movement by `actor`); 409 `WZ_INVENTORY_RESERVATION_CLOSED` when released. */
-  commit(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation>;
+  commit(store: Pick<StoreRef, 'id'>, reservationId: string, actor: string): Promise<Reservation>;
   /**
    * Puts the units of a committed reservation back on hand at its location (a `returned` movement by `actor`), e.g.
    * when an order is cancelled; the reservation ends `restored`. 404 `WZ_INVENTORY_RESERVATION_NOT_FOUND`; 409
    * `WZ_INVENTORY_RESERVATION_CLOSED` (details give the status) when it is still `active` (release it instead) or
    * was `released` (nothing was taken).
    */
-  restore(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation>;
+  restore(store: Pick<StoreRef, 'id'>, reservationId: string, actor: string): Promise<Reservation>;
 }
 
 /**
@@ -57,7 +55,7 @@ export interface InventoryReservations {
  */
 export interface InventoryStock {
   /** Available units per variant of store `store.id` among `variantIds` (0 for variants without stock records). */
-  available(store: { id: string; platform: string }, variantIds: readonly string[]): Promise<Map<string, number> | undefined>;
+  available(store: Pick<StoreRef, 'id' | 'platform'>, variantIds: readonly string[]): Promise<Map<string, number> | undefined>;
 }
 
 export { InventoryServices } from './tokens.js';

@@ -1,4 +1,5 @@
 import type { CatalogVariants } from '@wizamart/plugin-catalog';
+import { createRequestContext } from '@wizamart/plugin-sdk';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { StockRepository } from './repositories/stock.repository.js';
 import type { StockService } from './services/stock.service.js';
@@ -22,12 +23,16 @@ export function createDemoSeed(deps: { stores: StoreDirectory; variants: Catalog
     for (const code of DEMO_STORES) {
       const store = await deps.stores.byCode(code);
       if (!store) continue;
+      const base = `/storefront/${encodeURIComponent(store.code)}`;
+      const actor = { kind: 'admin' as const, permissions: ['*'] };
+      const ctx = createRequestContext({ surface: 'store', store: { ...store, base }, actor });
       const { items } = await deps.variants.search(store.id, { limit: 1000, offset: 0 });
       const tracked = new Set((await deps.repository.levels(store.id, items.map((variant) => variant.id))).map((level) => level.variantId));
       let stocked = 0;
       for (const [index, variant] of items.entries()) {
         if (tracked.has(variant.id)) continue;
-        await deps.stock.change(store, 'seed:demo', { variantId: variant.id, delta: demoQuantity(index), reason: 'received', lowThreshold: 5 });
+        const change = { variantId: variant.id, delta: demoQuantity(index), reason: 'received' as const, lowThreshold: 5 };
+        await deps.stock.change(ctx, change, 'seed:demo');
         stocked++;
       }
       if (stocked) lines.push(`Stock of ${store.name}: ${stocked} variants stocked at {url}/store/${code}/inventory`);

@@ -1,6 +1,6 @@
-import { contextOf, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
+import { contextOf, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
-import { actorOf, type InventoryDeps } from './deps.js';
+import type { InventoryDeps } from './deps.js';
 import { parseList, parseLocation, parseStockChange } from './validators.js';
 import { INVENTORY_PERMISSIONS } from '../index.js';
 
@@ -8,26 +8,26 @@ import { INVENTORY_PERMISSIONS } from '../index.js';
 export function storeApiRoutes(routes: PluginRoutes, deps: InventoryDeps): Router {
   const router = routes.router();
   router.get('/locations', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
-    res.json({ items: await deps.stock.locations(requireStore(contextOf(req))) });
+    res.json({ items: await deps.stock.locations(contextOf(req)) });
   });
   router.post('/locations', permit(INVENTORY_PERMISSIONS.manage), async (req, res) => {
     const input = parseLocation(req.body);
-    res.status(201).json(await deps.stock.addLocation(requireStore(contextOf(req)), input));
+    res.status(201).json(await deps.stock.addLocation(contextOf(req), input));
   });
   router.get('/stock', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
-    res.json({ ...(await deps.stock.overview(requireStore(contextOf(req)), filter)), page: filter.page, pageSize: filter.pageSize });
+    res.json({ ...(await deps.stock.overview(contextOf(req), filter)), page: filter.page, pageSize: filter.pageSize });
   });
   router.get('/stock/low', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
-    res.json({ items: await deps.stock.lowStock(requireStore(contextOf(req))) });
+    res.json({ items: await deps.stock.lowStock(contextOf(req)) });
   });
   router.post('/stock/changes', permit(INVENTORY_PERMISSIONS.manage), async (req, res) => {
     const change = parseStockChange(req.body);
-    res.status(201).json(await deps.stock.change(requireStore(contextOf(req)), actorOf(req), change));
+    res.status(201).json(await deps.stock.change(contextOf(req), change));
   });
   router.get('/movements', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
-    res.json({ items: await deps.stock.movements(requireStore(contextOf(req)), filter), page: filter.page, pageSize: filter.pageSize });
+    res.json({ items: await deps.stock.movements(contextOf(req), filter), page: filter.page, pageSize: filter.pageSize });
   });
   return router;
 }

@@ -1,6 +1,6 @@
-import { contextOf, isWizamartError, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
-import { actorOf, type InventoryDeps } from './deps.js';
+import type { InventoryDeps } from './deps.js';
 import { parseList, parseLocation, parseStockChange } from './validators.js';
 import { INVENTORY_PERMISSIONS } from '../index.js';
 
@@ -45,8 +45,8 @@ interface Refused {
 /** The stock page; after a refused change, with status 400/409 and the change's row showing its message. */
 async function renderStock(deps: InventoryDeps, req: Request, res: Response, refused?: Refused) {
   const filter = parseList(req.query);
-  const store = requireStore(contextOf(req));
-  const [page, locations] = await Promise.all([deps.stock.overview(store, filter), deps.stock.locations(store)]);
+  const ctx = contextOf(req);
+  const [page, locations] = await Promise.all([deps.stock.overview(ctx, filter), deps.stock.locations(ctx)]);
   const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
   // Absolute: after a refused post the page is shown at `…/inventory/changes`.
   const link = (n: number) =>
@@ -66,13 +66,13 @@ export function storePageRoutes(routes: PluginRoutes, deps: InventoryDeps): Rout
   const router = routes.router();
   router.get('/', permit(INVENTORY_PERMISSIONS.view), (req, res) => renderStock(deps, req, res));
   router.get('/low', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
-    const items = await deps.stock.lowStock(requireStore(contextOf(req)));
+    const items = await deps.stock.lowStock(contextOf(req));
     res.render('inventory/store/low', { title: deps.ui.t(req, 'inventory.low.title'), items });
   });
   router.post('/locations', permit(INVENTORY_PERMISSIONS.manage), async (req, res) => {
     const values = { code: String(req.body?.code ?? '').trim(), name: String(req.body?.name ?? '').trim() };
     try {
-      await deps.stock.addLocation(requireStore(contextOf(req)), parseLocation(values));
+      await deps.stock.addLocation(contextOf(req), parseLocation(values));
     } catch (error) {
       if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.status === 404) throw error;
       const { message, fields } = deps.ui.formErrors(req, error);
@@ -84,7 +84,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: InventoryDeps): Rout
   router.post('/changes', permit(INVENTORY_PERMISSIONS.manage), async (req, res) => {
     try {
       const change = parseStockChange(changeFromForm(req.body ?? {}));
-      await deps.stock.change(requireStore(contextOf(req)), actorOf(req), change);
+      await deps.stock.change(contextOf(req), change);
     } catch (error) {
       if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.status === 404) throw error;
       return renderStock(deps, req, res, { status: error.status, failed: failedChange(deps, req, error) });

@@ -1,6 +1,7 @@
 import type { CatalogVariants } from '@wizamart/plugin-catalog';
 import { insufficientStock, reservationClosed, reservationNotFound, variantNotFound } from '../errors.js';
-import type { InventoryReservations, InventoryStoreRef, Reservation, ReserveInput } from '../index.js';
+import type { StoreRef } from '@wizamart/plugin-sdk';
+import type { InventoryReservations, Reservation, ReserveInput } from '../index.js';
 import type { ReservationRepository } from '../repositories/reservation.repository.js';
 import { checkQuantity, isUuid } from './checks.js';
 
@@ -11,7 +12,7 @@ const MAX_TTL_SECONDS = 7 * 24 * 3600;
 export class ReservationService implements InventoryReservations {
   constructor(private readonly reservations: ReservationRepository, private readonly variants: CatalogVariants) {}
 
-  async reserve(store: InventoryStoreRef, input: ReserveInput): Promise<Reservation> {
+  async reserve(store: Pick<StoreRef, 'id'>, input: ReserveInput): Promise<Reservation> {
     checkQuantity(input.quantity, 'quantity');
     const ttlSeconds = input.ttlSeconds ?? DEFAULT_TTL_SECONDS;
     checkQuantity(ttlSeconds, 'ttlSeconds', MAX_TTL_SECONDS);
@@ -22,16 +23,16 @@ export class ReservationService implements InventoryReservations {
     return held;
   }
 
-  release(store: InventoryStoreRef, reservationId: string): Promise<Reservation> {
+  release(store: Pick<StoreRef, 'id'>, reservationId: string): Promise<Reservation> {
     return this.close(store, reservationId, 'released', 'system');
   }
 
-  commit(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation> {
+  commit(store: Pick<StoreRef, 'id'>, reservationId: string, actor: string): Promise<Reservation> {
     return this.close(store, reservationId, 'committed', actor);
   }
 
   /** Committed → restored: the units go back on hand (`returned`); a retry on a restored reservation changes nothing. */
-  async restore(store: InventoryStoreRef, reservationId: string, actor: string): Promise<Reservation> {
+  async restore(store: Pick<StoreRef, 'id'>, reservationId: string, actor: string): Promise<Reservation> {
     if (!isUuid(reservationId)) throw reservationNotFound();
     const id = reservationId.toLowerCase();
     const restored = await this.reservations.restore(store.id, id, actor);
@@ -51,7 +52,7 @@ export class ReservationService implements InventoryReservations {
     return released;
   }
 
-  private async close(store: InventoryStoreRef, id: string, status: 'released' | 'committed', actor: string): Promise<Reservation> {
+  private async close(store: Pick<StoreRef, 'id'>, id: string, status: 'released' | 'committed', actor: string): Promise<Reservation> {
     if (!isUuid(id)) throw reservationNotFound();
     const closed = await this.reservations.close(store.id, id.toLowerCase(), status, actor);
     if (closed) return { ...closed, status };

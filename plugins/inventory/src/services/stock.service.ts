@@ -1,12 +1,13 @@
 import type { CatalogVariant, CatalogVariants, StockState } from '@wizamart/plugin-catalog';
+import { requireStore, type Actor, type RequestContext } from '@wizamart/plugin-sdk';
 import { locationNotFound, locationTaken, negativeStock, variantNotFound } from '../errors.js';
 import { CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION, type LocationRecord, type MovementReason } from '../repositories/records.js';
 import type { StockRepository } from '../repositories/stock.repository.js';
 import { isUuid } from './checks.js';
 
-/** The store a stock call works for. */
-export interface StockStoreRef {
-  id: string;
+/** Who made a change, as the movement log records it: `<kind>:<id>` (`unknown` for nobody signed in). */
+export function movementActor(actor: Actor): string {
+  return actor.kind === 'anonymous' ? 'unknown' : `${actor.kind}:${actor.id ?? 'unknown'}`;
 }
 
 /** A stock change as staff send it: `delta` for receipts and write-offs, `onHand` for a count. */
@@ -38,12 +39,14 @@ export function stockState(available: number, lowThreshold: number): StockState 
 export class StockService {
   constructor(private readonly stock: StockRepository, private readonly variants: CatalogVariants, private readonly defaultLocationName: string) {}
 
-  async locations(store: StockStoreRef): Promise<LocationRecord[]> {
+  async locations(ctx: RequestContext): Promise<LocationRecord[]> {
+    const store = requireStore(ctx);
     await this.stock.defaultLocation(store.id, this.defaultLocationName);
     return this.stock.locations(store.id);
   }
 
-  async addLocation(store: StockStoreRef, input: { code: string; name: string }): Promise<LocationRecord> {
+  async addLocation(ctx: RequestContext, input: { code: string; name: string }): Promise<LocationRecord> {
+    const store = requireStore(ctx);
     await this.stock.defaultLocation(store.id, this.defaultLocationName);
     try {
       return await this.stock.insertLocation(store.id, { ...input, isDefault: false });
@@ -53,11 +56,15 @@ export class StockService {
     }
   }
 
-  /** Applies a stock change by `actor`; 409 `WZ_INVENTORY_NEGATIVE_STOCK` when it would go below zero or reserved. */
-  async change(store: StockStoreRef, actor: string, change: StockChange) {
+  /**
+   * Applies a stock change by the context's actor (`actor` overrides how the movement log names it, e.g. for seeds);
+   * 409 `WZ_INVENTORY_NEGATIVE_STOCK` when it would go below zero or reserved.
+   */
+  async change(ctx: RequestContext, change: StockChange, actor = movementActor(ctx.actor)) {
+    const store = requireStore(ctx);
     const variantId = change.variantId.toLowerCase();
     if (!(await this.variants.byIds(store.id, [variantId])).length) throw variantNotFound();
-    const location = await this.location(store, change.locationId);
+    const location = await this.location(ctx, change.locationId);
     const current = (await this.stock.levels(store.id, [variantId])).find((level) => level.locationId === location.id);
     const delta = change.onHand !== undefined ? change.onHand - (current?.onHand ?? 0) : change.delta ?? 0;
     try {
@@ -69,21 +76,26 @@ export class StockService {
   }
 
   /** Variants of the store (optionally matching `q`) with their stock summed over locations. */
-  async overview(store: StockStoreRef, filter: { q?: string; limit: number; offset: number }): Promise<{ items: VariantStock[]; total: number }> {
+  async overview(
+    ctx: RequestContext,
+    filter: { q?: string; limit: number; offset: number },
+  ): Promise<{ items: VariantStock[]; total: number }> {
+    const store = requireStore(ctx);
     const page = await this.variants.search(store.id, filter);
-    return { items: await this.withStock(store, page.items), total: page.total };
+    return { items: await this.withStock(store.id, page.items), total: page.total };
   }
 
   /** Variants at or below their low-stock threshold (tracked variants only), lowest first. */
-  async lowStock(store: StockStoreRef, limit = 100): Promise<VariantStock[]> {
+  async lowStock(ctx: RequestContext, limit = 100): Promise<VariantStock[]> {
+    const store = requireStore(ctx);
     const low = await this.stock.lowStock(store.id, limit);
     const variants = new Map((await this.variants.byIds(store.id, low.map((row) => row.variantId))).map((variant) => [variant.id, variant]));
-    const items = await this.withStock(store, low.map((row) => variants.get(row.variantId)).filter((variant): variant is CatalogVariant => Boolean(variant)));
+    const items = await this.withStock(store.id, low.map((row) => variants.get(row.variantId)).filter((variant): variant is CatalogVariant => Boolean(variant)));
     return items.sort((a, b) => a.available - b.available);
   }
 
-  movements(store: StockStoreRef, filter: { variantId?: string; limit: number; offset: number }) {
-    return this.stock.movements(store.id, filter);
+  movements(ctx: RequestContext, filter: { variantId?: string; limit: number; offset: number }) {
+    return this.stock.movements(requireStore(ctx).id, filter);
   }
 
   /** Stock states for the storefront (registered with catalog's availability seam). */
@@ -100,8 +112,8 @@ export class StockService {
     return new Map(variantIds.map((id) => [id, byVariant.get(id) ?? 0]));
   }
 
-  private async withStock(store: StockStoreRef, variants: CatalogVariant[]): Promise<VariantStock[]> {
-    const levels = variants.length ? await this.stock.levels(store.id, variants.map((variant) => variant.id)) : [];
+  private async withStock(storeId: string, variants: CatalogVariant[]): Promise<VariantStock[]> {
+    const levels = variants.length ? await this.stock.levels(storeId, variants.map((variant) => variant.id)) : [];
     return variants.map((variant) => {
       const own = levels.filter((level) => level.variantId === variant.id);
       const onHand = own.reduce((sum, level) => sum + level.onHand, 0);
@@ -111,8 +123,8 @@ export class StockService {
     });
   }
 
-  private async location(store: StockStoreRef, id: string | undefined): Promise<LocationRecord> {
-    const locations = await this.locations(store);
+  private async location(ctx: RequestContext, id: string | undefined): Promise<LocationRecord> {
+    const locations = await this.locations(ctx);
     const found = id ? (isUuid(id) ? locations.find((location) => location.id === id.toLowerCase()) : undefined) : locations.find((location) => location.isDefault);
     if (!found) throw locationNotFound();
     return found;
