@@ -76,6 +76,6 @@ export default definePlugin({
       },
     });
     // "Add to cart" on catalog's product page (catalog shows it only while cart is enabled on the platform).
-    resolved.productPage.addPanel(ctx, addToCartPanel(deps));
+    resolved.productPage.addPanel(ctx, addToCartPanel());
   },
 });

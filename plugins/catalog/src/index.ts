@@ -1,5 +1,4 @@
-import { definePermissions, type PluginContext } from '@wizamart/plugin-sdk';
-import type { Request, Response } from 'express';
+import { definePermissions, type PluginContext, type RequestContext } from '@wizamart/plugin-sdk';
 
 /** A variant as other plugins (inventory, cart, orders) see it. */
 export interface CatalogVariant {
@@ -63,6 +62,15 @@ export interface ProductPageProduct {
   variants: ProductPageVariant[];
 }
 
+/** What the product page offers its panels beyond the request context. */
+export interface ProductPageForm {
+  /**
+   * The token a form on the page posts as `_csrf`: the session's, or for a guest the sign-in form token (whose cookie
+   * is set on first use). The same value for every panel of a page.
+   */
+  csrfToken(): string;
+}
+
 /**
  * A panel on the storefront product page contributed by another plugin (e.g. cart's "add to cart" form). The partial
  * renders inside the page's Alpine scope, so it can bind to `variant` (the variant the shopper picked, `undefined` for
@@ -76,10 +84,14 @@ export interface ProductPagePanel {
   /** The partial that renders it, `<code>/<name>`, given what `load` returns as its context. */
   partial: string;
   /**
-   * The panel's data for this request and product (the store is the request's); `undefined` leaves the panel out.
-   * `res` is there for what a form needs, such as a token cookie.
+   * The panel's data for this request and product (the store is the context's); `undefined` leaves the panel out.
+   * `form` gives what a form on the page needs, such as its CSRF token.
    */
-  load(req: Request, res: Response, product: ProductPageProduct): Promise<Record<string, unknown> | undefined>;
+  load(
+    ctx: RequestContext,
+    product: ProductPageProduct,
+    form: ProductPageForm,
+  ): Promise<Record<string, unknown> | undefined>;
 }
 
 /**
@@ -89,7 +101,7 @@ export interface ProductPagePanel {
  * @example
  * ctx.services.get(CatalogServices.productPage).addPanel(ctx, {
  *   id: 'add-to-cart', order: 10, partial: 'cart/add-to-cart',
- *   load: async (req, res, product) => ({ variants: product.variants }),
+ *   load: async (ctx, product, form) => ({ variants: product.variants, csrf: form.csrfToken() }),
  * });
  */
 export interface CatalogProductPage {

@@ -23,7 +23,8 @@ interface CatalogConfig {
 
 /** The services catalog uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, ui: CoreServices.ui, media: CmsServices.media, plugins: HostServices.plugins,
+  stores: TenancyServices.stores, auth: TenancyServices.auth, ui: CoreServices.ui, media: CmsServices.media,
+  plugins: HostServices.plugins,
 };
 type Services = ResolvedDeps<typeof dependencies>;
 
@@ -37,6 +38,7 @@ function createDeps(
   const { media } = services;
   return {
     stores: services.stores,
+    auth: services.auth,
     ui: services.ui,
     products: new ProductService(products, categories, media),
     categories: new CategoryService(categories),

@@ -135,7 +135,8 @@ export function createDemoSeed(deps: { stores: StoreDirectory; products: Product
 /** The context the seed acts in for a store: its store dashboard, as an admin. */
 function seedContext(store: Store): RequestContext {
   const base = `/storefront/${encodeURIComponent(store.code)}`;
-  return createRequestContext({ surface: 'store', store: { ...store, base }, actor: { kind: 'admin', permissions: ['*'] } });
+  const actor = { kind: 'admin' as const, permissions: ['*'] };
+  return createRequestContext({ surface: 'store', store: { ...store, base }, actor });
 }
 
 async function ensureCategories(

@@ -63,7 +63,8 @@ describe('cms: the media service other plugins use (CmsServices.media)', () => {
 
   it('refuses a disguised HTML file (415) and a file over the limit (413), storing nothing', async () => {
     const before = files().length;
-    const count = async () => Number((await test.db('cms.media').where({ store_id: requireStore(fashion).id }).count({ n: '*' }))[0].n);
+    const rowsOf = () => test.db('cms.media').where({ store_id: requireStore(fashion).id }).count({ n: '*' });
+    const count = async () => Number((await rowsOf())[0].n);
     const rows = await count();
     const html = await media.upload(fashion, { originalName: 'x.png', bytes: TEST_IMAGES.html }).then(() => undefined, (error: unknown) => error);
     expect(html).to.include({ code: 'WZ_CMS_MEDIA_TYPE_REFUSED', status: 415 });

@@ -55,7 +55,10 @@ export interface InventoryReservations {
  */
 export interface InventoryStock {
   /** Available units per variant of store `store.id` among `variantIds` (0 for variants without stock records). */
-  available(store: Pick<StoreRef, 'id' | 'platform'>, variantIds: readonly string[]): Promise<Map<string, number> | undefined>;
+  available(
+    store: Pick<StoreRef, 'id' | 'platform'>,
+    variantIds: readonly string[],
+  ): Promise<Map<string, number> | undefined>;
 }
 
 export { InventoryServices } from './tokens.js';

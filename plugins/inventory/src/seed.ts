@@ -31,7 +31,8 @@ export function createDemoSeed(deps: { stores: StoreDirectory; variants: Catalog
       let stocked = 0;
       for (const [index, variant] of items.entries()) {
         if (tracked.has(variant.id)) continue;
-        const change = { variantId: variant.id, delta: demoQuantity(index), reason: 'received' as const, lowThreshold: 5 };
+        const delta = demoQuantity(index);
+        const change = { variantId: variant.id, delta, reason: 'received' as const, lowThreshold: 5 };
         await deps.stock.change(ctx, change, 'seed:demo');
         stocked++;
       }

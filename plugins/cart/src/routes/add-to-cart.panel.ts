@@ -1,8 +1,11 @@
-import { formatMinor } from '@wizamart/plugin-sdk';
-import type { ProductPagePanel, ProductPageProduct, ProductPageVariant } from '@wizamart/plugin-catalog';
-import type { Request, Response } from 'express';
+import { formatMinor, type RequestContext } from '@wizamart/plugin-sdk';
+import type {
+  ProductPageForm,
+  ProductPagePanel,
+  ProductPageProduct,
+  ProductPageVariant,
+} from '@wizamart/plugin-catalog';
 import { CART_LIMITS } from '../index.js';
-import type { CartDeps } from './deps.js';
 
 const soldOut = (variant: ProductPageVariant) => variant.stock === 'out_of_stock';
 
@@ -14,14 +17,18 @@ function choiceLabel(variant: ProductPageVariant, lang: string): string {
 }
 
 /** What the `cart/add-to-cart` partial renders for a product (undefined for a product without variants). */
-export function addToCartData(deps: CartDeps, req: Request, res: Response, product: ProductPageProduct): Record<string, unknown> | undefined {
+export function addToCartData(
+  ctx: RequestContext,
+  product: ProductPageProduct,
+  form: ProductPageForm,
+): Record<string, unknown> | undefined {
   const [first] = product.variants;
   if (!first) return undefined;
-  const lang = String((res.locals.wz as { lang?: string } | undefined)?.lang ?? 'en');
+  const lang = ctx.language;
   const preselected = product.variants.find((variant) => !soldOut(variant)) ?? first;
   return {
-    action: `${deps.ui.base(req, 'storefront')}/cart/add`,
-    csrf: deps.auth.csrfToken(req) ?? deps.auth.loginFormToken(req, res),
+    action: `${ctx.linkBase}/cart/add`,
+    csrf: form.csrfToken(),
     back: product.url,
     maxQuantity: CART_LIMITS.maxQuantity,
     // One variant: a plain hidden field works with and without scripts. Several: the picker's selection with
@@ -33,6 +40,7 @@ export function addToCartData(deps: CartDeps, req: Request, res: Response, produ
 }
 
 /** Cart's panel on catalog's product page: quantity and "Add to cart", posting to `POST <storefront>/cart/add`. */
-export function addToCartPanel(deps: CartDeps): ProductPagePanel {
-  return { id: 'add-to-cart', order: 10, partial: 'cart/add-to-cart', load: async (req, res, product) => addToCartData(deps, req, res, product) };
+export function addToCartPanel(): ProductPagePanel {
+  const load: ProductPagePanel['load'] = async (ctx, product, form) => addToCartData(ctx, product, form);
+  return { id: 'add-to-cart', order: 10, partial: 'cart/add-to-cart', load };
 }

@@ -1,6 +1,6 @@
 import type { CmsMedia } from '@wizamart/plugin-cms';
 import type { CoreUi } from '@wizamart/plugin-core';
-import type { StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { CategoryService } from '../services/category.service.js';
 import type { ProductPageSlot } from '../services/product-page.service.js';
 import type { ProductService } from '../services/product.service.js';
@@ -9,6 +9,8 @@ import type { StorefrontService } from '../services/storefront.service.js';
 /** What the catalog routers need, wired in plugin.ts. */
 export interface CatalogDeps {
   stores: StoreDirectory;
+  /** Session helpers, for the CSRF token product-page panels put in their forms. */
+  auth: AuthService;
   ui: CoreUi;
   products: ProductService;
   categories: CategoryService;

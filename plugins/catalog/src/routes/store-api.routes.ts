@@ -31,7 +31,8 @@ function productApi(router: Router, deps: CatalogDeps): void {
   });
   router.post('/products/status', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const input = parseBulkStatus(req.body);
-    res.json({ updated: await deps.products.setStatus(contextOf(req), input.ids.map((id) => id.toLowerCase()), input.status) });
+    const ids = input.ids.map((id) => id.toLowerCase());
+    res.json({ updated: await deps.products.setStatus(contextOf(req), ids, input.status) });
   });
   router.get('/products/:id', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
     res.json(productJson(await deps.products.get(contextOf(req), parseId(req.params))));

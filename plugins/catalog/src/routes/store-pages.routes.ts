@@ -24,7 +24,8 @@ function payloadOf(body: Record<string, unknown>): unknown {
 async function formLocals(deps: CatalogDeps, req: Request, product: Partial<ProductInput> & { id?: string }) {
   const ctx = contextOf(req);
   const store = requireStore(ctx);
-  const categories = flattenTree(await deps.categories.tree(ctx)).map((node) => ({ id: node.id, label: `${'— '.repeat(node.depth)}${node.name}` }));
+  const tree = flattenTree(await deps.categories.tree(ctx));
+  const categories = tree.map((node) => ({ id: node.id, label: `${'— '.repeat(node.depth)}${node.name}` }));
   // The picked images are shown even when they are not on the picker's first page of the library; ids that are not
   // (or no longer) in the library are dropped from the form, so the next save can succeed.
   const requested = Array.isArray(product.images) ? product.images.filter((image) => typeof image?.mediaId === 'string') : [];
@@ -82,7 +83,8 @@ function productPages(router: Router, deps: CatalogDeps): void {
   router.post('/products/status', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const ids = ([] as unknown[]).concat(req.body?.ids ?? []).map(String);
     const input = parseBulkStatus({ ids, status: req.body?.status });
-    const updated = await deps.products.setStatus(contextOf(req), input.ids.map((id) => id.toLowerCase()), input.status);
+    const lowered = input.ids.map((id) => id.toLowerCase());
+    const updated = await deps.products.setStatus(contextOf(req), lowered, input.status);
     deps.ui.redirectWithFlash(res, catalogUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'catalog.flash.statusChanged', { count: updated }) });
   });
   router.get('/products/new', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {

@@ -13,7 +13,8 @@ export function storefrontApiRoutes(routes: PluginRoutes, deps: CatalogDeps): Ro
   });
   router.get('/products/:slug', async (req, res) => {
     const slug = parseSlug(req.params);
-    const { descriptionHtml: _html, summary: _summary, ...product } = await deps.storefront.product(contextOf(req), slug);
+    const found = await deps.storefront.product(contextOf(req), slug);
+    const { descriptionHtml: _html, summary: _summary, ...product } = found;
     res.json(product);
   });
   router.get('/categories', async (req, res) => {

@@ -1,6 +1,6 @@
 import { contextOf, formatMinor, parseMinor, type PluginRoutes, publicAccess, requireStore } from '@wizamart/plugin-sdk';
-import type { Request, Router } from 'express';
-import type { ProductPageProduct } from '../index.js';
+import type { Request, Response, Router } from 'express';
+import type { ProductPageForm, ProductPageProduct } from '../index.js';
 import type { CategoryNode } from '../services/category.service.js';
 import { flattenTree } from '../services/category.service.js';
 import type { ListingFilter } from '../services/storefront.service.js';
@@ -59,6 +59,12 @@ function panelProduct(product: ProductPageProduct): ProductPageProduct {
   return { id: product.id, slug: product.slug, title: product.title, url: product.url, options, variants };
 }
 
+/** The page's form token for its panels: computed once, on first use (a guest's token sets a cookie). */
+function pageForm(deps: CatalogDeps, req: Request, res: Response): ProductPageForm {
+  let token: string | undefined;
+  return { csrfToken: () => (token ??= deps.auth.csrfToken(req) ?? deps.auth.loginFormToken(req, res)) };
+}
+
 /** `/storefront/<store>/catalog/…`: the catalog home, product listing with search and filters, product pages, sitemap. */
 export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): Router {
   const router = routes.router();
@@ -85,13 +91,14 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): R
     });
   });
   router.get('/products/:slug', async (req, res) => {
-    const product = await deps.storefront.product(contextOf(req), parseSlug(req.params));
-    const lang = String((res.locals.wz as { lang?: string } | undefined)?.lang ?? 'en');
+    const ctx = contextOf(req);
+    const product = await deps.storefront.product(ctx, parseSlug(req.params));
+    const lang = ctx.language;
     const variants = product.variants.map((variant) => ({
       ...variant, priceText: formatMinor(variant.price, variant.currency, lang), compareAtText: variant.compareAtPrice ? formatMinor(variant.compareAtPrice, variant.currency, lang) : '',
     }));
     const picker = { variants, selected: { ...(variants[0]?.optionValues ?? {}) } };
-    const panels = await deps.productPage.render(req, res, panelProduct(product));
+    const panels = await deps.productPage.render(ctx, panelProduct(product), pageForm(deps, req, res));
     res.render('catalog/storefront/product', {
       title: product.title, product: { ...product, variants }, picker: JSON.stringify(picker), panels,
       seo: { description: product.summary, canonical: `${origin(req)}${product.url}`, image: product.images[0] ? `${origin(req)}${product.images[0].url}` : undefined },

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
+import { createRequestContext } from '@wizamart/plugin-sdk';
 import type { InstalledPluginInfo, PluginDirectory, PluginLogger } from '@wizamart/plugin-sdk';
-import type { Request, Response } from 'express';
-import type { ProductPageProduct } from '../index.js';
+import type { ProductPageForm, ProductPageProduct } from '../index.js';
 import { ProductPageSlot } from './product-page.service.js';
 
 const product: ProductPageProduct = { id: 'p1', slug: 'tee', title: 'Tee', url: '/storefront/s/products/tee', options: [], variants: [] };
-const req = { wz: { id: 'req-1', tenant: { platform: 'main' } } } as unknown as Request;
-const res = {} as Response;
+const ctx = createRequestContext({ requestId: 'req-1', platform: 'main', surface: 'storefront' });
+const form = { csrfToken: () => 'token-1' };
 
 /** The two members the slot reads of the host's plugin directory, over a fixed table. */
 function directory(plugins: Record<string, { state: InstalledPluginInfo['state']; enabled: boolean }>): Pick<PluginDirectory, 'list' | 'isEnabled'> {
@@ -28,13 +28,17 @@ describe('catalog product page panels', () => {
     const plugins = directory({ a: { state: 'loaded', enabled: true }, off: { state: 'loaded', enabled: false }, gone: { state: 'failed', enabled: true } });
     const slot = new ProductPageSlot(() => plugins, recordingLogger(errors));
     slot.addPanel({ plugin: { code: 'a' } }, { id: 'late', partial: 'a/late', load: async () => ({ n: 1 }) });
-    slot.addPanel({ plugin: { code: 'a' } }, { id: 'early', order: 5, partial: 'a/early', load: async (_req, _res, p) => ({ title: p.title }) });
+    const early = async (_ctx: unknown, p: ProductPageProduct, f: ProductPageForm) => ({
+      title: p.title,
+      csrf: f.csrfToken(),
+    });
+    slot.addPanel({ plugin: { code: 'a' } }, { id: 'early', order: 5, partial: 'a/early', load: early });
     slot.addPanel({ plugin: { code: 'a' } }, { id: 'broken', order: 6, partial: 'a/late', load: async () => { throw new Error('boom'); } });
     slot.addPanel({ plugin: { code: 'off' } }, { id: 'x', partial: 'off/x', load: async () => ({}) });
     slot.addPanel({ plugin: { code: 'gone' } }, { id: 'x', partial: 'gone/x', load: async () => ({}) });
-    const panels = await slot.render(req, res, product);
+    const panels = await slot.render(ctx, product, form);
     expect(panels.map((panel) => `${panel.plugin}.${panel.id}`)).to.deep.equal(['a.early', 'a.late']);
-    expect(panels[0].data).to.deep.equal({ title: 'Tee' });
+    expect(panels[0].data).to.deep.equal({ title: 'Tee', csrf: 'token-1' });
     expect(errors).to.have.length(1);
     expect(errors[0]).to.include({ plugin: 'a', panel: 'broken', requestId: 'req-1', product: 'p1' });
   });

@@ -1,6 +1,5 @@
-import { hostErrors, type PluginDirectory, type PluginLogger } from '@wizamart/plugin-sdk';
-import type { Request, Response } from 'express';
-import type { CatalogProductPage, ProductPagePanel, ProductPageProduct } from '../index.js';
+import { hostErrors, type PluginDirectory, type PluginLogger, type RequestContext } from '@wizamart/plugin-sdk';
+import type { CatalogProductPage, ProductPageForm, ProductPagePanel, ProductPageProduct } from '../index.js';
 
 /** A product-page panel with the plugin that added it. */
 interface RegisteredPanel extends ProductPagePanel {
@@ -42,9 +41,9 @@ export class ProductPageSlot implements CatalogProductPage {
   }
 
   /** The panels for this request and product: of plugins enabled and loaded on the request's platform, in order. */
-  async render(req: Request, res: Response, product: ProductPageProduct): Promise<LoadedPanel[]> {
-    const shown = this.shown(req.wz.tenant.platform);
-    const loaded = await Promise.all(shown.map((panel) => this.load(panel, req, res, product)));
+  async render(ctx: RequestContext, product: ProductPageProduct, form: ProductPageForm): Promise<LoadedPanel[]> {
+    const shown = this.shown(ctx.platform);
+    const loaded = await Promise.all(shown.map((panel) => this.load(panel, ctx, product, form)));
     return loaded.filter((panel): panel is LoadedPanel => panel !== undefined);
   }
 
@@ -59,12 +58,18 @@ export class ProductPageSlot implements CatalogProductPage {
       .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
   }
 
-  private async load(panel: RegisteredPanel, req: Request, res: Response, product: ProductPageProduct): Promise<LoadedPanel | undefined> {
+  private async load(
+    panel: RegisteredPanel,
+    ctx: RequestContext,
+    product: ProductPageProduct,
+    form: ProductPageForm,
+  ): Promise<LoadedPanel | undefined> {
     try {
-      const data = await panel.load(req, res, product);
+      const data = await panel.load(ctx, product, form);
       return data && { id: panel.id, plugin: panel.plugin, partial: panel.partial, data };
     } catch (error) {
-      this.logger.error({ err: error, requestId: req.wz.id, plugin: panel.plugin, panel: panel.id, product: product.id }, 'product page panel failed; left out');
+      const where = { requestId: ctx.requestId, plugin: panel.plugin, panel: panel.id, product: product.id };
+      this.logger.error({ err: error, ...where }, 'product page panel failed; left out');
       return undefined;
     }
   }

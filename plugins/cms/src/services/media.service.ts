@@ -111,8 +111,10 @@ export class MediaService {
 /** The `CmsServices.media` service on top of the store's media library (the same upload path as the routes). */
 export function mediaLibraryService(service: MediaService): CmsMedia {
   return {
-    byIds: async (ctx: RequestContext, ids: readonly string[], base?: string): Promise<CmsMediaItem[]> =>
-      (await service.byIds(ctx, ids)).map((record) => mediaItem(record, base ?? defaultStorefrontBase(requireStore(ctx)))),
+    byIds: async (ctx: RequestContext, ids: readonly string[], base?: string): Promise<CmsMediaItem[]> => {
+      const links = base ?? defaultStorefrontBase(requireStore(ctx));
+      return (await service.byIds(ctx, ids)).map((record) => mediaItem(record, links));
+    },
     upload: async (ctx: RequestContext, file: Upload): Promise<{ id: string; url: string }> => {
       const record = await service.upload(ctx, file);
       return { id: record.id, url: mediaPath(defaultStorefrontBase(requireStore(ctx)), record.id) };

@@ -27,7 +27,8 @@ export function storeApiRoutes(routes: PluginRoutes, deps: InventoryDeps): Route
   });
   router.get('/movements', permit(INVENTORY_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
-    res.json({ items: await deps.stock.movements(contextOf(req), filter), page: filter.page, pageSize: filter.pageSize });
+    const items = await deps.stock.movements(contextOf(req), filter);
+    res.json({ items, page: filter.page, pageSize: filter.pageSize });
   });
   return router;
 }

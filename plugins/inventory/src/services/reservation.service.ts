@@ -52,7 +52,12 @@ export class ReservationService implements InventoryReservations {
     return released;
   }
 
-  private async close(store: Pick<StoreRef, 'id'>, id: string, status: 'released' | 'committed', actor: string): Promise<Reservation> {
+  private async close(
+    store: Pick<StoreRef, 'id'>,
+    id: string,
+    status: 'released' | 'committed',
+    actor: string,
+  ): Promise<Reservation> {
     if (!isUuid(id)) throw reservationNotFound();
     const closed = await this.reservations.close(store.id, id.toLowerCase(), status, actor);
     if (closed) return { ...closed, status };

@@ -90,7 +90,8 @@ export class StockService {
     const store = requireStore(ctx);
     const low = await this.stock.lowStock(store.id, limit);
     const variants = new Map((await this.variants.byIds(store.id, low.map((row) => row.variantId))).map((variant) => [variant.id, variant]));
-    const items = await this.withStock(store.id, low.map((row) => variants.get(row.variantId)).filter((variant): variant is CatalogVariant => Boolean(variant)));
+    const known = low.map((row) => variants.get(row.variantId));
+    const items = await this.withStock(store.id, known.filter((item): item is CatalogVariant => Boolean(item)));
     return items.sort((a, b) => a.available - b.available);
   }
 
