@@ -31,7 +31,7 @@ export interface CmsThemes {
    * when the theme changes.
    *
    * @example
-   * const theme = await themes.storefrontTheme(store.id, req.wz.tenant.base ?? '');
+   * const theme = await themes.storefrontTheme(requireStore(ctx).id, ctx.linkBase);
    */
   storefrontTheme(storeId: string, base: string): Promise<StorefrontTheme | undefined>;
 }
