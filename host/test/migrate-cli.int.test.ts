@@ -14,7 +14,9 @@ interface Run {
 }
 
 /** `wizamart migrate …` over the ledger and audit fixtures (audit requires ledger) on one database. */
-describe('wizamart migrate', () => {
+describe('wizamart migrate', function () {
+  // Each call starts a CLI process that opens PGlite from nothing: seconds on a quiet machine, tens on a busy one.
+  this.timeout(120_000);
   let env: Record<string, string>;
   let dropDatabase = async () => {};
 
@@ -25,7 +27,12 @@ describe('wizamart migrate', () => {
 
   async function migrate(...args: string[]): Promise<Run> {
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, 'migrate', ...args], { env: { ...process.env, ...env } });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, 'migrate', ...args], {
+        env: { ...process.env, ...env },
+        // Killed before mocha gives up on the test, so a stuck call never keeps the embedded database's lock.
+        timeout: 100_000,
+        killSignal: 'SIGKILL',
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
