@@ -99,7 +99,8 @@ export interface ProductPagePanel {
  * loaded) on the request's platform; one whose `load` throws is logged and left out, so the page still renders.
  *
  * @example
- * ctx.services.get(CatalogServices.productPage).addPanel(ctx, {
+ * // deps: { productPage: CatalogServices.productPage } in definePlugin
+ * deps.productPage.addPanel(ctx, {
  *   id: 'add-to-cart', order: 10, partial: 'cart/add-to-cart',
  *   load: async (ctx, product, form) => ({ variants: product.variants, csrf: form.csrfToken() }),
  * });

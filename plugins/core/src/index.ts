@@ -23,7 +23,8 @@ export interface CoreUi {
   base(req: Request, surface: 'admin' | 'store' | 'storefront'): string;
   /**
    * Makes a plugin's `locales/<lang>.json` files available to the `t` helper under `<code>.<key>`. Call it from
-   * `register`: `ctx.services.get(CoreServices.ui).registerLocales(ctx)`.
+   * `register` with core's ui as a dep: `definePlugin({ deps: { ui: CoreServices.ui }, register(ctx, { ui }) {
+   * ui.registerLocales(ctx); } })`.
    */
   registerLocales(ctx: Pick<PluginContext, 'plugin' | 'i18n'>): void;
   /** Translates `<code>.<key>` into the request's language (falls back to English, then the key); fills `{name}`. */

@@ -82,7 +82,8 @@ export interface ProviderPaymentView {
  * without changing what was already captured or refunded.
  *
  * @example
- * ctx.services.get(PaymentsServices.providers).register({
+ * // deps: { providers: PaymentsServices.providers } in definePlugin
+ * deps.providers.register({
  *   code: 'acme-pay', name: 'Acme Pay',
  *   authorize: async ({ payment, input }) => ({ outcome: 'authorized', reference: await acme.hold(payment.amount, input) }),
  *   capture: async ({ payment }) => ({ ok: true }),
