@@ -39,7 +39,7 @@ const STOCK = 1000;
 const STORE = 'fashion';
 const CARD = '4242 4242 4242 4242';
 const ADDRESS = { name: 'Bench Shopper', line1: '1 Rue du Marché', postalCode: 'L-1111', city: 'Luxembourg', country: 'LU' };
-const HOST_ENV = { WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000' };
+const HOST_ENV = { WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000' };
 
 const log = (line) => console.log(line);
 const began = performance.now();

@@ -1,6 +1,7 @@
 import { definePlugin, HostServices, optional, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
 import { CatalogServices } from '@wizamart/plugin-catalog/tokens';
 import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { AuthServices } from '@wizamart/plugin-auth/tokens';
 import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { CartServices } from './index.js';
 import { CartRepository } from './repositories/cart.repository.js';
@@ -13,7 +14,7 @@ import { resolveShopper } from './services/shopper.js';
 
 /** The services cart uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: TenancyServices.auth, ui: CoreServices.ui, variants: CatalogServices.variants,
+  stores: TenancyServices.stores, auth: AuthServices.auth, ui: CoreServices.ui, variants: CatalogServices.variants,
   productPage: CatalogServices.productPage, plugins: HostServices.plugins,
   // inventory is optional and its package may be absent from an install: its token is loaded lazily.
   stock: optional(() => import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.stock)),

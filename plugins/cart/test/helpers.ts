@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { bearer } from '@wizamart/plugin-tenancy/testing';
+import { bearer } from '@wizamart/plugin-auth/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 const PROBE = fileURLToPath(new URL('../../test/fixtures/cart-probe', import.meta.url));
 
-export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-auth/testing';
 
 interface Enablement {
   change(platform: string, code: string, action: 'enable' | 'disable', options: { dryRun: boolean; release: boolean; actor: string }): Promise<unknown>;
@@ -26,11 +26,11 @@ export const CHECKOUT_PROBE = fileURLToPath(new URL('../../test/fixtures/checkou
  */
 export async function bootCart(extra: string[] = []): Promise<TestHost> {
   const plugins = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'cart'].map((code) => `${PLUGINS_DIR}${code}`);
-  const env = { WIZAMART_JWT_SECRET: 'cart-test-secret-cart-test-secret-42', WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
+  const env = { WIZAMART_JWT_SECRET: 'cart-test-secret-cart-test-secret-42', WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
   return startTestHost({ plugins: [...plugins, PROBE, ...extra], env, seeds: ['demo'] });
 }
 
-export { staffToken } from '@wizamart/plugin-tenancy/testing';
+export { staffToken } from '@wizamart/plugin-auth/testing';
 
 /** Creates a one-variant product and returns its variant id; `stock` units are received when given. */
 export async function createVariant(test: TestHost, owner: string, store: string, title: string, price: number, options: { status?: string; stock?: number } = {}): Promise<string> {

@@ -1,6 +1,7 @@
 import { definePlugin, HostServices, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
 import { CmsServices } from '@wizamart/plugin-cms/tokens';
 import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { AuthServices } from '@wizamart/plugin-auth/tokens';
 import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { CatalogServices, CATALOG_PERMISSIONS } from './index.js';
 import { CategoryRepository } from './repositories/category.repository.js';
@@ -23,7 +24,7 @@ interface CatalogConfig {
 
 /** The services catalog uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: TenancyServices.auth, ui: CoreServices.ui, media: CmsServices.media,
+  stores: TenancyServices.stores, auth: AuthServices.auth, ui: CoreServices.ui, media: CmsServices.media,
   plugins: HostServices.plugins,
 };
 type Services = ResolvedDeps<typeof dependencies>;

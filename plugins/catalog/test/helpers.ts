@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { bearer, signIn } from '@wizamart/plugin-tenancy/testing';
+import { bearer, signIn } from '@wizamart/plugin-auth/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -10,7 +10,7 @@ export function pluginDirs(extra: string[] = []): string[] {
   return ['core', 'tenancy', 'auth', 'cms', 'catalog', ...extra].map((code) => `${PLUGINS_DIR}${code}`);
 }
 
-export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-auth/testing';
 
 /** Runs a seed set on the test host (its type belongs to @wizamart/host). */
 export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds(set);
@@ -22,7 +22,7 @@ export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeed
 export async function bootCatalog(extra: string[] = [], env: Record<string, string> = {}): Promise<TestHost> {
   return startTestHost({
     plugins: pluginDirs(extra),
-    env: { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', ...env },
+    env: { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', ...env },
     seeds: ['demo'],
   });
 }

@@ -20,7 +20,7 @@ describe('catalog: panels other plugins add to the product page', () => {
   const calls = async () => (await request(test.app).get('/api/v1/storefront/fashion/panel-probe/calls').expect(200)).body;
 
   before(async () => {
-    const env = { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false' };
+    const env = { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false' };
     test = await startTestHost({ plugins: [...pluginDirs(), PROBE], env, seeds: ['demo'] });
     const owner = await staffToken(test, 'owner@fashion.local', 'fashion');
     await createProduct(test, owner, 'fashion', productBody('Panel Parka', {

@@ -4,6 +4,7 @@ import { CoreServices } from '@wizamart/plugin-core/tokens';
 import { CustomerServices } from '@wizamart/plugin-customers/tokens';
 import { OrdersServices } from '@wizamart/plugin-orders/tokens';
 import { PaymentsServices } from '@wizamart/plugin-payments/tokens';
+import { AuthServices } from '@wizamart/plugin-auth/tokens';
 import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { createCleanupJob } from './jobs/cleanup.job.js';
 import { IdempotencyRepository } from './repositories/idempotency.repository.js';
@@ -29,7 +30,7 @@ const inventory = () => import('@wizamart/plugin-inventory/tokens').then((m) => 
 
 /** The services checkout uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: TenancyServices.auth, ui: CoreServices.ui, carts: CartServices.carts,
+  stores: TenancyServices.stores, auth: AuthServices.auth, ui: CoreServices.ui, carts: CartServices.carts,
   orders: OrdersServices.orders, payments: PaymentsServices.payments, providers: PaymentsServices.providers,
   customers: CustomerServices.directory, plugins: HostServices.plugins,
   reservations: optional(() => inventory().then((tokens) => tokens.reservations)),

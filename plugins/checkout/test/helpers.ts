@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { bearer } from '@wizamart/plugin-tenancy/testing';
+import { bearer } from '@wizamart/plugin-auth/testing';
 import request from 'supertest';
 
-export { bearer, DEMO_PASSWORD, staffToken } from '@wizamart/plugin-tenancy/testing';
+export { bearer, DEMO_PASSWORD, staffToken } from '@wizamart/plugin-auth/testing';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 const PROBE = fileURLToPath(new URL('../../test/fixtures/checkout-probe', import.meta.url));
@@ -29,7 +29,7 @@ export async function bootCheckout(env: Record<string, string> = {}, options: { 
   return startTestHost({
     plugins: [...PLUGINS.map((code) => `${PLUGINS_DIR}${code}`), ...(options.probe ? [PROBE] : [])],
     env: {
-      WIZAMART_JWT_SECRET: 'checkout-test-secret-checkout-test-42', WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000',
+      WIZAMART_JWT_SECRET: 'checkout-test-secret-checkout-test-42', WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
       WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false', ...env,
     },
     seeds: ['demo'],

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { signIn } from '@wizamart/plugin-tenancy/testing';
+import { signIn } from '@wizamart/plugin-auth/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -11,7 +11,7 @@ const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 /** core + tenancy + auth + cms: what the cms integration tests boot. */
 export const PLUGINS = ['core', 'tenancy', 'auth', 'cms'].map((code) => `${PLUGINS_DIR}${code}`);
 
-export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-auth/testing';
 
 /** A booted host with its media folder. */
 export interface CmsTestHost extends TestHost {
@@ -28,7 +28,7 @@ export async function bootCms(extraPlugins: string[] = []): Promise<CmsTestHost>
   try {
     const test = await startTestHost({
       plugins: [...PLUGINS, ...extraPlugins],
-      env: { WIZAMART_CMS_MEDIA_DIR: mediaDir, WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000' },
+      env: { WIZAMART_CMS_MEDIA_DIR: mediaDir, WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000' },
       seeds: ['demo'],
     });
     const stop = async () => {

@@ -1,6 +1,5 @@
-import { definePermissions } from '@wizamart/plugin-sdk';
-import type { IssuedToken } from '@wizamart/plugin-tenancy';
-import type { Request } from 'express';
+import { definePermissions, type RequestContext } from '@wizamart/plugin-sdk';
+import type { IssuedToken } from '@wizamart/plugin-auth';
 
 /** A customer (shopper) of one store, as other plugins and the APIs see it. */
 export interface CustomerProfile {
@@ -34,21 +33,22 @@ export interface Registration extends IssuedToken {
  * itself, so a plugin can hand it a request body as is. This is what the storefront auth endpoints call.
  *
  * @example
- * router.post('/register', publicAccess(), async (req, res) => res.status(201).json(await accounts.register(req, req.body)));
+ * router.post('/register', publicAccess(), async (req, res) =>
+ *   res.status(201).json(await accounts.register(contextOf(req), req.body)));
  */
 export interface CustomerAccounts {
   /**
    * Creates a customer in the request's store and signs them in. 400 `WZ_VALIDATION`, 409 `WZ_CUSTOMERS_EMAIL_TAKEN`
    * when the store already has this email, 429 `WZ_AUTH_RATE_LIMITED`.
    */
-  register(req: Request, input: unknown): Promise<Registration>;
+  register(ctx: RequestContext, input: unknown): Promise<Registration>;
   /**
    * Checks a customer's email and password in the request's store and issues a storefront token bound to it.
    * 401 `WZ_AUTH_INVALID_CREDENTIALS` (same body and similar timing for unknown emails), 429 `WZ_AUTH_RATE_LIMITED`.
    */
-  login(req: Request, input: unknown): Promise<IssuedToken>;
+  login(ctx: RequestContext, input: unknown): Promise<IssuedToken>;
   /** The signed-in customer of the request; 401 `WZ_AUTH_UNAUTHENTICATED` when there is none. */
-  me(req: Request): Promise<CustomerProfile>;
+  me(ctx: RequestContext): Promise<CustomerProfile>;
 }
 
 /** A saved address of a customer; `country` is ISO 3166-1 alpha-2, upper case. */

@@ -1,5 +1,6 @@
 import { HostServices, definePlugin, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
 import { CoreServices } from '@wizamart/plugin-core/tokens';
+import { AuthServices } from '@wizamart/plugin-auth/tokens';
 import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { CustomerServices, CUSTOMER_PERMISSIONS } from './index.js';
 import { AddressRepository } from './repositories/address.repository.js';
@@ -17,7 +18,7 @@ import { storefrontLinksStage } from './storefront-links.js';
 
 /** The services customers uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: TenancyServices.auth, ui: CoreServices.ui,
+  stores: TenancyServices.stores, auth: AuthServices.auth, ui: CoreServices.ui,
   environment: HostServices.environment,
 };
 

@@ -1,4 +1,5 @@
-import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { AuthService } from '@wizamart/plugin-auth';
+import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { CustomerRepository } from './repositories/customer.repository.js';
 
 const SHOPPER = { store: 'fashion', email: 'shopper@fashion.local', name: 'Sam Shopper' };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { signIn } from '@wizamart/plugin-tenancy/testing';
+import { signIn } from '@wizamart/plugin-auth/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -8,7 +8,7 @@ const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 /** core + tenancy + auth + customers: what the customers integration tests boot. */
 export const PLUGINS = ['core', 'tenancy', 'auth', 'customers'].map((code) => `${PLUGINS_DIR}${code}`);
 
-export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-auth/testing';
 
 /** Runs a seed set on the test host (its type belongs to @wizamart/host). */
 export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds(set);
@@ -18,7 +18,7 @@ export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeed
  * their staff, the demo shopper). Login limits are raised unless `env` sets them: suites sign in often.
  */
 export async function bootCustomers(env: Record<string, string> = {}): Promise<TestHost> {
-  return startTestHost({ plugins: PLUGINS, env: { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', ...env }, seeds: ['demo'] });
+  return startTestHost({ plugins: PLUGINS, env: { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', ...env }, seeds: ['demo'] });
 }
 
 /** Signs a staff member in through the store API and returns the bearer token. */

@@ -22,7 +22,7 @@ describe('inventory: reservations', () => {
 
   before(async () => {
     const plugins = ['core', 'tenancy', 'auth', 'cms', 'catalog', 'inventory'].map((code) => `${PLUGINS_DIR}${code}`);
-    const env = { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000' };
+    const env = { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000' };
     test = await startTestHost({ plugins: [...plugins, PROBE], env });
     await (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds('demo');
     owner = (await request(test.app).post('/api/v1/store/fashion/auth/login').send({ email: 'owner@fashion.local', password: 'wizamart-demo' }).expect(200)).body.token;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import request from 'supertest';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { bearer, staffToken } from '@wizamart/plugin-tenancy/testing';
+import { bearer, staffToken } from '@wizamart/plugin-auth/testing';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -17,7 +17,7 @@ describe('inventory: stock changes', () => {
 
   before(async () => {
     const plugins = ['core', 'tenancy', 'auth', 'cms', 'catalog', 'inventory'].map((code) => `${PLUGINS_DIR}${code}`);
-    const env = { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
+    const env = { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
     test = await startTestHost({ plugins, env, seeds: ['demo'] });
     owner = await staffToken(test, 'fashion');
     const product = await request(test.app).post('/api/v1/store/fashion/catalog/products').set(bearer(owner))

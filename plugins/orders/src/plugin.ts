@@ -4,6 +4,7 @@ import { CoreServices } from '@wizamart/plugin-core/tokens';
 import { CUSTOMER_PERMISSIONS } from '@wizamart/plugin-customers';
 import { CustomerServices } from '@wizamart/plugin-customers/tokens';
 import { PaymentsServices } from '@wizamart/plugin-payments/tokens';
+import { AuthServices } from '@wizamart/plugin-auth/tokens';
 import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { OrdersServices, type OrderEventPayload, ORDERS_PERMISSIONS } from './index.js';
 import { reconcilePaymentsJob } from './jobs/reconcile-payments.job.js';
@@ -25,8 +26,8 @@ import { StockReturns } from './services/stock-returns.js';
 
 /** The services orders uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: TenancyServices.auth, staff: TenancyServices.staff,
-  limits: TenancyServices.rateLimits,
+  stores: TenancyServices.stores, auth: AuthServices.auth, staff: TenancyServices.staff,
+  limits: AuthServices.rateLimits,
   ui: CoreServices.ui, variants: CatalogServices.variants, customers: CustomerServices.directory,
   payments: PaymentsServices.payments, providers: PaymentsServices.providers,
   plugins: HostServices.plugins, platforms: HostServices.platforms,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { bearer } from '@wizamart/plugin-tenancy/testing';
+import { bearer } from '@wizamart/plugin-auth/testing';
 import request from 'supertest';
 
-export { bearer, DEMO_PASSWORD, staffToken } from '@wizamart/plugin-tenancy/testing';
+export { bearer, DEMO_PASSWORD, staffToken } from '@wizamart/plugin-auth/testing';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 const PROBE = fileURLToPath(new URL('../../test/fixtures/orders-probe', import.meta.url));
@@ -27,7 +27,7 @@ export async function bootOrders(env: Record<string, string> = {}): Promise<Test
   return startTestHost({
     plugins: [...plugins, PROBE],
     env: {
-      WIZAMART_JWT_SECRET: 'orders-test-secret-orders-test-secret-42', WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000',
+      WIZAMART_JWT_SECRET: 'orders-test-secret-orders-test-secret-42', WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
       WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false', ...env,
     },
     seeds: ['demo'],

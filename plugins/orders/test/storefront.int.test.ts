@@ -34,7 +34,7 @@ describe('orders: shoppers and the store dashboard pages', function () {
 
   before(async () => {
     // Low limits, so that guessing order numbers (or passwords) runs into them within the test.
-    test = await bootOrders({ WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '3', WIZAMART_ORDERS_LOOKUP_IP_MAX_ATTEMPTS: '8', WIZAMART_ORDERS_LOOKUP_NUMBER_MAX_ATTEMPTS: '3' });
+    test = await bootOrders({ WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '3', WIZAMART_ORDERS_LOOKUP_IP_MAX_ATTEMPTS: '8', WIZAMART_ORDERS_LOOKUP_NUMBER_MAX_ATTEMPTS: '3' });
     owner = await staffToken(test, 'fashion');
     cap = await createVariant(test, owner, 'fashion', 'Baseball Cap', 1900, { stock: 50 });
     ada = await register('ada@example.com', 'Ada');

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { staffToken } from '@wizamart/plugin-tenancy/testing';
+import { staffToken } from '@wizamart/plugin-auth/testing';
 import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 const PROBE = fileURLToPath(new URL('../../test/fixtures/payments-probe', import.meta.url));
 
-export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-tenancy/testing';
+export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-auth/testing';
 
 /**
  * core + tenancy + auth + payments and the probe plugin (a stand-in for orders/checkout), on a fresh database with
@@ -17,7 +17,7 @@ export async function bootPayments(env: Record<string, string> = {}): Promise<Te
   const plugins = ['core', 'tenancy', 'auth', 'payments'].map((code) => `${PLUGINS_DIR}${code}`);
   return startTestHost({
     plugins: [...plugins, PROBE],
-    env: { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_JOBS: 'false', ...env },
+    env: { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_JOBS: 'false', ...env },
     seeds: ['demo'],
   });
 }

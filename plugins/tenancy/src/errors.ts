@@ -2,7 +2,6 @@ import { defineErrors, validationError, type FieldErrorCode } from '@wizamart/pl
 
 type Details = Record<string, unknown>;
 type Reason = { reason: string };
-const minutes = (seconds: number) => Math.ceil(seconds / 60);
 
 /** The tenancy plugin's errors (codes documented in docs/errors.md, "tenancy plugin"). */
 export const tenancyErrors = defineErrors({
@@ -22,20 +21,6 @@ export const tenancyErrors = defineErrors({
   WZ_TENANCY_MERCHANT_HAS_STORES: { status: 409, message: (p: Reason) => p.reason },
   /** The host's 403, worded for the team or role change refused; `details.missing` lists the permissions. */
   WZ_AUTH_FORBIDDEN: { status: 403, message: (p: Reason & { missing: string[] }) => p.reason },
-  WZ_AUTH_INVALID_CREDENTIALS: { status: 401, message: 'The email or password is not right' },
-  WZ_AUTH_RATE_LIMITED: {
-    status: 429,
-    message: (p: { retryAfter: number }) => `Too many sign-in attempts; try again in ${minutes(p.retryAfter)} min`,
-  },
-  WZ_RATE_LIMITED: {
-    status: 429,
-    message: (p: { retryAfter: number }) => `Too many requests; try again in ${minutes(p.retryAfter)} min`,
-  },
-  WZ_AUTH_CSRF: {
-    status: 403,
-    message: 'The form has expired or did not come from this site; reload the page and try again',
-  },
-  WZ_AUTH_SECRET_MISSING: { status: 500, message: (p: Reason) => p.reason },
 });
 
 const errors = tenancyErrors;
@@ -57,12 +42,6 @@ export const refused = (code: RefusedCode, reason: string, details: Details = {}
   errors[code]({ reason }, { details });
 export const forbidden = (reason: string, missing: string[]) =>
   errors.WZ_AUTH_FORBIDDEN({ reason, missing }, { details: { missing } });
-export const invalidCredentials = () => errors.WZ_AUTH_INVALID_CREDENTIALS();
-export const rateLimited = (retryAfter: number) => errors.WZ_AUTH_RATE_LIMITED({ retryAfter });
-/** The generic limit of `RateLimits.hit`: worded for any action, not only sign-ins. */
-export const tooManyRequests = (retryAfter: number) => errors.WZ_RATE_LIMITED({ retryAfter });
-export const csrfFailed = () => errors.WZ_AUTH_CSRF();
-export const secretMissing = (reason: string) => errors.WZ_AUTH_SECRET_MISSING({ reason }, { details: {} });
 /** A 400 `WZ_VALIDATION` for one field (`details.fields`, see the SDK's `validationError`); `message` is English. */
 export const validation = (path: string, message: string, code: FieldErrorCode = 'invalid') =>
   validationError([{ path, code, message }]);

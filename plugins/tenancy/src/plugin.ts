@@ -2,7 +2,6 @@ import { definePlugin, HostServices, type PluginContext } from '@wizamart/plugin
 import { createAdminCommand } from './cli/create-admin.command.js';
 import { seedDemo } from './cli/demo.seed.js';
 import { readEnv, type TenancyConfig } from './env.js';
-import { createAuthStage, type SurfaceLinks } from './http/auth.stage.js';
 import { createTenantStage } from './http/tenant.stage.js';
 import { TenancyServices, type StoreDirectory } from './index.js';
 import { mountApis } from './routes/apis.js';
@@ -10,7 +9,7 @@ import { mountPages } from './routes/pages.js';
 import { createTenancy, type Tenancy } from './tenancy.js';
 
 // Keyed by context: one process may run several hosts (tests), each with its own tenancy.
-const instances = new WeakMap<PluginContext<TenancyConfig>, { tenancy: Tenancy; links: SurfaceLinks }>();
+const instances = new WeakMap<PluginContext<TenancyConfig>, Tenancy>();
 
 /** The store directory other plugins see (without tenancy's cache internals). */
 function publicDirectory(tenancy: Tenancy): StoreDirectory {
@@ -21,26 +20,18 @@ function publicDirectory(tenancy: Tenancy): StoreDirectory {
 export default definePlugin<TenancyConfig>({
   register(ctx) {
     const tenancy = createTenancy(ctx);
-    const state = { tenancy, links: { authPages: false } };
-    instances.set(ctx, state);
+    instances.set(ctx, tenancy);
     ctx.services.provide(TenancyServices.stores, publicDirectory(tenancy));
-    ctx.services.provide(TenancyServices.auth, tenancy.auth);
-    ctx.services.provide(TenancyServices.signIn, tenancy.signIn);
     ctx.services.provide(TenancyServices.staff, tenancy.staff);
-    ctx.services.provide(TenancyServices.rateLimits, tenancy.rateLimits);
+    ctx.services.provide(TenancyServices.accounts, tenancy.accounts);
+    ctx.services.provide(TenancyServices.passwords, tenancy.passwords);
     ctx.routes.use('tenant', createTenantStage(tenancy.resolver, tenancy.directory));
-    ctx.routes.use('auth', createAuthStage({ tokens: tenancy.tokens, sessions: tenancy.sessions, auth: tenancy.auth, stores: tenancy.directory, links: () => state.links }));
     mountApis(ctx, tenancy);
     mountPages(ctx, tenancy);
     ctx.cli.command('create-admin', createAdminCommand(() => tenancy.users));
     ctx.cli.seed('demo', () => seedDemo(tenancy, ctx.services.get(HostServices.platforms), readEnv(ctx.services.get(HostServices.environment))));
   },
   async start(ctx) {
-    const state = instances.get(ctx)!;
-    await state.tenancy.start();
-    state.links = { authPages: state.tenancy.authPagesLoaded() };
-  },
-  async stop(ctx) {
-    await instances.get(ctx)?.tenancy.stop();
+    await instances.get(ctx)!.start();
   },
 });

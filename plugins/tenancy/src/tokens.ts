@@ -5,16 +5,15 @@
  * @packageDocumentation
  */
 import { defineServiceToken } from '@wizamart/plugin-sdk';
-import type { AuthService, RateLimits, StaffDirectory, StaffSignIn, StoreDirectory } from './index.js';
+import type { Passwords, StaffDirectory, StoreDirectory, UserAccounts } from './index.js';
 
 /** Service tokens of the tenancy plugin. */
 export const TenancyServices = {
   stores: defineServiceToken<StoreDirectory>('tenancy', 'stores'),
-  auth: defineServiceToken<AuthService>('tenancy', 'auth'),
-  /** Admin and staff sign-in, for the `auth` plugin. */
-  signIn: defineServiceToken<StaffSignIn>('tenancy', 'sign-in'),
+  /** Users for the `auth` plugin's sign-in and principals. */
+  accounts: defineServiceToken<UserAccounts>('tenancy', 'accounts'),
+  /** bcrypt password hashing. */
+  passwords: defineServiceToken<Passwords>('tenancy', 'passwords'),
   /** Names and emails of a store's team members, read-only. */
   staff: defineServiceToken<StaffDirectory>('tenancy', 'staff'),
-  /** Generic rate limits (429 `WZ_RATE_LIMITED`) on tenancy's shared counters. */
-  rateLimits: defineServiceToken<RateLimits>('tenancy', 'rate-limits'),
 } as const;

@@ -4,7 +4,7 @@ import request from 'supertest';
 
 const PLUGINS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** core + tenancy + auth: what every tenancy integration test boots. */
+/** core + tenancy + auth: what every auth integration test boots. */
 export const PLUGINS = ['core', 'tenancy', 'auth'].map((code) => `${PLUGINS_DIR}${code}`);
 
 /** The password of the demo accounts (WIZAMART_DEMO_PASSWORD default). */
@@ -28,7 +28,7 @@ export async function startWithDemo(extra: string[] = [], env: Record<string, st
  * asks for them: most suites sign in far more than 10 times from one address.
  */
 export function bootWithDemo(extra: string[] = [], env: Record<string, string> = {}): Promise<TestHost> {
-  return startWithDemo(extra, { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_TENANCY_LOGIN_MAX_ATTEMPTS: '1000', ...env });
+  return startWithDemo(extra, { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', ...env });
 }
 
 /** Signs in through the API of `surface` (`admin`, or `store` with a store code) and returns the bearer token. */
@@ -43,12 +43,12 @@ export async function login(test: TestHost, email: string, store?: string, passw
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The shopper fixture: a stand-in for the customers plugin (storefront principal resolver, storefront tokens). */
-export const SHOPPER_FIXTURE = fileURLToPath(new URL('../../test/fixtures/shopper', import.meta.url));
+export const SHOPPER_FIXTURE = fileURLToPath(new URL('../../../auth/test/fixtures/shopper', import.meta.url));
 
-/** The secret tokens are signed with (the generated one in tenancy.settings unless the env sets one). */
+/** The secret tokens are signed with (the generated one in auth.settings unless the env sets one). */
 export async function jwtSecret(test: TestHost): Promise<string> {
   if (process.env.WIZAMART_JWT_SECRET) return process.env.WIZAMART_JWT_SECRET;
-  const row = await test.db('tenancy.settings').where({ key: 'jwt_secret' }).first();
+  const row = await test.db('auth.settings').where({ key: 'jwt_secret' }).first();
   return row.value as string;
 }
 

@@ -12,7 +12,7 @@ describe('tenancy services for other plugins: staff directory and generic rate l
 
   before(async () => {
     // A low sign-in limit per address, to show that the generic buckets and sign-ins count apart.
-    test = await bootWithDemo([PROBE], { WIZAMART_TENANCY_LOGIN_IP_MAX_ATTEMPTS: '3' });
+    test = await bootWithDemo([PROBE], { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '3' });
   });
   after(async () => test?.stop());
 

@@ -1,6 +1,7 @@
 import { contextOf, readCookie, type RequestContext } from '@wizamart/plugin-sdk';
 import type { CoreUi } from '@wizamart/plugin-core';
-import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { AuthService } from '@wizamart/plugin-auth';
+import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request, Response } from 'express';
 import { CART_COOKIE } from '../index.js';
 import type { CartService } from '../services/cart.service.js';

@@ -6,7 +6,7 @@ import { parseAddLine, parseLineId, parseSetQuantity } from './validators.js';
 
 /**
  * Writes with a body must be JSON: a cross-site HTML form can only send form or text bodies, so a guest's cart cannot
- * be changed from another site (signed-in shoppers' cookie sessions are CSRF-checked by tenancy's auth stage too).
+ * be changed from another site (signed-in shoppers' cookie sessions are CSRF-checked by auth's `auth` stage too).
  */
 function requireJson(req: Request): void {
   if (!req.is('application/json')) throw jsonRequired();

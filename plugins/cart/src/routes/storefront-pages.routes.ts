@@ -1,4 +1,5 @@
-import { formatMinor, publicAccess, WizamartError, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, formatMinor, publicAccess, WizamartError, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { cookieJar } from '@wizamart/plugin-auth';
 import type { Request, Response, Router } from 'express';
 import type { CartView } from '../index.js';
 import { keepGuest, shopperOf, type CartDeps, type RequestShopper } from './deps.js';
@@ -21,13 +22,13 @@ export function cartPageData(deps: CartDeps, req: Request, res: Response, cart: 
   return { cart: { ...cart, lines, subtotalText: money(cart.subtotal) }, cartUrl: `${base}/cart`, productsUrl: `${base}/products` };
 }
 
-/** Guest forms carry the sign-in form token (cookie sessions are checked by tenancy's auth stage before this). */
+/** Guest forms carry the sign-in form token (cookie sessions are checked by auth's `auth` stage before this). */
 function checkForm(deps: CartDeps, req: Request): void {
-  if (!req.wz.principal) deps.auth.checkLoginFormToken(req);
+  if (!req.wz.principal) deps.auth.checkLoginFormToken(cookieJar(req, req.res!), (req.body as { _csrf?: unknown } | undefined)?._csrf);
 }
 
 function csrfFor(deps: CartDeps, req: Request, res: Response): string {
-  return deps.auth.csrfToken(req) ?? deps.auth.loginFormToken(req, res);
+  return deps.auth.csrfToken(contextOf(req), cookieJar(req, res)) ?? deps.auth.loginFormToken(cookieJar(req, res));
 }
 
 /**

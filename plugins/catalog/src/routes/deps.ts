@@ -1,6 +1,7 @@
 import type { CmsMedia } from '@wizamart/plugin-cms';
 import type { CoreUi } from '@wizamart/plugin-core';
-import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { AuthService } from '@wizamart/plugin-auth';
+import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { CategoryService } from '../services/category.service.js';
 import type { ProductPageSlot } from '../services/product-page.service.js';
 import type { ProductService } from '../services/product.service.js';

@@ -1,4 +1,5 @@
 import { contextOf, formatMinor, parseMinor, type PluginRoutes, publicAccess, requireStore } from '@wizamart/plugin-sdk';
+import { cookieJar } from '@wizamart/plugin-auth';
 import type { Request, Response, Router } from 'express';
 import type { ProductPageForm, ProductPageProduct } from '../index.js';
 import type { CategoryNode } from '../services/category.service.js';
@@ -62,7 +63,8 @@ function panelProduct(product: ProductPageProduct): ProductPageProduct {
 /** The page's form token for its panels: computed once, on first use (a guest's token sets a cookie). */
 function pageForm(deps: CatalogDeps, req: Request, res: Response): ProductPageForm {
   let token: string | undefined;
-  return { csrfToken: () => (token ??= deps.auth.csrfToken(req) ?? deps.auth.loginFormToken(req, res)) };
+  const jar = cookieJar(req, res);
+  return { csrfToken: () => (token ??= deps.auth.csrfToken(contextOf(req), jar) ?? deps.auth.loginFormToken(jar)) };
 }
 
 /** `/storefront/<store>/catalog/…`: the catalog home, product listing with search and filters, product pages, sitemap. */

@@ -2,7 +2,8 @@ import { contextOf, readCookie, requireStore, type RequestContext, type StoreRef
 import { CART_COOKIE, type CartDirectory, type CartView } from '@wizamart/plugin-cart';
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { Order, OrdersService } from '@wizamart/plugin-orders';
-import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { AuthService } from '@wizamart/plugin-auth';
+import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import { cartEmpty, orderNotFound } from '../errors.js';
 import type { IdempotencyRepository } from '../repositories/idempotency.repository.js';

@@ -11,7 +11,7 @@ import { parseOrderId, parsePlace, parseStep } from './validators.js';
 
 /**
  * Changes must be JSON: a cross-site HTML form can only send form or text bodies (signed-in shoppers' cookie
- * sessions are CSRF-checked by tenancy's auth stage too). An empty body is allowed where none is needed.
+ * sessions are CSRF-checked by auth's `auth` stage too). An empty body is allowed where none is needed.
  */
 function requireJson(req: Request): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;

@@ -7,6 +7,7 @@ import {
   type PluginRoutes,
   type WizamartError,
 } from '@wizamart/plugin-sdk';
+import { cookieJar } from '@wizamart/plugin-auth';
 import type { Request, Response, Router } from 'express';
 import type { CartView } from '@wizamart/plugin-cart';
 import type { CheckoutFillStep, CheckoutState, CheckoutStep, PlacedOrder } from '../index.js';
@@ -19,13 +20,13 @@ import { parseOrderId, parseStep, placeFromForm, stepFromForm } from './validato
 
 type Locals = Record<string, unknown>;
 
-/** Guest forms carry the sign-in form token (cookie sessions are checked by tenancy's auth stage before this). */
+/** Guest forms carry the sign-in form token (cookie sessions are checked by auth's `auth` stage before this). */
 function checkForm(deps: CheckoutDeps, req: Request): void {
-  if (!req.wz.principal) deps.auth.checkLoginFormToken(req);
+  if (!req.wz.principal) deps.auth.checkLoginFormToken(cookieJar(req, req.res!), (req.body as { _csrf?: unknown } | undefined)?._csrf);
 }
 
 function csrfFor(deps: CheckoutDeps, req: Request, res: Response): string {
-  return deps.auth.csrfToken(req) ?? deps.auth.loginFormToken(req, res);
+  return deps.auth.csrfToken(contextOf(req), cookieJar(req, res)) ?? deps.auth.loginFormToken(cookieJar(req, res));
 }
 
 /** The shopper's words for an error: `checkout.errors.<code>` when the locale has it, else the error's message. */

@@ -1,6 +1,7 @@
 import { contextOf, isWizamartError, requireStore } from '@wizamart/plugin-sdk';
 import type { CoreUi } from '@wizamart/plugin-core';
-import type { AuthService, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { AuthService } from '@wizamart/plugin-auth';
+import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request, Response } from 'express';
 import type { AccountService } from '../services/account.service.js';
 import type { AddressService } from '../services/address.service.js';
@@ -19,7 +20,7 @@ export interface CustomersDeps {
 
 /** The signed-in customer of a storefront request and their store (401 when there is none). */
 export async function signedIn(deps: CustomersDeps, req: Request): Promise<{ store: StoreRef; customerId: string }> {
-  const customer = await deps.accounts.me(req);
+  const customer = await deps.accounts.me(contextOf(req));
   return { store: requireStore(contextOf(req)), customerId: customer.id };
 }
 

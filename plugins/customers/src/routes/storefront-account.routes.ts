@@ -1,4 +1,4 @@
-import { permit, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, permit, type PluginRoutes } from '@wizamart/plugin-sdk';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { addressFromForm, parseAddress, parseId, parseProfile, profileFromForm } from '../validators.js';
 import { renderFormProblem, signedIn, type CustomersDeps } from './deps.js';
@@ -16,7 +16,7 @@ function signInFirst(deps: CustomersDeps): RequestHandler {
 }
 
 async function accountLocals(deps: CustomersDeps, req: Request, extra: Record<string, unknown> = {}) {
-  const customer = await deps.accounts.me(req);
+  const customer = await deps.accounts.me(contextOf(req));
   const { store } = await signedIn(deps, req);
   return { customer, addresses: await deps.addresses.list(store, customer.id), profile: customer, address: {}, ...extra };
 }

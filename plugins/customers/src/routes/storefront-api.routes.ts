@@ -1,4 +1,5 @@
-import { permit, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, permit, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { cookieJar } from '@wizamart/plugin-auth';
 import type { Router } from 'express';
 import { parseAddress, parseAddressPatch, parseId, parseProfile } from '../validators.js';
 import { signedIn, type CustomersDeps } from './deps.js';
@@ -6,21 +7,20 @@ import { CUSTOMER_PERMISSIONS } from '../index.js';
 
 function authApi(router: Router, deps: CustomersDeps): void {
   router.post('/auth/register', publicAccess(), async (req, res) => {
-    res.status(201).json(await deps.accounts.register(req, req.body));
+    res.status(201).json(await deps.accounts.register(contextOf(req), req.body));
   });
   router.post('/auth/login', publicAccess(), async (req, res) => {
-    res.json(await deps.accounts.login(req, req.body));
+    res.json(await deps.accounts.login(contextOf(req), req.body));
   });
   router.post('/auth/logout', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
-    await deps.auth.revoke(req);
-    deps.auth.endSession(res, req);
+    await deps.auth.endSession(contextOf(req), cookieJar(req, res));
     res.status(204).end();
   });
 }
 
 function meApi(router: Router, deps: CustomersDeps): void {
   router.get('/me', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
-    res.json(await deps.accounts.me(req));
+    res.json(await deps.accounts.me(contextOf(req)));
   });
   router.patch('/me', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const patch = parseProfile(req.body);

@@ -1,4 +1,5 @@
-import { permit, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, permit, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { cookieJar } from '@wizamart/plugin-auth';
 import type { Request, Response, Router } from 'express';
 import { credentialsFromForm } from '../validators.js';
 import { renderFormProblem, type CustomersDeps } from './deps.js';
@@ -19,15 +20,15 @@ function nextUrl(deps: CustomersDeps, req: Request, next: unknown): string {
 }
 
 function formLocals(deps: CustomersDeps, req: Request, res: Response, values: Record<string, unknown>) {
-  return { values: { ...values, password: undefined }, next: values.next, csrf: deps.auth.loginFormToken(req, res), base: deps.ui.base(req, 'storefront') };
+  return { values: { ...values, password: undefined }, next: values.next, csrf: deps.auth.loginFormToken(cookieJar(req, res)), base: deps.ui.base(req, 'storefront') };
 }
 
 async function login(deps: CustomersDeps, req: Request, res: Response): Promise<void> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   try {
-    deps.auth.checkLoginFormToken(req);
-    const token = await deps.accounts.login(req, credentialsFromForm(body, ['email', 'password']));
-    deps.auth.startSession(res, req, token);
+    deps.auth.checkLoginFormToken(cookieJar(req, res), body._csrf);
+    const token = await deps.accounts.login(contextOf(req), credentialsFromForm(body, ['email', 'password']));
+    deps.auth.startSession(contextOf(req), cookieJar(req, res), token);
   } catch (error) {
     const locals = formLocals(deps, req, res, { email: body.email, next: body.next });
     return renderFormProblem(deps, req, res, { view: LOGIN, locals }, error);
@@ -38,9 +39,10 @@ async function login(deps: CustomersDeps, req: Request, res: Response): Promise<
 async function register(deps: CustomersDeps, req: Request, res: Response): Promise<void> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   try {
-    deps.auth.checkLoginFormToken(req);
-    const registration = await deps.accounts.register(req, credentialsFromForm(body, ['email', 'password', 'name']));
-    deps.auth.startSession(res, req, registration);
+    deps.auth.checkLoginFormToken(cookieJar(req, res), body._csrf);
+    const fields = credentialsFromForm(body, ['email', 'password', 'name']);
+    const registration = await deps.accounts.register(contextOf(req), fields);
+    deps.auth.startSession(contextOf(req), cookieJar(req, res), registration);
   } catch (error) {
     const locals = formLocals(deps, req, res, { email: body.email, name: body.name });
     return renderFormProblem(deps, req, res, { view: REGISTER, locals }, error);
@@ -62,8 +64,7 @@ export function storefrontAuthRoutes(routes: PluginRoutes, deps: CustomersDeps):
   });
   router.post('/register', publicAccess(), (req, res) => register(deps, req, res));
   router.post('/logout', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
-    await deps.auth.revoke(req);
-    deps.auth.endSession(res, req);
+    await deps.auth.endSession(contextOf(req), cookieJar(req, res));
     deps.ui.redirectWithFlash(res, deps.ui.base(req, 'storefront') || '/', { type: 'info', message: deps.ui.t(req, 'customers.flash.signedOut') });
   });
   return router;

@@ -1,7 +1,8 @@
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { PaymentsService } from '@wizamart/plugin-payments';
 import type { WizamartError } from '@wizamart/plugin-sdk';
-import type { AuthService, RateLimits, StoreDirectory } from '@wizamart/plugin-tenancy';
+import type { AuthService, RateLimits } from '@wizamart/plugin-auth';
+import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import type { HistoryActors } from '../services/history-actors.js';
 import type { OrderActions } from '../services/order-actions.service.js';

@@ -1,4 +1,5 @@
-import { isWizamartError, permit, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError, permit, publicAccess, type PluginRoutes } from '@wizamart/plugin-sdk';
+import { cookieJar } from '@wizamart/plugin-auth';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { Order } from '../index.js';
 import { errorText, type OrdersDeps } from './deps.js';
@@ -30,7 +31,7 @@ function orderPage(deps: OrdersDeps, req: Request, order: Order, extra: Record<s
 }
 
 function csrfFor(deps: OrdersDeps, req: Request, res: Response): string {
-  return deps.auth.csrfToken(req) ?? deps.auth.loginFormToken(req, res);
+  return deps.auth.csrfToken(contextOf(req), cookieJar(req, res)) ?? deps.auth.loginFormToken(cookieJar(req, res));
 }
 
 function renderLookup(deps: OrdersDeps, req: Request, res: Response, extra: Record<string, unknown> = {}): void {
@@ -39,8 +40,8 @@ function renderLookup(deps: OrdersDeps, req: Request, res: Response, extra: Reco
 
 /** The guest lookup form's answer: the order, or the form again with what went wrong (same words for any miss). */
 async function lookupAnswer(deps: OrdersDeps, req: Request, res: Response): Promise<void> {
-  // Signed-in shoppers' cookie sessions are CSRF-checked by tenancy's auth stage; guests carry the sign-in form token.
-  if (!req.wz.principal) deps.auth.checkLoginFormToken(req);
+  // Signed-in shoppers' cookie sessions are CSRF-checked by auth's `auth` stage; guests carry the sign-in form token.
+  if (!req.wz.principal) deps.auth.checkLoginFormToken(cookieJar(req, req.res!), (req.body as { _csrf?: unknown } | undefined)?._csrf);
   const body = (req.body ?? {}) as Record<string, unknown>;
   const form = { number: String(body.number ?? ''), email: String(body.email ?? '') };
   try {

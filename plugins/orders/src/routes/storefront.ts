@@ -1,5 +1,5 @@
 import { contextOf, hostErrors, requireStore } from '@wizamart/plugin-sdk';
-import type { RateLimit } from '@wizamart/plugin-tenancy';
+import type { RateLimit } from '@wizamart/plugin-auth';
 import type { Request } from 'express';
 import { orderNotFound } from '../errors.js';
 import type { Order, OrdersStoreRef } from '../index.js';
@@ -37,7 +37,7 @@ function lookupBuckets(deps: OrdersDeps, req: Request, store: OrdersStoreRef, nu
 
 /**
  * The guest lookup: the order with this number whose email matches (compared without case). A wrong email and an
- * unknown number give the same 404. Lookups count in orders' own buckets of tenancy's rate limits, per client
+ * unknown number give the same 404. Lookups count in orders' own buckets of auth's rate limits, per client
  * address and per order number, so numbers and emails cannot be guessed at speed (429 `WZ_RATE_LIMITED`, even for
  * a right guess once limited); a found order takes its hits back, so only failures add up. Sign-ins count apart.
  */

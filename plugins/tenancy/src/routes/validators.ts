@@ -20,7 +20,6 @@ export const validate = {
   roleUpdate: createValidator<{ permissions: string[] }>(schemas.roleUpdateSchema),
   enablementChange: createValidator<{ dryRun?: boolean; release?: boolean }>(schemas.enablementChangeSchema),
   id: createValidator<string>(schemas.idParamSchema),
-  login: createValidator<{ email: string; password: string }>(schemas.loginSchema),
   createAdminArgs: createValidator<{ email: string; name?: string; password: string }>(schemas.createAdminArgsSchema),
 };
 

@@ -10,7 +10,6 @@ const object = (properties: Record<string, unknown>, required: string[] = [], mi
   properties,
 });
 
-export const loginSchema = object({ email: { type: 'string', minLength: 1, maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 200 } }, ['email', 'password']);
 export const listSchema = listQuery;
 export const platformCreateSchema = object({ code, name, domain: { anyOf: [domain, { type: 'null' }] } }, ['code', 'name']);
 export const platformUpdateSchema = object({ name, domain: { anyOf: [domain, { type: 'null' }] } }, [], 1);

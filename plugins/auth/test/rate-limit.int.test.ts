@@ -3,7 +3,7 @@ import request from 'supertest';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
 import { DEMO_PASSWORD, PLUGINS, startWithDemo } from './helpers.js';
 
-describe('tenancy auth: sign-in rate limits (10 per 15 min per account and per IP)', () => {
+describe('auth: sign-in rate limits (10 per 15 min per account and per IP)', () => {
   let test: TestHost;
   before(async () => {
     test = await startWithDemo();
@@ -37,7 +37,7 @@ describe('tenancy auth: sign-in rate limits (10 per 15 min per account and per I
   });
 });
 
-describe('tenancy auth: sign-in rate limits shared through Redis (REDIS_URL)', function () {
+describe('auth: sign-in rate limits shared through Redis (REDIS_URL)', function () {
   const redisUrl = process.env.WIZAMART_TEST_REDIS_URL;
   const saved = process.env.REDIS_URL;
   const hosts: TestHost[] = [];
@@ -45,7 +45,7 @@ describe('tenancy auth: sign-in rate limits shared through Redis (REDIS_URL)', f
     if (!redisUrl) return this.skip();
     process.env.REDIS_URL = redisUrl;
     // A fresh prefix per run: windows last 15 minutes and the Redis server outlives the test.
-    const env = { WIZAMART_TENANCY_REDIS_PREFIX: `wizamart-test:${Date.now()}:${Math.random().toString(36).slice(2)}:` };
+    const env = { WIZAMART_AUTH_REDIS_PREFIX: `wizamart-test:${Date.now()}:${Math.random().toString(36).slice(2)}:` };
     hosts.push(await startWithDemo([], env));
     hosts.push(await startTestHost({ plugins: PLUGINS, database: { url: hosts[0].databaseUrl }, env }));
   });

@@ -4,12 +4,11 @@ import jwt from 'jsonwebtoken';
 import passport from 'passport';
 import { Strategy as JwtStrategy } from 'passport-jwt';
 import type { Principal } from '@wizamart/plugin-sdk';
-import type { IssuedToken } from '../index.js';
+import type { Audience, IssuedToken } from '../index.js';
 
-/** The surfaces a token can be issued for (its `aud`). */
-export type Audience = 'admin' | 'store' | 'storefront';
+export type { Audience } from '../index.js';
 
-/** The claims tenancy signs and reads. */
+/** The claims auth signs and reads. */
 export interface Claims {
   sub: string;
   aud: Audience;

@@ -1,7 +1,7 @@
 import type { RevocationRepository } from '../repositories/revocation.repository.js';
 
 /**
- * Signed-out token ids. Checked in memory on every request; refreshed from `tenancy.revoked_tokens` at most
+ * Signed-out token ids. Checked in memory on every request; refreshed from `auth.revoked_tokens` at most
  * `ttlMs` after the last read, which is how other instances learn of a sign-out.
  */
 export class RevocationList {

@@ -7,7 +7,7 @@ import { bearer, bootWithDemo, DEMO_PASSWORD, jwtSecret, login, SHOPPER_FIXTURE 
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-describe('tenancy auth: sign-in, tokens bound to surface and store', () => {
+describe('auth: sign-in, tokens bound to surface and store', () => {
   let test: TestHost;
   let secret: string;
   const tokens: Record<string, string> = {};
@@ -116,7 +116,7 @@ describe('tenancy auth: sign-in, tokens bound to surface and store', () => {
       await request(test.app).get('/api/v1/admin/me').set(bearer(token)).expect(200);
       await request(test.app).post('/api/v1/admin/auth/logout').set(bearer(token)).expect(204);
       await request(test.app).get('/api/v1/admin/me').set(bearer(token)).expect(401);
-      const row = await test.db('tenancy.revoked_tokens').where({ jti: (jwt.decode(token) as { jti: string }).jti }).first();
+      const row = await test.db('auth.revoked_tokens').where({ jti: (jwt.decode(token) as { jti: string }).jti }).first();
       expect(row, 'revocation kept for other instances').to.exist;
     });
 

@@ -1,10 +1,8 @@
 import type { Principal, RequestTenant } from '@wizamart/plugin-sdk';
+import type { UserAccounts } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import type { PrincipalResolver } from '../index.js';
-import type { MembershipRepository } from '../repositories/membership.repository.js';
-import type { UserRepository } from '../repositories/user.repository.js';
 import type { RevocationList } from './revocations.js';
-import type { RoleCatalog } from './role-catalog.js';
 import type { Claims } from './tokens.js';
 
 /**
@@ -15,9 +13,7 @@ export class PrincipalLoader {
   private readonly resolvers = new Map<'storefront', PrincipalResolver>();
 
   constructor(
-    private readonly users: UserRepository,
-    private readonly memberships: MembershipRepository,
-    private readonly roles: RoleCatalog,
+    private readonly accounts: () => UserAccounts,
     private readonly revocations: RevocationList,
   ) {}
 
@@ -27,7 +23,8 @@ export class PrincipalLoader {
 
   async load(req: Request, claims: Claims): Promise<Principal | undefined> {
     const tenant = req.wz.tenant;
-    if (!this.boundToRequest(tenant, claims) || typeof claims.jti !== 'string' || this.revocations.isRevoked(claims.jti)) return undefined;
+    if (!this.boundToRequest(tenant, claims) || typeof claims.jti !== 'string') return undefined;
+    if (this.revocations.isRevoked(claims.jti)) return undefined;
     if (claims.aud === 'admin') return this.admin(claims.sub);
     if (claims.aud === 'store') return this.staff(tenant, claims.sub);
     return this.resolvers.get('storefront')?.({ sub: claims.sub, store: claims.store! });
@@ -36,19 +33,20 @@ export class PrincipalLoader {
   /** The token's audience is the request's surface and, below admin, its store is the request's store. */
   private boundToRequest(tenant: RequestTenant, claims: Claims): boolean {
     if (claims.aud !== tenant.surface || typeof claims.sub !== 'string') return false;
-    return claims.aud === 'admin' ? claims.store === undefined : Boolean(tenant.storeId) && claims.store === tenant.store;
+    if (claims.aud === 'admin') return claims.store === undefined;
+    return Boolean(tenant.storeId) && claims.store === tenant.store;
   }
 
   private async admin(userId: string): Promise<Principal | undefined> {
-    const user = await this.users.byId(userId);
-    if (!user?.isPlatformAdmin) return undefined;
+    const user = await this.accounts().admin(userId);
+    if (!user) return undefined;
     return { kind: 'admin', id: user.id, email: user.email, name: user.name, role: 'admin', permissions: new Set(['*']) };
   }
 
   private async staff(tenant: RequestTenant, userId: string): Promise<Principal | undefined> {
-    const profile = await this.memberships.staffProfile(tenant.storeId!, userId);
-    if (!profile) return undefined;
-    const permissions = new Set(this.roles.permissionsOf(profile.role, profile.customPermissions));
-    return { kind: 'staff', id: userId, email: profile.email, name: profile.name, store: tenant.store, role: profile.role, permissions };
+    const member = await this.accounts().staff(tenant.storeId!, userId);
+    if (!member) return undefined;
+    const { email, name, role } = member;
+    return { kind: 'staff', id: userId, email, name, store: tenant.store, role, permissions: new Set(member.permissions) };
   }
 }

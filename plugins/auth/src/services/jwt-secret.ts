@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TenancyEnv } from '../env.js';
+import type { HostEnvironment } from '@wizamart/plugin-sdk';
 import { secretMissing } from '../errors.js';
 import type { SettingsRepository } from '../repositories/settings.repository.js';
 
@@ -8,9 +8,10 @@ const SETTING = 'jwt_secret';
 
 /**
  * The secret that signs tokens: `WIZAMART_JWT_SECRET`, else on the embedded database one generated once and kept in
- * `tenancy.settings`. A server database without the variable refuses to start: every instance must share the secret.
+ * `auth.settings` (auth's first migration copies tenancy's old one). A server database without the variable refuses
+ * to start: every instance must share the secret.
  */
-export async function loadJwtSecret(env: TenancyEnv, settings: SettingsRepository): Promise<string> {
+export async function loadJwtSecret(env: Pick<HostEnvironment, 'jwtSecret' | 'embedded'>, settings: SettingsRepository): Promise<string> {
   if (env.jwtSecret !== undefined) {
     if (env.jwtSecret.length < MIN_LENGTH) {
       throw secretMissing(`WIZAMART_JWT_SECRET is ${env.jwtSecret.length} characters long; use at least ${MIN_LENGTH} random characters (e.g. openssl rand -base64 48)`);

@@ -1,11 +1,10 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { RequestTenant } from '@wizamart/plugin-sdk';
 import { csrfFailed } from '../errors.js';
-import type { TenancyAuth } from '../services/auth.service.js';
-import type { CachedStoreDirectory } from '../services/store-directory.js';
+import type { Audience } from '../index.js';
 import type { Sessions } from '../services/sessions.js';
-import type { Audience, TokenService } from '../services/tokens.js';
-import { pageLocals } from './request-info.js';
+import type { TokenService } from '../services/tokens.js';
+import { jarOf } from './cookies.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const AUDIENCES = new Set<string>(['admin', 'store', 'storefront']);
@@ -17,18 +16,16 @@ function readForm(req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => parseForm(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
 }
 
-/** Where sign-in, sign-out and profile live for a surface (the auth plugin's pages; core's profile page). */
-export interface SurfaceLinks {
-  /** True when the `auth` plugin (sign-in pages) is loaded. */
-  authPages: boolean;
+/** `res.locals.wz`, created when core's theme stage has not (e.g. before it, or without core). */
+function pageLocals(res: Response): Record<string, unknown> {
+  return (res.locals.wz ??= {}) as Record<string, unknown>;
 }
 
 /** Page locals core's layouts read: the store's name, and where to sign in, sign out and see one's profile. */
-function setPageLocals(req: Request, res: Response, tenant: RequestTenant, deps: AuthStageDeps): void {
+function setPageLocals(req: Request, res: Response, tenant: RequestTenant): void {
   const locals = pageLocals(res);
-  const store = deps.stores.resolved(req);
-  if (store) locals.storeName = store.name;
-  if (tenant.surface === 'storefront' || !deps.links().authPages) return;
+  if (req.wz.store) locals.storeName = req.wz.store.name;
+  if (tenant.surface === 'storefront') return;
   const base = tenant.base ?? (tenant.surface === 'admin' ? '/admin' : `/store/${tenant.store}`);
   req.wz.loginUrl = `${base}/auth/login`;
   locals.loginUrl = req.wz.loginUrl;
@@ -36,13 +33,11 @@ function setPageLocals(req: Request, res: Response, tenant: RequestTenant, deps:
   locals.profileUrl = `${base}/core/profile`;
 }
 
-/** What the auth stage works with. */
-export interface AuthStageDeps {
-  tokens: TokenService;
-  sessions: Sessions;
-  auth: TenancyAuth;
-  stores: CachedStoreDirectory;
-  links: () => SurfaceLinks;
+/** The CSRF token a request sent: header `x-csrf-token`, form field `_csrf` or query `_csrf`. */
+function sentCsrf(req: Request): string | undefined {
+  const field = (req.body as Record<string, unknown> | undefined)?._csrf;
+  const query = req.query?._csrf;
+  return req.get('x-csrf-token') ?? (typeof field === 'string' ? field : typeof query === 'string' ? query : undefined);
 }
 
 /**
@@ -50,22 +45,21 @@ export interface AuthStageDeps {
  * store (through passport-jwt), sets `req.wz.principal`, and for cookie sessions exposes the CSRF token and checks
  * it on state-changing requests. Tokens of another surface or store count as no token.
  */
-export function createAuthStage(deps: AuthStageDeps): RequestHandler {
+export function createAuthStage(deps: { tokens: TokenService; sessions: Sessions }): RequestHandler {
   return async (req, res, next) => {
     const tenant = req.wz.tenant;
     if (!AUDIENCES.has(tenant.surface)) return next();
     const aud = tenant.surface as Audience;
     const page = req.wz.url.kind !== 'api';
-    if (page) setPageLocals(req, res, tenant, deps);
-    const found = deps.sessions.find(req, aud);
+    if (page) setPageLocals(req, res, tenant);
+    const found = deps.sessions.find(jarOf(req, res), aud);
     const result = found && (await deps.tokens.authenticate(req, res, aud, found.token));
     if (!result) return next();
     if (found.source === 'cookie') {
-      deps.auth.bindSession(req, result.claims.jti);
       if (page) pageLocals(res).csrfToken = deps.sessions.csrfToken(result.claims.jti);
       if (!SAFE_METHODS.has(req.method)) {
         if (req.is('application/x-www-form-urlencoded')) await readForm(req, res);
-        if (!deps.sessions.checkCsrf(req, result.claims.jti)) return next(csrfFailed());
+        if (!deps.sessions.checkCsrf(sentCsrf(req), result.claims.jti)) return next(csrfFailed());
       }
     }
     // Core's page locals read the principal from `req.wz` when a layout renders.

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /**
  * Test helpers for plugins that require tenancy: sign the demo staff and the demo admin in through the real sign-in
  * API of a test host (`startTestHost({ seeds: ['demo'] })` from `@wizamart/plugin-sdk/testing`) and get the bearer
- * token. Import from `@wizamart/plugin-tenancy/testing`; it is not loaded by the running platform.
+ * token. Import from `@wizamart/plugin-auth/testing`; it is not loaded by the running platform.
  *
  * @example
  * const owner = await staffToken(test, 'fashion');
