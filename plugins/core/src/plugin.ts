@@ -3,10 +3,13 @@ import { registerHelpers } from './helpers/view-helpers.js';
 import { pageLocalsStage } from './http/page-locals.js';
 import { CoreServices } from './index.js';
 import { adminPagesRouter, storePagesRouter } from './routes/account.routes.js';
+import { adminPluginPages } from './routes/admin-plugins.pages.js';
+import { adminPluginsApi } from './routes/admin-plugins.routes.js';
 import { adminHomeRouter, storefrontHomeRouter, storeHomeRouter } from './routes/home.routes.js';
 import { addCoreMenus } from './routes/menus.js';
 import { createCoreUi, type RegisteredSection } from './services/core-ui.service.js';
 import { Translations } from './services/i18n.js';
+import { PluginAdminService } from './services/plugin-admin.service.js';
 import { IconSet } from './services/icons.js';
 
 export default definePlugin({
@@ -15,7 +18,8 @@ export default definePlugin({
     const translations = new Translations();
     translations.load(ctx.plugin.code, ctx.i18n.dir);
     const sections: RegisteredSection[] = [];
-    ctx.services.provide(CoreServices.ui, createCoreUi(translations, sections));
+    const ui = createCoreUi(translations, sections);
+    ctx.services.provide(CoreServices.ui, ui);
     registerHelpers(ctx.views, { translations, icons: new IconSet() });
     ctx.routes.use('theme', pageLocalsStage({ menus: () => deps.menus }));
     ctx.routes.home('admin', adminHomeRouter(ctx, deps));
@@ -23,6 +27,13 @@ export default definePlugin({
     ctx.routes.home('storefront', storefrontHomeRouter(ctx, deps, sections));
     ctx.routes.pages('admin', adminPagesRouter(ctx, deps));
     ctx.routes.pages('store', storePagesRouter(ctx));
+    // Plugin enablement is the host's; core gives it the admin console page and API (ADR 0004).
+    const plugins = new PluginAdminService(
+      () => ctx.services.get(HostServices.plugins),
+      () => ctx.services.get(HostServices.platforms),
+    );
+    ctx.routes.home('admin', adminPluginPages(ctx.routes, plugins, ui));
+    ctx.routes.apiRoot('admin', adminPluginsApi(ctx.routes, plugins));
     addCoreMenus(ctx.menus);
   },
 });

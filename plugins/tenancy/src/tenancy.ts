@@ -11,7 +11,6 @@ import { StoreRepository } from './repositories/store.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { AuditService } from './services/audit.service.js';
 import { MerchantService } from './services/merchant.service.js';
-import { PluginAdminService } from './services/plugin-admin.service.js';
 import { hashPassword, verifyPassword } from './services/passwords.js';
 import { PlatformService } from './services/platform.service.js';
 import { createPlatformDomains } from './services/platform-domains.js';
@@ -70,7 +69,6 @@ export function createTenancy(ctx: PluginContext<TenancyConfig>) {
     stores: new StoreService({ stores: repos.stores, domains: repos.domains, merchants: repos.merchants, memberships: repos.memberships, users, platforms, directory, audit, tx, publish }),
     team: new TeamService(repos.memberships, users, roles, tx, audit),
     platforms: new PlatformService(platforms, audit),
-    pluginAdmin: new PluginAdminService(plugins, platforms),
     /** Loads the platform domains. */
     async start() {
       await platformDomains.reload();

@@ -1,7 +1,6 @@
 import type { PluginContext } from '@wizamart/plugin-sdk';
 import type { Tenancy } from '../tenancy.js';
 import { adminMerchantsApi } from './admin-merchants.routes.js';
-import { adminPluginsApi } from './admin-plugins.routes.js';
 import { adminPlatformsApi } from './admin-platforms.routes.js';
 import { adminStoresApi } from './admin-stores.routes.js';
 import { adminUsersApi } from './admin-users.routes.js';
@@ -12,5 +11,4 @@ export function mountApis(ctx: PluginContext, tenancy: Tenancy): void {
   const { routes } = ctx;
   for (const api of [adminPlatformsApi, adminMerchantsApi, adminStoresApi, adminUsersApi]) routes.api('admin', api(routes, tenancy));
   routes.api('store', storeTeamApi(routes, tenancy));
-  routes.apiRoot('admin', adminPluginsApi(routes, tenancy));
 }

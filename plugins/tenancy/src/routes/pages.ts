@@ -3,7 +3,6 @@ import { CoreServices } from '@wizamart/plugin-core';
 import { TENANCY_PERMISSIONS as P } from '../index.js';
 import type { Tenancy } from '../tenancy.js';
 import { adminConsolePages } from './admin-console.pages.js';
-import { adminPluginPages } from './admin-plugins.pages.js';
 import { adminStorePages } from './admin-stores.pages.js';
 import { storeDashboardPages } from './store-dashboard.pages.js';
 
@@ -15,12 +14,10 @@ export function mountPages(ctx: PluginContext, tenancy: Tenancy): void {
   ui()?.registerLocales(ctx);
   ctx.routes.pages('admin', adminStorePages(ctx.routes, tenancy, ui));
   ctx.routes.pages('admin', adminConsolePages(ctx.routes, tenancy, ui));
-  ctx.routes.home('admin', adminPluginPages(ctx.routes, tenancy, ui));
   ctx.routes.pages('store', storeDashboardPages(ctx.routes, tenancy, ui));
   ctx.menus.add('admin', { id: 'stores', label: 'tenancy.menu.stores', path: '/stores', icon: 'store', permission: '*', order: 20 });
   ctx.menus.add('admin', { id: 'merchants', label: 'tenancy.menu.merchants', path: '/merchants', icon: 'briefcase', permission: '*', order: 30 });
   ctx.menus.add('admin', { id: 'platforms', label: 'tenancy.menu.platforms', path: '/platforms', icon: 'globe', permission: '*', order: 40 });
-  ctx.menus.add('admin', { id: 'plugins', label: 'tenancy.menu.plugins', path: '/plugins', icon: 'puzzle', permission: '*', order: 45, root: true });
   ctx.menus.add('admin', { id: 'admins', label: 'tenancy.menu.admins', path: '/admins', icon: 'shield-check', permission: '*', order: 50 });
   ctx.menus.add('admin', { id: 'audit', label: 'tenancy.menu.audit', path: '/audit', icon: 'scroll-text', permission: '*', order: 60 });
   ctx.menus.add('store', { id: 'team', label: 'tenancy.menu.team', path: '/team', icon: 'users', permission: P.teamView, order: 80 });

@@ -18,7 +18,6 @@ export const validate = {
   memberRole: createValidator<{ role: string }>(schemas.memberRoleSchema),
   roleCreate: createValidator<{ name: string; permissions: string[] }>(schemas.roleCreateSchema),
   roleUpdate: createValidator<{ permissions: string[] }>(schemas.roleUpdateSchema),
-  enablementChange: createValidator<{ dryRun?: boolean; release?: boolean }>(schemas.enablementChangeSchema),
   id: createValidator<string>(schemas.idParamSchema),
   createAdminArgs: createValidator<{ email: string; name?: string; password: string }>(schemas.createAdminArgsSchema),
 };

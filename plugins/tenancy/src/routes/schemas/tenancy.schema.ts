@@ -29,4 +29,3 @@ export const roleCreateSchema = object({ name: roleName, permissions }, ['name',
 export const roleUpdateSchema = object({ permissions }, ['permissions']);
 export const idParamSchema = uuid;
 export const createAdminArgsSchema = object({ email, name, password }, ['email', 'password']);
-export const enablementChangeSchema = object({ dryRun: { type: 'boolean' }, release: { type: 'boolean' } });

@@ -6,7 +6,7 @@ const plugin = (code: string, requires: string[] = [], state: InstalledPluginInf
   code, name: code, tier: requires.length === 0 ? 'core' : 'optional', version: '1.0.0', state, error: null, requires, permissions: [],
 });
 
-describe('tenancy plugin console dependency graph', () => {
+describe('core plugin console dependency graph', () => {
   const plugins = [plugin('gift-notes', ['wishlist']), plugin('core'), plugin('wishlist', ['tenancy']), plugin('tenancy', ['core']), plugin('ghostly', ['missing'], 'blocked')];
   const enabled = new Set(['core', 'tenancy', 'wishlist']);
   const graph = layoutGraph(plugins, (code) => enabled.has(code));

@@ -1,5 +1,5 @@
 import type { EnablementAuditEntry, EnablementResult, InstalledPluginInfo, Platform, PlatformDirectory, PlatformPlugin, PluginDirectory } from '@wizamart/plugin-sdk';
-import type { Actor } from '../model.js';
+import type { Actor } from '@wizamart/plugin-sdk';
 
 /** One installed plugin on the admin console's plugin page: its state, links, and enablement per platform. */
 export interface PluginConsoleRow extends InstalledPluginInfo {
