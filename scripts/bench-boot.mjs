@@ -79,7 +79,7 @@ if (!server) {
   console.log(`  server    skipped: no PostgreSQL at ${SERVER}`);
 } else {
   try {
-    // Every host on a server needs the shared token secret (tenancy refuses to start without one).
+    // Every host on a server needs the shared token secret (auth refuses to start without one).
     const serverEnv = { DATABASE_URL: server.url, WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42' };
     const cold = await boot(serverEnv);
     const warm = [];

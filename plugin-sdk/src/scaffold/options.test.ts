@@ -25,7 +25,7 @@ describe('wizamart-plugin new: options', () => {
   it('takes the code from the folder and depends on ^<sdk version> of the platform packages by default', () => {
     const options = parseNewArgs(['gift-cards'], '0.3.1', tmp);
     expect(options).to.deep.include({ dir: path.join(tmp, 'gift-cards'), code: 'gift-cards', packageName: 'wizamart-plugin-gift-cards', tier: 'optional' });
-    expect(options.specs).to.deep.equal({ sdk: '^0.3.1', host: '^0.3.1', core: '^0.3.1', tenancy: '^0.3.1' });
+    expect(options.specs).to.deep.equal({ sdk: '^0.3.1', host: '^0.3.1', core: '^0.3.1', tenancy: '^0.3.1', auth: '^0.3.1' });
     expect(codeFromDir('/x/wizamart-plugin-Loyalty Points')).to.equal('loyalty-points');
   });
 
@@ -53,7 +53,7 @@ describe('wizamart-plugin new: options', () => {
   });
 
   it('--from takes every platform package from a folder of tarballs; --sdk still wins', () => {
-    for (const name of ['wizamart-plugin-sdk-0.1.0.tgz', 'wizamart-host-0.1.0.tgz', 'wizamart-plugin-core-0.1.0.tgz', 'wizamart-plugin-tenancy-0.1.0.tgz', 'wizamart-plugin-tenancy-extra-1.0.0.tgz']) {
+    for (const name of ['wizamart-plugin-sdk-0.1.0.tgz', 'wizamart-host-0.1.0.tgz', 'wizamart-plugin-core-0.1.0.tgz', 'wizamart-plugin-tenancy-0.1.0.tgz', 'wizamart-plugin-tenancy-extra-1.0.0.tgz', 'wizamart-plugin-auth-0.1.0.tgz']) {
       writeFileSync(path.join(tmp, name), '');
     }
     const options = parseNewArgs(['p', '--code', 'pp', '--from', tmp, '--sdk', '^0.1.0'], '0.1.0', tmp);
@@ -62,6 +62,7 @@ describe('wizamart-plugin new: options', () => {
       host: `file:${path.join(tmp, 'wizamart-host-0.1.0.tgz')}`,
       core: `file:${path.join(tmp, 'wizamart-plugin-core-0.1.0.tgz')}`,
       tenancy: `file:${path.join(tmp, 'wizamart-plugin-tenancy-0.1.0.tgz')}`,
+      auth: `file:${path.join(tmp, 'wizamart-plugin-auth-0.1.0.tgz')}`,
     });
     expect(usageMessage(() => findTarball(path.join(tmp, 'nowhere'), '@wizamart/host'))).to.match(/Expected one wizamart-host-<version>.tgz/);
   });

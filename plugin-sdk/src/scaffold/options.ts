@@ -15,6 +15,7 @@ export const PLATFORM_PACKAGES = {
   host: '@wizamart/host',
   core: '@wizamart/plugin-core',
   tenancy: '@wizamart/plugin-tenancy',
+  auth: '@wizamart/plugin-auth',
 } as const;
 
 export type PlatformPackage = keyof typeof PLATFORM_PACKAGES;
@@ -45,7 +46,8 @@ Options:
   --host <npm-spec>    the same for @wizamart/host (a dev dependency: the integration test boots it)
   --core <npm-spec>    the same for @wizamart/plugin-core (layouts, menus, locales); default: the tarball next
                        to the --host (or --sdk) tarball when there is one, else the range
-  --tenancy <npm-spec> the same for @wizamart/plugin-tenancy (sign-in, platforms), found the same way
+  --tenancy <npm-spec> the same for @wizamart/plugin-tenancy (stores, users, platforms), found the same way
+  --auth <npm-spec>    the same for @wizamart/plugin-auth (sign-in; a dev dependency), found the same way
   --from <dir>         take every @wizamart package above from the tarballs in <dir> (see scripts/pack)
   -h, --help           show this help
 `;
@@ -98,7 +100,8 @@ export function parseNewArgs(argv: string[], sdkVersion: string, cwd = process.c
     strict: true,
     options: {
       code: { type: 'string' }, name: { type: 'string' }, tier: { type: 'string', default: 'optional' },
-      sdk: { type: 'string' }, host: { type: 'string' }, core: { type: 'string' }, tenancy: { type: 'string' }, from: { type: 'string' },
+      sdk: { type: 'string' }, host: { type: 'string' }, core: { type: 'string' }, tenancy: { type: 'string' }, auth: { type: 'string' },
+      from: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw usage('Give exactly one target folder: wizamart-plugin new <dir>');
@@ -110,7 +113,7 @@ export function parseNewArgs(argv: string[], sdkVersion: string, cwd = process.c
   const from = values.from === undefined ? undefined : path.resolve(cwd, values.from);
   const specs = {} as Record<PlatformPackage, string>;
   for (const key of ['sdk', 'host'] as const) specs[key] = toNpmSpec(values[key] ?? (from ? findTarball(from, PLATFORM_PACKAGES[key]) : `^${sdkVersion}`), cwd);
-  for (const key of ['core', 'tenancy'] as const) {
+  for (const key of ['core', 'tenancy', 'auth'] as const) {
     specs[key] = toNpmSpec(values[key] ?? (from ? findTarball(from, PLATFORM_PACKAGES[key]) : siblingTarball(specs, PLATFORM_PACKAGES[key]) ?? `^${sdkVersion}`), cwd);
   }
   return { dir, code, packageName: values.name ?? `wizamart-plugin-${code}`, tier, specs };

@@ -58,6 +58,7 @@ export function createPackageJson(options: NewPluginOptions, sdkVersion: string)
       [PLATFORM_PACKAGES.sdk]: options.specs.sdk,
       [PLATFORM_PACKAGES.core]: options.specs.core,
       [PLATFORM_PACKAGES.tenancy]: options.specs.tenancy,
+      [PLATFORM_PACKAGES.auth]: options.specs.auth,
       ...TOOLING,
     },
   };

@@ -30,7 +30,7 @@ describe('wizamart-plugin new', () => {
     const manifest = validateManifest(pkg['wizamart-plugin']);
     expect(manifest.problems).to.deep.equal([]);
     expect(manifest.valid).to.equal(true);
-    expect(pkg.devDependencies).to.include.keys('@wizamart/host', '@wizamart/plugin-sdk', '@wizamart/plugin-core', '@wizamart/plugin-tenancy', 'typescript', 'mocha');
+    expect(pkg.devDependencies).to.include.keys('@wizamart/host', '@wizamart/plugin-sdk', '@wizamart/plugin-core', '@wizamart/plugin-tenancy', '@wizamart/plugin-auth', 'typescript', 'mocha');
     expect(pkg.peerDependencies).to.include.keys('@wizamart/plugin-sdk', '@wizamart/plugin-core', '@wizamart/plugin-tenancy');
     expect(read('src/plugin.ts')).to.include('definePlugin').and.include("ctx.menus.add('admin'").and.include("ctx.health.check('notes'");
     expect(read('src/routes/admin.routes.ts')).to.include('permit(GiftCardsPermissions.manage)').and.include('publicAccess()').and.include("res.render('gift-cards/admin/notes'");

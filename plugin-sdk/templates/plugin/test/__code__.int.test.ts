@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 /** This package (dist/test/ → ../..) and the first-party plugins it requires, as installed dev dependencies. */
 const PLUGIN_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
-const PLUGINS = [packageDir('@wizamart/plugin-core'), packageDir('@wizamart/plugin-tenancy'), PLUGIN_DIR];
+const PLUGINS = ['core', 'tenancy', 'auth'].map((code) => packageDir(`@wizamart/plugin-${code}`)).concat(PLUGIN_DIR);
 const { version } = require(path.join(PLUGIN_DIR, 'package.json')) as { version: string };
 
 /** The demo admin of the tenancy plugin's demo seed (password: WIZAMART_DEMO_PASSWORD, default wizamart-demo). */
