@@ -45,7 +45,8 @@ export function createAuth(ctx: PluginContext<AuthConfig>) {
   let counter: Counter | undefined;
   const getSecret = () => secret ?? throwNotStarted();
   const getCounter = () => counter ?? throwNotStarted();
-  const revocations = new RevocationList(new RevocationRepository(() => ctx.db), config.cacheTtlSeconds * 1000, logError);
+  const revocationRepository = new RevocationRepository(() => ctx.db);
+  const revocations = new RevocationList(revocationRepository, config.cacheTtlSeconds * 1000, logError);
   const principals = new PrincipalLoader(accounts, revocations);
   const tokens = new TokenService(getSecret, (req, claims) => principals.load(req, claims));
   const sessions = new Sessions(getSecret);

@@ -13,7 +13,9 @@ const AUDIENCES = new Set<string>(['admin', 'store', 'storefront']);
 const parseForm = express.urlencoded({ extended: false, limit: '1mb' });
 
 function readForm(req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => parseForm(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) => {
+    parseForm(req, res, (error?: unknown) => (error ? reject(error) : resolve()));
+  });
 }
 
 /** `res.locals.wz`, created when core's theme stage has not (e.g. before it, or without core). */

@@ -40,13 +40,15 @@ export class PrincipalLoader {
   private async admin(userId: string): Promise<Principal | undefined> {
     const user = await this.accounts().admin(userId);
     if (!user) return undefined;
-    return { kind: 'admin', id: user.id, email: user.email, name: user.name, role: 'admin', permissions: new Set(['*']) };
+    const { id, email, name } = user;
+    return { kind: 'admin', id, email, name, role: 'admin', permissions: new Set(['*']) };
   }
 
   private async staff(tenant: RequestTenant, userId: string): Promise<Principal | undefined> {
     const member = await this.accounts().staff(tenant.storeId!, userId);
     if (!member) return undefined;
     const { email, name, role } = member;
-    return { kind: 'staff', id: userId, email, name, store: tenant.store, role, permissions: new Set(member.permissions) };
+    const permissions = new Set(member.permissions);
+    return { kind: 'staff', id: userId, email, name, store: tenant.store, role, permissions };
   }
 }

@@ -10,6 +10,13 @@ export interface FoundToken {
   source: 'bearer' | 'cookie';
 }
 
+/** A signed-in session: its token, expiry and token id. */
+interface Session {
+  token: string;
+  expiresAt: string;
+  jti: string;
+}
+
 /** Where a surface's cookies go: `/` on a host of its own, else below its link base (`/admin`, `/store/<s>`…). */
 export interface CookieScope {
   /** The surface's link base in path mode; `''` when the surface has a host of its own. */
@@ -48,11 +55,10 @@ export class Sessions {
   }
 
   /** Sets the HttpOnly session cookie(s) until the token expires; returns the session's CSRF token. */
-  start(cookies: CookieJar, scope: CookieScope, aud: Audience, session: { token: string; expiresAt: string; jti: string }): string {
+  start(cookies: CookieJar, scope: CookieScope, aud: Audience, session: Session): string {
     const maxAge = Math.max(0, Date.parse(session.expiresAt) - Date.now());
-    for (const path of cookiePaths(scope)) {
-      cookies.set(cookieName(aud), session.token, { httpOnly: true, sameSite: 'lax', secure: cookies.secure, path, maxAge });
-    }
+    const options = { httpOnly: true, sameSite: 'lax' as const, secure: cookies.secure, maxAge };
+    for (const path of cookiePaths(scope)) cookies.set(cookieName(aud), session.token, { ...options, path });
     return this.csrfToken(session.jti);
   }
 
@@ -77,7 +83,8 @@ export class Sessions {
     const current = cookies.get(LOGIN_COOKIE);
     if (current && /^[A-Za-z0-9_-]{32}$/.test(current)) return current;
     const token = randomBytes(24).toString('base64url');
-    cookies.set(LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: cookies.secure, path: '/', maxAge: LOGIN_COOKIE_MS });
+    const options = { httpOnly: true, sameSite: 'lax' as const, secure: cookies.secure, maxAge: LOGIN_COOKIE_MS };
+    cookies.set(LOGIN_COOKIE, token, { ...options, path: '/' });
     return token;
   }
 

@@ -17,7 +17,11 @@ function profileOf(ctx: RequestContext): SignedInProfile {
 }
 
 /** Admin and staff sign-in: rate limit, bcrypt compare (also for unknown emails), surface and store checks. */
-export function createSignIn(deps: { accounts: () => UserAccounts; tokens: TokenService; limiter: LoginLimiter }): StaffSignIn {
+export function createSignIn(deps: {
+  accounts: () => UserAccounts;
+  tokens: TokenService;
+  limiter: LoginLimiter;
+}): StaffSignIn {
   const { tokens, limiter } = deps;
 
   /** The user allowed to sign in on the request's surface, or undefined (never says why). */
@@ -25,8 +29,8 @@ export function createSignIn(deps: { accounts: () => UserAccounts; tokens: Token
     const user = await deps.accounts().checkPassword(email, password);
     if (!user) return undefined;
     if (ctx.surface === 'admin') return user.isPlatformAdmin ? user : undefined;
-    if (ctx.surface === 'store' && ctx.store) return (await deps.accounts().staff(ctx.store.id, user.id)) ? user : undefined;
-    return undefined;
+    if (ctx.surface !== 'store' || !ctx.store) return undefined;
+    return (await deps.accounts().staff(ctx.store.id, user.id)) ? user : undefined;
   }
 
   return {
@@ -37,7 +41,8 @@ export function createSignIn(deps: { accounts: () => UserAccounts; tokens: Token
       if (!user) throw invalidCredentials();
       await limiter.succeeded(ctx, email);
       const aud = ctx.surface === 'admin' ? 'admin' : 'store';
-      const { token, expiresAt } = tokens.issue({ aud, sub: user.id, store: aud === 'store' ? ctx.store?.code : undefined });
+      const store = aud === 'store' ? ctx.store?.code : undefined;
+      const { token, expiresAt } = tokens.issue({ aud, sub: user.id, store });
       const kind = aud === 'admin' ? 'admin' : 'staff';
       await deps.accounts().recordSignIn({ kind, id: user.id, email }, ctx.store?.id);
       return { token, expiresAt };
