@@ -1,4 +1,4 @@
-import { HostServices, type PluginContext } from '@wizamart/plugin-sdk';
+import { HostServices, type PluginContext, type ResolvedDeps } from '@wizamart/plugin-sdk';
 import { TenancyServices } from '@wizamart/plugin-tenancy/tokens';
 import { notStarted } from './errors.js';
 import { RevocationRepository } from './repositories/revocation.repository.js';
@@ -28,6 +28,13 @@ export interface AuthConfig {
   redisPrefix: string;
 }
 
+/** The services auth uses, resolved by the host before `register`. */
+export const authDeps = {
+  accounts: TenancyServices.accounts,
+  passwords: TenancyServices.passwords,
+  environment: HostServices.environment,
+};
+
 /** Everything the auth plugin is made of, built once in `register` (the composition root). */
 export type Auth = ReturnType<typeof createAuth>;
 
@@ -35,10 +42,10 @@ function throwNotStarted(): never {
   throw notStarted();
 }
 
-export function createAuth(ctx: PluginContext<AuthConfig>) {
+export function createAuth(ctx: PluginContext<AuthConfig>, deps: ResolvedDeps<typeof authDeps>) {
   const config = ctx.config;
-  const accounts = () => ctx.services.get(TenancyServices.accounts);
-  const passwords = () => ctx.services.get(TenancyServices.passwords);
+  const accounts = () => deps.accounts;
+  const passwords = () => deps.passwords;
   const logError = (error: unknown) => ctx.logger.error({ err: error }, 'auth background refresh failed');
   const settings = new SettingsRepository(() => ctx.db);
   let secret: string | undefined;
@@ -60,7 +67,7 @@ export function createAuth(ctx: PluginContext<AuthConfig>) {
     rateLimits: createRateLimits(getCounter),
     /** Loads the secret and the revocations; connects Redis when `REDIS_URL` is set. */
     async start() {
-      const env = ctx.services.get(HostServices.environment);
+      const env = deps.environment;
       secret = await loadJwtSecret(env, settings);
       await revocations.load();
       counter = env.redisUrl ? await createRedisCounter(env.redisUrl, config.redisPrefix) : createMemoryCounter();

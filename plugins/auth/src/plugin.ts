@@ -1,5 +1,5 @@
 import { definePlugin, type PluginContext } from '@wizamart/plugin-sdk';
-import { createAuth, type Auth, type AuthConfig } from './auth.js';
+import { authDeps, createAuth, type Auth, type AuthConfig } from './auth.js';
 import { createAuthStage } from './http/auth.stage.js';
 import { AuthServices } from './index.js';
 import { authApi } from './routes/auth-api.routes.js';
@@ -13,9 +13,10 @@ const instances = new WeakMap<PluginContext<AuthConfig>, Auth>();
  * (`/api/v1/admin/auth/login`, `/api/v1/store/<store>/me`…) and the sign-in pages under the code `auth`
  * (`/admin/auth/login`, `/store/<store>/auth/login`).
  */
-export default definePlugin<AuthConfig>({
-  register(ctx) {
-    const auth = createAuth(ctx);
+export default definePlugin<AuthConfig, typeof authDeps>({
+  deps: authDeps,
+  register(ctx, deps) {
+    const auth = createAuth(ctx, deps);
     instances.set(ctx, auth);
     ctx.services.provide(AuthServices.auth, auth.auth);
     ctx.services.provide(AuthServices.signIn, auth.signIn);

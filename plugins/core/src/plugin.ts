@@ -28,10 +28,7 @@ export default definePlugin({
     ctx.routes.pages('admin', adminPagesRouter(ctx, deps));
     ctx.routes.pages('store', storePagesRouter(ctx));
     // Plugin enablement is the host's; core gives it the admin console page and API (ADR 0004).
-    const plugins = new PluginAdminService(
-      () => ctx.services.get(HostServices.plugins),
-      () => ctx.services.get(HostServices.platforms),
-    );
+    const plugins = new PluginAdminService(() => deps.plugins, () => deps.platforms);
     ctx.routes.home('admin', adminPluginPages(ctx.routes, plugins, ui));
     ctx.routes.apiRoot('admin', adminPluginsApi(ctx.routes, plugins));
     addCoreMenus(ctx.menus);
