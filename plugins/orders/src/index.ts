@@ -1,7 +1,4 @@
-import { definePermissions, type StoreRef } from '@wizamart/plugin-sdk';
-
-/** The slice of the SDK's StoreRef that the orders service needs (routes pass `requireStore(contextOf(req))`). */
-export type OrdersStoreRef = Pick<StoreRef, 'id' | 'code' | 'platform' | 'currency'>;
+import { definePermissions, type RequestContext } from '@wizamart/plugin-sdk';
 
 /**
  * Where an order is: `pending_payment` → `paid` → `fulfilled` (shipped) → `delivered`; `cancelled` (from pending or
@@ -83,8 +80,11 @@ export interface PlaceOrderInput {
   note?: string | null;
   /** Where it came from (kept for support): cart id, checkout idempotency key. */
   source?: { cartId?: string | null; idempotencyKey?: string | null };
-  /** Who places it (status history), e.g. `customer:<id>` or `guest`. */
-  actor: string;
+  /**
+   * Who places it (status history), e.g. `customer:<id>` or `guest`; default: the context's actor (`guest` for an
+   * anonymous storefront request).
+   */
+  actor?: string;
 }
 
 /**
@@ -123,19 +123,20 @@ export interface Order {
 }
 
 /**
- * Orders for checkout (and anything that requires `orders`). Every call is scoped to `store`.
+ * Orders for checkout (and anything that requires `orders`). Every call is scoped to the context's store (404
+ * `WZ_TENANCY_STORE_NOT_FOUND` without one).
  * Errors: 400 `WZ_VALIDATION`; 422 `WZ_ORDERS_LINE_UNAVAILABLE` (unknown, other store's, inactive or other-currency
  * variant; `details.variantIds`); 422 `WZ_ORDERS_SHIPPING_UNKNOWN`; 404 `WZ_ORDERS_NOT_FOUND`.
  */
 export interface OrdersService {
   /** The store's shipping rates, in display order. */
-  shippingOptions(store: OrdersStoreRef): Promise<ShippingOption[]>;
+  shippingOptions(ctx: RequestContext): Promise<ShippingOption[]>;
   /** Prices `input` now with the store's shipping and tax settings. */
-  quote(store: OrdersStoreRef, input: OrderQuoteInput): Promise<OrderQuote>;
+  quote(ctx: RequestContext, input: OrderQuoteInput): Promise<OrderQuote>;
   /** Creates the order (lines snapshot title, SKU, unit price), numbers it, records history and publishes
    *  `orders.placed` (and `orders.paid` when its payment is captured). Idempotent by `input.id`. */
-  place(store: OrdersStoreRef, input: PlaceOrderInput): Promise<Order>;
-  get(store: OrdersStoreRef, orderId: string): Promise<Order | undefined>;
+  place(ctx: RequestContext, input: PlaceOrderInput): Promise<Order>;
+  get(ctx: RequestContext, orderId: string): Promise<Order | undefined>;
 }
 
 /** The payload of `orders.placed`, `orders.paid`, `orders.cancelled` (and the other status events orders adds). */

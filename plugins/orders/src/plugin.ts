@@ -22,6 +22,7 @@ import { OrderActions } from './services/order-actions.service.js';
 import { OrderService, type PublishOrderEvent } from './services/order.service.js';
 import { PricingService } from './services/pricing.service.js';
 import { SettingsService } from './services/settings.service.js';
+import { ShopperOrders } from './services/shopper-orders.service.js';
 import { StockReturns } from './services/stock-returns.js';
 
 /** The services orders uses, resolved by the host before `register`. */
@@ -64,22 +65,25 @@ function createDeps(ctx: PluginContext<OrdersConfig>, services: Services): Order
     stores: services.stores, auth: services.auth, ui: services.ui, payments,
     orders, actions: new OrderActions(orderRepository, orders, payments, stock, publish), settings: new SettingsService(settingsRepository),
     actors: new HistoryActors({ staff: services.staff, customers: services.customers, providers: services.providers }),
-    limits: services.limits,
-    lookupLimits: { ipMaxAttempts: ctx.config.lookupIpMaxAttempts, numberMaxAttempts: ctx.config.lookupNumberMaxAttempts, windowSeconds: ctx.config.lookupWindowSeconds },
+    shopper: new ShopperOrders(orders, services.limits, {
+      ipMaxAttempts: ctx.config.lookupIpMaxAttempts, numberMaxAttempts: ctx.config.lookupNumberMaxAttempts,
+      windowSeconds: ctx.config.lookupWindowSeconds,
+    }),
     orderRepository, settingsRepository,
   };
 }
 
 function provideServices(ctx: PluginContext<OrdersConfig>, deps: ReturnType<typeof createDeps>): void {
   ctx.services.provide(OrdersServices.orders, {
-    shippingOptions: (store) => deps.orders.shippingOptions(store),
-    quote: (store, input) => deps.orders.quote(store, input),
-    place: async (store, input) => {
-      const order = await deps.orders.place(store, input);
+    shippingOptions: (rc) => deps.orders.shippingOptions(rc),
+    quote: (rc, input) => deps.orders.quote(rc, input),
+    place: async (rc, input) => {
+      const order = await deps.orders.place(rc, input);
       // A payment captured while the order was being written (its event found no order yet) is applied now.
-      return order.status === 'pending_payment' && (await deps.actions.settle(store, order)) !== 'pending_payment' ? (await deps.orders.get(store, order.id))! : order;
+      if (order.status !== 'pending_payment' || (await deps.actions.settle(rc, order)) === 'pending_payment') return order;
+      return (await deps.orders.get(rc, order.id))!;
     },
-    get: (store, orderId) => deps.orders.get(store, orderId),
+    get: (rc, orderId) => deps.orders.get(rc, orderId),
   });
 }
 

@@ -1,7 +1,4 @@
-import { definePermissions, type StoreRef } from '@wizamart/plugin-sdk';
-
-/** The slice of the SDK's StoreRef that the payments service needs (routes pass `requireStore(contextOf(req))`). */
-export type PaymentsStoreRef = Pick<StoreRef, 'id'>;
+import { definePermissions, type RequestContext } from '@wizamart/plugin-sdk';
 
 /** Where a payment is in its life (see README "Status machine"). */
 export type PaymentStatus = 'pending' | 'authorized' | 'captured' | 'partially_refunded' | 'refunded' | 'failed' | 'cancelled';
@@ -54,7 +51,15 @@ export interface AuthorizeRequest {
   input?: Record<string, unknown>;
   /** Same key in the same store → the same payment back, without a second provider call. */
   idempotencyKey?: string;
-  /** Who asks (history), default `system`. */
+  /** Who asks (history); default: the context's actor (`staff:<id>`, `customer:<id>`; `system` when anonymous). */
+  actor?: string;
+}
+
+/**
+ * Options of a step on an existing payment. `actor` records the step for someone other than the context's actor
+ * (e.g. a placement resumed by a job for the shopper who started it); default: the context's actor.
+ */
+export interface PaymentStepOptions {
   actor?: string;
 }
 
@@ -119,23 +124,27 @@ export interface PaymentProviders {
 }
 
 /**
- * `PaymentsServices.payments`: what orders and checkout call. Every state change runs in one transaction holding the
+ * `PaymentsServices.payments`: what orders and checkout call, for the store of the request context (404
+ * `WZ_TENANCY_STORE_NOT_FOUND` without one). Every state change runs in one transaction holding the
  * payment's row lock, so concurrent calls never capture or refund twice. A declined or erroring authorization is
  * not thrown: the payment comes back `failed` with `failureCode`.
  */
 export interface PaymentsService {
-  authorize(store: PaymentsStoreRef, request: AuthorizeRequest): Promise<Payment>;
+  authorize(ctx: RequestContext, request: AuthorizeRequest): Promise<Payment>;
   /** Captures an `authorized` payment (offline providers also `pending`): 409 `WZ_PAYMENTS_INVALID_STATE` otherwise. */
-  capture(store: PaymentsStoreRef, paymentId: string, actor?: string): Promise<Payment>;
-  /** Refunds `amount` (default: all that is left); 409 `WZ_PAYMENTS_REFUND_EXCEEDS_CAPTURED` beyond what was captured. */
-  refund(store: PaymentsStoreRef, paymentId: string, amount?: number, actor?: string): Promise<Payment>;
+  capture(ctx: RequestContext, paymentId: string, options?: PaymentStepOptions): Promise<Payment>;
+  /**
+   * Refunds `options.amount` (default: all that is left); 409 `WZ_PAYMENTS_REFUND_EXCEEDS_CAPTURED` beyond what was
+   * captured.
+   */
+  refund(ctx: RequestContext, paymentId: string, options?: PaymentStepOptions & { amount?: number }): Promise<Payment>;
   /** Cancels a `pending` or `authorized` payment. */
-  cancel(store: PaymentsStoreRef, paymentId: string, actor?: string): Promise<Payment>;
+  cancel(ctx: RequestContext, paymentId: string, options?: PaymentStepOptions): Promise<Payment>;
   /** 404 `WZ_PAYMENTS_NOT_FOUND` for unknown ids and other stores' payments. */
-  get(store: PaymentsStoreRef, paymentId: string): Promise<Payment & { events: PaymentEvent[] }>;
-  listForOrder(store: PaymentsStoreRef, orderRef: string): Promise<Payment[]>;
+  get(ctx: RequestContext, paymentId: string): Promise<Payment & { events: PaymentEvent[] }>;
+  listForOrder(ctx: RequestContext, orderRef: string): Promise<Payment[]>;
   /** Provider codes the store offers to shoppers (registered ones only). */
-  offeredProviders(store: PaymentsStoreRef): Promise<string[]>;
+  offeredProviders(ctx: RequestContext): Promise<string[]>;
 }
 
 /** The payload of `payments.authorized`, `payments.captured`, `payments.failed`, `payments.refunded`. */

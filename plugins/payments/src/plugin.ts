@@ -57,13 +57,13 @@ export default definePlugin({
       list: () => registry.list(),
     });
     ctx.services.provide(PaymentsServices.payments, {
-      authorize: (store, request) => deps.payments.authorize(store, request),
-      capture: (store, id, actor) => deps.payments.capture(store, id, actor),
-      refund: (store, id, amount, actor) => deps.payments.refund(store, id, amount, actor),
-      cancel: (store, id, actor) => deps.payments.cancel(store, id, actor),
-      get: (store, id) => deps.payments.get(store, id),
-      listForOrder: (store, orderRef) => deps.payments.listForOrder(store, orderRef),
-      offeredProviders: (store) => deps.payments.offeredProviders(store),
+      authorize: (rc, request) => deps.payments.authorize(rc, request),
+      capture: (rc, id, options) => deps.payments.capture(rc, id, options),
+      refund: (rc, id, options) => deps.payments.refund(rc, id, options),
+      cancel: (rc, id, options) => deps.payments.cancel(rc, id, options),
+      get: (rc, id) => deps.payments.get(rc, id),
+      listForOrder: (rc, orderRef) => deps.payments.listForOrder(rc, orderRef),
+      offeredProviders: (rc) => deps.payments.offeredProviders(rc),
     });
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
     ctx.routes.api('shared', webhookRoutes(ctx.routes, deps.webhooks));

@@ -1,3 +1,4 @@
+import { createRequestContext } from '@wizamart/plugin-sdk';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import { TEST_CARDS } from './providers/builtin.js';
 import type { SettingsRepository } from './repositories/settings.repository.js';
@@ -19,13 +20,15 @@ export function createDemoSeed(deps: { stores: StoreDirectory; settings: Setting
       if (!store) continue;
       const existing = await deps.settings.find(store.id);
       if (!existing?.providers) await deps.settings.setProviders(store.id, ['manual', 'cod', 'test'], newSecret());
-      const sample = (n: number, provider: string, amount: number, input: Record<string, unknown> = {}) => deps.payments.authorize(store, {
+      // A seed has no request: its context names the store only (no storefront URL), and the history says `seed:demo`.
+      const ctx = createRequestContext({ store: { ...store, base: '' } });
+      const sample = (n: number, provider: string, amount: number, input: Record<string, unknown> = {}) => deps.payments.authorize(ctx, {
         orderRef: `DEMO-${n}`, amount, currency: store.currency, provider, input, idempotencyKey: `demo-seed-${n}`, actor: 'seed:demo',
       });
       await sample(1001, 'manual', 4990);
       await sample(1002, 'cod', 12900);
       const card = await sample(1003, 'test', 2500, { cardNumber: TEST_CARDS.approve });
-      if (card.status === 'authorized') await deps.payments.capture(store, card.id, 'seed:demo');
+      if (card.status === 'authorized') await deps.payments.capture(ctx, card.id, { actor: 'seed:demo' });
       lines.push(`Payments of ${store.name}: {url}/store/${code}/payments`);
     }
     return lines;

@@ -1,4 +1,4 @@
-import type { JobRun } from '@wizamart/plugin-sdk';
+import { createRequestContext, type JobRun } from '@wizamart/plugin-sdk';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { OrderRepository } from '../repositories/order.repository.js';
 import type { OrderActions } from '../services/order-actions.service.js';
@@ -25,10 +25,11 @@ export function reconcilePaymentsJob(deps: { stores: StoreDirectory; orders: Ord
     let changed = 0;
     for (const [index, order] of pending.entries()) {
       const store = stores.get(order.storeId)!;
-      const ref = { id: store.id, code: store.code, platform: store.platform, currency: store.currency };
+      // A job has no request: the context names the store only (no storefront URL).
+      const ctx = createRequestContext({ store: { ...store, base: '' } });
       try {
         const record = await deps.orders.byId(store.id, order.id);
-        if (record && (await deps.actions.settle(ref, record)) !== 'pending_payment') changed++;
+        if (record && (await deps.actions.settle(ctx, record)) !== 'pending_payment') changed++;
       } catch (error) {
         deps.logger.warn({ err: error, orderId: order.id }, 'could not reconcile the order with its payment');
       }

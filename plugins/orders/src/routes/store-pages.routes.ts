@@ -1,9 +1,8 @@
-import { contextOf, isWizamartError, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError, permit, type PluginRoutes, type RequestContext } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import { orderNotFound } from '../errors.js';
-import type { OrdersStoreRef } from '../index.js';
 import { ACTION_TARGETS, ORDER_STATUSES, type OrderAction } from '../services/status-machine.js';
-import { actorOf, errorText, type OrdersDeps } from './deps.js';
+import { errorText, type OrdersDeps } from './deps.js';
 import { storeOrderView } from './store-api.routes.js';
 import { formFields, settingsPages } from './store-settings.pages.js';
 import { parseAction, parseId, parseList } from './validators.js';
@@ -21,9 +20,9 @@ export function problemText(deps: Pick<OrdersDeps, 'ui'>, req: Request, error: u
 }
 
 /** Runs a form change and redirects to `back` with a flash saying how it went (PRG); known errors become an error flash. */
-async function formChange(deps: OrdersDeps, req: Request, res: Response, back: string, done: string, work: (store: OrdersStoreRef) => Promise<unknown>): Promise<void> {
+async function formChange(deps: OrdersDeps, req: Request, res: Response, back: string, done: string, work: (ctx: RequestContext) => Promise<unknown>): Promise<void> {
   try {
-    await work(requireStore(contextOf(req)));
+    await work(contextOf(req));
   } catch (error) {
     if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.code === 'WZ_ORDERS_NOT_FOUND') throw error;
     return deps.ui.redirectWithFlash(res, back, { type: 'error', message: problemText(deps, req, error) });
@@ -32,8 +31,7 @@ async function formChange(deps: OrdersDeps, req: Request, res: Response, back: s
 }
 
 function canManage(req: Request, permission: string): boolean {
-  const held = req.wz.principal?.permissions;
-  return Boolean(held && (held.has(permission) || held.has('*')));
+  return contextOf(req).actor.can(permission);
 }
 
 /** `/store/<store>/orders/…`: order list (filters, search, dates, pages), order detail with actions, settings. */
@@ -41,7 +39,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
   const router = routes.router();
   router.get('/', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
-    const page = await deps.orders.list(requireStore(contextOf(req)), filter);
+    const page = await deps.orders.list(contextOf(req), filter);
     const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
     const link = (n: number) => `?${new URLSearchParams({ ...filter.query, page: String(n) })}`;
     res.render('orders/store/orders', {
@@ -54,10 +52,10 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
   settingsPages(router, deps);
 
   router.get('/:id', permit(ORDERS_PERMISSIONS.view), async (req, res) => {
-    const store = requireStore(contextOf(req));
-    const order = await deps.orders.get(store, String(req.params.id));
+    const ctx = contextOf(req);
+    const order = await deps.orders.get(ctx, String(req.params.id));
     if (!order) throw orderNotFound();
-    const view = await storeOrderView(deps, store, order);
+    const view = await storeOrderView(deps, ctx, order);
     res.render('orders/store/order', {
       title: deps.ui.t(req, 'orders.detail.title', { number: order.number }), order: view, canManage: canManage(req, ORDERS_PERMISSIONS.manage),
       has: Object.fromEntries(view.actions.map((action) => [action, true])),
@@ -68,7 +66,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
     router.post(`/:id/${action}`, permit(ORDERS_PERMISSIONS.manage), (req, res) => {
       const id = String(req.params.id);
       return formChange(deps, req, res, `${ordersUrl(deps, req)}/${encodeURIComponent(id)}`, `orders.flash.${action}`,
-        (store) => deps.actions.run(store, id, action, actorOf(req), parseAction(formFields(req.body), action === 'fulfil')));
+        (ctx) => deps.actions.run(ctx, id, action, parseAction(formFields(req.body), action === 'fulfil')));
     });
   }
   return router;

@@ -1,6 +1,5 @@
-import { contextOf, isWizamartError, minorDigits, permit, requireStore } from '@wizamart/plugin-sdk';
+import { contextOf, isWizamartError, minorDigits, permit, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
-import type { OrdersStoreRef } from '../index.js';
 import { type OrdersDeps } from './deps.js';
 import {
   basisPointsFromForm,
@@ -48,7 +47,7 @@ function decimalText(amount: number, digits: number): string {
 
 /** The settings page; after a refused post, with its status and the messages beside the refused form's fields. */
 async function renderSettings(deps: OrdersDeps, req: Request, res: Response, status = 200, refused?: Refused) {
-  const settings = await deps.settings.view(requireStore(contextOf(req)));
+  const settings = await deps.settings.view(contextOf(req));
   const digits = minorDigits(settings.currency);
   const mine = (form: string) => (refused?.form === form ? refused : undefined);
   const rates = settings.shippingRates.map((rate) => {
@@ -79,12 +78,12 @@ async function renderSettings(deps: OrdersDeps, req: Request, res: Response, sta
 /** Amounts and rates are typed as decimal text: say how, not "Enter a whole number". */
 const HINTS = { amount: 'orders.fieldHints.amount', taxRateBasisPoints: 'orders.fieldHints.taxRate' };
 
-type Work = (store: OrdersStoreRef) => Promise<unknown>;
+type Work = (ctx: RequestContext) => Promise<unknown>;
 
 /** Runs a settings change: success redirects with a flash (PRG); a refusal shows the page again with the messages. */
 async function settingsChange(deps: OrdersDeps, req: Request, res: Response, form: string, done: string, work: Work) {
   try {
-    await work(requireStore(contextOf(req)));
+    await work(contextOf(req));
   } catch (error) {
     if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.status === 404) throw error;
     const { message, fields } = deps.ui.formErrors(req, error, HINTS);
@@ -106,28 +105,28 @@ export function settingsPages(router: Router, deps: OrdersDeps): void {
   const manage = permit(ORDERS_PERMISSIONS.settingsManage);
   router.get('/settings', manage, (req, res) => renderSettings(deps, req, res));
   router.post('/settings/tax', manage, (req, res) =>
-    settingsChange(deps, req, res, 'tax', 'orders.flash.taxSaved', (store) => {
+    settingsChange(deps, req, res, 'tax', 'orders.flash.taxSaved', (ctx) => {
       const fields = formFields(req.body);
       const taxRateBasisPoints = basisPointsFromForm(fields.taxRate ?? '0');
       return deps.settings.saveTax(
-        store,
+        ctx,
         parseTax({ taxRateBasisPoints, taxInclusive: fields.taxInclusive !== undefined }),
       );
     }),
   );
   router.post('/settings/rates', manage, (req, res) =>
-    settingsChange(deps, req, res, 'new-rate', 'orders.flash.rateAdded', (store) =>
-      deps.settings.createRate(store, parseRate(rateFromForm(req.body, store.currency))),
+    settingsChange(deps, req, res, 'new-rate', 'orders.flash.rateAdded', (ctx) =>
+      deps.settings.createRate(ctx, parseRate(rateFromForm(req.body, requireStore(ctx).currency))),
     ),
   );
   router.post('/settings/rates/:id', manage, (req, res) =>
-    settingsChange(deps, req, res, String(req.params.id).toLowerCase(), 'orders.flash.rateSaved', (store) =>
-      deps.settings.updateRate(store, parseId(req.params), parseRate(rateFromForm(req.body, store.currency))),
+    settingsChange(deps, req, res, String(req.params.id).toLowerCase(), 'orders.flash.rateSaved', (ctx) =>
+      deps.settings.updateRate(ctx, parseId(req.params), parseRate(rateFromForm(req.body, requireStore(ctx).currency))),
     ),
   );
   router.post('/settings/rates/:id/delete', manage, (req, res) =>
-    settingsChange(deps, req, res, 'delete', 'orders.flash.rateDeleted', (store) =>
-      deps.settings.deleteRate(store, parseId(req.params)),
+    settingsChange(deps, req, res, 'delete', 'orders.flash.rateDeleted', (ctx) =>
+      deps.settings.deleteRate(ctx, parseId(req.params)),
     ),
   );
 }

@@ -4,7 +4,6 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import type { Order } from '../index.js';
 import { errorText, type OrdersDeps } from './deps.js';
 import { shopperOrder } from './shopper-view.js';
-import { lookupOrder, ownOrder, signedInCustomer } from './storefront.js';
 import { parseHistoryList, parseLookup } from './validators.js';
 import { CUSTOMER_PERMISSIONS } from '@wizamart/plugin-customers';
 
@@ -13,7 +12,7 @@ const ordersUrl = (deps: OrdersDeps, req: Request) => `${deps.ui.base(req, 'stor
 /** Shoppers who are not signed in go to the sign-in page (and come back here afterwards) instead of a 401 page. */
 function signInFirst(deps: OrdersDeps): RequestHandler {
   return (req, res, next) => {
-    if (req.wz.principal) return next();
+    if (contextOf(req).actor.kind !== 'anonymous') return next();
     const base = deps.ui.base(req, 'storefront');
     res.redirect(303, `${base}/customers/login?${new URLSearchParams({ next: req.originalUrl.split('?')[0] })}`);
   };
@@ -41,11 +40,13 @@ function renderLookup(deps: OrdersDeps, req: Request, res: Response, extra: Reco
 /** The guest lookup form's answer: the order, or the form again with what went wrong (same words for any miss). */
 async function lookupAnswer(deps: OrdersDeps, req: Request, res: Response): Promise<void> {
   // Signed-in shoppers' cookie sessions are CSRF-checked by auth's `auth` stage; guests carry the sign-in form token.
-  if (!req.wz.principal) deps.auth.checkLoginFormToken(cookieJar(req, req.res!), (req.body as { _csrf?: unknown } | undefined)?._csrf);
+  if (contextOf(req).actor.kind === 'anonymous') {
+    deps.auth.checkLoginFormToken(cookieJar(req, req.res!), (req.body as { _csrf?: unknown } | undefined)?._csrf);
+  }
   const body = (req.body ?? {}) as Record<string, unknown>;
   const form = { number: String(body.number ?? ''), email: String(body.email ?? '') };
   try {
-    const order = await lookupOrder(deps, req, parseLookup(form));
+    const order = await deps.shopper.lookup(contextOf(req), parseLookup(form));
     res.setHeader('cache-control', 'no-store');
     res.render('orders/storefront/order', orderPage(deps, req, order, { guest: true }));
   } catch (error) {
@@ -64,8 +65,7 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: OrdersDeps): Ro
   router.post('/lookup', publicAccess(), (req, res) => lookupAnswer(deps, req, res));
   router.get('/', signInFirst(deps), permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const paging = parseHistoryList(req.query);
-    const { store, customerId } = await signedInCustomer(deps, req);
-    const page = await deps.orders.list(store, { customerId, ...paging });
+    const page = await deps.shopper.history(contextOf(req), paging);
     const pages = Math.max(1, Math.ceil(page.total / paging.pageSize));
     res.render('orders/storefront/orders', {
       title: deps.ui.t(req, 'orders.shopper.title'), items: page.items.map((item) => ({ ...item, url: `${ordersUrl(deps, req)}/${item.id}` })),
@@ -74,7 +74,7 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: OrdersDeps): Ro
     });
   });
   router.get('/:id', signInFirst(deps), permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
-    res.render('orders/storefront/order', orderPage(deps, req, await ownOrder(deps, req, String(req.params.id))));
+    res.render('orders/storefront/order', orderPage(deps, req, await deps.shopper.own(contextOf(req), String(req.params.id))));
   });
   return router;
 }

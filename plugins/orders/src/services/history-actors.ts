@@ -1,8 +1,8 @@
-import { isUuid } from '@wizamart/plugin-sdk';
+import { isUuid, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import type { CustomerDirectory } from '@wizamart/plugin-customers';
 import type { PaymentProviders } from '@wizamart/plugin-payments';
 import type { StaffDirectory } from '@wizamart/plugin-tenancy';
-import type { Order, OrdersStoreRef } from '../index.js';
+import type { Order } from '../index.js';
 
 type HistoryEntry = Order['history'][number];
 
@@ -26,6 +26,16 @@ export function splitActor(actor: string): { kind: string; id: string } {
   return colon < 0 ? { kind: actor, id: '' } : { kind: actor.slice(0, colon), id: actor.slice(colon + 1) };
 }
 
+/**
+ * Who acts in `ctx`, as the history records it: `<kind>:<id>` (`staff:8e26…`), else `guest` on the storefront and
+ * `system` elsewhere (jobs, seeds).
+ */
+export function historyActor(ctx: RequestContext): string {
+  const { actor } = ctx;
+  if (actor.kind !== 'anonymous') return `${actor.kind}:${actor.id ?? 'unknown'}`;
+  return ctx.surface === 'storefront' ? 'guest' : 'system';
+}
+
 /** The shopper's words for an actor: their own steps (signed in or as a guest), the payment, else the store. */
 export function shopperActor(actor: string): ShopperActor {
   const { kind } = splitActor(actor);
@@ -37,10 +47,13 @@ export function shopperActor(actor: string): ShopperActor {
 export class HistoryActors {
   constructor(private readonly deps: { staff: StaffDirectory; customers: CustomerDirectory; providers: PaymentProviders }) {}
 
-  async forStore(store: OrdersStoreRef, order: Pick<Order, 'history' | 'customerId' | 'customerName' | 'email'>): Promise<Array<HistoryEntry & { by: StoreActor }>> {
+  async forStore(ctx: RequestContext, order: Pick<Order, 'history' | 'customerId' | 'customerName' | 'email'>): Promise<Array<HistoryEntry & { by: StoreActor }>> {
     const actors = order.history.map((entry) => splitActor(entry.actor));
     const idsOf = (kind: string) => [...new Set(actors.filter((actor) => actor.kind === kind).map((actor) => actor.id.toLowerCase()))];
-    const [staff, customers] = await Promise.all([this.staff(store, idsOf('staff')), this.customers(store, idsOf('customer'), order)]);
+    const store = requireStore(ctx);
+    const [staff, customers] = await Promise.all([
+      this.staff(store.id, idsOf('staff')), this.customers(store.id, idsOf('customer'), order),
+    ]);
     const providers = new Map(this.deps.providers.list().map((provider) => [provider.code, provider.name]));
     return order.history.map((entry, index) => ({ ...entry, by: this.describe(actors[index], staff, customers, providers) }));
   }
@@ -56,15 +69,15 @@ export class HistoryActors {
     }
   }
 
-  private async staff(store: OrdersStoreRef, ids: string[]): Promise<Map<string, Person>> {
-    const members = ids.length ? await this.deps.staff.byIds(store.id, ids) : [];
+  private async staff(storeId: string, ids: string[]): Promise<Map<string, Person>> {
+    const members = ids.length ? await this.deps.staff.byIds(storeId, ids) : [];
     return new Map(members.map((member) => [member.id.toLowerCase(), { name: member.name, email: member.email }]));
   }
 
   /** Customers by id; one deleted since keeps the name and email the order recorded, when it is the order's own. */
-  private async customers(store: OrdersStoreRef, ids: string[], order: Pick<Order, 'customerId' | 'customerName' | 'email'>): Promise<Map<string, Person>> {
+  private async customers(storeId: string, ids: string[], order: Pick<Order, 'customerId' | 'customerName' | 'email'>): Promise<Map<string, Person>> {
     // Actors are free text from the placing plugin: only a well-formed id can name a customer.
-    const found = await Promise.all(ids.filter(isUuid).map(async (id) => [id, await this.deps.customers.byId(store.id, id)] as const));
+    const found = await Promise.all(ids.filter(isUuid).map(async (id) => [id, await this.deps.customers.byId(storeId, id)] as const));
     const people = new Map<string, Person>();
     for (const [id, customer] of found) {
       if (customer) people.set(id, { name: customer.name, email: customer.email });

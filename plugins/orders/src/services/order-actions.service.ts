@@ -1,6 +1,8 @@
+import { requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import type { Payment, PaymentsService } from '@wizamart/plugin-payments';
 import { invalidTransition, orderNotFound } from '../errors.js';
-import type { Order, OrderEventName, OrdersStoreRef, OrderStatus } from '../index.js';
+import type { Order, OrderEventName, OrderStatus } from '../index.js';
+import { historyActor } from './history-actors.js';
 import type { OrderRepository } from '../repositories/order.repository.js';
 import type { OrderService, PublishOrderEvent } from './order.service.js';
 import { ACTION_TARGETS, canMove, type OrderAction } from './status-machine.js';
@@ -39,20 +41,21 @@ export class OrderActions {
   ) {}
 
   /** Runs a store action; 404 `WZ_ORDERS_NOT_FOUND`, 409 `WZ_ORDERS_INVALID_TRANSITION` when the status does not allow it. */
-  async run(store: OrdersStoreRef, orderId: string, action: OrderAction, actor: string, input: ActionInput = {}): Promise<Order> {
-    const order = await this.reader.get(store, orderId);
+  async run(ctx: RequestContext, orderId: string, action: OrderAction, input: ActionInput = {}): Promise<Order> {
+    const actor = historyActor(ctx);
+    const order = await this.reader.get(ctx, orderId);
     if (!order) throw orderNotFound();
     const target = ACTION_TARGETS[action];
     if (!canMove(order.status, target)) throw invalidTransition(order.status, target);
     this.inFlight.add(order.id);
     try {
-      await this.moveMoneyAndStock(store, order, action, actor);
+      await this.moveMoneyAndStock(ctx, order, action, actor);
       const patch = action === 'fulfil' ? { trackingNumber: input.trackingNumber?.trim() || null } : {};
-      await this.transition(store, order.id, target, actor, input.note?.trim() || null, patch, true);
+      await this.transition(ctx, order.id, target, actor, input.note?.trim() || null, patch, true);
     } finally {
       this.inFlight.delete(order.id);
     }
-    return (await this.reader.get(store, order.id))!;
+    return (await this.reader.get(ctx, order.id))!;
   }
 
   /**
@@ -60,53 +63,53 @@ export class OrderActions {
    * captured → paid; refunded in full → refunded; failed or cancelled while waiting → cancelled (stock released).
    * Returns the status the order ends in, or undefined when `payment` is not this store's order's payment.
    */
-  async applyPayment(store: OrdersStoreRef, payment: Pick<Payment, 'id' | 'orderRef' | 'status' | 'provider'>): Promise<OrderStatus | undefined> {
-    const order = await this.reader.get(store, payment.orderRef);
+  async applyPayment(ctx: RequestContext, payment: Pick<Payment, 'id' | 'orderRef' | 'status' | 'provider'>): Promise<OrderStatus | undefined> {
+    const order = await this.reader.get(ctx, payment.orderRef);
     if (!order || order.paymentId !== payment.id || this.inFlight.has(order.id)) return order?.status;
     const actor = `payments:${payment.provider}`;
     let status = order.status;
-    if ((SETTLED.has(payment.status) || payment.status === 'refunded') && status === 'pending_payment') status = await this.transition(store, order.id, 'paid', actor, null);
-    if (payment.status === 'refunded' && canMove(status, 'refunded')) status = await this.transition(store, order.id, 'refunded', actor, null);
+    if ((SETTLED.has(payment.status) || payment.status === 'refunded') && status === 'pending_payment') status = await this.transition(ctx, order.id, 'paid', actor, null);
+    if (payment.status === 'refunded' && canMove(status, 'refunded')) status = await this.transition(ctx, order.id, 'refunded', actor, null);
     if ((payment.status === 'failed' || payment.status === 'cancelled') && status === 'pending_payment') {
-      await this.stock.giveBack(store, order, actor);
-      status = await this.transition(store, order.id, 'cancelled', actor, `payment ${payment.status}`);
+      await this.stock.giveBack(ctx, order, actor);
+      status = await this.transition(ctx, order.id, 'cancelled', actor, `payment ${payment.status}`);
     }
     return status;
   }
 
   /** Reads the order's payment and applies it (after placing, and for the reconciliation job). */
-  async settle(store: OrdersStoreRef, order: Pick<Order, 'id' | 'paymentId' | 'status'>): Promise<OrderStatus> {
+  async settle(ctx: RequestContext, order: Pick<Order, 'id' | 'paymentId' | 'status'>): Promise<OrderStatus> {
     if (order.status !== 'pending_payment' || !order.paymentId) return order.status;
-    const payment = await this.payments.get(store, order.paymentId);
-    return (await this.applyPayment(store, payment)) ?? order.status;
+    const payment = await this.payments.get(ctx, order.paymentId);
+    return (await this.applyPayment(ctx, payment)) ?? order.status;
   }
 
-  private async moveMoneyAndStock(store: OrdersStoreRef, order: Order, action: OrderAction, actor: string): Promise<void> {
-    if (action === 'mark-paid') return this.capture(store, order, actor);
-    if (action === 'refund') return this.refund(store, order, actor);
+  private async moveMoneyAndStock(ctx: RequestContext, order: Order, action: OrderAction, actor: string): Promise<void> {
+    if (action === 'mark-paid') return this.capture(ctx, order);
+    if (action === 'refund') return this.refund(ctx, order);
     if (action !== 'cancel') return;
-    await this.voidPayment(store, order, actor);
-    await this.stock.giveBack(store, order, actor);
+    await this.voidPayment(ctx, order);
+    await this.stock.giveBack(ctx, order, actor);
   }
 
-  private async capture(store: OrdersStoreRef, order: Order, actor: string): Promise<void> {
+  private async capture(ctx: RequestContext, order: Order): Promise<void> {
     if (!order.paymentId) return;
-    const payment = await this.payments.get(store, order.paymentId);
-    if (!SETTLED.has(payment.status)) await this.payments.capture(store, payment.id, actor);
+    const payment = await this.payments.get(ctx, order.paymentId);
+    if (!SETTLED.has(payment.status)) await this.payments.capture(ctx, payment.id);
   }
 
-  private async refund(store: OrdersStoreRef, order: Order, actor: string): Promise<void> {
+  private async refund(ctx: RequestContext, order: Order): Promise<void> {
     if (!order.paymentId) return;
-    const payment = await this.payments.get(store, order.paymentId);
-    if (payment.status !== 'refunded') await this.payments.refund(store, payment.id, undefined, actor);
+    const payment = await this.payments.get(ctx, order.paymentId);
+    if (payment.status !== 'refunded') await this.payments.refund(ctx, payment.id);
   }
 
   /** Cancelling: a payment still waiting is cancelled at the provider; money already taken is refunded in full. */
-  private async voidPayment(store: OrdersStoreRef, order: Order, actor: string): Promise<void> {
+  private async voidPayment(ctx: RequestContext, order: Order): Promise<void> {
     if (!order.paymentId) return;
-    const payment = await this.payments.get(store, order.paymentId);
-    if (payment.status === 'pending' || payment.status === 'authorized') await this.payments.cancel(store, payment.id, actor);
-    else if (SETTLED.has(payment.status)) await this.payments.refund(store, payment.id, undefined, actor);
+    const payment = await this.payments.get(ctx, order.paymentId);
+    if (payment.status === 'pending' || payment.status === 'authorized') await this.payments.cancel(ctx, payment.id);
+    else if (SETTLED.has(payment.status)) await this.payments.refund(ctx, payment.id);
   }
 
   /**
@@ -114,7 +117,11 @@ export class OrderActions {
    * Already there: nothing happens (a retry, or an event that arrived twice). `strict` actions refuse a status that
    * changed meanwhile to one that does not allow `to` (409); payment-driven changes just leave such an order alone.
    */
-  private async transition(store: OrdersStoreRef, orderId: string, to: OrderStatus, actor: string, note: string | null, patch: { trackingNumber?: string | null } = {}, strict = false): Promise<OrderStatus> {
+  private async transition(
+    ctx: RequestContext, orderId: string, to: OrderStatus, actor: string, note: string | null,
+    patch: { trackingNumber?: string | null } = {}, strict = false,
+  ): Promise<OrderStatus> {
+    const store = requireStore(ctx);
     const moved = await this.orders.transaction(async (trx) => {
       const order = await this.orders.byId(store.id, orderId, trx);
       if (!order) throw orderNotFound();

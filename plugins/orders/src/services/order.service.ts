@@ -1,8 +1,9 @@
-import { createValidator, isUuid } from '@wizamart/plugin-sdk';
+import { createValidator, isUuid, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import type { CustomerDirectory } from '@wizamart/plugin-customers';
 import type { Payment, PaymentsService } from '@wizamart/plugin-payments';
 import { idConflict, invalidField, paymentMismatch } from '../errors.js';
-import type { Order, OrderEventName, OrderQuote, OrderQuoteInput, OrdersStoreRef, OrderStatus, PlaceOrderInput } from '../index.js';
+import type { Order, OrderEventName, OrderQuote, OrderQuoteInput, OrderStatus, PlaceOrderInput } from '../index.js';
+import { historyActor } from './history-actors.js';
 import type { LineInsert, OrderFilter, OrderInsert, OrderListItem, OrderRecord, OrderRepository } from '../repositories/order.repository.js';
 import type { PricingService } from './pricing.service.js';
 import placeSchema from './schemas/place.schema.json' with { type: 'json' };
@@ -44,12 +45,12 @@ export class OrderService {
     private readonly publish: PublishOrderEvent,
   ) {}
 
-  shippingOptions(store: OrdersStoreRef) {
-    return this.pricing.shippingOptions(store);
+  shippingOptions(ctx: RequestContext) {
+    return this.pricing.shippingOptions(ctx);
   }
 
-  quote(store: OrdersStoreRef, input: OrderQuoteInput): Promise<OrderQuote> {
-    return this.pricing.quote(store, parseQuote(structuredClone(input)));
+  quote(ctx: RequestContext, input: OrderQuoteInput): Promise<OrderQuote> {
+    return this.pricing.quote(ctx, parseQuote(structuredClone(input)));
   }
 
   /**
@@ -57,38 +58,43 @@ export class OrderService {
    * payments, customers) happen before the transaction: on the embedded database a transaction holds the only
    * session, so calling another plugin inside one would wait for itself.
    */
-  async place(store: OrdersStoreRef, raw: PlaceOrderInput): Promise<Order> {
+  async place(ctx: RequestContext, raw: PlaceOrderInput): Promise<Order> {
+    const store = requireStore(ctx);
     const input = parsePlace(structuredClone(raw));
     const id = input.id.toLowerCase();
-    const existing = await this.get(store, id);
+    const existing = await this.get(ctx, id);
     if (existing) return existing;
-    const customerName = await this.customerName(store, input.customerId);
-    const quote = await this.pricing.quote(store, { lines: input.lines, shippingCode: input.shippingCode });
-    const payment = await this.payment(store, input.paymentId);
+    const customerName = await this.customerName(store.id, input.customerId);
+    const quote = await this.pricing.quote(ctx, { lines: input.lines, shippingCode: input.shippingCode });
+    const payment = await this.payment(ctx, input.paymentId);
     const problem = paymentProblem(payment, id, quote);
     if (problem) throw problem;
     const status: OrderStatus = payment.status === 'captured' ? 'paid' : 'pending_payment';
-    const created = await this.insert(store, this.record(input, id, quote, payment.id, status, customerName), this.lines(input, quote), input.actor);
-    if (!created) return (await this.get(store, id))!;
-    const order = (await this.get(store, id))!;
+    const record = this.record(input, id, quote, payment.id, status, customerName);
+    const actor = input.actor ?? historyActor(ctx);
+    const created = await this.insert(store.id, record, this.lines(input, quote), actor);
+    if (!created) return (await this.get(ctx, id))!;
+    const order = (await this.get(ctx, id))!;
     await this.publish('orders.placed', order);
     if (order.status === 'paid') await this.publish('orders.paid', order);
     return order;
   }
 
-  async get(store: Pick<OrdersStoreRef, 'id'>, orderId: string): Promise<Order | undefined> {
+  async get(ctx: RequestContext, orderId: string): Promise<Order | undefined> {
     if (!isUuid(orderId)) return undefined;
-    const record = await this.orders.byId(store.id, orderId.toLowerCase());
-    return record ? this.complete(store.id, record) : undefined;
+    const storeId = requireStore(ctx).id;
+    const record = await this.orders.byId(storeId, orderId.toLowerCase());
+    return record ? this.complete(storeId, record) : undefined;
   }
 
-  async byNumber(store: Pick<OrdersStoreRef, 'id'>, number: number): Promise<Order | undefined> {
-    const record = await this.orders.byNumber(store.id, number);
-    return record ? this.complete(store.id, record) : undefined;
+  async byNumber(ctx: RequestContext, number: number): Promise<Order | undefined> {
+    const storeId = requireStore(ctx).id;
+    const record = await this.orders.byNumber(storeId, number);
+    return record ? this.complete(storeId, record) : undefined;
   }
 
-  list(store: Pick<OrdersStoreRef, 'id'>, filter: OrderFilter): Promise<{ items: OrderListItem[]; total: number }> {
-    return this.orders.list(store.id, filter);
+  list(ctx: RequestContext, filter: OrderFilter): Promise<{ items: OrderListItem[]; total: number }> {
+    return this.orders.list(requireStore(ctx).id, filter);
   }
 
   private async complete(storeId: string, record: OrderRecord): Promise<Order> {
@@ -96,18 +102,18 @@ export class OrderService {
     return { ...record, lines, history };
   }
 
-  private async payment(store: OrdersStoreRef, paymentId: string): Promise<Payment> {
+  private async payment(ctx: RequestContext, paymentId: string): Promise<Payment> {
     try {
-      return await this.payments.get(store, paymentId);
+      return await this.payments.get(ctx, paymentId);
     } catch (error) {
       if ((error as { code?: string }).code === 'WZ_PAYMENTS_NOT_FOUND') throw paymentMismatch('not_found');
       throw error;
     }
   }
 
-  private async customerName(store: OrdersStoreRef, customerId: string | null): Promise<string | null> {
+  private async customerName(storeId: string, customerId: string | null): Promise<string | null> {
     if (!customerId) return null;
-    const customer = await this.customers.byId(store.id, customerId.toLowerCase());
+    const customer = await this.customers.byId(storeId, customerId.toLowerCase());
     if (!customer) throw invalidField('/customerId', 'is not a customer of this store');
     return customer.name;
   }
@@ -132,17 +138,17 @@ export class OrderService {
    * Numbers and inserts the order in one transaction. When another call inserted the same id first (the counter lock
    * made this one wait for it), the transaction is rolled back so the number is not used up; false is returned.
    */
-  private async insert(store: OrdersStoreRef, order: Omit<OrderInsert, 'number'>, lines: LineInsert[], actor: string): Promise<boolean> {
+  private async insert(storeId: string, order: Omit<OrderInsert, 'number'>, lines: LineInsert[], actor: string): Promise<boolean> {
     try {
       return await this.orders.transaction(async (trx) => {
         if (await this.orders.idTaken(order.id, trx)) throw new LostRace();
-        const number = await this.orders.nextNumber(trx, store.id);
-        if (!(await this.orders.insert(trx, store.id, { ...order, number }, lines, actor))) throw new LostRace();
+        const number = await this.orders.nextNumber(trx, storeId);
+        if (!(await this.orders.insert(trx, storeId, { ...order, number }, lines, actor))) throw new LostRace();
         return true;
       });
     } catch (error) {
       if (!(error instanceof LostRace)) throw error;
-      if (!(await this.orders.byId(store.id, order.id))) throw idConflict();
+      if (!(await this.orders.byId(storeId, order.id))) throw idConflict();
       return false;
     }
   }

@@ -1,4 +1,4 @@
-import { isUuid } from '@wizamart/plugin-sdk';
+import { createRequestContext, isUuid } from '@wizamart/plugin-sdk';
 import type { PaymentEventPayload } from '@wizamart/plugin-payments';
 import type { PluginContext, PluginDirectory } from '@wizamart/plugin-sdk';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
@@ -12,13 +12,15 @@ const EVENTS = ['payments.captured', 'payments.refunded', 'payments.failed', 'pa
  * and stores where orders is turned off are ignored. A handler that fails is only logged by the host, which is why
  * the `reconcile-payments` job exists.
  */
-export function subscribeToPayments(ctx: Pick<PluginContext, 'events' | 'plugin'>, deps: { stores: StoreDirectory; plugins: PluginDirectory; actions: OrderActions }): void {
+export function subscribeToPayments(plugin: Pick<PluginContext, 'events' | 'plugin'>, deps: { stores: StoreDirectory; plugins: PluginDirectory; actions: OrderActions }): void {
   const handle = async (payload: PaymentEventPayload) => {
     if (!isUuid(payload.orderRef)) return;
     const store = await deps.stores.byId(payload.storeId);
-    if (!store || !deps.plugins.isEnabled(store.platform, ctx.plugin.code)) return;
-    const ref = { id: store.id, code: store.code, platform: store.platform, currency: store.currency };
-    await deps.actions.applyPayment(ref, { id: payload.paymentId, orderRef: payload.orderRef.toLowerCase(), status: payload.status, provider: payload.provider });
+    if (!store || !deps.plugins.isEnabled(store.platform, plugin.plugin.code)) return;
+    // An event has no request: the context names the store only (no storefront URL).
+    const ctx = createRequestContext({ store: { ...store, base: '' } });
+    const payment = { id: payload.paymentId, orderRef: payload.orderRef.toLowerCase(), status: payload.status, provider: payload.provider };
+    await deps.actions.applyPayment(ctx, payment);
   };
-  for (const name of EVENTS) ctx.events.subscribe<PaymentEventPayload>(name, handle);
+  for (const name of EVENTS) plugin.events.subscribe<PaymentEventPayload>(name, handle);
 }

@@ -1,6 +1,7 @@
+import { requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import type { CatalogVariant, CatalogVariants } from '@wizamart/plugin-catalog';
 import { lineUnavailable, shippingUnknown } from '../errors.js';
-import type { OrderQuote, OrderQuoteInput, OrderQuoteLine, OrdersStoreRef, ShippingOption } from '../index.js';
+import type { OrderQuote, OrderQuoteInput, OrderQuoteLine, ShippingOption } from '../index.js';
 import type { SettingsRepository } from '../repositories/settings.repository.js';
 import { computeTotals } from './order-totals.js';
 
@@ -16,14 +17,15 @@ function sellable(variant: CatalogVariant | undefined, currency: string): varian
 export class PricingService {
   constructor(private readonly variants: CatalogVariants, private readonly settings: SettingsRepository) {}
 
-  async shippingOptions(store: OrdersStoreRef): Promise<ShippingOption[]> {
+  async shippingOptions(ctx: RequestContext): Promise<ShippingOption[]> {
+    const store = requireStore(ctx);
     const rates = await this.settings.rates(store.id);
     return rates.map((rate) => ({ code: rate.code, name: rate.name, amount: rate.amount, currency: store.currency }));
   }
 
   /** The active rate `code` of the store; 422 `WZ_ORDERS_SHIPPING_UNKNOWN` when there is none. */
-  async shippingOption(store: OrdersStoreRef, code: string): Promise<ShippingOption> {
-    const options = await this.shippingOptions(store);
+  async shippingOption(ctx: RequestContext, code: string): Promise<ShippingOption> {
+    const options = await this.shippingOptions(ctx);
     const found = options.find((option) => option.code === code);
     if (!found) throw shippingUnknown(options.length ? code : null);
     return found;
@@ -33,12 +35,13 @@ export class PricingService {
    * Prices `input` now. Lines keep their order (the same variant may appear twice). 422 `WZ_ORDERS_LINE_UNAVAILABLE`
    * names every variant that is unknown, of another store, deleted, not active or priced in another currency.
    */
-  async quote(store: OrdersStoreRef, input: OrderQuoteInput): Promise<OrderQuote> {
+  async quote(ctx: RequestContext, input: OrderQuoteInput): Promise<OrderQuote> {
+    const store = requireStore(ctx);
     const ids = [...new Set(input.lines.map((line) => line.variantId.toLowerCase()))];
     const [found, tax, shipping] = await Promise.all([
       ids.length ? this.variants.byIds(store.id, ids) : Promise.resolve([]),
       this.settings.tax(store.id),
-      input.shippingCode ? this.shippingOption(store, input.shippingCode) : Promise.resolve(null),
+      input.shippingCode ? this.shippingOption(ctx, input.shippingCode) : Promise.resolve(null),
     ]);
     const byId = new Map(found.map((variant) => [variant.id, variant]));
     const unavailable = ids.filter((id) => !sellable(byId.get(id), store.currency));

@@ -1,5 +1,5 @@
 import { rateCodeTaken, rateNotFound } from '../errors.js';
-import type { OrdersStoreRef } from '../index.js';
+import { requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import { UNIQUE_VIOLATION, type SettingsRepository, type ShippingRateInput, type ShippingRateRecord } from '../repositories/settings.repository.js';
 
 /** What the settings page and API show. */
@@ -15,23 +15,26 @@ export interface OrdersSettingsView {
 export class SettingsService {
   constructor(private readonly settings: SettingsRepository) {}
 
-  async view(store: OrdersStoreRef): Promise<OrdersSettingsView> {
+  async view(ctx: RequestContext): Promise<OrdersSettingsView> {
+    const store = requireStore(ctx);
     const [tax, rates] = await Promise.all([this.settings.tax(store.id), this.settings.rates(store.id, true)]);
     return { currency: store.currency, taxRateBasisPoints: tax.rateBasisPoints, taxInclusive: tax.inclusive, shippingRates: rates };
   }
 
-  async saveTax(store: OrdersStoreRef, input: { taxRateBasisPoints: number; taxInclusive: boolean }): Promise<OrdersSettingsView> {
-    await this.settings.saveTax(store.id, { rateBasisPoints: input.taxRateBasisPoints, inclusive: input.taxInclusive });
-    return this.view(store);
+  async saveTax(ctx: RequestContext, input: { taxRateBasisPoints: number; taxInclusive: boolean }): Promise<OrdersSettingsView> {
+    const tax = { rateBasisPoints: input.taxRateBasisPoints, inclusive: input.taxInclusive };
+    await this.settings.saveTax(requireStore(ctx).id, tax);
+    return this.view(ctx);
   }
 
-  async createRate(store: OrdersStoreRef, input: ShippingRateInput): Promise<ShippingRateRecord> {
-    const created = await this.settings.insertRate(store.id, input);
+  async createRate(ctx: RequestContext, input: ShippingRateInput): Promise<ShippingRateRecord> {
+    const created = await this.settings.insertRate(requireStore(ctx).id, input);
     if (!created) throw rateCodeTaken(input.code);
     return created;
   }
 
-  async updateRate(store: OrdersStoreRef, id: string, patch: Partial<ShippingRateInput>): Promise<ShippingRateRecord> {
+  async updateRate(ctx: RequestContext, id: string, patch: Partial<ShippingRateInput>): Promise<ShippingRateRecord> {
+    const store = requireStore(ctx);
     if (patch.code !== undefined) {
       const other = (await this.settings.rates(store.id, true)).find((rate) => rate.code === patch.code && rate.id !== id);
       if (other) throw rateCodeTaken(patch.code);
@@ -46,7 +49,7 @@ export class SettingsService {
     }
   }
 
-  async deleteRate(store: OrdersStoreRef, id: string): Promise<void> {
-    if (!(await this.settings.deleteRate(store.id, id))) throw rateNotFound();
+  async deleteRate(ctx: RequestContext, id: string): Promise<void> {
+    if (!(await this.settings.deleteRate(requireStore(ctx).id, id))) throw rateNotFound();
   }
 }

@@ -1,5 +1,6 @@
+import { requireStore, type RequestContext, type StoreRef } from '@wizamart/plugin-sdk';
 import type { InventoryReservations } from '@wizamart/plugin-inventory';
-import type { Order, OrdersStoreRef } from '../index.js';
+import type { Order } from '../index.js';
 
 /** Where to find inventory: the service (absent when the plugin is not installed) and whether it is on for a platform. */
 export interface InventoryAccess {
@@ -19,7 +20,8 @@ interface Logger {
 export class StockReturns {
   constructor(private readonly inventory: InventoryAccess, private readonly logger: Logger) {}
 
-  async giveBack(store: OrdersStoreRef, order: Pick<Order, 'id' | 'lines'>, actor: string): Promise<void> {
+  async giveBack(ctx: RequestContext, order: Pick<Order, 'id' | 'lines'>, actor: string): Promise<void> {
+    const store = requireStore(ctx);
     const reservations = this.inventory.reservations();
     if (!reservations || !this.inventory.enabled(store.platform)) return;
     for (const line of order.lines) {
@@ -27,7 +29,7 @@ export class StockReturns {
     }
   }
 
-  private async giveBackOne(reservations: InventoryReservations, store: OrdersStoreRef, orderId: string, reservationId: string, actor: string): Promise<void> {
+  private async giveBackOne(reservations: InventoryReservations, store: StoreRef, orderId: string, reservationId: string, actor: string): Promise<void> {
     try {
       await reservations.restore(store, reservationId, actor);
     } catch (error) {

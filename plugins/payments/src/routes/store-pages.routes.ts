@@ -1,7 +1,9 @@
-import { contextOf, minorDigits, parseMinor, permit, type PluginRoutes, requireStore, WizamartError } from '@wizamart/plugin-sdk';
+import {
+  contextOf, minorDigits, parseMinor, permit, type PluginRoutes, type RequestContext, WizamartError,
+} from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { Payment, PaymentStatus } from '../index.js';
-import { actorOf, type PaymentsDeps } from './deps.js';
+import type { PaymentsDeps } from './deps.js';
 import { parseList, parseRefund, parseSettings } from './validators.js';
 import { PAYMENTS_PERMISSIONS } from '../index.js';
 
@@ -32,11 +34,11 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
   const router = routes.router();
 
   /** Runs a store action and comes back to the payment with a flash saying how it went. */
-  const act = async (req: Request, res: Response, work: (store: { id: string; currency: string }, id: string) => Promise<unknown>, done: string) => {
+  const act = async (req: Request, res: Response, work: (ctx: RequestContext, id: string) => Promise<unknown>, done: string) => {
     const id = String(req.params.id);
     const back = `${paymentsUrl(deps, req)}/payments/${encodeURIComponent(id)}`;
     try {
-      await work(requireStore(contextOf(req)), id);
+      await work(contextOf(req), id);
     } catch (error) {
       if (!(error instanceof WizamartError) || error.status >= 500 || error.code === 'WZ_PAYMENTS_NOT_FOUND') throw error;
       return deps.ui.redirectWithFlash(res, back, { type: 'error', message: error.message });
@@ -46,8 +48,7 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
 
   router.get('/', permit(PAYMENTS_PERMISSIONS.view), async (req, res) => {
     const filter = parseList(req.query);
-    const store = requireStore(contextOf(req));
-    const page = await deps.payments.list(store, filter);
+    const page = await deps.payments.list(contextOf(req), filter);
     const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
     const query = { ...(filter.status ? { status: filter.status } : {}), ...(filter.provider ? { provider: filter.provider } : {}), ...(filter.orderRef ? { orderRef: filter.orderRef } : {}) };
     const link = (n: number) => `?${new URLSearchParams({ ...query, page: String(n) })}`;
@@ -58,31 +59,31 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
   });
 
   router.get('/payments/:id', permit(PAYMENTS_PERMISSIONS.view), async (req, res) => {
-    const payment = await deps.payments.get(requireStore(contextOf(req)), String(req.params.id));
+    const payment = await deps.payments.get(contextOf(req), String(req.params.id));
     const actions = actionsFor(payment, offline(payment.provider));
     const digits = minorDigits(payment.currency);
     res.render('payments/store/payment', {
       title: deps.ui.t(req, 'payments.detail.title', { orderRef: payment.orderRef }), payment, actions,
-      canManage: req.wz.principal?.permissions.has(PAYMENTS_PERMISSIONS.manage) || req.wz.principal?.permissions.has('*'),
+      canManage: contextOf(req).actor.can(PAYMENTS_PERMISSIONS.manage),
       refundStep: digits === 0 ? '1' : `0.${'0'.repeat(digits - 1)}1`,
     });
   });
   router.post('/payments/:id/mark-paid', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
-    act(req, res, (store, id) => deps.payments.markPaid(store, id, actorOf(req)), 'payments.flash.markedPaid'));
+    act(req, res, (ctx, id) => deps.payments.markPaid(ctx, id), 'payments.flash.markedPaid'));
   router.post('/payments/:id/capture', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
-    act(req, res, (store, id) => deps.payments.capture(store, id, actorOf(req)), 'payments.flash.captured'));
+    act(req, res, (ctx, id) => deps.payments.capture(ctx, id), 'payments.flash.captured'));
   router.post('/payments/:id/cancel', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
-    act(req, res, (store, id) => deps.payments.cancel(store, id, actorOf(req)), 'payments.flash.cancelled'));
+    act(req, res, (ctx, id) => deps.payments.cancel(ctx, id), 'payments.flash.cancelled'));
   router.post('/payments/:id/refund', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
-    act(req, res, async (store, id) => {
-      const payment = await deps.payments.get(store, id);
+    act(req, res, async (ctx, id) => {
+      const payment = await deps.payments.get(ctx, id);
       const amount = amountFromForm(req.body?.amount, payment.currency);
       const body = parseRefund(amount === undefined ? {} : { amount });
-      return deps.payments.refund(store, id, body.amount, actorOf(req));
+      return deps.payments.refund(ctx, id, { amount: body.amount });
     }, 'payments.flash.refunded'));
 
   const renderSettings = async (req: Request, res: Response, extra: Record<string, unknown> = {}) => {
-    const settings = await deps.settings.view(requireStore(contextOf(req)));
+    const settings = await deps.settings.view(contextOf(req));
     const available = settings.available.map((provider) => ({ ...provider, offered: settings.providers.includes(provider.code) }));
     res.render('payments/store/settings', { title: deps.ui.t(req, 'payments.settings.title'), settings, available, ...extra });
   };
@@ -91,12 +92,12 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     const chosen = req.body?.providers;
     const providers = chosen === undefined ? [] : Array.isArray(chosen) ? chosen.map(String) : [String(chosen)];
     const body = parseSettings({ providers });
-    await deps.settings.setProviders(requireStore(contextOf(req)), body.providers);
+    await deps.settings.setProviders(contextOf(req), body.providers);
     deps.ui.redirectWithFlash(res, `${paymentsUrl(deps, req)}/settings`, { type: 'success', message: deps.ui.t(req, 'payments.flash.settingsSaved') });
   });
   // Rendered, not redirected: the new secret is shown in this response only, never stored in a cookie or shown again.
   router.post('/settings/webhook-secret', permit(PAYMENTS_PERMISSIONS.settingsManage), async (req, res) => {
-    const rotated = await deps.settings.rotateSecret(requireStore(contextOf(req)));
+    const rotated = await deps.settings.rotateSecret(contextOf(req));
     res.setHeader('cache-control', 'no-store');
     await renderSettings(req, res, { newSecret: rotated.webhookSecret });
   });

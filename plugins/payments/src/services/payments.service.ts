@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
-import { createValidator, isUuid } from '@wizamart/plugin-sdk';
+import { createValidator, isUuid, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import {
   idempotencyMismatch, invalidState, notOffline, paymentNotFound, providerDeclined, providerNotOffered, refundExceedsCaptured,
 } from '../errors.js';
 import type {
-  AuthorizeRequest, Payment, PaymentEvent, PaymentEventPayload, PaymentProvider, PaymentsService, PaymentsStoreRef, PaymentStatus, ProviderPaymentView, ProviderStepResult,
+  AuthorizeRequest, Payment, PaymentEvent, PaymentEventPayload, PaymentProvider, PaymentsService, PaymentStatus, PaymentStepOptions,
+  ProviderPaymentView, ProviderStepResult,
 } from '../index.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { PaymentChange, PaymentFilter, PaymentRow, PaymentsRepository } from '../repositories/payments.repository.js';
@@ -40,6 +41,12 @@ export function eventPayload(row: PaymentRow): PaymentEventPayload {
   };
 }
 
+/** Who acts in `ctx`, as the payment history records it: `<kind>:<id>`, `system` for nobody (jobs, seeds). */
+export function historyActor(ctx: RequestContext): string {
+  const { actor } = ctx;
+  return actor.kind === 'anonymous' ? 'system' : `${actor.kind}:${actor.id ?? 'unknown'}`;
+}
+
 /** A provider call that never throws: a thrown error becomes a refused step coded `provider_error`. */
 async function safely(call: () => Promise<ProviderStepResult>): Promise<ProviderStepResult> {
   try {
@@ -71,11 +78,12 @@ export class PaymentsServiceImpl implements PaymentsService {
     return publicPayment(outcome.payment);
   }
 
-  async authorize(store: PaymentsStoreRef, request: AuthorizeRequest): Promise<Payment> {
+  async authorize(ctx: RequestContext, request: AuthorizeRequest): Promise<Payment> {
+    const store = requireStore(ctx);
     const input = parseAuthorize({ ...request });
     const provider = this.registry.get(input.provider);
-    if (!(await this.settings.offered(store)).includes(provider.code)) throw providerNotOffered(provider.code);
-    const actor = input.actor ?? 'system';
+    if (!(await this.settings.offered(ctx)).includes(provider.code)) throw providerNotOffered(provider.code);
+    const actor = input.actor ?? historyActor(ctx);
     const outcome = await this.transaction(async (trx): Promise<StepOutcome> => {
       const created = await this.repository.insertPending(trx, store.id, {
         orderRef: input.orderRef, provider: provider.code, amount: input.amount, currency: input.currency, idempotencyKey: input.idempotencyKey ?? null,
@@ -113,8 +121,8 @@ export class PaymentsServiceImpl implements PaymentsService {
   }
 
   /** Locks the store's payment or throws 404 (unknown ids, malformed ids and other stores' payments alike). */
-  private async locked(trx: Knex.Transaction, store: PaymentsStoreRef, paymentId: string): Promise<PaymentRow> {
-    const payment = isUuid(paymentId) ? await this.repository.lock(trx, store.id, { id: paymentId }) : undefined;
+  private async locked(trx: Knex.Transaction, storeId: string, paymentId: string): Promise<PaymentRow> {
+    const payment = isUuid(paymentId) ? await this.repository.lock(trx, storeId, { id: paymentId }) : undefined;
     if (!payment) throw paymentNotFound();
     return payment;
   }
@@ -124,11 +132,13 @@ export class PaymentsServiceImpl implements PaymentsService {
    * recorded in the history (committed) and then thrown as 402 `WZ_PAYMENTS_PROVIDER_DECLINED`.
    */
   private async step(
-    store: PaymentsStoreRef, paymentId: string, action: 'capture' | 'refund' | 'cancel', actor: string,
+    ctx: RequestContext, paymentId: string, action: 'capture' | 'refund' | 'cancel', options: PaymentStepOptions,
     plan: (payment: PaymentRow, provider: PaymentProvider) => { amount: number | null; call: () => Promise<ProviderStepResult>; change: PaymentChange & { status: PaymentStatus }; events: PaymentsEventName[] },
   ): Promise<Payment> {
+    const storeId = requireStore(ctx).id;
+    const actor = options.actor ?? historyActor(ctx);
     const outcome = await this.transaction(async (trx): Promise<StepOutcome> => {
-      const payment = await this.locked(trx, store, paymentId);
+      const payment = await this.locked(trx, storeId, paymentId);
       const provider = this.registry.get(payment.provider);
       const planned = plan(payment, provider);
       const result = await safely(planned.call);
@@ -145,8 +155,8 @@ export class PaymentsServiceImpl implements PaymentsService {
     return this.finish(outcome);
   }
 
-  capture(store: PaymentsStoreRef, paymentId: string, actor = 'system'): Promise<Payment> {
-    return this.step(store, paymentId, 'capture', actor, (payment, provider) => {
+  capture(ctx: RequestContext, paymentId: string, options: PaymentStepOptions = {}): Promise<Payment> {
+    return this.step(ctx, paymentId, 'capture', options, (payment, provider) => {
       const from: PaymentStatus[] = provider.offline ? ['pending', 'authorized'] : ['authorized'];
       if (!from.includes(payment.status)) throw invalidState(payment.status, 'capture');
       return {
@@ -157,15 +167,16 @@ export class PaymentsServiceImpl implements PaymentsService {
   }
 
   /** The store's "mark paid" / "mark collected" for offline providers (bank transfer, cash on delivery). */
-  async markPaid(store: PaymentsStoreRef, paymentId: string, actor: string): Promise<Payment> {
-    const payment = isUuid(paymentId) ? await this.repository.byId(store.id, paymentId) : undefined;
+  async markPaid(ctx: RequestContext, paymentId: string): Promise<Payment> {
+    const payment = isUuid(paymentId) ? await this.repository.byId(requireStore(ctx).id, paymentId) : undefined;
     if (!payment) throw paymentNotFound();
     if (!this.registry.get(payment.provider).offline) throw notOffline(payment.provider);
-    return this.capture(store, paymentId, actor);
+    return this.capture(ctx, paymentId);
   }
 
-  refund(store: PaymentsStoreRef, paymentId: string, amount?: number, actor = 'system'): Promise<Payment> {
-    return this.step(store, paymentId, 'refund', actor, (payment, provider) => {
+  refund(ctx: RequestContext, paymentId: string, options: PaymentStepOptions & { amount?: number } = {}): Promise<Payment> {
+    const { amount } = options;
+    return this.step(ctx, paymentId, 'refund', options, (payment, provider) => {
       if (payment.status !== 'captured' && payment.status !== 'partially_refunded') throw invalidState(payment.status, 'refund');
       const refundable = payment.capturedAmount - payment.refundedAmount;
       const requested = amount ?? refundable;
@@ -178,29 +189,30 @@ export class PaymentsServiceImpl implements PaymentsService {
     });
   }
 
-  cancel(store: PaymentsStoreRef, paymentId: string, actor = 'system'): Promise<Payment> {
-    return this.step(store, paymentId, 'cancel', actor, (payment, provider) => {
+  cancel(ctx: RequestContext, paymentId: string, options: PaymentStepOptions = {}): Promise<Payment> {
+    return this.step(ctx, paymentId, 'cancel', options, (payment, provider) => {
       if (payment.status !== 'pending' && payment.status !== 'authorized') throw invalidState(payment.status, 'cancel');
       return { amount: null, call: () => provider.cancel({ payment: view(payment) }), change: { status: 'cancelled' }, events: ['payments.cancelled'] };
     });
   }
 
-  async get(store: PaymentsStoreRef, paymentId: string): Promise<Payment & { events: PaymentEvent[] }> {
+  async get(ctx: RequestContext, paymentId: string): Promise<Payment & { events: PaymentEvent[] }> {
+    const store = requireStore(ctx);
     const payment = isUuid(paymentId) ? await this.repository.byId(store.id, paymentId) : undefined;
     if (!payment) throw paymentNotFound();
     return { ...payment, events: await this.repository.events(store.id, paymentId) };
   }
 
   /** The store's payments, newest first, filtered. */
-  list(store: PaymentsStoreRef, filter: PaymentFilter): Promise<{ items: Payment[]; total: number }> {
-    return this.repository.list(store.id, filter);
+  list(ctx: RequestContext, filter: PaymentFilter): Promise<{ items: Payment[]; total: number }> {
+    return this.repository.list(requireStore(ctx).id, filter);
   }
 
-  listForOrder(store: PaymentsStoreRef, orderRef: string): Promise<Payment[]> {
-    return this.repository.forOrder(store.id, orderRef);
+  listForOrder(ctx: RequestContext, orderRef: string): Promise<Payment[]> {
+    return this.repository.forOrder(requireStore(ctx).id, orderRef);
   }
 
-  offeredProviders(store: PaymentsStoreRef): Promise<string[]> {
-    return this.settings.offered(store);
+  offeredProviders(ctx: RequestContext): Promise<string[]> {
+    return this.settings.offered(ctx);
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PaymentsStoreRef } from '../index.js';
+import { requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { SettingsRepository } from '../repositories/settings.repository.js';
 
@@ -25,13 +25,13 @@ export class SettingsService {
   }
 
   /** Offered provider codes: the store's choice, else the platform default; only registered providers count. */
-  async offered(store: PaymentsStoreRef): Promise<string[]> {
-    const row = await this.repository.find(store.id);
+  async offered(ctx: RequestContext): Promise<string[]> {
+    const row = await this.repository.find(requireStore(ctx).id);
     return (row?.providers ?? this.defaults).filter((code) => this.registry.has(code));
   }
 
-  async view(store: PaymentsStoreRef): Promise<SettingsView> {
-    const row = await this.repository.ensure(store.id, newSecret());
+  async view(ctx: RequestContext): Promise<SettingsView> {
+    const row = await this.repository.ensure(requireStore(ctx).id, newSecret());
     return {
       providers: (row.providers ?? this.defaults).filter((code) => this.registry.has(code)),
       usesDefault: row.providers === null,
@@ -42,14 +42,15 @@ export class SettingsService {
   }
 
   /** Sets the offered providers; every code must be registered (404 `WZ_PAYMENTS_PROVIDER_UNKNOWN`). */
-  async setProviders(store: PaymentsStoreRef, providers: string[]): Promise<SettingsView> {
+  async setProviders(ctx: RequestContext, providers: string[]): Promise<SettingsView> {
     for (const code of providers) this.registry.get(code);
-    await this.repository.setProviders(store.id, [...new Set(providers)], newSecret());
-    return this.view(store);
+    await this.repository.setProviders(requireStore(ctx).id, [...new Set(providers)], newSecret());
+    return this.view(ctx);
   }
 
   /** A new secret, returned this once; deliveries signed with the old one fail from now on. */
-  async rotateSecret(store: PaymentsStoreRef): Promise<{ webhookSecret: string; secretRotatedAt: Date }> {
+  async rotateSecret(ctx: RequestContext): Promise<{ webhookSecret: string; secretRotatedAt: Date }> {
+    const store = requireStore(ctx);
     const secret = newSecret();
     await this.repository.rotateSecret(store.id, secret);
     const row = await this.repository.find(store.id);
