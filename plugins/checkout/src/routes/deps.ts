@@ -83,7 +83,7 @@ export function placerFor(deps: CheckoutDeps, req: Request, shopper: Shopper): P
  */
 export async function placedOrder(deps: CheckoutDeps, shopper: Shopper, orderId: string): Promise<Order> {
   const mine = shopper.scope ? await deps.keys.placedBy(shopper.store.id, orderId, shopper.scope) : false;
-  const order = mine || shopper.customer ? await deps.orders.get(shopper.store, orderId) : undefined;
+  const order = mine || shopper.customer ? await deps.orders.get(shopper.ctx, orderId) : undefined;
   if (!order || !(mine || (shopper.customer && order.customerId === shopper.customer.id))) throw orderNotFound();
   return order;
 }

@@ -48,9 +48,8 @@ export class CheckoutService {
 
   /** The store's shipping rates and the payment providers it offers (registered ones, in the store's order). */
   async options(ctx: RequestContext): Promise<CheckoutOptions> {
-    const store = requireStore(ctx);
     const [shipping, offered] = await Promise.all([
-      this.orders.shippingOptions(store), this.payments.offeredProviders(store),
+      this.orders.shippingOptions(ctx), this.payments.offeredProviders(ctx),
     ]);
     const registered = new Map(this.providers.list().map((provider) => [provider.code, provider]));
     return { shipping, providers: offered.flatMap((code) => (registered.has(code) ? [registered.get(code)!] : [])) };
@@ -93,7 +92,7 @@ export class CheckoutService {
   /** The server's quote of `lines` with the chosen shipping (prices from the catalog, shipping and tax from orders). */
   quote(ctx: RequestContext, lines: ReadonlyArray<QuoteLine>, shippingCode: string | null): Promise<OrderQuote> {
     const quoted = lines.map(({ variantId, quantity }) => ({ variantId, quantity }));
-    return this.orders.quote(requireStore(ctx), { lines: quoted, shippingCode });
+    return this.orders.quote(ctx, { lines: quoted, shippingCode });
   }
 
   /** The signed-in customer's email and saved addresses (default first), to start the forms with. */

@@ -181,13 +181,12 @@ export class PlacementService {
     input: Record<string, unknown> | undefined,
   ): Promise<Payment> {
     const { payments } = this.deps;
-    const store = requireStore(ctx);
     let payment: Payment;
-    if (attempt.state.paymentId) payment = await payments.get(store, attempt.state.paymentId);
+    if (attempt.state.paymentId) payment = await payments.get(ctx, attempt.state.paymentId);
     else {
       // Without the shopper's input an attempt that had not paid yet cannot go on: the recovery job undoes it.
       if (input === undefined) throw new NothingToResume();
-      payment = await payments.authorize(store, {
+      payment = await payments.authorize(ctx, {
         orderRef: attempt.orderId, amount: plan.amount, currency: plan.currency, provider: plan.provider, input,
         idempotencyKey: `checkout:${attempt.orderId}`, actor: plan.actor,
       });
@@ -196,7 +195,7 @@ export class PlacementService {
     if (payment.status === 'failed' || payment.status === 'cancelled') throw paymentDeclined(payment.failureCode, payment.id);
     if (payment.status !== 'authorized' || this.offline(plan.provider)) return payment;
     try {
-      return await payments.capture(store, payment.id, plan.actor);
+      return await payments.capture(ctx, payment.id, { actor: plan.actor });
     } catch (error) {
       if (isWizamartError(error) && error.code === 'WZ_PAYMENTS_PROVIDER_DECLINED') throw paymentDeclined(String(error.details.code ?? 'capture_declined'), payment.id);
       throw error;
@@ -206,7 +205,7 @@ export class PlacementService {
   /** Creates the order (idempotent by id). A price that changed since the plan was fixed is 409 for the shopper. */
   private async placeOrder(attempt: Attempt, ctx: RequestContext, plan: AttemptPlan, payment: Payment): Promise<Order> {
     try {
-      return await this.deps.orders.place(requireStore(ctx), {
+      return await this.deps.orders.place(ctx, {
         id: attempt.orderId,
         lines: plan.lines.map((line) => ({ ...line, reservationId: attempt.state.reservations?.[line.variantId] ?? null })),
         shippingCode: plan.shippingCode, email: plan.email, customerId: plan.customerId, shippingAddress: plan.shippingAddress,
@@ -269,13 +268,13 @@ export class PlacementService {
   /** Voids the payment, releases the stock and unlocks the cart; each step is logged and skipped when it fails. */
   private async undo(attempt: Attempt, ctx: RequestContext): Promise<void> {
     const { state } = attempt;
-    const store = requireStore(ctx);
     const actor = state.plan?.actor ?? 'system';
     await this.quietly('void the payment', async () => {
       if (!state.paymentId) return;
-      const payment = await this.deps.payments.get(store, state.paymentId);
-      if (payment.status === 'captured') await this.deps.payments.refund(store, payment.id, undefined, actor);
-      else if (payment.status === 'pending' || payment.status === 'authorized') await this.deps.payments.cancel(store, payment.id, actor);
+      const payment = await this.deps.payments.get(ctx, state.paymentId);
+      const open = payment.status === 'pending' || payment.status === 'authorized';
+      if (payment.status === 'captured') await this.deps.payments.refund(ctx, payment.id, { actor });
+      else if (open) await this.deps.payments.cancel(ctx, payment.id, { actor });
     });
     await this.quietly('release the stock', () => this.deps.stock.release(ctx, state.reservations ?? {}));
     if (!state.heldCartId) return;
@@ -284,7 +283,7 @@ export class PlacementService {
       // Gone, converted or merged meanwhile: nothing to unlock.
       if (!isWizamartError(error) || (error.code !== 'WZ_CART_NOT_FOUND' && error.code !== 'WZ_CART_LOCKED')) throw error;
     }));
-    await this.quietly('let go of the cart', () => this.deps.sessions.letGo(store.id, cartId, attempt.row.id));
+    await this.quietly('let go of the cart', () => this.deps.sessions.letGo(requireStore(ctx).id, cartId, attempt.row.id));
   }
 
   private async quietly(what: string, work: () => Promise<unknown>): Promise<void> {
