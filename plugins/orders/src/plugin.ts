@@ -80,7 +80,8 @@ function provideServices(ctx: PluginContext<OrdersConfig>, deps: ReturnType<type
     place: async (rc, input) => {
       const order = await deps.orders.place(rc, input);
       // A payment captured while the order was being written (its event found no order yet) is applied now.
-      if (order.status !== 'pending_payment' || (await deps.actions.settle(rc, order)) === 'pending_payment') return order;
+      if (order.status !== 'pending_payment') return order;
+      if ((await deps.actions.settle(rc, order)) === 'pending_payment') return order;
       return (await deps.orders.get(rc, order.id))!;
     },
     get: (rc, orderId) => deps.orders.get(rc, orderId),

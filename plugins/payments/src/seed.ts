@@ -22,9 +22,11 @@ export function createDemoSeed(deps: { stores: StoreDirectory; settings: Setting
       if (!existing?.providers) await deps.settings.setProviders(store.id, ['manual', 'cod', 'test'], newSecret());
       // A seed has no request: its context names the store only (no storefront URL), and the history says `seed:demo`.
       const ctx = createRequestContext({ store: { ...store, base: '' } });
-      const sample = (n: number, provider: string, amount: number, input: Record<string, unknown> = {}) => deps.payments.authorize(ctx, {
-        orderRef: `DEMO-${n}`, amount, currency: store.currency, provider, input, idempotencyKey: `demo-seed-${n}`, actor: 'seed:demo',
-      });
+      const sample = (n: number, provider: string, amount: number, input: Record<string, unknown> = {}) =>
+        deps.payments.authorize(ctx, {
+          orderRef: `DEMO-${n}`, amount, currency: store.currency, provider, input,
+          idempotencyKey: `demo-seed-${n}`, actor: 'seed:demo',
+        });
       await sample(1001, 'manual', 4990);
       await sample(1002, 'cod', 12900);
       const card = await sample(1003, 'test', 2500, { cardNumber: TEST_CARDS.approve });

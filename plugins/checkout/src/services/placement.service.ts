@@ -283,7 +283,8 @@ export class PlacementService {
       // Gone, converted or merged meanwhile: nothing to unlock.
       if (!isWizamartError(error) || (error.code !== 'WZ_CART_NOT_FOUND' && error.code !== 'WZ_CART_LOCKED')) throw error;
     }));
-    await this.quietly('let go of the cart', () => this.deps.sessions.letGo(requireStore(ctx).id, cartId, attempt.row.id));
+    const storeId = requireStore(ctx).id;
+    await this.quietly('let go of the cart', () => this.deps.sessions.letGo(storeId, cartId, attempt.row.id));
   }
 
   private async quietly(what: string, work: () => Promise<unknown>): Promise<void> {

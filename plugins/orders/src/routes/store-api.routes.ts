@@ -17,7 +17,8 @@ export async function storeOrderView(deps: OrdersDeps, ctx: RequestContext, orde
     id: payment.id, provider: payment.provider, status: payment.status, amount: payment.amount, currency: payment.currency,
     capturedAmount: payment.capturedAmount, refundedAmount: payment.refundedAmount,
   };
-  return { ...order, history: await deps.actors.forStore(ctx, order), actions: actionsFor(order.status), payment: summary ?? null };
+  const history = await deps.actors.forStore(ctx, order);
+  return { ...order, history, actions: actionsFor(order.status), payment: summary ?? null };
 }
 
 /** `/api/v1/store/<store>/orders/…`: the order list and detail, the status actions, and the settings. */

@@ -20,7 +20,10 @@ export function problemText(deps: Pick<OrdersDeps, 'ui'>, req: Request, error: u
 }
 
 /** Runs a form change and redirects to `back` with a flash saying how it went (PRG); known errors become an error flash. */
-async function formChange(deps: OrdersDeps, req: Request, res: Response, back: string, done: string, work: (ctx: RequestContext) => Promise<unknown>): Promise<void> {
+async function formChange(
+  deps: OrdersDeps, req: Request, res: Response, back: string, done: string,
+  work: (ctx: RequestContext) => Promise<unknown>,
+): Promise<void> {
   try {
     await work(contextOf(req));
   } catch (error) {

@@ -1,4 +1,6 @@
-import { contextOf, isWizamartError, minorDigits, permit, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
+import {
+  contextOf, isWizamartError, minorDigits, permit, requireStore, type RequestContext,
+} from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import { type OrdersDeps } from './deps.js';
 import {

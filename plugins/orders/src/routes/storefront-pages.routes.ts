@@ -74,7 +74,8 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: OrdersDeps): Ro
     });
   });
   router.get('/:id', signInFirst(deps), permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
-    res.render('orders/storefront/order', orderPage(deps, req, await deps.shopper.own(contextOf(req), String(req.params.id))));
+    const order = await deps.shopper.own(contextOf(req), String(req.params.id));
+    res.render('orders/storefront/order', orderPage(deps, req, order));
   });
   return router;
 }

@@ -47,7 +47,9 @@ export function shopperActor(actor: string): ShopperActor {
 export class HistoryActors {
   constructor(private readonly deps: { staff: StaffDirectory; customers: CustomerDirectory; providers: PaymentProviders }) {}
 
-  async forStore(ctx: RequestContext, order: Pick<Order, 'history' | 'customerId' | 'customerName' | 'email'>): Promise<Array<HistoryEntry & { by: StoreActor }>> {
+  async forStore(
+    ctx: RequestContext, order: Pick<Order, 'history' | 'customerId' | 'customerName' | 'email'>,
+  ): Promise<Array<HistoryEntry & { by: StoreActor }>> {
     const actors = order.history.map((entry) => splitActor(entry.actor));
     const idsOf = (kind: string) => [...new Set(actors.filter((actor) => actor.kind === kind).map((actor) => actor.id.toLowerCase()))];
     const store = requireStore(ctx);
@@ -75,9 +77,12 @@ export class HistoryActors {
   }
 
   /** Customers by id; one deleted since keeps the name and email the order recorded, when it is the order's own. */
-  private async customers(storeId: string, ids: string[], order: Pick<Order, 'customerId' | 'customerName' | 'email'>): Promise<Map<string, Person>> {
+  private async customers(
+    storeId: string, ids: string[], order: Pick<Order, 'customerId' | 'customerName' | 'email'>,
+  ): Promise<Map<string, Person>> {
     // Actors are free text from the placing plugin: only a well-formed id can name a customer.
-    const found = await Promise.all(ids.filter(isUuid).map(async (id) => [id, await this.deps.customers.byId(storeId, id)] as const));
+    const byId = async (id: string) => [id, await this.deps.customers.byId(storeId, id)] as const;
+    const found = await Promise.all(ids.filter(isUuid).map(byId));
     const people = new Map<string, Person>();
     for (const [id, customer] of found) {
       if (customer) people.set(id, { name: customer.name, email: customer.email });

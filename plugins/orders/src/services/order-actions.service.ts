@@ -63,13 +63,18 @@ export class OrderActions {
    * captured → paid; refunded in full → refunded; failed or cancelled while waiting → cancelled (stock released).
    * Returns the status the order ends in, or undefined when `payment` is not this store's order's payment.
    */
-  async applyPayment(ctx: RequestContext, payment: Pick<Payment, 'id' | 'orderRef' | 'status' | 'provider'>): Promise<OrderStatus | undefined> {
+  async applyPayment(
+    ctx: RequestContext, payment: Pick<Payment, 'id' | 'orderRef' | 'status' | 'provider'>,
+  ): Promise<OrderStatus | undefined> {
     const order = await this.reader.get(ctx, payment.orderRef);
     if (!order || order.paymentId !== payment.id || this.inFlight.has(order.id)) return order?.status;
     const actor = `payments:${payment.provider}`;
     let status = order.status;
-    if ((SETTLED.has(payment.status) || payment.status === 'refunded') && status === 'pending_payment') status = await this.transition(ctx, order.id, 'paid', actor, null);
-    if (payment.status === 'refunded' && canMove(status, 'refunded')) status = await this.transition(ctx, order.id, 'refunded', actor, null);
+    const settled = SETTLED.has(payment.status) || payment.status === 'refunded';
+    if (settled && status === 'pending_payment') status = await this.transition(ctx, order.id, 'paid', actor, null);
+    if (payment.status === 'refunded' && canMove(status, 'refunded')) {
+      status = await this.transition(ctx, order.id, 'refunded', actor, null);
+    }
     if ((payment.status === 'failed' || payment.status === 'cancelled') && status === 'pending_payment') {
       await this.stock.giveBack(ctx, order, actor);
       status = await this.transition(ctx, order.id, 'cancelled', actor, `payment ${payment.status}`);
@@ -84,7 +89,9 @@ export class OrderActions {
     return (await this.applyPayment(ctx, payment)) ?? order.status;
   }
 
-  private async moveMoneyAndStock(ctx: RequestContext, order: Order, action: OrderAction, actor: string): Promise<void> {
+  private async moveMoneyAndStock(
+    ctx: RequestContext, order: Order, action: OrderAction, actor: string,
+  ): Promise<void> {
     if (action === 'mark-paid') return this.capture(ctx, order);
     if (action === 'refund') return this.refund(ctx, order);
     if (action !== 'cancel') return;

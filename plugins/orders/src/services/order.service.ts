@@ -138,7 +138,9 @@ export class OrderService {
    * Numbers and inserts the order in one transaction. When another call inserted the same id first (the counter lock
    * made this one wait for it), the transaction is rolled back so the number is not used up; false is returned.
    */
-  private async insert(storeId: string, order: Omit<OrderInsert, 'number'>, lines: LineInsert[], actor: string): Promise<boolean> {
+  private async insert(
+    storeId: string, order: Omit<OrderInsert, 'number'>, lines: LineInsert[], actor: string,
+  ): Promise<boolean> {
     try {
       return await this.orders.transaction(async (trx) => {
         if (await this.orders.idTaken(order.id, trx)) throw new LostRace();

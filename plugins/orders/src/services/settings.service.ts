@@ -21,7 +21,9 @@ export class SettingsService {
     return { currency: store.currency, taxRateBasisPoints: tax.rateBasisPoints, taxInclusive: tax.inclusive, shippingRates: rates };
   }
 
-  async saveTax(ctx: RequestContext, input: { taxRateBasisPoints: number; taxInclusive: boolean }): Promise<OrdersSettingsView> {
+  async saveTax(
+    ctx: RequestContext, input: { taxRateBasisPoints: number; taxInclusive: boolean },
+  ): Promise<OrdersSettingsView> {
     const tax = { rateBasisPoints: input.taxRateBasisPoints, inclusive: input.taxInclusive };
     await this.settings.saveTax(requireStore(ctx).id, tax);
     return this.view(ctx);

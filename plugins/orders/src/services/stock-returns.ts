@@ -29,7 +29,9 @@ export class StockReturns {
     }
   }
 
-  private async giveBackOne(reservations: InventoryReservations, store: StoreRef, orderId: string, reservationId: string, actor: string): Promise<void> {
+  private async giveBackOne(
+    reservations: InventoryReservations, store: StoreRef, orderId: string, reservationId: string, actor: string,
+  ): Promise<void> {
     try {
       await reservations.restore(store, reservationId, actor);
     } catch (error) {

@@ -34,7 +34,8 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
   const router = routes.router();
 
   /** Runs a store action and comes back to the payment with a flash saying how it went. */
-  const act = async (req: Request, res: Response, work: (ctx: RequestContext, id: string) => Promise<unknown>, done: string) => {
+  type Work = (ctx: RequestContext, id: string) => Promise<unknown>;
+  const act = async (req: Request, res: Response, work: Work, done: string) => {
     const id = String(req.params.id);
     const back = `${paymentsUrl(deps, req)}/payments/${encodeURIComponent(id)}`;
     try {

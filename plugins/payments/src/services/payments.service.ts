@@ -4,8 +4,8 @@ import {
   idempotencyMismatch, invalidState, notOffline, paymentNotFound, providerDeclined, providerNotOffered, refundExceedsCaptured,
 } from '../errors.js';
 import type {
-  AuthorizeRequest, Payment, PaymentEvent, PaymentEventPayload, PaymentProvider, PaymentsService, PaymentStatus, PaymentStepOptions,
-  ProviderPaymentView, ProviderStepResult,
+  AuthorizeRequest, Payment, PaymentEvent, PaymentEventPayload, PaymentProvider, PaymentsService, PaymentStatus,
+  PaymentStepOptions, ProviderPaymentView, ProviderStepResult,
 } from '../index.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { PaymentChange, PaymentFilter, PaymentRow, PaymentsRepository } from '../repositories/payments.repository.js';
@@ -174,7 +174,9 @@ export class PaymentsServiceImpl implements PaymentsService {
     return this.capture(ctx, paymentId);
   }
 
-  refund(ctx: RequestContext, paymentId: string, options: PaymentStepOptions & { amount?: number } = {}): Promise<Payment> {
+  refund(
+    ctx: RequestContext, paymentId: string, options: PaymentStepOptions & { amount?: number } = {},
+  ): Promise<Payment> {
     const { amount } = options;
     return this.step(ctx, paymentId, 'refund', options, (payment, provider) => {
       if (payment.status !== 'captured' && payment.status !== 'partially_refunded') throw invalidState(payment.status, 'refund');
