@@ -4,6 +4,7 @@ import { checkDependencies } from './dependencies.js';
 import { checkEntry, checkPublicIndex } from './entry.js';
 import { checkFilesField } from './files-field.js';
 import { checkImports } from './imports.js';
+import { checkLayers } from './layers.js';
 import { checkLocales } from './locales.js';
 import { checkMigrations } from './migrations.js';
 import { loadPluginPackage } from './package.js';
@@ -20,8 +21,8 @@ export { formatReport } from './report.js';
 
 /**
  * Checks the plugin package in `dir` against every rule of the catalogue (docs/validator.md): manifest, entry,
- * dependencies, migrations, locales, views, import boundaries, config schema, shipped files, the internal tier and
- * permissions. Imports the built entry and migrations, so run it after building.
+ * dependencies, migrations, locales, views, import boundaries, config schema, shipped files, the internal tier,
+ * permissions and layering. Imports the built entry and migrations, so run it after building.
  */
 export async function validatePlugin(dir: string): Promise<ValidationReport> {
   const absolute = path.resolve(dir);
@@ -42,6 +43,7 @@ export async function validatePlugin(dir: string): Promise<ValidationReport> {
     ...checkFilesField(plugin),
     ...checkInternalTier(plugin, sources),
     ...checkPermissions(plugin, sources),
+    ...checkLayers(plugin, sources),
   ];
   return buildReport(plugin.manifest.code || null, absolute, findings);
 }

@@ -5,7 +5,8 @@ export type Severity = 'error' | 'warn' | 'info';
 export type RuleId =
   | 'WZV001' | 'WZV002' | 'WZV003' | 'WZV004' | 'WZV005' | 'WZV006' | 'WZV007' | 'WZV008' | 'WZV009' | 'WZV010'
   | 'WZV011' | 'WZV012' | 'WZV013' | 'WZV014' | 'WZV015' | 'WZV016' | 'WZV017' | 'WZV018' | 'WZV019' | 'WZV020'
-  | 'WZV021' | 'WZV022' | 'WZV023' | 'WZV024' | 'WZV025' | 'WZV026' | 'WZV027' | 'WZV028' | 'WZV029' | 'WZV030';
+  | 'WZV021' | 'WZV022' | 'WZV023' | 'WZV024' | 'WZV025' | 'WZV026' | 'WZV027' | 'WZV028' | 'WZV029' | 'WZV030'
+  | 'WZV031';
 
 /** A rule of the catalogue: its severity, a one-line summary and how to fix what it finds. */
 export interface Rule {
@@ -165,5 +166,10 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     severity: 'warn',
     summary: 'permissions are declared as { code, name, description } with locale keys present in en.json',
     hint: 'Declare { "code", "name", "description" } with locale keys as name and description; add them to en.json.',
+  },
+  WZV031: {
+    severity: 'error',
+    summary: 'layers run one way: routes do not import repositories, repositories do not import services',
+    hint: 'Call a service from the route; move types both layers share into a module outside repositories/ and services/.',
   },
 };

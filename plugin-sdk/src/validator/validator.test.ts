@@ -40,6 +40,7 @@ const EXPECTED: Record<string, Array<[RuleId, number, RegExp]>> = {
   'wzv027-unknown-key': [['WZV027', 2, /"good\.heading" is used but en\.json has no "heading"|"good\.menu\.things" is used/]],
   'wzv028-internal-surface': [['WZV028', 3, /internal plugin adds a (storefront route \(routes\.api\)|store menu item|page alias)/]],
   'wzv029-undeclared-permission': [['WZV029', 3, /"good\.(veiw|edit)" is used but the manifest does not declare it|"catalog\.view" is used but "catalog" is not a plugin this one requires/]],
+  'wzv031-layers': [['WZV031', 2, /routes file imports \.\.\/repositories\/item\.repository\.js|repositories file imports \.\.\/services\/item\.service\.js/]],
   'wzv030-permission-declarations': [['WZV030', 3, /"good\.view" is a plain string|"good\.permissions\.edit\.name" is missing from en\.json|"catalog\.permissions\.edit\.description" is not a key of this plugin/]],
 };
 
