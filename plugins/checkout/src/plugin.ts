@@ -39,7 +39,7 @@ const dependencies = {
 
 type Services = ResolvedDeps<typeof dependencies>;
 
-type CheckoutWiring = CheckoutDeps & { sessions: SessionRepository };
+type CheckoutWiring = CheckoutDeps & { sessions: SessionRepository; keys: IdempotencyRepository };
 
 function createDeps(ctx: PluginContext<CheckoutConfig>, services: Services): CheckoutWiring {
   const db = () => ctx.db;

@@ -1,9 +1,8 @@
 import { createRequestContext } from '@wizamart/plugin-sdk';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
-import type { PageFields } from './repositories/page.repository.js';
+import type { PageFields, ThemeValues } from './model.js';
 import type { PageService } from './services/page.service.js';
 import type { ThemeService } from './services/theme.service.js';
-import type { ThemeValues } from './services/theme-values.js';
 
 interface DemoStore {
   code: string;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { CategoryRecord } from './records.js';
+import type { CategoryRecord } from '../model.js';
 
 const SELECT = ['id as id', 'parent_id as parentId', 'name as name', 'slug as slug', 'position as position'];
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { likePattern, type ImageRecord, type ProductRecord, type ProductStatus, type ProductWrite, type VariantRecord } from './records.js';
+import type { ImageRecord, ProductDetailRecord, ProductRecord, ProductStatus, ProductWrite, VariantRecord } from '../model.js';
+import { likePattern } from './records.js';
 
 /** Schema of the catalog tables, for joins and raw SQL (`ctx.db` binds only the main table of a query). */
 export const SCHEMA = 'catalog';
@@ -12,13 +13,6 @@ const VARIANT = [
   'id as id', 'product_id as productId', 'sku as sku', 'option_values as optionValues', 'price as price', 'currency as currency',
   'compare_at_price as compareAtPrice', 'weight_grams as weightGrams', 'position as position',
 ];
-
-/** A product with its variants, images and category ids. */
-export interface ProductDetailRecord extends ProductRecord {
-  variants: VariantRecord[];
-  images: ImageRecord[];
-  categoryIds: string[];
-}
 
 /** Staff-side filters of the product list. */
 export interface ProductListFilter {

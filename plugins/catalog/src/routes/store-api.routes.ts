@@ -1,6 +1,6 @@
 import { contextOf, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
 import type { Router } from 'express';
-import type { ProductDetailRecord } from '../repositories/product.repository.js';
+import type { ProductDetailRecord } from '../model.js';
 import { descendantIds } from '../services/category.service.js';
 import { type CatalogDeps } from './deps.js';
 import { parseBulkStatus, parseCategory, parseCategoryPatch, parseId, parseProduct, parseStoreList } from './validators.js';

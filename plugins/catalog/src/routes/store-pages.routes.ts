@@ -1,6 +1,6 @@
 import { contextOf, isWizamartError, permit, type PluginRoutes, requireStore } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
-import type { ProductStatus } from '../repositories/records.js';
+import type { ProductStatus } from '../model.js';
 import { descendantIds, flattenTree } from '../services/category.service.js';
 import type { ProductInput } from '../services/product-input.js';
 import { type CatalogDeps } from './deps.js';

@@ -1,5 +1,5 @@
 import { createValidator } from '@wizamart/plugin-sdk';
-import type { ProductStatus } from '../repositories/records.js';
+import type { ProductStatus } from '../model.js';
 import type { CategoryInput } from '../services/category.service.js';
 import type { ProductInput } from '../services/product-input.js';
 import type { ListingFilter } from '../services/storefront.service.js';

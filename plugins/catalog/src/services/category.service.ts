@@ -1,6 +1,7 @@
 import { categoryCycle, categoryNotFound, slugTaken } from '../errors.js';
 import type { CategoryRepository } from '../repositories/category.repository.js';
-import { violatedConstraint, type CategoryRecord } from '../repositories/records.js';
+import type { CategoryRecord } from '../model.js';
+import { violatedConstraint } from '../repositories/records.js';
 import { isUuid, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import { slugify } from './slug.js';
 

@@ -1,5 +1,5 @@
 import { variantsInvalid } from '../errors.js';
-import type { ProductOption, ProductStatus, ProductWrite } from '../repositories/records.js';
+import type { ProductOption, ProductStatus, ProductWrite } from '../model.js';
 import type { StoreRef } from '@wizamart/plugin-sdk';
 import { slugify } from './slug.js';
 

@@ -2,8 +2,9 @@ import type { CmsMedia } from '@wizamart/plugin-cms';
 import { isUuid, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import { categoryNotFound, imagesUnknown, productNotFound, skuTaken, slugTaken } from '../errors.js';
 import type { CategoryRepository } from '../repositories/category.repository.js';
-import type { ProductDetailRecord, ProductListFilter, ProductRepository } from '../repositories/product.repository.js';
-import { violatedConstraint, type ProductStatus, type ProductWrite } from '../repositories/records.js';
+import type { ProductDetailRecord, ProductStatus, ProductWrite } from '../model.js';
+import type { ProductListFilter, ProductRepository } from '../repositories/product.repository.js';
+import { violatedConstraint } from '../repositories/records.js';
 import { csvRow } from './csv.js';
 import { normaliseProduct, type ProductInput } from './product-input.js';
 

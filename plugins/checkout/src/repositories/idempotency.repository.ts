@@ -1,27 +1,5 @@
 import type { Knex } from 'knex';
-import type { AttemptState } from '../services/attempt.js';
-
-/** A stored response: the status and the exact JSON text sent the first time. */
-export interface StoredResponse {
-  status: number;
-  body: string;
-}
-
-/** One idempotency key row. `leaseLapsed` and `expired` are judged by the database clock. */
-export interface KeyRecord {
-  id: string;
-  storeId: string;
-  scope: string;
-  key: string;
-  requestHash: string;
-  status: 'in_progress' | 'completed';
-  attempt: number;
-  orderId: string;
-  state: AttemptState;
-  response: StoredResponse | null;
-  leaseLapsed: boolean;
-  expired: boolean;
-}
+import type { AttemptState, KeyRecord, StoredResponse } from '../model.js';
 
 interface KeyRow extends Omit<KeyRecord, 'response'> {
   responseStatus: number | null;

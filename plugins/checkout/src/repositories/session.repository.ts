@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { CheckoutAddress } from '../index.js';
-import { EMPTY_SESSION, type SessionData } from '../services/steps.js';
+import { EMPTY_SESSION, type SessionData } from '../model.js';
 
 const SESSION = [
   'email as email', 'shipping_address as shippingAddress', 'billing_same_as_shipping as billingSameAsShipping', 'billing_address as billingAddress',

@@ -6,7 +6,6 @@ import type { AuthService } from '@wizamart/plugin-auth';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
 import type { Request } from 'express';
 import { cartEmpty, orderNotFound } from '../errors.js';
-import type { IdempotencyRepository } from '../repositories/idempotency.repository.js';
 import type { CheckoutService } from '../services/checkout.service.js';
 import { shopperScope } from '../services/idempotency.js';
 import type { Placer, PlacementService } from '../services/placement.service.js';
@@ -20,7 +19,6 @@ export interface CheckoutDeps {
   orders: OrdersService;
   checkout: CheckoutService;
   placement: PlacementService;
-  keys: IdempotencyRepository;
 }
 
 /** The request's shopper: its context and store, the signed-in customer (if any) and the idempotency scope. */
@@ -82,7 +80,7 @@ export function placerFor(deps: CheckoutDeps, req: Request, shopper: Shopper): P
  * (other shoppers, other stores, unknown ids) gets the same 404 `WZ_CHECKOUT_ORDER_NOT_FOUND`.
  */
 export async function placedOrder(deps: CheckoutDeps, shopper: Shopper, orderId: string): Promise<Order> {
-  const mine = shopper.scope ? await deps.keys.placedBy(shopper.store.id, orderId, shopper.scope) : false;
+  const mine = shopper.scope ? await deps.placement.placedBy(shopper.store.id, orderId, shopper.scope) : false;
   const order = mine || shopper.customer ? await deps.orders.get(shopper.ctx, orderId) : undefined;
   if (!order || !(mine || (shopper.customer && order.customerId === shopper.customer.id))) throw orderNotFound();
   return order;

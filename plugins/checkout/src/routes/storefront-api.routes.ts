@@ -2,7 +2,7 @@ import { isWizamartError, publicAccess, type PluginRoutes } from '@wizamart/plug
 import type { Request, Response, Router } from 'express';
 import { cartEmpty, jsonRequired } from '../errors.js';
 import { IDEMPOTENCY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from '../index.js';
-import type { StoredResponse } from '../repositories/idempotency.repository.js';
+import type { StoredResponse } from '../model.js';
 import { requireReady } from '../services/cart-check.js';
 import { parseIdempotencyKey } from '../services/idempotency.js';
 import { FILL_STEPS } from '../services/steps.js';

@@ -1,36 +1,6 @@
 import { idempotencyInProgress } from '../errors.js';
-import type { CheckoutAddress } from '../index.js';
-import type { IdempotencyRepository, KeyRecord, StoredResponse } from '../repositories/idempotency.repository.js';
-
-/** What a placement decided on its first run and keeps for a retry that resumes it (never the provider's input). */
-export interface AttemptPlan {
-  cartId: string;
-  lines: Array<{ variantId: string; quantity: number }>;
-  email: string;
-  customerId: string | null;
-  shippingAddress: CheckoutAddress;
-  billingAddress: CheckoutAddress | null;
-  shippingCode: string;
-  provider: string;
-  /** The quote's grand total and currency: what the payment is for (the same on every retry). */
-  amount: number;
-  currency: string;
-  /** Who places it (order history): `customer:<id>` or `guest`. */
-  actor: string;
-  confirmationUrl: string;
-}
-
-/** The progress of a placement, saved after each step with an outside effect. */
-export interface AttemptState {
-  /** The cart this attempt holds (and may have locked). */
-  heldCartId?: string;
-  plan?: AttemptPlan;
-  /** Inventory reservation id per variant id. */
-  reservations?: Record<string, string>;
-  paymentId?: string;
-  /** True once the order exists (kept in memory): from here on the attempt only finishes, it never undoes. */
-  placed?: boolean;
-}
+import type { AttemptState, KeyRecord, StoredResponse } from '../model.js';
+import type { IdempotencyRepository } from '../repositories/idempotency.repository.js';
 
 /** The in-progress attempt that owns a key: its saves renew the lease and fail once another attempt took it over. */
 export class Attempt {

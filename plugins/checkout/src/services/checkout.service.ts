@@ -6,7 +6,8 @@ import { paymentUnavailable, shippingUnavailable } from '../errors.js';
 import type { CheckoutFillStep, CheckoutState } from '../index.js';
 import type { SessionRepository } from '../repositories/session.repository.js';
 import type { StepInputs } from '../routes/validators.js';
-import { keepValid, progress, requireStepsBefore, type SessionData, type StepOptions } from './steps.js';
+import type { SessionData } from '../model.js';
+import { keepValid, progress, requireStepsBefore, type StepOptions } from './steps.js';
 
 /** What the store offers at the shipping and payment steps. */
 export interface CheckoutOptions {

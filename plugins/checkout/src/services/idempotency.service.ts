@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { idempotencyInProgress, idempotencyMismatch } from '../errors.js';
-import type { IdempotencyRepository, KeyRecord, StoredResponse } from '../repositories/idempotency.repository.js';
+import type { KeyRecord, StoredResponse } from '../model.js';
+import type { IdempotencyRepository } from '../repositories/idempotency.repository.js';
 import { Attempt } from './attempt.js';
 import { pollDelays } from './idempotency.js';
 

@@ -6,9 +6,10 @@ import type { Order, OrdersService } from '@wizamart/plugin-orders';
 import type { Payment, PaymentProviders, PaymentsService } from '@wizamart/plugin-payments';
 import { cartBusy, cartEmpty, outOfStock, paymentDeclined, priceChanged } from '../errors.js';
 import type { PlacedOrder, PlaceOrderRequest } from '../index.js';
-import type { IdempotencyRepository, KeyRecord, StoredResponse } from '../repositories/idempotency.repository.js';
+import type { AttemptPlan, KeyRecord, StoredResponse } from '../model.js';
+import type { IdempotencyRepository } from '../repositories/idempotency.repository.js';
 import type { SessionRepository } from '../repositories/session.repository.js';
-import type { Attempt, AttemptPlan } from './attempt.js';
+import type { Attempt } from './attempt.js';
 import { requireReady } from './cart-check.js';
 import type { CheckoutService } from './checkout.service.js';
 import { requestHash } from './idempotency.js';
@@ -77,6 +78,11 @@ function placedBody(order: Order, payment: Payment, confirmationUrl: string): Pl
  */
 export class PlacementService {
   constructor(private readonly deps: PlacementDeps) {}
+
+  /** True when the shopper `scope` placed order `orderId` in store `storeId` (through an idempotency key). */
+  placedBy(storeId: string, orderId: string, scope: string): Promise<boolean> {
+    return this.deps.keys.placedBy(storeId, orderId, scope);
+  }
 
   /** The response for `key`: this request's own, or the one stored for an earlier request with the same key. */
   async place(

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { WizamartError } from '@wizamart/plugin-sdk';
-import { EMPTY_SESSION, keepValid, progress, requireStepsBefore, type SessionData, type StepOptions } from './steps.js';
+import { EMPTY_SESSION, type SessionData } from '../model.js';
+import { keepValid, progress, requireStepsBefore, type StepOptions } from './steps.js';
 
 const address = { name: 'Ana', line1: 'Rue 1', line2: null, city: 'Luxembourg', region: null, postalCode: 'L-1111', country: 'LU', phone: null };
 const options: StepOptions = { shippingCodes: ['standard', 'express'], providers: ['test', 'manual'] };

@@ -1,28 +1,15 @@
 import { stepIncomplete } from '../errors.js';
-import type { CheckoutAddress, CheckoutFillStep, CheckoutStep } from '../index.js';
+import type { CheckoutFillStep, CheckoutStep } from '../index.js';
+import type { SessionData } from '../model.js';
 
 /** The steps that hold data, in order. */
 export const FILL_STEPS: readonly CheckoutFillStep[] = ['contact', 'address', 'shipping', 'payment'];
-
-/** What the checkout of one cart holds (each field validated with ajv when it was saved). */
-export interface SessionData {
-  email: string | null;
-  shippingAddress: CheckoutAddress | null;
-  billingSameAsShipping: boolean;
-  billingAddress: CheckoutAddress | null;
-  shippingCode: string | null;
-  paymentProvider: string | null;
-}
 
 /** What the store offers now: a saved shipping code or provider outside these is no longer valid. */
 export interface StepOptions {
   shippingCodes: readonly string[];
   providers: readonly string[];
 }
-
-export const EMPTY_SESSION: SessionData = {
-  email: null, shippingAddress: null, billingSameAsShipping: true, billingAddress: null, shippingCode: null, paymentProvider: null,
-};
 
 /** True when `step`'s own data is present and still valid (earlier steps are not looked at). */
 export function stepFilled(step: CheckoutFillStep, data: SessionData, options: StepOptions): boolean {

@@ -1,20 +1,5 @@
 import type { Knex } from 'knex';
-
-/** A media item's metadata; the bytes live in the media storage under `storageKey`. */
-export interface MediaRecord {
-  id: string;
-  storeId: string;
-  storageKey: string;
-  originalName: string;
-  contentType: string;
-  sizeBytes: number;
-  /** Alt text given at upload ('' when none). */
-  alt: string;
-  /** Pixel size from the image header; null when unknown (items uploaded before sizes were recorded). */
-  width: number | null;
-  height: number | null;
-  createdAt: Date;
-}
+import type { MediaRecord } from '../model.js';
 
 const SELECT = [
   'id as id', 'store_id as storeId', 'storage_key as storageKey', 'original_name as originalName',

@@ -1,19 +1,6 @@
 import type { Knex } from 'knex';
 import { cmsErrors } from '../errors.js';
-
-/** A content page as stored (Markdown body, not rendered). */
-export interface PageRecord {
-  id: string;
-  storeId: string;
-  slug: string;
-  title: string;
-  body: string;
-  published: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type PageFields = Pick<PageRecord, 'slug' | 'title' | 'body' | 'published'>;
+import type { PageFields, PageRecord } from '../model.js';
 
 const COLUMNS = {
   id: 'id', storeId: 'store_id', slug: 'slug', title: 'title', body: 'body', published: 'published', createdAt: 'created_at', updatedAt: 'updated_at',

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ThemeValues } from '../services/theme-values.js';
+import type { ThemeValues } from '../model.js';
 
 /** A stored theme with the moment it last changed. */
 export interface ThemeRecord extends ThemeValues {

@@ -1,7 +1,6 @@
 import type { CoreUi } from '@wizamart/plugin-core';
 import type { StoreDirectory } from '@wizamart/plugin-tenancy';
-import type { MediaRecord } from '../repositories/media.repository.js';
-import type { PageRecord } from '../repositories/page.repository.js';
+import type { MediaRecord, PageRecord } from '../model.js';
 import type { MediaService } from '../services/media.service.js';
 import type { PageService } from '../services/page.service.js';
 import type { ThemeService } from '../services/theme.service.js';

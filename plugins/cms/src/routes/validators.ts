@@ -1,7 +1,6 @@
 import { createValidator, isUuid } from '@wizamart/plugin-sdk';
 import { mediaNotFound, pageNotFound } from '../errors.js';
-import type { PageFields } from '../repositories/page.repository.js';
-import type { ThemeValues } from '../services/theme-values.js';
+import type { PageFields, ThemeValues } from '../model.js';
 import pageSchema from './schemas/page.schema.json' with { type: 'json' };
 import pagePatchSchema from './schemas/page-patch.schema.json' with { type: 'json' };
 import pagingSchema from './schemas/paging.schema.json' with { type: 'json' };

@@ -1,7 +1,8 @@
 import { isUuid, requireStore, type RequestContext, type StoreRef } from '@wizamart/plugin-sdk';
 import { cmsErrors, mediaNotFound } from '../errors.js';
 import type { CmsMedia, CmsMediaItem } from '../index.js';
-import type { MediaRecord, MediaRepository } from '../repositories/media.repository.js';
+import type { MediaRecord } from '../model.js';
+import type { MediaRepository } from '../repositories/media.repository.js';
 import { imageSize } from './media-dimensions.js';
 import { sniffImage } from './media-sniff.js';
 import { newStorageKey, type MediaStorage } from './media-storage.js';

@@ -1,6 +1,7 @@
 import { isUuid, requireStore, validationError, type RequestContext } from '@wizamart/plugin-sdk';
 import { pageNotFound } from '../errors.js';
-import type { PageFields, PageRecord, PageRepository } from '../repositories/page.repository.js';
+import type { PageFields, PageRecord } from '../model.js';
+import type { PageRepository } from '../repositories/page.repository.js';
 import { renderMarkdown } from './markdown.js';
 
 /** A published page ready to show: Markdown rendered to sanitised HTML. */

@@ -1,25 +1,7 @@
 import { validationError, type FieldErrorInput } from '@wizamart/plugin-sdk';
+import { SAFE_FONTS, type FontName, type ThemeValues } from '../model.js';
 
-/** Font stacks a store may pick; only locally installed families, unquoted so they survive HTML escaping. */
-export const SAFE_FONTS = {
-  system: 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif',
-  serif: 'Georgia, Cambria, Times New Roman, Times, serif',
-  humanist: 'Seravek, Gill Sans Nova, Ubuntu, Calibri, DejaVu Sans, sans-serif',
-  geometric: 'Avenir, Montserrat, Corbel, URW Gothic, sans-serif',
-  mono: 'ui-monospace, SFMono-Regular, Menlo, Consolas, Liberation Mono, monospace',
-} as const;
-
-export type FontName = keyof typeof SAFE_FONTS;
-
-/** A store's theme as stored and edited. */
-export interface ThemeValues {
-  primaryColor: string;
-  accentColor: string;
-  backgroundColor: string;
-  textColor: string;
-  font: FontName;
-  logoMediaId: string | null;
-}
+export { SAFE_FONTS, type FontName, type ThemeValues };
 
 /** What a store without a theme of its own looks like. */
 export const DEFAULT_THEME: Readonly<ThemeValues> = Object.freeze({
