@@ -29,6 +29,11 @@ export default tseslint.config(
       'max-len': ['error', { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
     },
   },
+  {
+    // chai's property assertions (`expect(x).to.be.true`) are expressions by design.
+    files: ['**/*.test.ts', '**/test/**/*.ts', 'e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
   ...LAYERS.map(({ files, group, what }) => ({
     files,
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message: `Layering: ${what}.` }] }] },

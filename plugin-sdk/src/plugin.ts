@@ -226,6 +226,8 @@ export interface PluginContext<Config = Record<string, unknown>> {
  * The shape a plugin's entry module default-exports. Only `register` is required. The services named in `deps` are
  * resolved by the host before `register` runs and handed to every hook as its second argument.
  */
+// `{}` is the literal "no deps declared": the hooks then get an empty object, and any spec extends it.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface PluginDefinition<Config = Record<string, unknown>, Deps extends DepsSpec = {}> {
   /**
    * The services this plugin uses: tokens of the host, of itself or of plugins in `requires` (missing → the plugin
@@ -257,6 +259,7 @@ export interface PluginDefinition<Config = Record<string, unknown>, Deps extends
  * });
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function definePlugin<Config = Record<string, unknown>, Deps extends DepsSpec = {}>(
   definition: PluginDefinition<Config, Deps>,
 ): PluginDefinition<Config, Deps> {

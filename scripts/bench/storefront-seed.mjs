@@ -57,7 +57,7 @@ const SENTENCES = [
   (w) => `A favourite of our customers for ${w.season} — pair it with anything from the ${w.department.toLowerCase()} range.`,
   (w) => `Every ${w.noun.toLowerCase()} is checked by hand before it leaves the workshop.`,
   (w) => `Care: wipe clean or follow the label; ${w.feature} details keep it looking new.`,
-  (w) => `Sourced responsibly, packed without plastic, shipped within two working days.`,
+  () => `Sourced responsibly, packed without plastic, shipped within two working days.`,
   (w) => `The ${w.adjective.toLowerCase()} look works as well in town as on a weekend away.`,
 ];
 const SEASONS = ['winter', 'summer', 'spring walks', 'autumn evenings', 'the whole year', 'long trips'];

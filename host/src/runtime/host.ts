@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Express } from 'express';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { HostServices, hostErrors, WizamartError } from '@wizamart/plugin-sdk';
 import { Kernel, type KernelOptions } from '../kernel/kernel.js';
 import { HOST_VERSION } from '../version.js';

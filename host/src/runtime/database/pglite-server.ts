@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
-import { CANCEL_REQUEST, frameLength, GSSENC_REQUEST, PROTOCOL_3, queryMessage, ReadyForQueryTracker, SSL_REQUEST, startupCode, SYNC, TERMINATE, type TransactionStatus } from './pg-wire.js';
+import { frameLength, GSSENC_REQUEST, PROTOCOL_3, queryMessage, ReadyForQueryTracker, SSL_REQUEST, startupCode, SYNC, TERMINATE, type TransactionStatus } from './pg-wire.js';
 import { SessionLock } from './session-lock.js';
 
 /** Where the embedded database reports what an operator should know (a pino logger fits). */

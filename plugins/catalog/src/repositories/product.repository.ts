@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ImageRecord, ProductDetailRecord, ProductRecord, ProductStatus, ProductWrite, VariantRecord } from '../model.js';
+import type { ProductDetailRecord, ProductRecord, ProductStatus, ProductWrite, VariantRecord } from '../model.js';
 import { likePattern } from './records.js';
 
 /** Schema of the catalog tables, for joins and raw SQL (`ctx.db` binds only the main table of a query). */
