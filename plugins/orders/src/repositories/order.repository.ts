@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Order, OrderAddress, OrderQuoteLine, OrderStatus } from '../index.js';
+import type { OrderFilter } from '../model.js';
 
 /** An order row without lines and history. */
 export type OrderRecord = Omit<Order, 'lines' | 'history'>;
@@ -31,19 +32,6 @@ export interface OrderInsert {
   paymentId: string;
   note: string | null;
   source: Record<string, unknown>;
-}
-
-/** Filters of the store's order list. */
-export interface OrderFilter {
-  status?: OrderStatus;
-  /** Order number (`1001` or `#1001`), or part of the email, customer name or shipping name. */
-  q?: string;
-  /** Inclusive bounds on `placed_at` (`to` is exclusive: the day after the last day asked for). */
-  from?: Date;
-  to?: Date;
-  customerId?: string;
-  limit: number;
-  offset: number;
 }
 
 /** One row of an order list. */

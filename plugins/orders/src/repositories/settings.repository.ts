@@ -1,17 +1,9 @@
 import type { Knex } from 'knex';
+import type { ShippingRateInput } from '../model.js';
 
 /** A shipping rate row (amount in minor units of the store's currency). */
 export interface ShippingRateRecord {
   id: string;
-  code: string;
-  name: string;
-  amount: number;
-  position: number;
-  active: boolean;
-}
-
-/** What a store sets for a rate. */
-export interface ShippingRateInput {
   code: string;
   name: string;
   amount: number;

@@ -5,7 +5,7 @@ import { ACTION_TARGETS, ORDER_STATUSES, type OrderAction } from '../services/st
 import { errorText, type OrdersDeps } from './deps.js';
 import { storeOrderView } from './store-api.routes.js';
 import { formFields, settingsPages } from './store-settings.pages.js';
-import { parseAction, parseId, parseList } from './validators.js';
+import { parseAction, parseList } from './validators.js';
 import { ORDERS_PERMISSIONS } from '../index.js';
 
 const ordersUrl = (deps: OrdersDeps, req: Request) => `${deps.ui.base(req, 'store')}/orders`;

@@ -1,7 +1,6 @@
 import { createValidator, parseMinor } from '@wizamart/plugin-sdk';
 import type { OrderStatus } from '../index.js';
-import type { OrderFilter } from '../repositories/order.repository.js';
-import type { ShippingRateInput } from '../repositories/settings.repository.js';
+import type { OrderFilter, ShippingRateInput } from '../model.js';
 import type { ActionInput } from '../services/order-actions.service.js';
 import actionSchema from './schemas/action.schema.json' with { type: 'json' };
 import fulfilSchema from './schemas/fulfil.schema.json' with { type: 'json' };

@@ -1,6 +1,7 @@
 import { rateCodeTaken, rateNotFound } from '../errors.js';
 import { requireStore, type RequestContext } from '@wizamart/plugin-sdk';
-import { UNIQUE_VIOLATION, type SettingsRepository, type ShippingRateInput, type ShippingRateRecord } from '../repositories/settings.repository.js';
+import type { ShippingRateInput } from '../model.js';
+import { UNIQUE_VIOLATION, type SettingsRepository, type ShippingRateRecord } from '../repositories/settings.repository.js';
 
 /** What the settings page and API show. */
 export interface OrdersSettingsView {
