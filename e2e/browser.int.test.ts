@@ -61,7 +61,9 @@ async function signIn(page: Page, email: string): Promise<void> {
     await screenshot(page, 'store-theme-saved');
     const shop = await context.newPage();
     await shop.goto('/storefront/fashion');
-    const primary = await shop.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--wz-primary').trim());
+    const primary = await shop.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--wz-primary').trim(),
+    );
     expect(primary.toLowerCase()).to.equal('#0f766e');
     await screenshot(shop, 'storefront-themed');
   });
@@ -72,7 +74,10 @@ async function signIn(page: Page, email: string): Promise<void> {
     await page.getByLabel(/name/i).first().fill('Robin Buyer');
     await page.getByLabel(/e-?mail/i).fill('robin@example.com');
     await page.getByLabel(/password/i).fill('a-good-long-password');
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: /create|register|sign up/i }).click()]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.getByRole('button', { name: /create|register|sign up/i }).click(),
+    ]);
     expect(new URL(page.url()).pathname).to.equal('/storefront/fashion/customers/account');
     expect(await page.locator('#profile-name').inputValue()).to.equal('Robin Buyer');
     await screenshot(page, 'shopper-account');

@@ -25,10 +25,16 @@ async function alpineReady(page: Page): Promise<void> {
   before(async () => {
     ({ test, url } = await startDemoHost());
     // Known stock for the demo shirt: size M (selected when the page opens) sold out, L in stock.
-    const variants: Array<{ id: string; option_values: Record<string, string> }> = await test.db('catalog.variants as v')
-      .join('catalog.products as p', 'p.id', 'v.product_id').where('p.slug', 'classic-oxford-shirt').select('v.id', 'v.option_values');
+    const variants: Array<{ id: string; option_values: Record<string, string> }> = await test
+      .db('catalog.variants as v')
+      .join('catalog.products as p', 'p.id', 'v.product_id')
+      .where('p.slug', 'classic-oxford-shirt')
+      .select('v.id', 'v.option_values');
     for (const variant of variants) {
-      await test.db('inventory.levels').where({ variant_id: variant.id }).update({ on_hand: variant.option_values.Size === 'M' ? 0 : 10, reserved: 0 });
+      await test
+        .db('inventory.levels')
+        .where({ variant_id: variant.id })
+        .update({ on_hand: variant.option_values.Size === 'M' ? 0 : 10, reserved: 0 });
     }
     browser = await launchBrowser();
   });
@@ -49,10 +55,15 @@ async function alpineReady(page: Page): Promise<void> {
       await screenshot(page, 'cart-product-sold-out');
 
       await page.locator('label', { hasText: /^\s*L\s*$/ }).click();
-      await page.waitForFunction(() => !(document.querySelector('[data-add-to-cart-submit]') as HTMLButtonElement).disabled);
+      await page.waitForFunction(
+        () => !(document.querySelector('[data-add-to-cart-submit]') as HTMLButtonElement).disabled,
+      );
       const sku = (await page.locator('[data-sku]').textContent())!.trim();
       const variantId = await page.locator('[data-add-to-cart] [data-variant-id]').inputValue();
-      expect(await page.locator('[data-add-to-cart] [data-variant-id]').getAttribute('name'), 'Alpine names the picked variant field').to.equal('variantId');
+      expect(
+        await page.locator('[data-add-to-cart] [data-variant-id]').getAttribute('name'),
+        'Alpine names the picked variant field',
+      ).to.equal('variantId');
       await page.getByLabel('Quantity').fill('2');
       await screenshot(page, 'cart-product-add');
       await submit(page, button);
@@ -60,7 +71,9 @@ async function alpineReady(page: Page): Promise<void> {
       expect(new URL(page.url()).pathname).to.equal('/storefront/fashion/cart');
       expect(await page.locator('.wz-alert-success').textContent()).to.include('Added to your cart.');
       const line = page.locator(`[data-variant="${variantId}"]`);
-      expect(await line.textContent()).to.include(sku).and.include('Classic Oxford Shirt');
+      expect(await line.textContent())
+        .to.include(sku)
+        .and.include('Classic Oxford Shirt');
       expect(await line.locator('input[name="quantity"]').inputValue()).to.equal('2');
       await screenshot(page, 'cart-page');
 
@@ -86,7 +99,9 @@ async function alpineReady(page: Page): Promise<void> {
       const page = await context.newPage();
       await page.goto(PRODUCT);
       const sizes = page.locator('[data-add-to-cart] select[name="variantId"]');
-      expect(await sizes.locator('option[disabled]').textContent(), 'the sold-out size cannot be chosen').to.match(/^M · .*Out of stock/);
+      expect(await sizes.locator('option[disabled]').textContent(), 'the sold-out size cannot be chosen').to.match(
+        /^M · .*Out of stock/,
+      );
       await sizes.selectOption({ label: (await sizes.locator('option', { hasText: /^XL · / }).textContent())! });
       await screenshot(page, 'cart-product-no-script');
       await submit(page, page.locator('[data-add-to-cart-submit]'));

@@ -25,7 +25,10 @@ async function submit(page: Page, target: ReturnType<Page['locator']>): Promise<
   let context: BrowserContext;
 
   before(async () => {
-    test = await startTestHost({ plugins: PLUGINS, env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42', WIZAMART_JOBS: 'false' } });
+    test = await startTestHost({
+      plugins: PLUGINS,
+      env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42', WIZAMART_JOBS: 'false' },
+    });
     await test.host.runSeeds('demo');
     const { url } = await test.host.listen(0, '127.0.0.1');
     browser = await launchBrowser();
@@ -61,8 +64,12 @@ async function submit(page: Page, target: ReturnType<Page['locator']>): Promise<
     await page.locator('label', { hasText: /^\s*L\s*$/ }).click();
     await page.waitForFunction((sku) => document.querySelector('[data-sku]')?.textContent !== sku, firstSku);
     // Demo SKUs end in the variant's position: the L variant is the one after the values listed before L.
-    const sizes = await page.locator('fieldset input[type="radio"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
-    expect(await page.locator('[data-sku]').textContent()).to.equal(`${firstSku!.replace(/-\d+$/, '')}-${sizes.indexOf('L') + 1}`);
+    const sizes = await page
+      .locator('fieldset input[type="radio"]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(await page.locator('[data-sku]').textContent()).to.equal(
+      `${firstSku!.replace(/-\d+$/, '')}-${sizes.indexOf('L') + 1}`,
+    );
     expect(await page.locator('[data-stock] span:visible').count()).to.equal(1);
     await screenshot(page, 'catalog-product-variant');
   });
@@ -87,7 +94,10 @@ async function submit(page: Page, target: ReturnType<Page['locator']>): Promise<
     await page.locator('[data-variant-sku]').nth(0).fill('BOMBER-S');
     await page.locator('[data-variant-sku]').nth(1).fill('BOMBER-M');
     for (const n of [0, 1]) {
-      await page.locator('[data-variant-price]').nth(n).fill(n ? '129.00' : '119.00');
+      await page
+        .locator('[data-variant-price]')
+        .nth(n)
+        .fill(n ? '129.00' : '119.00');
       await page.locator('[data-variant-price]').nth(n).press('Tab');
     }
     await screenshot(page, 'catalog-owner-form');
@@ -95,8 +105,15 @@ async function submit(page: Page, target: ReturnType<Page['locator']>): Promise<
     expect(new URL(page.url()).pathname).to.match(/^\/store\/fashion\/catalog\/products\/[0-9a-f-]{36}$/);
     const saved = await test.db('catalog.products').where({ slug: 'browser-bomber-jacket' }).first();
     expect(saved).to.include({ status: 'active', title: 'Browser Bomber Jacket' });
-    const variants = await test.db('catalog.variants').where({ product_id: saved.id }).orderBy('position').select('sku', 'price');
-    expect(variants).to.deep.equal([{ sku: 'BOMBER-S', price: 11900 }, { sku: 'BOMBER-M', price: 12900 }]);
+    const variants = await test
+      .db('catalog.variants')
+      .where({ product_id: saved.id })
+      .orderBy('position')
+      .select('sku', 'price');
+    expect(variants).to.deep.equal([
+      { sku: 'BOMBER-S', price: 11900 },
+      { sku: 'BOMBER-M', price: 12900 },
+    ]);
     const shop = await context.newPage();
     await shop.goto('/storefront/fashion/products?q=bomber');
     await submit(shop, shop.locator('[data-product="browser-bomber-jacket"] a'));

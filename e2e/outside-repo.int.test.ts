@@ -20,8 +20,16 @@ interface Result {
  * repository), no database server (the operator folder runs the embedded one). */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key) && key !== 'INIT_CWD' && key !== 'DATABASE_URL') env[key] = value;
-  return { ...env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1', ...extra };
+  for (const [key, value] of Object.entries(process.env))
+    if (!/^npm_/i.test(key) && key !== 'INIT_CWD' && key !== 'DATABASE_URL') env[key] = value;
+  return {
+    ...env,
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    NO_COLOR: '1',
+    ...extra,
+  };
 }
 
 /** Runs a command to its end; rejects with its output when it exits non-zero. */
@@ -36,7 +44,12 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
     child.on('close', (status) => {
       const result = { status, stdout, stderr };
       if (status === 0) resolve(result);
-      else reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${status}\n--- stdout\n${stdout.slice(-4000)}\n--- stderr\n${stderr.slice(-4000)}`));
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} (in ${cwd}) exited with ${status}\n--- stdout\n${stdout.slice(-4000)}\n--- stderr\n${stderr.slice(-4000)}`,
+          ),
+        );
     });
   });
 }
@@ -90,7 +103,9 @@ async function stopHost(host: RunningHost | undefined): Promise<number | null> {
 }
 
 const tarball = (dir: string, name: string) => {
-  const file = readdirSync(dir).find((entry) => entry.startsWith(`${name}-`) && /^\d/.test(entry.slice(name.length + 1)));
+  const file = readdirSync(dir).find(
+    (entry) => entry.startsWith(`${name}-`) && /^\d/.test(entry.slice(name.length + 1)),
+  );
   if (!file) throw new Error(`no ${name}-<version>.tgz in ${dir}`);
   return path.join(dir, file);
 };
@@ -104,7 +119,8 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
   let dataDir: string;
   let pluginDir: string;
   let host: RunningHost | undefined;
-  const wizamart = (...args: string[]) => run(path.join(app, 'node_modules', '.bin', 'wizamart'), args, app, childEnv({ WIZAMART_DATA_DIR: dataDir }));
+  const wizamart = (...args: string[]) =>
+    run(path.join(app, 'node_modules', '.bin', 'wizamart'), args, app, childEnv({ WIZAMART_DATA_DIR: dataDir }));
 
   before(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'wz-outside-'));
@@ -128,19 +144,38 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
     const result = await run(path.join(REPO, 'scripts', 'pack'), [packs, '--no-build'], REPO);
     const names = readdirSync(packs).sort();
     // Every package the root build builds (tsconfig references), so a plugin added there is packed too.
-    const references = (JSON.parse(await readFile(path.join(REPO, 'tsconfig.json'), 'utf8')) as { references: Array<{ path: string }> }).references;
+    const references = (
+      JSON.parse(await readFile(path.join(REPO, 'tsconfig.json'), 'utf8')) as { references: Array<{ path: string }> }
+    ).references;
     const expected = references
       .filter((reference) => existsSync(path.join(REPO, reference.path, 'package.json')))
-      .map((reference) => (JSON.parse(readFileSync(path.join(REPO, reference.path, 'package.json'), 'utf8')) as { name: string }).name.replace('@', '').replace('/', '-'));
-    expect(expected).to.include.members(['wizamart-host', 'wizamart-plugin-sdk', 'wizamart-plugin-core', 'wizamart-plugin-tenancy', 'wizamart-plugin-customers']);
-    for (const name of expected) expect(names.some((file) => file.startsWith(`${name}-`)), `${name} in ${names.join(', ')}`).to.equal(true);
+      .map((reference) =>
+        (JSON.parse(readFileSync(path.join(REPO, reference.path, 'package.json'), 'utf8')) as { name: string }).name
+          .replace('@', '')
+          .replace('/', '-'),
+      );
+    expect(expected).to.include.members([
+      'wizamart-host',
+      'wizamart-plugin-sdk',
+      'wizamart-plugin-core',
+      'wizamart-plugin-tenancy',
+      'wizamart-plugin-customers',
+    ]);
+    for (const name of expected)
+      expect(
+        names.some((file) => file.startsWith(`${name}-`)),
+        `${name} in ${names.join(', ')}`,
+      ).to.equal(true);
     expect(names.every((file) => file.endsWith('.tgz'))).to.equal(true);
     expect(result.stdout.trim().split('\n')).to.have.length(names.length);
   });
 
   it('installs the tarballs into an empty folder with npm, and the host starts there and turns ready', async () => {
     await mkdir(app, { recursive: true });
-    await writeFile(path.join(app, 'package.json'), `${JSON.stringify({ name: 'my-wizamart', private: true }, null, 2)}\n`);
+    await writeFile(
+      path.join(app, 'package.json'),
+      `${JSON.stringify({ name: 'my-wizamart', private: true }, null, 2)}\n`,
+    );
     const tarballs = readdirSync(packs).map((file) => path.join(packs, file));
     await run('npm', ['install', ...tarballs], app);
     host = await startHost(app, dataDir);
@@ -163,11 +198,26 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
 
   it('wizamart-plugin new (from the installed SDK) creates a plugin whose npm install, npm test and npm pack pass', async () => {
     const bin = path.join(app, 'node_modules', '.bin', 'wizamart-plugin');
-    const refused = await run(bin, ['new', path.join(work, 'bad'), '--code', 'Bad_Code'], work).catch((error: Error) => error);
+    const refused = await run(bin, ['new', path.join(work, 'bad'), '--code', 'Bad_Code'], work).catch(
+      (error: Error) => error,
+    );
     expect(String(refused)).to.match(/exited with 2[\s\S]*Invalid plugin code "Bad_Code"/);
     // Nothing is published: the SDK and the host come from their tarballs (the core and tenancy plugins the new
     // plugin's tests boot are taken from the same folder).
-    const created = await run(bin, ['new', pluginDir, '--code', CODE, '--sdk', tarball(packs, 'wizamart-plugin-sdk'), '--host', tarball(packs, 'wizamart-host')], work);
+    const created = await run(
+      bin,
+      [
+        'new',
+        pluginDir,
+        '--code',
+        CODE,
+        '--sdk',
+        tarball(packs, 'wizamart-plugin-sdk'),
+        '--host',
+        tarball(packs, 'wizamart-host'),
+      ],
+      work,
+    );
     expect(created.stdout).to.include(`@wizamart/plugin-tenancy: file:${tarball(packs, 'wizamart-plugin-tenancy')}`);
     await run('npm', ['install'], pluginDir);
     const tested = await run('npm', ['test'], pluginDir);
@@ -175,20 +225,45 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
     expect(Number(/(\d+) passing/.exec(tested.stdout)![1])).to.be.at.least(8);
     expect(tested.stdout).not.to.match(/failing|pending/);
     await run('npm', ['run', 'build'], pluginDir);
-    const report = JSON.parse((await run(bin, ['validate', pluginDir, '--json'], work)).stdout) as { plugin: string; findings: unknown[]; errors: number };
+    const report = JSON.parse((await run(bin, ['validate', pluginDir, '--json'], work)).stdout) as {
+      plugin: string;
+      findings: unknown[];
+      errors: number;
+    };
     expect(report).to.deep.include({ plugin: CODE, errors: 0 });
     expect(report.findings).to.deep.equal([]);
-    const packed = JSON.parse((await run('npm', ['pack', '--json'], pluginDir)).stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const packed = JSON.parse((await run('npm', ['pack', '--json'], pluginDir)).stdout) as Array<{
+      filename: string;
+      files: Array<{ path: string }>;
+    }>;
     const files = packed[0].files.map((file) => file.path);
-    expect(files).to.include.members(['package.json', 'dist/src/plugin.js', `dist/migrations/${CODE}_001_create_notes.js`, 'views/admin/notes.hbs', 'locales/lb.json']);
+    expect(files).to.include.members([
+      'package.json',
+      'dist/src/plugin.js',
+      `dist/migrations/${CODE}_001_create_notes.js`,
+      'views/admin/notes.hbs',
+      'locales/lb.json',
+    ]);
     expect(files.filter((file) => file.includes('.test.'))).to.deep.equal([]);
   });
 
   it('npm install of the new plugin’s tarball adds it; after a restart it is listed, and the admin API turns it on and off live', async () => {
-    const pkg = JSON.parse(await readFile(path.join(pluginDir, 'package.json'), 'utf8')) as { name: string; version: string };
+    const pkg = JSON.parse(await readFile(path.join(pluginDir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     await run('npm', ['install', path.join(pluginDir, `${pkg.name}-${pkg.version}.tgz`)], app);
-    const listed = JSON.parse((await wizamart('plugins', 'list', '--json')).stdout) as Array<{ code: string; state: string; package: string; tier: string }>;
-    expect(listed.find((plugin) => plugin.code === CODE)).to.include({ state: 'ok', package: pkg.name, tier: 'optional' });
+    const listed = JSON.parse((await wizamart('plugins', 'list', '--json')).stdout) as Array<{
+      code: string;
+      state: string;
+      package: string;
+      tier: string;
+    }>;
+    expect(listed.find((plugin) => plugin.code === CODE)).to.include({
+      state: 'ok',
+      package: pkg.name,
+      tier: 'optional',
+    });
     expect(listed.filter((plugin) => plugin.state !== 'ok').map((plugin) => plugin.code)).to.deep.equal([]);
 
     // Installed after the first boot: loaded, migrated, but disabled on every platform until an admin enables it.
@@ -202,16 +277,20 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
     const login = await fetch(`${host.url}/api/v1/admin/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@wizamart.local', password: process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo' }),
+      body: JSON.stringify({
+        email: 'admin@wizamart.local',
+        password: process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo',
+      }),
     });
     expect(login.status).to.equal(200);
     const { token } = (await login.json()) as { token: string };
     const admin = { authorization: `Bearer ${token}` };
-    const change = (action: 'enable' | 'disable') => fetch(`${host!.url}/api/v1/admin/platforms/main/plugins/${CODE}/${action}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...admin },
-      body: JSON.stringify({ dryRun: false, release: false }),
-    });
+    const change = (action: 'enable' | 'disable') =>
+      fetch(`${host!.url}/api/v1/admin/platforms/main/plugins/${CODE}/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...admin },
+        body: JSON.stringify({ dryRun: false, release: false }),
+      });
     const page = () => fetch(`${host!.url}/admin/${CODE}`, { headers: { accept: 'text/html', ...admin } });
 
     const enabled = await change('enable');
@@ -229,7 +308,9 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
       body: JSON.stringify({ text: 'installed from a tarball' }),
     });
     expect(note.status).to.equal(201);
-    const health = (await (await fetch(`${host.url}/health`)).json()) as { checks: Array<{ name: string; status: string }> };
+    const health = (await (await fetch(`${host.url}/health`)).json()) as {
+      checks: Array<{ name: string; status: string }>;
+    };
     expect(health.checks.find((check) => check.name === `${CODE}.notes`)?.status).to.equal('ok');
 
     expect((await change('disable')).status).to.equal(200);
@@ -238,7 +319,9 @@ describe('outside the repository: pack, install with npm, scaffold a plugin, ins
     expect(await stopHost(host), `wizamart start output:\n${host.output().slice(-3000)}`).to.equal(0);
 
     // The same change from a shell, as a dry run: the plan, nothing applied.
-    const planned = JSON.parse((await wizamart('plugins', 'enable', CODE, '--platform', 'main', '--dry-run', '--json')).stdout) as { applied: boolean; plan: { enable: string[] } };
+    const planned = JSON.parse(
+      (await wizamart('plugins', 'enable', CODE, '--platform', 'main', '--dry-run', '--json')).stdout,
+    ) as { applied: boolean; plan: { enable: string[] } };
     expect(planned).to.deep.equal({ applied: false, plan: { enable: [CODE], disable: [], release: [] } });
   });
 });

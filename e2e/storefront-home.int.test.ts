@@ -10,10 +10,14 @@ describe('storefront home sections follow plugin enablement', function () {
   this.timeout(90_000);
   let test: TestHost;
   const home = async () => (await request(test.app).get('/storefront/fashion').expect(200)).text;
-  const change = (action: 'enable' | 'disable', code: string) => test.host.enablementChanges.change('main', code, action, { dryRun: false, release: false, actor: 'e2e' });
+  const change = (action: 'enable' | 'disable', code: string) =>
+    test.host.enablementChanges.change('main', code, action, { dryRun: false, release: false, actor: 'e2e' });
 
   before(async () => {
-    test = await startTestHost({ plugins: PLUGINS, env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42', WIZAMART_JOBS: 'false' } });
+    test = await startTestHost({
+      plugins: PLUGINS,
+      env: { WIZAMART_JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-42', WIZAMART_JOBS: 'false' },
+    });
     await test.host.runSeeds('demo');
   });
   after(async () => test?.stop());
@@ -22,8 +26,12 @@ describe('storefront home sections follow plugin enablement', function () {
     const html = await home();
     expect(html).to.include('data-section="cms.home"').and.include('New season, same values');
     expect(html).to.include('data-cms-link="about"').and.not.include('data-cms-link="home"');
-    expect(html).to.include('data-section="catalog.home"').and.match(/data-product="[^"]+"/);
-    expect(html.indexOf('data-section="cms.home"'), 'cms content comes before the catalog').to.be.below(html.indexOf('data-section="catalog.home"'));
+    expect(html)
+      .to.include('data-section="catalog.home"')
+      .and.match(/data-product="[^"]+"/);
+    expect(html.indexOf('data-section="cms.home"'), 'cms content comes before the catalog').to.be.below(
+      html.indexOf('data-section="catalog.home"'),
+    );
   });
 
   it('with catalog disabled, the home still renders the CMS content and has no product links; enabled again, they are back', async () => {

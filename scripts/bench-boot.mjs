@@ -14,10 +14,15 @@ import { createFreshDatabase } from '../host/dist/src/testing/test-host.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(root, 'host', 'bin', 'wizamart.js');
 const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.WIZAMART_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SERVER =
+  process.env.BENCH_DATABASE_URL ?? process.env.WIZAMART_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const STEPS = ['discover', 'resolve', 'import', 'register', 'migrate', 'start'];
 
-const firstParty = existsSync(path.join(root, 'plugins')) ? readdirSync(path.join(root, 'plugins')).filter((name) => existsSync(path.join(root, 'plugins', name, 'package.json'))) : [];
+const firstParty = existsSync(path.join(root, 'plugins'))
+  ? readdirSync(path.join(root, 'plugins')).filter((name) =>
+      existsSync(path.join(root, 'plugins', name, 'package.json')),
+    )
+  : [];
 
 function boot(env) {
   const began = performance.now();
@@ -52,10 +57,19 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 function report(label, cold, warm) {
   const warmMs = median(warm.map((run) => run.readyMs));
-  console.log(`  ${label.padEnd(9)} cold ${cold.readyMs.toFixed(0).padStart(5)} ms   warm median ${warmMs.toFixed(0).padStart(5)} ms  (min ${Math.min(...warm.map((r) => r.readyMs)).toFixed(0)}, max ${Math.max(...warm.map((r) => r.readyMs)).toFixed(0)}, ${warm.length} runs)`);
-  for (const [name, runs] of [['cold', [cold]], ['warm', warm]]) {
-    const steps = STEPS.map((step) => `${step} ${(median(runs.map((run) => run.timings?.[step] ?? 0)) * 1000).toFixed(1)}`);
-    console.log(`    ${name} steps (ms, median): ${steps.join('  ')}  | in-process total ${(median(runs.map((run) => run.timings?.total ?? 0)) * 1000).toFixed(0)}`);
+  console.log(
+    `  ${label.padEnd(9)} cold ${cold.readyMs.toFixed(0).padStart(5)} ms   warm median ${warmMs.toFixed(0).padStart(5)} ms  (min ${Math.min(...warm.map((r) => r.readyMs)).toFixed(0)}, max ${Math.max(...warm.map((r) => r.readyMs)).toFixed(0)}, ${warm.length} runs)`,
+  );
+  for (const [name, runs] of [
+    ['cold', [cold]],
+    ['warm', warm],
+  ]) {
+    const steps = STEPS.map(
+      (step) => `${step} ${(median(runs.map((run) => run.timings?.[step] ?? 0)) * 1000).toFixed(1)}`,
+    );
+    console.log(
+      `    ${name} steps (ms, median): ${steps.join('  ')}  | in-process total ${(median(runs.map((run) => run.timings?.total ?? 0)) * 1000).toFixed(0)}`,
+    );
   }
   return warmMs;
 }
@@ -65,7 +79,9 @@ async function serverDatabase() {
   return createFreshDatabase(SERVER, 'wz_bench_boot').catch(() => undefined);
 }
 
-console.log(`bench-boot: wizamart start to ready, ${firstParty.length} first-party plugins${firstParty.length ? ` (${firstParty.join(', ')})` : ''}, ${WARM_RUNS} warm runs (node ${process.version})`);
+console.log(
+  `bench-boot: wizamart start to ready, ${firstParty.length} first-party plugins${firstParty.length ? ` (${firstParty.join(', ')})` : ''}, ${WARM_RUNS} warm runs (node ${process.version})`,
+);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wz-bench-boot-'));
 const embeddedEnv = { WIZAMART_DATA_DIR: dataDir, DATABASE_URL: '' };
 const embeddedCold = await boot(embeddedEnv);
@@ -80,12 +96,17 @@ if (!server) {
 } else {
   try {
     // Every host on a server needs the shared token secret (auth refuses to start without one).
-    const serverEnv = { DATABASE_URL: server.url, WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42' };
+    const serverEnv = {
+      DATABASE_URL: server.url,
+      WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42',
+    };
     const cold = await boot(serverEnv);
     const warm = [];
     for (let i = 0; i < WARM_RUNS; i++) warm.push(await boot(serverEnv));
     const warmMs = report('server', cold, warm);
-    console.log(`  target warm boot to ready on a server < 1500 ms: ${warmMs < 1500 ? 'MET' : 'NOT MET'} (${warmMs.toFixed(0)} ms)`);
+    console.log(
+      `  target warm boot to ready on a server < 1500 ms: ${warmMs < 1500 ? 'MET' : 'NOT MET'} (${warmMs.toFixed(0)} ms)`,
+    );
   } finally {
     await server.drop();
   }

@@ -10,7 +10,7 @@ let texts;
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function countedQuery(config, ...rest) {
   count += 1;
-  if (texts) texts.push(typeof config === 'string' ? config : config?.text ?? '?');
+  if (texts) texts.push(typeof config === 'string' ? config : (config?.text ?? '?'));
   return query.call(this, config, ...rest);
 };
 

@@ -38,8 +38,17 @@ const HOT_STOCK = 10;
 const STOCK = 1000;
 const STORE = 'fashion';
 const CARD = '4242 4242 4242 4242';
-const ADDRESS = { name: 'Bench Shopper', line1: '1 Rue du Marché', postalCode: 'L-1111', city: 'Luxembourg', country: 'LU' };
-const HOST_ENV = { WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000' };
+const ADDRESS = {
+  name: 'Bench Shopper',
+  line1: '1 Rue du Marché',
+  postalCode: 'L-1111',
+  city: 'Luxembourg',
+  country: 'LU',
+};
+const HOST_ENV = {
+  WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42',
+  WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
+};
 
 const log = (line) => console.log(line);
 const began = performance.now();
@@ -51,24 +60,33 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: SHOPPERS + 4 });
 function call(base, method, path, { body, headers = {} } = {}) {
   return new Promise((resolve) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(new URL(path, base), {
-      method, agent,
-      headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...headers },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => {
-        let json;
-        try {
-          json = text ? JSON.parse(text) : undefined;
-        } catch {
-          json = undefined;
-        }
-        const cookie = (res.headers['set-cookie'] ?? []).map((c) => /^wz_cart=([^;]+)/.exec(c)?.[1]).find(Boolean);
-        resolve({ status: res.statusCode, body: json, text, cookie });
-      });
-    });
+    const req = http.request(
+      new URL(path, base),
+      {
+        method,
+        agent,
+        headers: {
+          accept: 'application/json',
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => {
+          let json;
+          try {
+            json = text ? JSON.parse(text) : undefined;
+          } catch {
+            json = undefined;
+          }
+          const cookie = (res.headers['set-cookie'] ?? []).map((c) => /^wz_cart=([^;]+)/.exec(c)?.[1]).find(Boolean);
+          resolve({ status: res.statusCode, body: json, text, cookie });
+        });
+      },
+    );
     req.on('error', (error) => resolve({ status: 0, body: undefined, text: error.message }));
     if (payload) req.write(payload);
     req.end();
@@ -78,40 +96,58 @@ function call(base, method, path, { body, headers = {} } = {}) {
 /** A free TCP port on 127.0.0.1 (for the statement counter of the host child). */
 function freePort() {
   return new Promise((resolve, reject) => {
-    const probe = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
+    const probe = net
+      .createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address();
+        probe.close(() => resolve(port));
+      });
   });
 }
 
 /** The host child's statement counter (see scripts/bench-checkout-sql.mjs). */
 function sqlCounter(port) {
   const ask = async (path, method = 'GET') => (await call(`http://127.0.0.1:${port}`, method, path)).body;
-  return { count: async () => (await ask('/count')).count, trace: () => ask('/trace', 'POST'), take: () => ask('/take') };
+  return {
+    count: async () => (await ask('/count')).count,
+    trace: () => ask('/trace', 'POST'),
+    take: () => ask('/take'),
+  };
 }
 
 async function stopAll() {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(`cleanup: ${error.message}`));
+  for (const cleanup of cleanups.reverse())
+    await cleanup().catch((error) => console.error(`cleanup: ${error.message}`));
   cleanups.length = 0;
 }
 process.once('SIGINT', () => stopAll().finally(() => process.exit(130)));
 
 /** Signs the demo owner in and creates the benchmark's products with their stock through the store API. */
 async function seedProducts(base) {
-  const login = await call(base, 'POST', `/api/v1/store/${STORE}/auth/login`, { body: { email: `owner@${STORE}.local`, password: process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo' } });
+  const login = await call(base, 'POST', `/api/v1/store/${STORE}/auth/login`, {
+    body: { email: `owner@${STORE}.local`, password: process.env.WIZAMART_DEMO_PASSWORD ?? 'wizamart-demo' },
+  });
   if (login.status !== 200) throw new Error(`owner login → ${login.status} ${login.text}`);
   const auth = { authorization: `Bearer ${login.body.token}` };
   const products = [];
   for (let n = 1; n <= PRODUCTS; n++) {
     const hot = n <= HOT;
     const created = await call(base, 'POST', `/api/v1/store/${STORE}/catalog/products`, {
-      headers: auth, body: { title: `Bench ${hot ? 'Hot ' : ''}Product ${n}`, status: 'active', variants: [{ sku: `BENCH-${n}`, price: 500 + n * 37 }] },
+      headers: auth,
+      body: {
+        title: `Bench ${hot ? 'Hot ' : ''}Product ${n}`,
+        status: 'active',
+        variants: [{ sku: `BENCH-${n}`, price: 500 + n * 37 }],
+      },
     });
     if (created.status !== 201) throw new Error(`product ${n} → ${created.status} ${created.text}`);
     const variantId = created.body.variants[0].id;
     const stock = hot ? HOT_STOCK : STOCK;
-    const counted = await call(base, 'POST', `/api/v1/store/${STORE}/inventory/stock/changes`, { headers: auth, body: { variantId, onHand: stock, reason: 'counted' } });
+    const counted = await call(base, 'POST', `/api/v1/store/${STORE}/inventory/stock/changes`, {
+      headers: auth,
+      body: { variantId, onHand: stock, reason: 'counted' },
+    });
     if (counted.status !== 201) throw new Error(`stock ${n} → ${counted.status} ${counted.text}`);
     products.push({ variantId, hot, stock });
   }
@@ -124,37 +160,64 @@ const pick = (list) => list[Math.floor(Math.random() * list.length)];
  * One shopper iteration as a new guest; returns what happened. Statuses other than the expected ones are errors:
  * add 201 (409 when the product ran out: the line is skipped), steps 200, place 201 or 409 (sold out meanwhile).
  */
-async function shop(base, products, stats, { observe = (_label, request) => request(), lines = 1 + Math.floor(Math.random() * 3) } = {}) {
+async function shop(
+  base,
+  products,
+  stats,
+  { observe = (_label, request) => request(), lines = 1 + Math.floor(Math.random() * 3) } = {},
+) {
   const hot = products.filter((p) => p.hot);
   const cold = products.filter((p) => !p.hot);
   const wanted = new Map();
-  for (let i = 0; i < lines; i++) wanted.set((i === 0 && hot.length && Math.random() < 1 / 2 ? pick(hot) : pick(cold)).variantId, 1 + Math.floor(Math.random() * 2));
+  for (let i = 0; i < lines; i++)
+    wanted.set(
+      (i === 0 && hot.length && Math.random() < 1 / 2 ? pick(hot) : pick(cold)).variantId,
+      1 + Math.floor(Math.random() * 2),
+    );
   let cookie;
   const headers = () => (cookie ? { cookie: `wz_cart=${cookie}` } : {});
   for (const [variantId, quantity] of wanted) {
-    const added = await observe('add', () => call(base, 'POST', `/api/v1/storefront/${STORE}/cart/lines`, { headers: headers(), body: { variantId, quantity } }));
+    const added = await observe('add', () =>
+      call(base, 'POST', `/api/v1/storefront/${STORE}/cart/lines`, {
+        headers: headers(),
+        body: { variantId, quantity },
+      }),
+    );
     cookie ??= added.cookie;
     if (added.status === 409 && added.body?.error?.code === 'WZ_CART_INSUFFICIENT_STOCK') stats.addSoldOut++;
     else if (added.status !== 201) return stats.fail(`add ${added.status} ${added.text.slice(0, 200)}`);
   }
   if (!cookie) return 'empty';
-  const steps = [['contact', { email: 'bench@example.com' }], ['address', { shippingAddress: ADDRESS }], ['shipping', { code: 'standard' }], ['payment', { provider: 'test' }]];
+  const steps = [
+    ['contact', { email: 'bench@example.com' }],
+    ['address', { shippingAddress: ADDRESS }],
+    ['shipping', { code: 'standard' }],
+    ['payment', { provider: 'test' }],
+  ];
   for (const [step, body] of steps) {
-    const res = await observe(step, () => call(base, 'PUT', `/api/v1/storefront/${STORE}/checkout/${step}`, { headers: headers(), body }));
+    const res = await observe(step, () =>
+      call(base, 'PUT', `/api/v1/storefront/${STORE}/checkout/${step}`, { headers: headers(), body }),
+    );
     if (res.status === 409 && res.body?.error?.code === 'WZ_CHECKOUT_CART_EMPTY') return 'empty';
     if (res.status !== 200) return stats.fail(`${step} ${res.status} ${res.text.slice(0, 200)}`);
   }
   const started = performance.now();
-  const placed = await observe('place', () => call(base, 'POST', `/api/v1/storefront/${STORE}/checkout/place`, {
-    headers: { ...headers(), 'idempotency-key': randomUUID() }, body: { payment: { input: { cardNumber: CARD } } },
-  }));
+  const placed = await observe('place', () =>
+    call(base, 'POST', `/api/v1/storefront/${STORE}/checkout/place`, {
+      headers: { ...headers(), 'idempotency-key': randomUUID() },
+      body: { payment: { input: { cardNumber: CARD } } },
+    }),
+  );
   const took = performance.now() - started;
   if (placed.status === 201) {
     stats.placeLatencies.push(took);
     stats.units += placed.body.order.lines.reduce((sum, line) => sum + line.quantity, 0);
     return 'placed';
   }
-  if (placed.status === 409 && ['WZ_CHECKOUT_OUT_OF_STOCK', 'WZ_CHECKOUT_CART_NOT_READY'].includes(placed.body?.error?.code)) {
+  if (
+    placed.status === 409 &&
+    ['WZ_CHECKOUT_OUT_OF_STOCK', 'WZ_CHECKOUT_CART_NOT_READY'].includes(placed.body?.error?.code)
+  ) {
     stats.refusedLatencies.push(took);
     return 'soldOut';
   }
@@ -164,7 +227,16 @@ async function shop(base, products, stats, { observe = (_label, request) => requ
 /** SHOPPERS shoppers in a loop for `seconds`. */
 async function run(base, products, seconds) {
   const stats = {
-    placed: 0, soldOut: 0, empty: 0, errors: 0, addSoldOut: 0, units: 0, placeLatencies: [], refusedLatencies: [], iterations: [], samples: [],
+    placed: 0,
+    soldOut: 0,
+    empty: 0,
+    errors: 0,
+    addSoldOut: 0,
+    units: 0,
+    placeLatencies: [],
+    refusedLatencies: [],
+    iterations: [],
+    samples: [],
     fail(message) {
       this.errors++;
       if (this.samples.length < 5) this.samples.push(message);
@@ -173,14 +245,16 @@ async function run(base, products, seconds) {
   };
   const until = performance.now() + seconds * 1000;
   const start = performance.now();
-  await Promise.all(Array.from({ length: SHOPPERS }, async () => {
-    while (performance.now() < until) {
-      const t0 = performance.now();
-      const outcome = await shop(base, products, stats);
-      if (outcome !== 'error') stats[outcome]++;
-      stats.iterations.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: SHOPPERS }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const outcome = await shop(base, products, stats);
+        if (outcome !== 'error') stats[outcome]++;
+        stats.iterations.push(performance.now() - t0);
+      }
+    }),
+  );
   stats.elapsed = (performance.now() - start) / 1000;
   for (const list of [stats.placeLatencies, stats.refusedLatencies, stats.iterations]) list.sort((a, b) => a - b);
   return stats;
@@ -197,7 +271,15 @@ async function statementsAlone(base, products, sql) {
   for (let round = 0; round < 3; round++) {
     const seen = {};
     texts = [];
-    const stats = { placeLatencies: [], refusedLatencies: [], units: 0, addSoldOut: 0, fail: (message) => { throw new Error(`lone shopper: ${message}`); } };
+    const stats = {
+      placeLatencies: [],
+      refusedLatencies: [],
+      units: 0,
+      addSoldOut: 0,
+      fail: (message) => {
+        throw new Error(`lone shopper: ${message}`);
+      },
+    };
     const observe = async (label, request) => {
       await sql.trace();
       const before = await sql.count();
@@ -218,13 +300,28 @@ async function statementsAlone(base, products, sql) {
 async function books(pool, products) {
   const ids = products.map((p) => p.variantId);
   const q = async (sql, params = []) => (await pool.query(sql, params)).rows;
-  const [orders] = await q(`select count(*)::int as n from orders.orders o join tenancy.stores s on s.id = o.store_id where s.code = $1`, [STORE]);
-  const perVariant = await q(`select variant_id as id, sum(quantity)::int as units from orders.order_lines where variant_id = any($1) group by variant_id`, [ids]);
-  const levels = await q(`select variant_id as id, sum(on_hand)::int as "onHand", sum(reserved)::int as reserved, min(on_hand)::int as "minOnHand" from inventory.levels where variant_id = any($1) group by variant_id`, [ids]);
-  const [sold] = await q(`select coalesce(-sum(delta), 0)::int as units from inventory.movements where reason = 'sold' and variant_id = any($1)`, [ids]);
-  const payments = await q(`select p.status, count(*)::int as n from payments.payments p where p.order_ref in (select id::text from orders.orders) group by p.status`);
+  const [orders] = await q(
+    `select count(*)::int as n from orders.orders o join tenancy.stores s on s.id = o.store_id where s.code = $1`,
+    [STORE],
+  );
+  const perVariant = await q(
+    `select variant_id as id, sum(quantity)::int as units from orders.order_lines where variant_id = any($1) group by variant_id`,
+    [ids],
+  );
+  const levels = await q(
+    `select variant_id as id, sum(on_hand)::int as "onHand", sum(reserved)::int as reserved, min(on_hand)::int as "minOnHand" from inventory.levels where variant_id = any($1) group by variant_id`,
+    [ids],
+  );
+  const [sold] = await q(
+    `select coalesce(-sum(delta), 0)::int as units from inventory.movements where reason = 'sold' and variant_id = any($1)`,
+    [ids],
+  );
+  const payments = await q(
+    `select p.status, count(*)::int as n from payments.payments p where p.order_ref in (select id::text from orders.orders) group by p.status`,
+  );
   // Payments checkout made (their order ref is an attempt's order id) that are still taken although no order exists.
-  const [orphans] = await q(`select count(*)::int as n from payments.payments p where p.status in ('captured', 'authorized', 'pending')
+  const [orphans] =
+    await q(`select count(*)::int as n from payments.payments p where p.status in ('captured', 'authorized', 'pending')
     and p.order_ref in (select order_id::text from checkout.idempotency_keys) and p.order_ref not in (select id::text from orders.orders)`);
   const unitsBy = new Map(perVariant.map((row) => [row.id, row.units]));
   let taken = 0;
@@ -236,32 +333,55 @@ async function books(pool, products) {
     taken += product.stock - level.onHand;
     leftReserved += level.reserved;
     // Oversold: more units in orders than the product ever had, stock below zero, or orders and stock disagreeing.
-    oversold += Math.max(0, units - product.stock) + Math.max(0, -level.minOnHand) + Math.abs(units - (product.stock - level.onHand));
+    oversold +=
+      Math.max(0, units - product.stock) +
+      Math.max(0, -level.minOnHand) +
+      Math.abs(units - (product.stock - level.onHand));
   }
   const unitsInOrders = perVariant.reduce((sum, row) => sum + row.units, 0);
   const soldOutHot = products.filter((p) => p.hot && levels.find((row) => row.id === p.variantId)?.onHand === 0).length;
-  return { orders: orders.n, unitsInOrders, taken, soldMovements: sold.units, oversold, leftReserved, payments, orphans: orphans.n, soldOutHot };
+  return {
+    orders: orders.n,
+    unitsInOrders,
+    taken,
+    soldMovements: sold.units,
+    oversold,
+    leftReserved,
+    payments,
+    orphans: orphans.n,
+    soldOutHot,
+  };
 }
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 try {
-  log(`bench-checkout: ${SHOPPERS} concurrent shoppers for ${SECONDS} s (after a ${WARMUP} s warm-up), ${PRODUCTS} products (${HOT} hot with ${HOT_STOCK} units, the rest ${STOCK}), node ${process.version}`);
+  log(
+    `bench-checkout: ${SHOPPERS} concurrent shoppers for ${SECONDS} s (after a ${WARMUP} s warm-up), ${PRODUCTS} products (${HOT} hot with ${HOT_STOCK} units, the rest ${STOCK}), node ${process.version}`,
+  );
   const db = await createFreshDatabase(SERVER, 'wz_bench_checkout');
   cleanups.push(() => db.drop());
   let t = performance.now();
   // BENCH_CPU_PROF=<folder>: the host writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const sqlPort = await freePort();
   const preload = ['--import', fileURLToPath(new URL('./bench-checkout-sql.mjs', import.meta.url))];
-  const host = await startServer('host', db.url, { ...HOST_ENV, BENCH_SQL_PORT: String(sqlPort) }, [...preload, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])]);
+  const host = await startServer('host', db.url, { ...HOST_ENV, BENCH_SQL_PORT: String(sqlPort) }, [
+    ...preload,
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+  ]);
   const sql = sqlCounter(sqlPort);
   cleanups.push(() => host.stop());
   log(`  host up on a new database (every migration applied): ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
   const repo = fileURLToPath(new URL('..', import.meta.url));
-  await promisify(execFile)(process.execPath, ['host/bin/wizamart.js', 'seed', 'demo'], { cwd: repo, env: { ...process.env, ...HOST_ENV, DATABASE_URL: db.url, LOG_LEVEL: 'warn' } });
+  await promisify(execFile)(process.execPath, ['host/bin/wizamart.js', 'seed', 'demo'], {
+    cwd: repo,
+    env: { ...process.env, ...HOST_ENV, DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
+  });
   const products = await seedProducts(host.url);
-  log(`  demo seed + ${PRODUCTS} products with stock through the store API: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  log(
+    `  demo seed + ${PRODUCTS} products with stock through the store API: ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   cleanups.push(() => pool.end());
 
@@ -276,21 +396,45 @@ try {
   const b = await books(pool, products);
 
   log('');
-  log(`  place order      ${(s.placeLatencies.length / s.elapsed).toFixed(1).padStart(7)} orders/s   p50 ${ms(quantile(s.placeLatencies, 0.5)).padStart(9)}   p99 ${ms(quantile(s.placeLatencies, 0.99)).padStart(9)}   (${s.placeLatencies.length} placed in ${s.elapsed.toFixed(1)} s)`);
-  log(`  sold out (409)   ${String(s.soldOut).padStart(7)} answers    p50 ${ms(quantile(s.refusedLatencies, 0.5) || 0).padStart(9)}   p99 ${ms(quantile(s.refusedLatencies, 0.99) || 0).padStart(9)}   (+${s.addSoldOut} adds refused for stock, ${s.empty} empty carts)`);
-  log(`  shopper iteration (add → 4 steps → place) p50 ${ms(quantile(s.iterations, 0.5))}, p99 ${ms(quantile(s.iterations, 0.99))}; server CPU ${(cpu / Math.max(1, s.iterations.length) / 1000).toFixed(1)} ms per iteration`);
-  const perRequest = Object.entries(alone.least).map(([label, n]) => `${label} ${n}`).join(', ');
-  log(`  SQL statements: ${(statements / Math.max(1, s.iterations.length)).toFixed(1)} per shopper iteration over the run (jobs included); one shopper alone with 2 lines: ${perRequest}`);
+  log(
+    `  place order      ${(s.placeLatencies.length / s.elapsed).toFixed(1).padStart(7)} orders/s   p50 ${ms(quantile(s.placeLatencies, 0.5)).padStart(9)}   p99 ${ms(quantile(s.placeLatencies, 0.99)).padStart(9)}   (${s.placeLatencies.length} placed in ${s.elapsed.toFixed(1)} s)`,
+  );
+  log(
+    `  sold out (409)   ${String(s.soldOut).padStart(7)} answers    p50 ${ms(quantile(s.refusedLatencies, 0.5) || 0).padStart(9)}   p99 ${ms(quantile(s.refusedLatencies, 0.99) || 0).padStart(9)}   (+${s.addSoldOut} adds refused for stock, ${s.empty} empty carts)`,
+  );
+  log(
+    `  shopper iteration (add → 4 steps → place) p50 ${ms(quantile(s.iterations, 0.5))}, p99 ${ms(quantile(s.iterations, 0.99))}; server CPU ${(cpu / Math.max(1, s.iterations.length) / 1000).toFixed(1)} ms per iteration`,
+  );
+  const perRequest = Object.entries(alone.least)
+    .map(([label, n]) => `${label} ${n}`)
+    .join(', ');
+  log(
+    `  SQL statements: ${(statements / Math.max(1, s.iterations.length)).toFixed(1)} per shopper iteration over the run (jobs included); one shopper alone with 2 lines: ${perRequest}`,
+  );
   if (process.env.BENCH_SQL_TRACE === '1') {
-    for (const [label, texts] of alone.texts) log(`  ${label}: ${texts.length} statements\n${texts.map((text) => `    ${text.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n')}`);
+    for (const [label, texts] of alone.texts)
+      log(
+        `  ${label}: ${texts.length} statements\n${texts.map((text) => `    ${text.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n')}`,
+      );
   }
   log(`  errors ${s.errors}${s.samples.length ? `: ${s.samples.join(' | ')}` : ''}`);
-  log(`  books (warm-up included): orders ${b.orders}, units in orders ${b.unitsInOrders}, stock taken ${b.taken}, sold movements ${b.soldMovements}, units left reserved ${b.leftReserved}, hot products sold out ${b.soldOutHot}/${HOT}`);
-  log(`  payments of orders: ${b.payments.map((row) => `${row.status} ${row.n}`).join(', ') || 'none'}; captured or authorized payments without an order: ${b.orphans}`);
-  const consistent = b.unitsInOrders === b.taken && b.taken === b.soldMovements && b.leftReserved === 0 && b.orphans === 0
-    && b.payments.every((row) => row.status === 'captured') && b.payments.reduce((sum, row) => sum + row.n, 0) === b.orders;
+  log(
+    `  books (warm-up included): orders ${b.orders}, units in orders ${b.unitsInOrders}, stock taken ${b.taken}, sold movements ${b.soldMovements}, units left reserved ${b.leftReserved}, hot products sold out ${b.soldOutHot}/${HOT}`,
+  );
+  log(
+    `  payments of orders: ${b.payments.map((row) => `${row.status} ${row.n}`).join(', ') || 'none'}; captured or authorized payments without an order: ${b.orphans}`,
+  );
+  const consistent =
+    b.unitsInOrders === b.taken &&
+    b.taken === b.soldMovements &&
+    b.leftReserved === 0 &&
+    b.orphans === 0 &&
+    b.payments.every((row) => row.status === 'captured') &&
+    b.payments.reduce((sum, row) => sum + row.n, 0) === b.orders;
   log(`  oversold units ${b.oversold}; books ${consistent ? 'consistent' : 'INCONSISTENT'}`);
-  log(`  database: PostgreSQL server ${new URL(SERVER).host}; load average ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (the cores are shared); total ${((performance.now() - began) / 1000).toFixed(1)} s`);
+  log(
+    `  database: PostgreSQL server ${new URL(SERVER).host}; load average ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (the cores are shared); total ${((performance.now() - began) / 1000).toFixed(1)} s`,
+  );
   if (s.errors > 0 || b.oversold > 0 || !consistent) process.exitCode = 1;
 } catch (error) {
   console.error(`bench-checkout: ${error.stack ?? error.message}`);

@@ -22,8 +22,17 @@ function createApp() {
     if (i < PLUGINS) {
       const code = `plugin-${i}`;
       const requires = {};
-      for (const dep of [i - 1, i - 7, Math.floor(i / 2)]) if (dep >= 0 && dep < i) requires[`plugin-${dep}`] = '^1.0.0';
-      pkg['wizamart-plugin'] = { code, name: code, tier: 'optional', host: '^0.1.0', entry: './plugin.js', requires, permissions: [`${code}.view`] };
+      for (const dep of [i - 1, i - 7, Math.floor(i / 2)])
+        if (dep >= 0 && dep < i) requires[`plugin-${dep}`] = '^1.0.0';
+      pkg['wizamart-plugin'] = {
+        code,
+        name: code,
+        tier: 'optional',
+        host: '^0.1.0',
+        entry: './plugin.js',
+        requires,
+        permissions: [`${code}.view`],
+      };
     }
     const dir = path.join(app, 'node_modules', name);
     mkdirSync(dir, { recursive: true });
@@ -35,13 +44,22 @@ function createApp() {
 async function baseline(app) {
   const root = path.join(app, 'node_modules');
   const names = await readdir(root);
-  const dirs = (await Promise.all(names.map(async (n) => (n.startsWith('@') ? (await readdir(path.join(root, n))).map((m) => path.join(root, n, m)) : [path.join(root, n)])))).flat();
+  const dirs = (
+    await Promise.all(
+      names.map(async (n) =>
+        n.startsWith('@')
+          ? (await readdir(path.join(root, n))).map((m) => path.join(root, n, m))
+          : [path.join(root, n)],
+      ),
+    )
+  ).flat();
   await Promise.all(dirs.map((dir) => readFile(path.join(dir, 'package.json'), 'utf8')));
 }
 
 async function full(app) {
   const graph = resolveGraph(await discoverPlugins({ appDir: app }), HOST_VERSION);
-  if (graph.order.length !== PLUGINS || graph.order.some((node) => node.state !== 'ok')) throw new Error('unexpected graph result');
+  if (graph.order.length !== PLUGINS || graph.order.some((node) => node.state !== 'ok'))
+    throw new Error('unexpected graph result');
 }
 
 async function measure(fn, app) {

@@ -25,20 +25,31 @@ function startServer(mode) {
   // The host logs every request at info level, as in production; like a production log shipper's file, the log goes
   // to /dev/null rather than through a pipe this process would have to drain while it generates the load.
   const devNull = openSync('/dev/null', 'w');
-  const child = spawn(process.execPath, [path.join(here, 'bench', 'http-server.mjs'), mode], { stdio: ['ignore', devNull, 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [path.join(here, 'bench', 'http-server.mjs'), mode], {
+    stdio: ['ignore', devNull, 'inherit', 'ipc'],
+  });
   closeSync(devNull);
   return new Promise((resolve, reject) => {
     child.once('message', (message) => {
-      const cpu = () => new Promise((done) => {
-        const listener = (reply) => {
-          if (!reply.cpu) return;
-          child.off('message', listener);
-          done(reply.cpu.user + reply.cpu.system);
-        };
-        child.on('message', listener);
-        child.send('cpu');
+      const cpu = () =>
+        new Promise((done) => {
+          const listener = (reply) => {
+            if (!reply.cpu) return;
+            child.off('message', listener);
+            done(reply.cpu.user + reply.cpu.system);
+          };
+          child.on('message', listener);
+          child.send('cpu');
+        });
+      resolve({
+        url: message.ready,
+        cpu,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', done);
+            child.kill('SIGTERM');
+          }),
       });
-      resolve({ url: message.ready, cpu, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
     });
     child.once('exit', (code) => reject(new Error(`${mode} server exited ${code}`)));
   });
@@ -61,29 +72,44 @@ for (let round = 0; round < ROUNDS; round++) {
     await load(server.url, 1);
     const cpuBefore = await server.cpu();
     const run = await load(server.url, SECONDS);
-    run.cpuPerRequest = (await server.cpu() - cpuBefore) / run.requests;
+    run.cpuPerRequest = ((await server.cpu()) - cpuBefore) / run.requests;
     results[mode].push(run);
     await server.stop();
   }
 }
 
-const summary = Object.fromEntries(Object.entries(results).map(([mode, runs]) => [mode, {
-  rps: median(runs.map((r) => r.rps)),
-  p50: median(runs.map((r) => r.p50)),
-  p99: median(runs.map((r) => r.p99)),
-  cpu: median(runs.map((r) => r.cpuPerRequest)),
-  errors: runs.reduce((sum, r) => sum + r.errors, 0),
-}]));
+const summary = Object.fromEntries(
+  Object.entries(results).map(([mode, runs]) => [
+    mode,
+    {
+      rps: median(runs.map((r) => r.rps)),
+      p50: median(runs.map((r) => r.p50)),
+      p99: median(runs.map((r) => r.p99)),
+      cpu: median(runs.map((r) => r.cpuPerRequest)),
+      errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    },
+  ]),
+);
 const ratio = summary.host.rps / summary.bare.rps;
 const perRound = results.host.map((run, round) => run.rps / results.bare[round].rps).sort((a, b) => a - b);
-console.log(`bench-http: GET ${PATH}, ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds x ${SECONDS} s each (node ${process.version})`);
+console.log(
+  `bench-http: GET ${PATH}, ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds x ${SECONDS} s each (node ${process.version})`,
+);
 const LABELS = { bare: 'bare express route ', 'bare-router': 'bare express router', host: 'host full stack    ' };
 for (const mode of MODES) {
   const s = summary[mode];
   const spread = `${Math.min(...results[mode].map((r) => r.rps)).toFixed(0)}–${Math.max(...results[mode].map((r) => r.rps)).toFixed(0)}`;
-  console.log(`  ${LABELS[mode]}  ${s.rps.toFixed(0).padStart(7)} req/s (${spread})  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  server CPU ${s.cpu.toFixed(0)} µs/req  errors ${s.errors}`);
+  console.log(
+    `  ${LABELS[mode]}  ${s.rps.toFixed(0).padStart(7)} req/s (${spread})  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  server CPU ${s.cpu.toFixed(0)} µs/req  errors ${s.errors}`,
+  );
 }
-console.log(`  ratio host/bare req/s ${ratio.toFixed(2)}  (target >= 0.8: ${ratio >= 0.8 ? 'MET' : 'NOT MET'}); per round: median ${median(perRound).toFixed(2)}, range ${perRound[0].toFixed(2)}–${perRound[perRound.length - 1].toFixed(2)}`);
+console.log(
+  `  ratio host/bare req/s ${ratio.toFixed(2)}  (target >= 0.8: ${ratio >= 0.8 ? 'MET' : 'NOT MET'}); per round: median ${median(perRound).toFixed(2)}, range ${perRound[0].toFixed(2)}–${perRound[perRound.length - 1].toFixed(2)}`,
+);
 console.log(`  ratio bare/host server CPU per request ${(summary.bare.cpu / summary.host.cpu).toFixed(2)}`);
-console.log(`  ratio host/bare-router req/s ${(summary.host.rps / summary['bare-router'].rps).toFixed(2)}  (router nesting alone: bare-router/bare ${(summary['bare-router'].rps / summary.bare.rps).toFixed(2)})`);
-console.log(`  database: ${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded (in process)'}; load average ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (other load on the machine skews req/s more than CPU per request)`);
+console.log(
+  `  ratio host/bare-router req/s ${(summary.host.rps / summary['bare-router'].rps).toFixed(2)}  (router nesting alone: bare-router/bare ${(summary['bare-router'].rps / summary.bare.rps).toFixed(2)})`,
+);
+console.log(
+  `  database: ${process.env.BENCH_DATABASE_URL ? 'server' : 'embedded (in process)'}; load average ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (other load on the machine skews req/s more than CPU per request)`,
+);

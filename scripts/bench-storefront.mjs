@@ -40,7 +40,18 @@ const LISTING = `/api/v1/storefront/${STORE}/catalog/products`;
 // Shoppers' listing page: /storefront/<store>/products (the catalog's short alias), else the plugin's own path.
 const PAGES = [`/storefront/${STORE}/products`, `/storefront/${STORE}/catalog/products`];
 let PAGE = PAGES[0];
-const QUERIES = ['merino', 'cast iron', 'creme', 'waterproof', 'cafe press', 'steel', 'wireless earbuds', 'organic cotton', 'suede', 'cashmere'];
+const QUERIES = [
+  'merino',
+  'cast iron',
+  'creme',
+  'waterproof',
+  'cafe press',
+  'steel',
+  'wireless earbuds',
+  'organic cotton',
+  'suede',
+  'cashmere',
+];
 const SEARCHES = QUERIES.map((q) => `${LISTING}?q=${encodeURIComponent(q)}`);
 const HOST_ENV = { WIZAMART_JWT_SECRET: process.env.WIZAMART_JWT_SECRET ?? 'bench-only-secret-bench-only-secret-42' };
 const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
@@ -83,50 +94,73 @@ async function interleaved(workloads, connections = CONNECTIONS) {
     const sorted = [...a.latencies].sort((x, y) => x - y);
     return { rps: a.ok / a.elapsed, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), errors: a.errors };
   };
-  return Object.fromEntries(names.map((name) => {
-    const a = acc[name];
-    const rounds = a.rounds.map(stats);
-    const range = `${Math.min(...rounds.map((r) => r.rps)).toFixed(0)}–${Math.max(...rounds.map((r) => r.rps)).toFixed(0)}`;
-    return [name, { ...stats(a), cpu: a.cpu / Math.max(1, a.requests), rounds, range }];
-  }));
+  return Object.fromEntries(
+    names.map((name) => {
+      const a = acc[name];
+      const rounds = a.rounds.map(stats);
+      const range = `${Math.min(...rounds.map((r) => r.rps)).toFixed(0)}–${Math.max(...rounds.map((r) => r.rps)).toFixed(0)}`;
+      return [name, { ...stats(a), cpu: a.cpu / Math.max(1, a.requests), rounds, range }];
+    }),
+  );
 }
 
-const row = (label, s) => `  ${label.padEnd(34)} ${s.rps.toFixed(0).padStart(6)} req/s (${s.range.padStart(9)})  p50 ${s.p50.toFixed(2).padStart(6)} ms  p99 ${s.p99.toFixed(2).padStart(7)} ms  server CPU ${s.cpu.toFixed(0).padStart(5)} µs/req  errors ${s.errors}`;
+const row = (label, s) =>
+  `  ${label.padEnd(34)} ${s.rps.toFixed(0).padStart(6)} req/s (${s.range.padStart(9)})  p50 ${s.p50.toFixed(2).padStart(6)} ms  p99 ${s.p99.toFixed(2).padStart(7)} ms  server CPU ${s.cpu.toFixed(0).padStart(5)} µs/req  errors ${s.errors}`;
 
 /** Fails loudly unless the path answers 200 with the expected content type. */
 async function check(server, path, type) {
   const res = await fetchText(new URL(path, server.url));
-  if (res.status !== 200 || !res.type.includes(type)) throw new Error(`GET ${path} → ${res.status} ${res.type}: ${res.body.slice(0, 300)}`);
+  if (res.status !== 200 || !res.type.includes(type))
+    throw new Error(`GET ${path} → ${res.status} ${res.type}: ${res.body.slice(0, 300)}`);
   return res.body;
 }
 
 async function stopAll() {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(`cleanup: ${error.message}`));
+  for (const cleanup of cleanups.reverse())
+    await cleanup().catch((error) => console.error(`cleanup: ${error.message}`));
   cleanups.length = 0;
 }
 process.once('SIGINT', () => stopAll().finally(() => process.exit(130)));
 
 try {
-  log(`bench-storefront: ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds x ${SECONDS} s per workload (${SLICE} s slices), store ${STORE} (node ${process.version})`);
+  log(
+    `bench-storefront: ${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds x ${SECONDS} s per workload (${SLICE} s slices), store ${STORE} (node ${process.version})`,
+  );
   // Two new databases: `main` (100 stores, later 1,000) and `small` (10 stores), each migrated by a first host boot.
   const mainDb = await createFreshDatabase(SERVER, 'wz_bench_storefront');
   cleanups.push(() => mainDb.drop());
   const smallDb = await createFreshDatabase(SERVER, 'wz_bench_storefront_small');
   cleanups.push(() => smallDb.drop());
   let start = performance.now();
-  const [host, smallHost] = await Promise.all([startServer('host', mainDb.url, HOST_ENV, PROFILE), startServer('host', smallDb.url, HOST_ENV)]);
-  cleanups.push(() => host.stop(), () => smallHost.stop());
+  const [host, smallHost] = await Promise.all([
+    startServer('host', mainDb.url, HOST_ENV, PROFILE),
+    startServer('host', smallDb.url, HOST_ENV),
+  ]);
+  cleanups.push(
+    () => host.stop(),
+    () => smallHost.stop(),
+  );
   log(`  migrated two new databases (host boot incl. every migration): ${secondsSince(start)} s`);
 
   const mainPool = new pg.Pool({ connectionString: mainDb.url, max: 2 });
   const smallPool = new pg.Pool({ connectionString: smallDb.url, max: 2 });
-  cleanups.push(() => mainPool.end(), () => smallPool.end());
+  cleanups.push(
+    () => mainPool.end(),
+    () => smallPool.end(),
+  );
   start = performance.now();
   let written = await seedStores(mainPool, { from: 1, to: 100, perStore: PER_STORE });
   written += await seedStores(smallPool, { from: 1, to: 10, perStore: PER_STORE });
-  const counts = async (pool) => (await pool.query(`select (select count(*) from tenancy.stores) as stores, (select count(*) from catalog.products where status = 'active') as products, (select count(*) from catalog.variants) as variants`)).rows[0];
+  const counts = async (pool) =>
+    (
+      await pool.query(
+        `select (select count(*) from tenancy.stores) as stores, (select count(*) from catalog.products where status = 'active') as products, (select count(*) from catalog.variants) as variants`,
+      )
+    ).rows[0];
   const mainCounts = await counts(mainPool);
-  log(`  seeded ${written} products in ${secondsSince(start)} s: main ${mainCounts.stores} stores / ${mainCounts.products} active products / ${mainCounts.variants} variants; small ${(await counts(smallPool)).stores} stores`);
+  log(
+    `  seeded ${written} products in ${secondsSince(start)} s: main ${mainCounts.stores} stores / ${mainCounts.products} active products / ${mainCounts.variants} variants; small ${(await counts(smallPool)).stores} stores`,
+  );
 
   const bare = await startServer('bare', mainDb.url, {}, PROFILE);
   cleanups.push(() => bare.stop());
@@ -134,12 +168,15 @@ try {
   // The baseline must answer with what the host answers: same items in the same order, same totals.
   const hostJson = JSON.parse(await check(host, LISTING, 'application/json'));
   const bareJson = JSON.parse(await check(bare, LISTING, 'application/json'));
-  if (hostJson.total !== PER_STORE || hostJson.items.length !== 24) throw new Error(`host listing: total ${hostJson.total}, ${hostJson.items.length} items`);
+  if (hostJson.total !== PER_STORE || hostJson.items.length !== 24)
+    throw new Error(`host listing: total ${hostJson.total}, ${hostJson.items.length} items`);
   const same = JSON.stringify(hostJson) === JSON.stringify(bareJson);
   if (!same) {
     // The catalog changed what a listing does: the baseline no longer mirrors it (the run goes on, and exits 1).
     process.exitCode = 1;
-    log(`  WARNING: the bare listing's JSON differs from the host's; update scripts/bench/storefront-server.mjs\n    host ${JSON.stringify(hostJson.items[0])}\n    bare ${JSON.stringify(bareJson.items[0])}`);
+    log(
+      `  WARNING: the bare listing's JSON differs from the host's; update scripts/bench/storefront-server.mjs\n    host ${JSON.stringify(hostJson.items[0])}\n    bare ${JSON.stringify(bareJson.items[0])}`,
+    );
   }
   for (const search of SEARCHES) {
     const found = JSON.parse(await check(host, search, 'application/json'));
@@ -150,12 +187,18 @@ try {
     if ((await fetchText(new URL(PAGE, host.url))).status === 200) break;
   }
   const html = await check(host, PAGE, 'text/html');
-  if (!html.includes(hostJson.items[0].title.replace(/&/g, '&amp;'))) throw new Error('the listing page does not show the newest product');
-  log(`  checks: bare listing JSON ${same ? 'identical to' : 'DIFFERENT from'} the host's (${hostJson.items.length} of ${hostJson.total} items); all ${QUERIES.length} searches find products; ${PAGE} shows them`);
+  if (!html.includes(hostJson.items[0].title.replace(/&/g, '&amp;')))
+    throw new Error('the listing page does not show the newest product');
+  log(
+    `  checks: bare listing JSON ${same ? 'identical to' : 'DIFFERENT from'} the host's (${hostJson.items.length} of ${hostJson.total} items); all ${QUERIES.length} searches find products; ${PAGE} shows them`,
+  );
 
   // Phase 1 + 2: 100 stores. Warm up every path, then rounds alternating the order of host and bare.
   const WORK = {
-    listing: [host, [LISTING]], bare: [bare, [LISTING]], search: [host, SEARCHES], page: [host, [PAGE]],
+    listing: [host, [LISTING]],
+    bare: [bare, [LISTING]],
+    search: [host, SEARCHES],
+    page: [host, [PAGE]],
   };
   for (const [server, paths] of Object.values(WORK)) await load(server.url, paths, WARMUP, CONNECTIONS);
   const s = await interleaved(WORK);
@@ -164,20 +207,35 @@ try {
   start = performance.now();
   written = await seedStores(mainPool, { from: 101, to: 1000, perStore: PER_STORE, chunk: 100 });
   const largeCounts = await counts(mainPool);
-  log(`  grew main to ${largeCounts.stores} stores / ${largeCounts.products} products / ${largeCounts.variants} variants (+${written} products) in ${secondsSince(start)} s`);
+  log(
+    `  grew main to ${largeCounts.stores} stores / ${largeCounts.products} products / ${largeCounts.variants} variants (+${written} products) in ${secondsSince(start)} s`,
+  );
   // Two new host processes of the same age for the comparison (the phase-1 host has a larger, older heap by now).
   await Promise.all([host.stop(), smallHost.stop()]);
-  const [largeHost, smallFresh] = await Promise.all([startServer('host', mainDb.url, HOST_ENV), startServer('host', smallDb.url, HOST_ENV)]);
-  cleanups.push(() => largeHost.stop(), () => smallFresh.stop());
+  const [largeHost, smallFresh] = await Promise.all([
+    startServer('host', mainDb.url, HOST_ENV),
+    startServer('host', smallDb.url, HOST_ENV),
+  ]);
+  cleanups.push(
+    () => largeHost.stop(),
+    () => smallFresh.stop(),
+  );
   const smallJson = JSON.parse(await check(smallFresh, LISTING, 'application/json'));
   const largeJson = JSON.parse(await check(largeHost, LISTING, 'application/json'));
   const shape = (json) => JSON.stringify(json.items.map((item) => [item.title, item.price]));
-  if (shape(smallJson) !== shape(largeJson) || smallJson.total !== largeJson.total) throw new Error('the measured store differs between the 10-store and 1,000-store databases');
-  const SCALE = { small: [smallFresh, [LISTING]], large: [largeHost, [LISTING]], smallSearch: [smallFresh, SEARCHES], largeSearch: [largeHost, SEARCHES] };
+  if (shape(smallJson) !== shape(largeJson) || smallJson.total !== largeJson.total)
+    throw new Error('the measured store differs between the 10-store and 1,000-store databases');
+  const SCALE = {
+    small: [smallFresh, [LISTING]],
+    large: [largeHost, [LISTING]],
+    smallSearch: [smallFresh, SEARCHES],
+    largeSearch: [largeHost, SEARCHES],
+  };
   for (const [server, paths] of Object.values(SCALE)) await load(server.url, paths, WARMUP, SCALE_CONNECTIONS);
   // The listing's statements alone, one at a time straight on the database (no HTTP, no queueing): alternating
   // batches on the two databases, so the query's own dependence on the table size shows without the HTTP noise.
-  const storeId = async (pool) => (await pool.query('select id from tenancy.stores where code = $1', [STORE])).rows[0].id;
+  const storeId = async (pool) =>
+    (await pool.query('select id from tenancy.stores where code = $1', [STORE])).rows[0].id;
   const direct = { small: [], large: [] };
   const directIds = { small: await storeId(smallPool), large: await storeId(mainPool) };
   for (let batch = 0; batch < 10; batch++) {
@@ -193,38 +251,59 @@ try {
   for (const values of Object.values(direct)) values.sort((a, b) => a - b);
   const t = await interleaved(SCALE, SCALE_CONNECTIONS);
   log('');
-  log(`  100 stores, 10,000 products (${ROUNDS * SECONDS} s each, in ${SLICE} s slices taking turns; req/s range over ${ROUNDS} rounds in brackets)`);
+  log(
+    `  100 stores, 10,000 products (${ROUNDS * SECONDS} s each, in ${SLICE} s slices taking turns; req/s range over ${ROUNDS} rounds in brackets)`,
+  );
   log(row('listing API   (host)', s.listing));
   log(row('search API    (host, 10 queries)', s.search));
   log(row('listing page  (host, HTML)', s.page));
   log(row('listing API   (bare express + pg)', s.bare));
   const ratio = s.listing.rps / s.bare.rps;
   const perRound = s.listing.rounds.map((run, i) => run.rps / s.bare.rounds[i].rps).sort((a, b) => a - b);
-  log(`  ratio host/bare listing req/s ${ratio.toFixed(2)}  (target >= 0.8: ${ratio >= 0.8 ? 'MET' : 'NOT MET'}); per round: median ${median(perRound).toFixed(2)}, range ${perRound[0].toFixed(2)}–${perRound[perRound.length - 1].toFixed(2)}`);
-  log(`  ratio bare/host server CPU per listing request ${(s.bare.cpu / s.listing.cpu).toFixed(2)} (steadier than req/s while other processes share the cores)`);
+  log(
+    `  ratio host/bare listing req/s ${ratio.toFixed(2)}  (target >= 0.8: ${ratio >= 0.8 ? 'MET' : 'NOT MET'}); per round: median ${median(perRound).toFixed(2)}, range ${perRound[0].toFixed(2)}–${perRound[perRound.length - 1].toFixed(2)}`,
+  );
+  log(
+    `  ratio bare/host server CPU per listing request ${(s.bare.cpu / s.listing.cpu).toFixed(2)} (steadier than req/s while other processes share the cores)`,
+  );
   log('');
-  log(`  same store (${PER_STORE} products), database with 10 stores (1,000 products) vs 1,000 stores (100,000 products), ${SCALE_CONNECTIONS} connections`);
+  log(
+    `  same store (${PER_STORE} products), database with 10 stores (1,000 products) vs 1,000 stores (100,000 products), ${SCALE_CONNECTIONS} connections`,
+  );
   log(row('listing API, 10 stores', t.small));
   log(row('listing API, 1,000 stores', t.large));
   log(row('search API,  10 stores', t.smallSearch));
   log(row('search API,  1,000 stores', t.largeSearch));
   const scaling = t.large.p99 / t.small.p99;
   const scalingRounds = t.large.rounds.map((run, i) => run.p99 / t.small.rounds[i].p99).sort((a, b) => a - b);
-  log(`  listing p99 1,000 stores / 10 stores ${scaling.toFixed(2)} (${t.large.p99.toFixed(2)} vs ${t.small.p99.toFixed(2)} ms)  (target within 10%, <= 1.10: ${scaling <= 1.1 ? 'MET' : 'NOT MET'}); per round: median ${median(scalingRounds).toFixed(2)}, range ${scalingRounds[0].toFixed(2)}–${scalingRounds[scalingRounds.length - 1].toFixed(2)}`);
-  const d = (name) => `p50 ${quantile(direct[name], 0.5).toFixed(2)} ms, p99 ${quantile(direct[name], 0.99).toFixed(2)} ms`;
-  log(`  listing statements straight on the database, ${direct.small.length} sequential runs each: 10 stores ${d('small')}; 1,000 stores ${d('large')}; p99 ratio ${(quantile(direct.large, 0.99) / quantile(direct.small, 0.99)).toFixed(2)}`);
-  log(`  search p99 1,000 stores / 10 stores ${(t.largeSearch.p99 / t.smallSearch.p99).toFixed(2)} (no target; shown for information)`);
+  log(
+    `  listing p99 1,000 stores / 10 stores ${scaling.toFixed(2)} (${t.large.p99.toFixed(2)} vs ${t.small.p99.toFixed(2)} ms)  (target within 10%, <= 1.10: ${scaling <= 1.1 ? 'MET' : 'NOT MET'}); per round: median ${median(scalingRounds).toFixed(2)}, range ${scalingRounds[0].toFixed(2)}–${scalingRounds[scalingRounds.length - 1].toFixed(2)}`,
+  );
+  const d = (name) =>
+    `p50 ${quantile(direct[name], 0.5).toFixed(2)} ms, p99 ${quantile(direct[name], 0.99).toFixed(2)} ms`;
+  log(
+    `  listing statements straight on the database, ${direct.small.length} sequential runs each: 10 stores ${d('small')}; 1,000 stores ${d('large')}; p99 ratio ${(quantile(direct.large, 0.99) / quantile(direct.small, 0.99)).toFixed(2)}`,
+  );
+  log(
+    `  search p99 1,000 stores / 10 stores ${(t.largeSearch.p99 / t.smallSearch.p99).toFixed(2)} (no target; shown for information)`,
+  );
   if (process.env.BENCH_EXPLAIN === '1') {
     // The plans on the 1,000-store database (index use of the listing, the count and a search).
     const { COUNT_SQL, LISTING_SQL } = await import('./bench/storefront-sql.mjs');
     const id = directIds.large;
     const search = `select p.id, ts_rank_cd(p.search, to_tsquery('simple', catalog.search_fold($2))) as rank from catalog.products p where p.store_id = $1 and p.status = 'active' and p.deleted_at is null and p.search @@ to_tsquery('simple', catalog.search_fold($2)) order by rank desc, p.created_at desc, p.id limit 24`;
-    for (const [label, sql, params] of [['listing', LISTING_SQL, [id, 24, 0]], ['count (a page past the end only)', COUNT_SQL, [id]], ['search "cast:* & iron:*"', search, [id, 'cast:* & iron:*']]]) {
+    for (const [label, sql, params] of [
+      ['listing', LISTING_SQL, [id, 24, 0]],
+      ['count (a page past the end only)', COUNT_SQL, [id]],
+      ['search "cast:* & iron:*"', search, [id, 'cast:* & iron:*']],
+    ]) {
       const plan = await mainPool.query(`explain (analyze, buffers, costs off) ${sql}`, params);
       log(`  EXPLAIN ANALYZE ${label} (1,000 stores):\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     }
   }
-  log(`  database: PostgreSQL server ${new URL(SERVER).host}; load average ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (2 cores here are shared); total ${secondsSince(began)} s`);
+  log(
+    `  database: PostgreSQL server ${new URL(SERVER).host}; load average ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end (2 cores here are shared); total ${secondsSince(began)} s`,
+  );
 } finally {
   await stopAll();
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'Usage: scripts/pack <out-dir> [--no-build]\n  Builds and packs @wizamart/host, @wizamart/plugin-sdk and every first-party plugin into <out-dir>.\n';
+const USAGE =
+  'Usage: scripts/pack <out-dir> [--no-build]\n  Builds and packs @wizamart/host, @wizamart/plugin-sdk and every first-party plugin into <out-dir>.\n';
 
 function fail(message, status = 1) {
   process.stderr.write(`pack: ${message}\n`);
@@ -48,12 +49,17 @@ function checkBuilt(dir) {
   const manifest = pkg['wizamart-plugin'];
   const required = [pkg.main, manifest?.entry].filter(Boolean);
   const missing = required.filter((file) => !existsSync(path.join(dir, file)));
-  if (missing.length > 0) fail(`${pkg.name} is not built (missing ${missing.join(', ')}); run "npm run build" or drop --no-build`);
+  if (missing.length > 0)
+    fail(`${pkg.name} is not built (missing ${missing.join(', ')}); run "npm run build" or drop --no-build`);
   return pkg.name;
 }
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+  });
   if (result.error) fail(`${command} ${args.join(' ')}: ${result.error.message}`);
   if (result.status !== 0) fail(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
   return result.stdout;
@@ -65,6 +71,13 @@ const dirs = packageDirs();
 const names = dirs.map(checkBuilt);
 mkdirSync(options.out, { recursive: true });
 const workspaces = dirs.flatMap((dir) => ['--workspace', path.relative(ROOT, dir)]);
-const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', options.out, ...workspaces], { capture: true }));
+const packed = JSON.parse(
+  run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', options.out, ...workspaces], {
+    capture: true,
+  }),
+);
 if (packed.length !== names.length) fail(`expected ${names.length} tarballs, npm packed ${packed.length}`);
-for (const entry of packed) process.stdout.write(`${path.join(options.out, entry.filename)}  (${entry.name}@${entry.version}, ${entry.entryCount} files)\n`);
+for (const entry of packed)
+  process.stdout.write(
+    `${path.join(options.out, entry.filename)}  (${entry.name}@${entry.version}, ${entry.entryCount} files)\n`,
+  );

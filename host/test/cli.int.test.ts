@@ -41,18 +41,39 @@ describe('wizamart CLI', function () {
     const run = await wizamart(['plugins', 'list', '--json'], ['diamond', 'errors']);
     expect(run.code).to.equal(0);
     const rows = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
-    expect(Object.keys(rows[0])).to.deep.equal(['code', 'name', 'package', 'version', 'tier', 'requires', 'optionalRequires', 'state', 'error']);
+    expect(Object.keys(rows[0])).to.deep.equal([
+      'code',
+      'name',
+      'package',
+      'version',
+      'tier',
+      'requires',
+      'optionalRequires',
+      'state',
+      'error',
+    ]);
     const codes = rows.map((row) => row.code);
     expect(codes.indexOf('bottom')).to.be.lessThan(codes.indexOf('left'));
     expect(codes.indexOf('left')).to.be.lessThan(codes.indexOf('top'));
     const cycle = rows.find((row) => row.code === 'cycle-b')!;
     expect(cycle.state).to.equal('failed');
-    expect(cycle.error).to.deep.equal({ code: 'WZ_PLUGIN_CYCLE', message: 'Dependency cycle: cycle-a -> cycle-b -> cycle-c -> cycle-a' });
-    expect(rows.find((row) => row.code === 'top')).to.include({ state: 'ok', error: null, package: '@fx/top', version: '1.0.0' });
+    expect(cycle.error).to.deep.equal({
+      code: 'WZ_PLUGIN_CYCLE',
+      message: 'Dependency cycle: cycle-a -> cycle-b -> cycle-c -> cycle-a',
+    });
+    expect(rows.find((row) => row.code === 'top')).to.include({
+      state: 'ok',
+      error: null,
+      package: '@fx/top',
+      version: '1.0.0',
+    });
   });
 
   it('plugins list needs no import: a plugin whose import throws is still listed as ok', async () => {
-    const rows = JSON.parse((await wizamart(['plugins', 'list', '--json'], ['errors'])).stdout) as Array<{ code: string; state: string }>;
+    const rows = JSON.parse((await wizamart(['plugins', 'list', '--json'], ['errors'])).stdout) as Array<{
+      code: string;
+      state: string;
+    }>;
     expect(rows.find((row) => row.code === 'import-throws')?.state).to.equal('ok');
   });
 
@@ -67,15 +88,27 @@ describe('wizamart CLI', function () {
 
   it('plugins graph prints mermaid, dot and json', async () => {
     const mermaid = await wizamart(['plugins', 'graph'], ['diamond']);
-    expect(mermaid.stdout).to.match(/^graph TD$/m).and.to.include('top --> left');
+    expect(mermaid.stdout)
+      .to.match(/^graph TD$/m)
+      .and.to.include('top --> left');
     const dot = await wizamart(['plugins', 'graph', '--format', 'dot'], ['diamond']);
-    expect(dot.stdout).to.match(/^digraph plugins \{/).and.to.include('"left" -> "bottom";');
-    const json = JSON.parse((await wizamart(['plugins', 'graph', '--format=json'], ['diamond'])).stdout) as { edges: unknown[] };
+    expect(dot.stdout)
+      .to.match(/^digraph plugins \{/)
+      .and.to.include('"left" -> "bottom";');
+    const json = JSON.parse((await wizamart(['plugins', 'graph', '--format=json'], ['diamond'])).stdout) as {
+      edges: unknown[];
+    };
     expect(json.edges).to.deep.include({ from: 'top', to: 'right', optional: false, installed: true });
   });
 
   it('exits 2 with a clear message on usage errors', async () => {
-    for (const args of [['plugins', 'graph', '--format', 'png'], ['plugins', 'list', '--yaml'], ['plugins'], ['frobnicate'], []]) {
+    for (const args of [
+      ['plugins', 'graph', '--format', 'png'],
+      ['plugins', 'list', '--yaml'],
+      ['plugins'],
+      ['frobnicate'],
+      [],
+    ]) {
       const run = await wizamart(args);
       expect(run.code, args.join(' ')).to.equal(2);
       expect(run.stderr).to.include('Usage: wizamart');
@@ -92,7 +125,9 @@ describe('wizamart CLI', function () {
   it('start exits 1 with WZ_DB_UNAVAILABLE when the database cannot be reached', async () => {
     const failed = await wizamart(['start', '--port', '0'], [], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(failed.code).to.equal(1);
-    expect(failed.stderr).to.match(/WZ_DB_UNAVAILABLE: Cannot reach the database at postgres:\/\/nobody@127\.0\.0\.1:1\/none/);
+    expect(failed.stderr).to.match(
+      /WZ_DB_UNAVAILABLE: Cannot reach the database at postgres:\/\/nobody@127\.0\.0\.1:1\/none/,
+    );
   });
 
   it('runs a command a plugin adds, with its exit code', async () => {
@@ -114,15 +149,40 @@ describe('wizamart CLI', function () {
     expect(text.code, text.stderr).to.equal(0);
     const stages = [...text.stdout.matchAll(/^\d+\.\s+(\S+)\s+(.+?)\s{2}/gm)].map((match) => `${match[1]} ${match[2]}`);
     expect(stages).to.deep.equal([
-      'request host', 'ops host', 'url-map host', 'tenant gatekeeper', 'theme (none)', 'auth gatekeeper', 'static host',
-      'enablement host', 'context host', 'plugin-router host', '404 host', 'errors host',
+      'request host',
+      'ops host',
+      'url-map host',
+      'tenant gatekeeper',
+      'theme (none)',
+      'auth gatekeeper',
+      'static host',
+      'enablement host',
+      'context host',
+      'plugin-router host',
+      '404 host',
+      'errors host',
     ]);
     expect(text.stdout).to.match(/^GET\s+\/api\/v1\/admin\/me\s+gatekeeper\s+admin\s+signed in$/m);
     expect(text.stdout).to.match(/^GET\s+\/admin\/gatekeeper\/login\s+gatekeeper\s+admin\s+public$/m);
     const json = await wizamart(['routes', '--json'], ['runtime']);
-    const parsed = JSON.parse(json.stdout) as { pipeline: Array<{ name: string }>; routes: Array<Record<string, string>> };
-    expect(parsed.pipeline.map((stage) => stage.name)).to.include.ordered.members(['request', 'ops', 'url-map', 'tenant']);
-    expect(parsed.routes).to.deep.include({ method: 'GET', path: '/admin', plugin: 'gatekeeper', surface: 'admin', kind: 'pages', guard: 'public' });
+    const parsed = JSON.parse(json.stdout) as {
+      pipeline: Array<{ name: string }>;
+      routes: Array<Record<string, string>>;
+    };
+    expect(parsed.pipeline.map((stage) => stage.name)).to.include.ordered.members([
+      'request',
+      'ops',
+      'url-map',
+      'tenant',
+    ]);
+    expect(parsed.routes).to.deep.include({
+      method: 'GET',
+      path: '/admin',
+      plugin: 'gatekeeper',
+      surface: 'admin',
+      kind: 'pages',
+      guard: 'public',
+    });
     expect(parsed.routes.every((route) => route.guard !== 'UNGUARDED')).to.equal(true);
   });
 });

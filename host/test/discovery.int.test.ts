@@ -25,8 +25,16 @@ describe('discovery', () => {
     const app = emptyApp();
     const modules = path.join(app, 'node_modules');
     writePackage(path.join(modules, 'left-pad'), { name: 'left-pad', version: '1.0.0' });
-    writePackage(path.join(modules, 'wz-one'), { name: 'wz-one', version: '1.2.0', 'wizamart-plugin': { code: 'one' } });
-    writePackage(path.join(modules, '@acme', 'wz-two'), { name: '@acme/wz-two', version: '2.0.0', 'wizamart-plugin': { code: 'two' } });
+    writePackage(path.join(modules, 'wz-one'), {
+      name: 'wz-one',
+      version: '1.2.0',
+      'wizamart-plugin': { code: 'one' },
+    });
+    writePackage(path.join(modules, '@acme', 'wz-two'), {
+      name: '@acme/wz-two',
+      version: '2.0.0',
+      'wizamart-plugin': { code: 'two' },
+    });
     writePackage(path.join(modules, '@acme', 'other'), { name: '@acme/other', version: '2.0.0' });
     mkdirSync(path.join(modules, '.bin'));
     const found = await discoverPlugins({ appDir: app });
@@ -53,7 +61,12 @@ describe('discovery', () => {
     mkdirSync(path.join(app, 'node_modules'));
     symlinkSync(path.join(FIXTURES, 'diamond', 'top'), path.join(app, 'node_modules', 'top'), 'dir');
     const found = await discoverPlugins({ appDir: app, pluginPaths: [path.join(FIXTURES, 'diamond')] });
-    expect(found.map((pkg) => pkg.packageName).sort()).to.deep.equal(['@fx/bottom', '@fx/left', '@fx/right', '@fx/top']);
+    expect(found.map((pkg) => pkg.packageName).sort()).to.deep.equal([
+      '@fx/bottom',
+      '@fx/left',
+      '@fx/right',
+      '@fx/top',
+    ]);
   });
 
   it('splits WIZAMART_PLUGIN_PATHS on the path delimiter and ignores empty entries', () => {

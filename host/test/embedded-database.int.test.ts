@@ -5,7 +5,12 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import request from 'supertest';
 import { startTestHost, type TestHost } from '@wizamart/plugin-sdk/testing';
-import { EMBEDDED_TEMPLATE, startEmbeddedPostgres, type EmbeddedLog, type EmbeddedPostgres } from '../src/runtime/database/embedded.js';
+import {
+  EMBEDDED_TEMPLATE,
+  startEmbeddedPostgres,
+  type EmbeddedLog,
+  type EmbeddedPostgres,
+} from '../src/runtime/database/embedded.js';
 import { CANCEL_REQUEST, PROTOCOL_3, SSL_REQUEST } from '../src/runtime/database/pg-wire.js';
 import { PgliteServer } from '../src/runtime/database/pglite-server.js';
 import { eventually, ON_SERVER, runtimeFixture } from './runtime-helpers.js';
@@ -18,18 +23,29 @@ const embeddedOnly = ON_SERVER ? describe.skip : describe;
 function recordingLog(): EmbeddedLog & { warnings: string[]; errors: string[] } {
   const warnings: string[] = [];
   const errors: string[] = [];
-  return { warnings, errors, warn: (_details, text) => warnings.push(text), error: (_details, text) => errors.push(text) };
+  return {
+    warnings,
+    errors,
+    warn: (_details, text) => warnings.push(text),
+    error: (_details, text) => errors.push(text),
+  };
 }
 
 async function connect(db: EmbeddedPostgres, count: number): Promise<pg.Client[]> {
-  return Promise.all(Array.from({ length: count }, async () => {
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    return client;
-  }));
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      return client;
+    }),
+  );
 }
 
-async function query<T = Record<string, unknown>>(db: EmbeddedPostgres, sql: string, values: unknown[] = []): Promise<T[]> {
+async function query<T = Record<string, unknown>>(
+  db: EmbeddedPostgres,
+  sql: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const [client] = await connect(db, 1);
   try {
     return (await within(5000, client.query(sql, values), sql)).rows as T[];
@@ -41,7 +57,9 @@ async function query<T = Record<string, unknown>>(db: EmbeddedPostgres, sql: str
 /** `work`, or a rejection once it takes longer than `ms`: a stall fails the test instead of hanging it. */
 function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`stalled: ${what} did not finish within ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`stalled: ${what} did not finish within ${ms} ms`)), ms)),
+  );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -61,7 +79,12 @@ function message(type: string, ...parts: Array<string | Buffer>): Buffer {
 }
 
 /** Parse, Bind and Execute of `sql` in the unnamed statement and portal, without the Sync that would finish them. */
-const unsynced = (sql: string) => Buffer.concat([message('P', '', sql, int16(0)), message('B', '', '', int16(0), int16(0), int16(0)), message('E', '', int32(0))]);
+const unsynced = (sql: string) =>
+  Buffer.concat([
+    message('P', '', sql, int16(0)),
+    message('B', '', '', int16(0), int16(0), int16(0)),
+    message('E', '', int32(0)),
+  ]);
 
 /** A bare socket speaking the protocol by hand, for what pg never sends: unfinished sequences, odd requests. */
 class RawClient {
@@ -97,7 +120,8 @@ class RawClient {
 
   types(): string[] {
     const types: string[] = [];
-    for (let at = 0; at + 5 <= this.received.length; at += 1 + this.received.readInt32BE(at + 1)) types.push(String.fromCharCode(this.received[at]));
+    for (let at = 0; at + 5 <= this.received.length; at += 1 + this.received.readInt32BE(at + 1))
+      types.push(String.fromCharCode(this.received[at]));
     return types;
   }
 
@@ -134,7 +158,8 @@ embeddedOnly('the embedded database under concurrency', function () {
         // SQL differs per client: a Bind landing on another client's Parse would answer with that client's `c`.
         const { rows } = await client.query(`select $1::int as v, ${c}::int as c`, [c * 1000 + i]);
         if (inTransaction) await client.query('commit');
-        if (rows[0]?.v !== c * 1000 + i || rows[0]?.c !== c) misdelivered.push(`client ${c} query ${i}: ${JSON.stringify(rows)}`);
+        if (rows[0]?.v !== c * 1000 + i || rows[0]?.c !== c)
+          misdelivered.push(`client ${c} query ${i}: ${JSON.stringify(rows)}`);
       }
     });
     try {
@@ -165,8 +190,12 @@ embeddedOnly('the embedded database under concurrency', function () {
     } finally {
       await Promise.all(clients.map((client) => client.end()));
     }
-    expect(results.filter((result) => typeof result === 'number').sort((a, b) => Number(a) - Number(b))).to.deep.equal(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(results.filter((result) => typeof result !== 'number')).to.deep.equal(Array.from({ length: 10 }, () => '23514'));
+    expect(results.filter((result) => typeof result === 'number').sort((a, b) => Number(a) - Number(b))).to.deep.equal(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
+    expect(results.filter((result) => typeof result !== 'number')).to.deep.equal(
+      Array.from({ length: 10 }, () => '23514'),
+    );
     expect(await query(db, 'select n from counter')).to.deep.equal([{ n: 40 }]);
   });
 
@@ -196,14 +225,20 @@ embeddedOnly('the embedded database under concurrency', function () {
     const failed = await RawClient.open(db);
     failed.send(failed.startup());
     await failed.waitFor('Z');
-    failed.send(Buffer.concat([message('Q', 'begin'), unsynced("insert into notes (body) values ('in a block')"), unsynced('select * from no_such_table')]));
+    failed.send(
+      Buffer.concat([
+        message('Q', 'begin'),
+        unsynced("insert into notes (body) values ('in a block')"),
+        unsynced('select * from no_such_table'),
+      ]),
+    );
     await failed.waitFor('E');
     failed.destroy();
     expect(await query(db, 'select body from notes')).to.deep.equal([]);
     expect(await query(db, 'select $1::text as fine', ['yes'])).to.deep.equal([{ fine: 'yes' }]);
   });
 
-  it('keeps every other client going while one client\'s queries fail, in and out of transactions', async () => {
+  it("keeps every other client going while one client's queries fail, in and out of transactions", async () => {
     const clients = await connect(db, 8);
     const wrong: string[] = [];
     const run = clients.map(async (client, c) => {
@@ -212,7 +247,9 @@ embeddedOnly('the embedded database under concurrency', function () {
           const failure = await client.query('select 1 / $1::int', [0]).catch((error: { code: string }) => error.code);
           if (failure !== '22012') wrong.push(`division: ${JSON.stringify(failure)}`);
           await client.query('begin');
-          const inBlock = await client.query('select * from no_such_table').catch((error: { code: string }) => error.code);
+          const inBlock = await client
+            .query('select * from no_such_table')
+            .catch((error: { code: string }) => error.code);
           if (inBlock !== '42P01') wrong.push(`missing table: ${JSON.stringify(inBlock)}`);
           await client.query('rollback');
         } else {
@@ -235,10 +272,15 @@ embeddedOnly('the embedded database under concurrency', function () {
     await idler.query('begin');
     await idler.query('insert into notes (body) values ($1)', ['idle']);
     const began = Date.now();
-    expect((await within(6000, other.query('select count(*)::int as n from notes'), 'the client behind the idler')).rows).to.deep.equal([{ n: 0 }]);
+    expect(
+      (await within(6000, other.query('select count(*)::int as n from notes'), 'the client behind the idler')).rows,
+    ).to.deep.equal([{ n: 0 }]);
     expect(Date.now() - began).to.be.within(1500, 5000);
     expect(log.warnings.some((text) => /idle inside a transaction for 2 s/.test(text))).to.equal(true);
-    await idler.query('commit').then(() => expect.fail('the idler was closed'), (error: Error) => expect(error.message).to.match(/terminated|closed|not queryable/i));
+    await idler.query('commit').then(
+      () => expect.fail('the idler was closed'),
+      (error: Error) => expect(error.message).to.match(/terminated|closed|not queryable/i),
+    );
     await other.end();
     expect(await query(db, 'select body from notes')).to.deep.equal([]);
   });
@@ -276,11 +318,14 @@ embeddedOnly('the embedded database under concurrency', function () {
       const [victim, bystander] = await connect(front, 2);
       victim.on('error', () => {});
       await victim.query('begin');
-      const broken = victim.query("select 'pglite-breaks-here'").then(() => 'answered', (error: Error) => error.message);
+      const broken = victim.query("select 'pglite-breaks-here'").then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
       const served = bystander.query('select $1::int as n', [7]);
       expect(await within(5000, broken, 'the failing query')).to.match(/terminated/i);
       expect((await within(5000, served, 'the other connection')).rows).to.deep.equal([{ n: 7 }]);
-      expect(pglite.isInTransaction(), 'the victim\'s transaction is rolled back').to.equal(false);
+      expect(pglite.isInTransaction(), "the victim's transaction is rolled back").to.equal(false);
       expect(failLog.errors).to.deep.equal(['embedded database: PGlite failed on a request; closed that connection']);
       await bystander.end();
     } finally {
@@ -295,7 +340,10 @@ embeddedOnly('the embedded database under concurrency', function () {
     try {
       const clients = await connect(small, 3);
       const extra = new pg.Client({ connectionString: small.url });
-      await extra.connect().then(() => expect.fail('a fourth connection was accepted'), (error: Error) => expect(error.message).to.equal('Connection terminated unexpectedly'));
+      await extra.connect().then(
+        () => expect.fail('a fourth connection was accepted'),
+        (error: Error) => expect(error.message).to.equal('Connection terminated unexpectedly'),
+      );
       expect(limitLog.warnings).to.have.length(1);
       expect(limitLog.warnings[0]).to.match(/all 3 are in use/);
       await clients[0].end();
@@ -308,7 +356,7 @@ embeddedOnly('the embedded database under concurrency', function () {
   });
 });
 
-embeddedOnly('the embedded database under a host\'s pools: API requests next to job processing', function () {
+embeddedOnly("the embedded database under a host's pools: API requests next to job processing", function () {
   this.timeout(90_000);
   let test: TestHost;
   before(async () => {
@@ -319,12 +367,20 @@ embeddedOnly('the embedded database under a host\'s pools: API requests next to 
   it('runs 60 API transactions and 30 job transactions at the same time without a stall or a lost update', async () => {
     const queued = await request(test.app).post('/api/v1/admin/tally/jobs').send({ count: 30 }).expect(202);
     expect(queued.body.ids).to.have.length(30);
-    const bumps = await within(30_000, Promise.all(Array.from({ length: 60 }, () => request(test.app).post('/api/v1/admin/tally/bump'))), '60 API requests');
+    const bumps = await within(
+      30_000,
+      Promise.all(Array.from({ length: 60 }, () => request(test.app).post('/api/v1/admin/tally/bump'))),
+      '60 API requests',
+    );
     expect(bumps.map((res) => res.status)).to.deep.equal(bumps.map(() => 201));
-    const counter = await eventually(async () => {
-      const { body } = await request(test.app).get('/api/v1/admin/tally/counter').expect(200);
-      return body.n === 90 ? body : undefined;
-    }, 30_000, 'every job to run');
+    const counter = await eventually(
+      async () => {
+        const { body } = await request(test.app).get('/api/v1/admin/tally/counter').expect(200);
+        return body.n === 90 ? body : undefined;
+      },
+      30_000,
+      'every job to run',
+    );
     const seen = (counter.bumps as Array<{ seen: number }>).map((bump) => bump.seen).sort((a, b) => a - b);
     expect(seen, 'each transaction saw the one before it').to.deep.equal(Array.from({ length: 90 }, (_, i) => i));
     expect((counter.bumps as Array<{ source: string }>).filter((bump) => bump.source === 'job')).to.have.length(30);
@@ -350,7 +406,9 @@ embeddedOnly('the embedded database: a fresh in-memory cluster from the kept cop
       expect(statSync(EMBEDDED_TEMPLATE).size, 'a broken copy is replaced by a real one').to.be.greaterThan(1_000_000);
       const second = await startEmbeddedPostgres({ dataDir: 'memory://', maxConnections: 2 });
       try {
-        expect(await query(second, `select count(*)::int as n from pg_tables where tablename = 'kept'`)).to.deep.equal([{ n: 0 }]);
+        expect(await query(second, `select count(*)::int as n from pg_tables where tablename = 'kept'`)).to.deep.equal([
+          { n: 0 },
+        ]);
         await query(second, 'create extension if not exists unaccent');
         expect(await query(second, `select unaccent('Crème') as plain`)).to.deep.equal([{ plain: 'Creme' }]);
       } finally {

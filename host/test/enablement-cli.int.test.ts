@@ -20,13 +20,17 @@ describe('wizamart plugins enable|disable', function () {
   let dropDatabase = async () => {};
 
   before(async () => {
-    ({ env, drop: dropDatabase } = await cliEnvironment('wz-enable', ['ledger', 'audit'], { WIZAMART_JWT_SECRET: 'cli-secret-cli-secret-cli-secret-42' }));
+    ({ env, drop: dropDatabase } = await cliEnvironment('wz-enable', ['ledger', 'audit'], {
+      WIZAMART_JWT_SECRET: 'cli-secret-cli-secret-cli-secret-42',
+    }));
   });
   after(async () => dropDatabase());
 
   async function plugins(...args: string[]): Promise<Run> {
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, 'plugins', ...args], { env: { ...process.env, ...env } });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, 'plugins', ...args], {
+        env: { ...process.env, ...env },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -46,14 +50,20 @@ describe('wizamart plugins enable|disable', function () {
   it('--dry-run --json prints the plan with its cascade and changes nothing', async () => {
     const run = await plugins('disable', 'ledger', '--platform', 'main', '--dry-run', '--json');
     expect(run.code, run.stderr).to.equal(0);
-    expect(JSON.parse(run.stdout)).to.deep.equal({ plan: { enable: [], disable: ['ledger', 'audit'], release: [] }, applied: false });
+    expect(JSON.parse(run.stdout)).to.deep.equal({
+      plan: { enable: [], disable: ['ledger', 'audit'], release: [] },
+      applied: false,
+    });
     expect(await auditRows()).to.deep.equal([]);
   });
 
   it('applies a change, audited as the CLI user', async () => {
     const run = await plugins('disable', 'ledger', '--platform', 'main');
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stdout).to.include('disable ledger on main').and.include('disable: ledger, audit').and.include('Applied.');
+    expect(run.stdout)
+      .to.include('disable ledger on main')
+      .and.include('disable: ledger, audit')
+      .and.include('Applied.');
     const [entry] = await auditRows();
     expect(entry).to.include({ plugin: 'ledger', action: 'disable' });
     expect(entry.actor).to.match(/^cli:/);

@@ -13,13 +13,18 @@ describe('per-platform enablement changes', () => {
   after(async () => test?.stop());
 
   const changes = () => test.host.enablementChanges;
-  const reasonsOf = async (code: string) => (await changes().list('main')).find((plugin) => plugin.code === code)?.reasons;
+  const reasonsOf = async (code: string) =>
+    (await changes().list('main')).find((plugin) => plugin.code === code)?.reasons;
   const actor = { actor: 'admin@test.local' };
 
   it('lists every plugin with its state, whether it is enabled and why', async () => {
     const list = await changes().list('main');
-    expect(list.find((plugin) => plugin.code === 'gatekeeper')).to.include({ enabled: true, tier: 'core' }).and.have.deep.property('reasons', ['core']);
-    expect(list.find((plugin) => plugin.code === 'ledger')).to.include({ enabled: true, state: 'loaded' }).and.have.deep.property('reasons', ['explicit']);
+    expect(list.find((plugin) => plugin.code === 'gatekeeper'))
+      .to.include({ enabled: true, tier: 'core' })
+      .and.have.deep.property('reasons', ['core']);
+    expect(list.find((plugin) => plugin.code === 'ledger'))
+      .to.include({ enabled: true, state: 'loaded' })
+      .and.have.deep.property('reasons', ['explicit']);
     expect(list.find((plugin) => plugin.code === 'bad-migration')).to.include({ state: 'failed' });
   });
 
@@ -37,7 +42,13 @@ describe('per-platform enablement changes', () => {
       expect((await request(test.app).get(path).expect(404)).body.error.code).to.equal('WZ_PLUGIN_DISABLED');
     }
     const [entry] = await changes().audit('main');
-    expect(entry).to.deep.include({ platform: 'main', plugin: 'ledger', action: 'disable', actor: 'admin@test.local', plan: result.plan });
+    expect(entry).to.deep.include({
+      platform: 'main',
+      plugin: 'ledger',
+      action: 'disable',
+      actor: 'admin@test.local',
+      plan: result.plan,
+    });
   });
 
   it('enabling pulls in what it requires, recorded as required-by, and the routes come back without a restart', async () => {
@@ -60,10 +71,14 @@ describe('per-platform enablement changes', () => {
   it('a disabled plugin’s jobs skip the platform’s work; enabled again, they run', async () => {
     const runUntilDone = async (label: string) => {
       const id = await test.host.jobs.now('ledger.count', { label }, { platform: 'main' });
-      return eventually(async () => {
-        const status = await test.host.jobs.status(id, 'ledger');
-        return status?.state === 'completed' ? status : undefined;
-      }, 10_000, `job ${label} to complete`);
+      return eventually(
+        async () => {
+          const status = await test.host.jobs.status(id, 'ledger');
+          return status?.state === 'completed' ? status : undefined;
+        },
+        10_000,
+        `job ${label} to complete`,
+      );
     };
     await changes().change('main', 'ledger', 'disable', { dryRun: false, release: false, ...actor });
     try {
@@ -78,11 +93,23 @@ describe('per-platform enablement changes', () => {
   });
 
   it('refuses core plugins, failed plugins, unknown plugins and platforms with their codes', async () => {
-    const codeOf = (promise: Promise<unknown>) => promise.then(() => 'none', (error: { code: string }) => error.code);
-    expect(await codeOf(changes().change('main', 'gatekeeper', 'disable', { dryRun: true, release: false, ...actor }))).to.equal('WZ_PLUGIN_CORE_REQUIRED');
-    expect(await codeOf(changes().change('main', 'bad-migration', 'enable', { dryRun: true, release: false, ...actor }))).to.equal('WZ_PLUGIN_NOT_LOADED');
-    expect(await codeOf(changes().change('main', 'ghost', 'enable', { dryRun: true, release: false, ...actor }))).to.equal('WZ_PLUGIN_NOT_FOUND');
-    expect(await codeOf(changes().change('nowhere', 'ledger', 'enable', { dryRun: true, release: false, ...actor }))).to.equal('WZ_PLATFORM_NOT_FOUND');
+    const codeOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'none',
+        (error: { code: string }) => error.code,
+      );
+    expect(
+      await codeOf(changes().change('main', 'gatekeeper', 'disable', { dryRun: true, release: false, ...actor })),
+    ).to.equal('WZ_PLUGIN_CORE_REQUIRED');
+    expect(
+      await codeOf(changes().change('main', 'bad-migration', 'enable', { dryRun: true, release: false, ...actor })),
+    ).to.equal('WZ_PLUGIN_NOT_LOADED');
+    expect(
+      await codeOf(changes().change('main', 'ghost', 'enable', { dryRun: true, release: false, ...actor })),
+    ).to.equal('WZ_PLUGIN_NOT_FOUND');
+    expect(
+      await codeOf(changes().change('nowhere', 'ledger', 'enable', { dryRun: true, release: false, ...actor })),
+    ).to.equal('WZ_PLATFORM_NOT_FOUND');
   });
 });
 
@@ -101,8 +128,16 @@ describe('per-platform enablement changes', () => {
   it('disabling on host A makes the route 404 on host B within a second', async () => {
     await request(second.app).get('/api/v1/admin/ledger/entries').expect(200);
     const started = performance.now();
-    await first.host.enablementChanges.change('main', 'ledger', 'disable', { dryRun: false, release: false, actor: 'a' });
-    await eventually(async () => ((await request(second.app).get('/api/v1/admin/ledger/entries')).status === 404 ? true : undefined), 1000, 'host B to see the change');
+    await first.host.enablementChanges.change('main', 'ledger', 'disable', {
+      dryRun: false,
+      release: false,
+      actor: 'a',
+    });
+    await eventually(
+      async () => ((await request(second.app).get('/api/v1/admin/ledger/entries')).status === 404 ? true : undefined),
+      1000,
+      'host B to see the change',
+    );
     const delayMs = performance.now() - started;
     console.log(`      host B saw the change after ${delayMs.toFixed(0)} ms`);
     expect(delayMs).to.be.below(1000);

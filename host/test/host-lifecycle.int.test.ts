@@ -11,7 +11,10 @@ import { startHost, type HostOptions } from '../src/runtime/host.js';
 import { freshServerDatabase, ON_SERVER, runtimeFixture } from './runtime-helpers.js';
 
 /** A database that outlives one host: a data folder on disk, or a fresh database on the server. */
-async function persistentDatabase(): Promise<{ options: Pick<HostOptions, 'databaseUrl' | 'dataDir'>; drop(): Promise<void> }> {
+async function persistentDatabase(): Promise<{
+  options: Pick<HostOptions, 'databaseUrl' | 'dataDir'>;
+  drop(): Promise<void>;
+}> {
   if (!ON_SERVER) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wz-lifecycle-'));
     return { options: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
@@ -52,7 +55,10 @@ describe('host lifecycle', () => {
         const res = await request(second.app!).get('/api/v1/admin/audit/log').expect(404);
         expect(res.body.error.code).to.equal('WZ_PLUGIN_DISABLED');
         // Disabled is not uninstalled: its migrations ran, its data is there when an admin enables it.
-        const rows = await second.database.knex('wizamart.plugin_enablement').where({ platform: 'main' }).select('plugin', 'reasons');
+        const rows = await second.database
+          .knex('wizamart.plugin_enablement')
+          .where({ platform: 'main' })
+          .select('plugin', 'reasons');
         expect(rows).to.deep.equal([{ plugin: 'ledger', reasons: ['explicit'] }]);
       } finally {
         await second.stop();
@@ -62,32 +68,35 @@ describe('host lifecycle', () => {
     }
   });
 
-  (ON_SERVER ? it : it.skip)('answers readiness 503 while the database is lost, and recovers without a restart', async () => {
-    const database = await persistentDatabase();
-    const name = new URL(database.options.databaseUrl!).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: process.env.WIZAMART_TEST_DATABASE_URL });
-    await admin.connect();
-    const host = await boot(database.options, ['ledger']);
-    try {
-      await request(host.app!).get('/health/ready').expect(200);
-      await admin.query(`alter database ${name} allow_connections false`);
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
-      const ready = await request(host.app!).get('/health/ready').expect(503);
-      expect(ready.body.status).to.equal('unavailable');
-      const health = await request(host.app!).get('/health').expect(503);
-      expect(health.body.status).to.equal('down');
-      const failing = await request(host.app!).get('/api/v1/admin/ledger/entries').expect(503);
-      expect(failing.body.error.code).to.equal('WZ_DB_UNAVAILABLE');
-      await admin.query(`alter database ${name} allow_connections true`);
-      await request(host.app!).get('/health/ready').expect(200);
-      await request(host.app!).get('/api/v1/admin/ledger/entries').expect(200);
-    } finally {
-      await admin.query(`alter database ${name} allow_connections true`).catch(() => {});
-      await admin.end();
-      await host.stop();
-      await database.drop();
-    }
-  });
+  (ON_SERVER ? it : it.skip)(
+    'answers readiness 503 while the database is lost, and recovers without a restart',
+    async () => {
+      const database = await persistentDatabase();
+      const name = new URL(database.options.databaseUrl!).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: process.env.WIZAMART_TEST_DATABASE_URL });
+      await admin.connect();
+      const host = await boot(database.options, ['ledger']);
+      try {
+        await request(host.app!).get('/health/ready').expect(200);
+        await admin.query(`alter database ${name} allow_connections false`);
+        await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+        const ready = await request(host.app!).get('/health/ready').expect(503);
+        expect(ready.body.status).to.equal('unavailable');
+        const health = await request(host.app!).get('/health').expect(503);
+        expect(health.body.status).to.equal('down');
+        const failing = await request(host.app!).get('/api/v1/admin/ledger/entries').expect(503);
+        expect(failing.body.error.code).to.equal('WZ_DB_UNAVAILABLE');
+        await admin.query(`alter database ${name} allow_connections true`);
+        await request(host.app!).get('/health/ready').expect(200);
+        await request(host.app!).get('/api/v1/admin/ledger/entries').expect(200);
+      } finally {
+        await admin.query(`alter database ${name} allow_connections true`).catch(() => {});
+        await admin.end();
+        await host.stop();
+        await database.drop();
+      }
+    },
+  );
 
   it('stops idempotently: a second stop waits for the first', async () => {
     const host = await startTestHost({ plugins: [runtimeFixture('ledger')] });

@@ -14,7 +14,10 @@ describe('host request pipeline', () => {
   after(async () => test?.stop());
 
   it('gives plugin handlers the request as express would: url parts, params, query, locals, request id', async () => {
-    const res = await request(test.app).get('/api/v1/storefront/shop-1/pipeline-edges/echo?q=1').set('x-request-id', 'probe-42').expect(200);
+    const res = await request(test.app)
+      .get('/api/v1/storefront/shop-1/pipeline-edges/echo?q=1')
+      .set('x-request-id', 'probe-42')
+      .expect(200);
     expect(res.headers['x-request-id']).to.equal('probe-42');
     expect(res.body).to.deep.equal({
       id: 'probe-42',
@@ -29,7 +32,10 @@ describe('host request pipeline', () => {
   });
 
   it('replaces an unusable incoming request id with a fresh UUID', async () => {
-    const res = await request(test.app).get('/api/v1/storefront/shop-1/pipeline-edges/echo').set('x-request-id', 'no spaces allowed').expect(200);
+    const res = await request(test.app)
+      .get('/api/v1/storefront/shop-1/pipeline-edges/echo')
+      .set('x-request-id', 'no spaces allowed')
+      .expect(200);
     expect(res.body.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(res.headers['x-request-id']).to.equal(res.body.id);
   });
@@ -50,14 +56,17 @@ describe('host request pipeline', () => {
       await new Promise((resolve) => server.once('listening', resolve));
       const { port } = server.address() as { port: number };
       const outcome = await new Promise<string>((resolve) => {
-        const req = httpRequest({ host: '127.0.0.1', port, path: '/api/v1/storefront/shop-1/pipeline-edges/half-sent' }, (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (body += chunk));
-          res.on('error', () => resolve(`aborted after "${body}"`));
-          res.on('aborted', () => resolve(`aborted after "${body}"`));
-          res.on('end', () => resolve(`ended with "${body}"`));
-        });
+        const req = httpRequest(
+          { host: '127.0.0.1', port, path: '/api/v1/storefront/shop-1/pipeline-edges/half-sent' },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (body += chunk));
+            res.on('error', () => resolve(`aborted after "${body}"`));
+            res.on('aborted', () => resolve(`aborted after "${body}"`));
+            res.on('end', () => resolve(`ended with "${body}"`));
+          },
+        );
         req.on('error', (error) => resolve(`request error ${error.message}`));
         req.end();
       });

@@ -48,7 +48,11 @@ describe('kernel over fixture plugin packages', () => {
       expect([one.state, two.state]).to.deep.equal(['blocked', 'blocked']);
       expect(one.error).to.include({ code: 'WZ_PLUGIN_BLOCKED' });
       expect(one.error?.details).to.deep.include({ dependency: 'register-throws', root: 'register-throws' });
-      expect(two.error?.details).to.deep.include({ dependency: 'level-one', root: 'register-throws', rootCode: 'WZ_PLUGIN_REGISTER_FAILED' });
+      expect(two.error?.details).to.deep.include({
+        dependency: 'level-one',
+        root: 'register-throws',
+        rootCode: 'WZ_PLUGIN_REGISTER_FAILED',
+      });
       expect(two.error?.message).to.match(/requires level-one, which is blocked because register-throws failed/);
     });
 
@@ -73,7 +77,7 @@ describe('kernel over fixture plugin packages', () => {
   });
 
   describe('services follow the declared graph', () => {
-    it('lets beta get alpha\'s service and fails gamma, which did not declare alpha, while the rest load', async () => {
+    it("lets beta get alpha's service and fails gamma, which did not declare alpha, while the rest load", async () => {
       const kernel = await bootFixtures('basic');
       expect(fixtureLog()).to.include('beta:hello beta from alpha 1.0.0');
       const gamma = nodeOf(kernel, 'gamma');
@@ -141,7 +145,12 @@ describe('kernel over fixture plugin packages', () => {
         'top:register',
       ]);
       await kernel.stop();
-      expect(fixtureLog().filter((line) => line.endsWith(':stop'))).to.deep.equal(['top:stop', 'right:stop', 'left:stop', 'bottom:stop']);
+      expect(fixtureLog().filter((line) => line.endsWith(':stop'))).to.deep.equal([
+        'top:stop',
+        'right:stop',
+        'left:stop',
+        'bottom:stop',
+      ]);
     });
   });
 

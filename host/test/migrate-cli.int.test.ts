@@ -44,14 +44,18 @@ describe('wizamart migrate', function () {
   async function existingTables(names: string[]): Promise<string[]> {
     const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.WIZAMART_DATA_DIR ?? '', poolMax: 1 });
     try {
-      const rows: Array<{ t: string }> = await database.knex('information_schema.tables').select(database.knex.raw("table_schema || '.' || table_name as t"));
+      const rows: Array<{ t: string }> = await database
+        .knex('information_schema.tables')
+        .select(database.knex.raw("table_schema || '.' || table_name as t"));
       return names.filter((name) => rows.some((row) => row.t === name));
     } finally {
       await database.close();
     }
   }
 
-  async function status(): Promise<Array<{ plugin: string; name: string; applied: boolean; appliedAt: string | null }>> {
+  async function status(): Promise<
+    Array<{ plugin: string; name: string; applied: boolean; appliedAt: string | null }>
+  > {
     const run = await migrate('status', '--json');
     expect(run.code, run.stderr).to.equal(0);
     return JSON.parse(run.stdout);
@@ -69,7 +73,11 @@ describe('wizamart migrate', function () {
   it('up --plugin audit applies what audit requires first', async () => {
     const run = await migrate('up', '--plugin', 'audit', '--json');
     expect(run.code, run.stderr).to.equal(0);
-    expect(JSON.parse(run.stdout).map((step: { name: string }) => step.name)).to.deep.equal(['ledger_001_create_entries', 'ledger_002_add_created_at', 'audit_001_create_log']);
+    expect(JSON.parse(run.stdout).map((step: { name: string }) => step.name)).to.deep.equal([
+      'ledger_001_create_entries',
+      'ledger_002_add_created_at',
+      'audit_001_create_log',
+    ]);
     const rows = await status();
     expect(rows.every((row) => row.applied && typeof row.appliedAt === 'string')).to.equal(true);
     expect(await existingTables(['ledger.entries', 'audit.log'])).to.deep.equal(['ledger.entries', 'audit.log']);
@@ -78,7 +86,10 @@ describe('wizamart migrate', function () {
   it('down refuses to roll back ledger while audit has applied migrations', async () => {
     const run = await migrate('down', '--plugin', 'ledger', '--json');
     expect(run.code).to.equal(1);
-    expect(JSON.parse(run.stdout).error).to.deep.include({ code: 'WZ_MIGRATION_DEPENDENTS', details: { plugin: 'ledger', dependents: ['audit'] } });
+    expect(JSON.parse(run.stdout).error).to.deep.include({
+      code: 'WZ_MIGRATION_DEPENDENTS',
+      details: { plugin: 'ledger', dependents: ['audit'] },
+    });
     expect(run.stderr).to.include('WZ_MIGRATION_DEPENDENTS');
     expect((await status()).filter((row) => row.applied)).to.have.length(3);
   });
@@ -88,7 +99,9 @@ describe('wizamart migrate', function () {
     let rows = await status();
     expect(rows.find((row) => row.name === 'audit_001_create_log')?.applied).to.equal(false);
     const to = await migrate('down', '--plugin', 'ledger', '--to', 'ledger_001_create_entries', '--json');
-    expect(JSON.parse(to.stdout).map((step: { name: string }) => step.name)).to.deep.equal(['ledger_002_add_created_at']);
+    expect(JSON.parse(to.stdout).map((step: { name: string }) => step.name)).to.deep.equal([
+      'ledger_002_add_created_at',
+    ]);
     expect((await migrate('down', '--plugin', 'ledger', '--all')).code).to.equal(0);
     rows = await status();
     expect(rows.some((row) => row.applied)).to.equal(false);

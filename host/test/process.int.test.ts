@@ -22,7 +22,13 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; drop(): Pro
 
 async function startCli(extraEnv: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--host', '127.0.0.1'], {
-    env: { ...process.env, WIZAMART_APP_DIR: emptyApp(), WIZAMART_PLUGIN_PATHS: runtimeFixture(''), LOG_LEVEL: 'warn', ...extraEnv },
+    env: {
+      ...process.env,
+      WIZAMART_APP_DIR: emptyApp(),
+      WIZAMART_PLUGIN_PATHS: runtimeFixture(''),
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

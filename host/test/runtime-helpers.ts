@@ -10,7 +10,11 @@ export function runtimeFixture(name: string): string {
 }
 
 /** Polls `probe` every 50 ms until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -48,10 +52,19 @@ export function freshServerDatabase(prefix: string): Promise<{ url: string; drop
  * The environment of a `wizamart` CLI test: only the named runtime fixtures installed (a folder of symlinks laid out
  * like node_modules) and a database of its own — a fresh one on the server, a new data folder on the embedded one.
  */
-export async function cliEnvironment(prefix: string, fixtures: string[], extra: Record<string, string> = {}): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export async function cliEnvironment(
+  prefix: string,
+  fixtures: string[],
+  extra: Record<string, string> = {},
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const pluginDir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-plugins-`));
   for (const name of fixtures) symlinkSync(runtimeFixture(name), path.join(pluginDir, name));
-  const env: Record<string, string> = { WIZAMART_APP_DIR: emptyApp(), WIZAMART_PLUGIN_PATHS: pluginDir, NO_COLOR: '1', ...extra };
+  const env: Record<string, string> = {
+    WIZAMART_APP_DIR: emptyApp(),
+    WIZAMART_PLUGIN_PATHS: pluginDir,
+    NO_COLOR: '1',
+    ...extra,
+  };
   if (!ON_SERVER) {
     env.WIZAMART_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), `${prefix}-data-`));
     return { env, drop: async () => {} };

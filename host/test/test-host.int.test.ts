@@ -17,7 +17,10 @@ describe('startTestHost seeds', () => {
   });
 
   it('throws the failing seed’s error (having stopped the host) instead of returning a half-seeded host', async () => {
-    const failure = await startTestHost({ plugins: [FIXTURE], seeds: ['fine', 'broken'] }).then(() => undefined, (error: Error) => error);
+    const failure = await startTestHost({ plugins: [FIXTURE], seeds: ['fine', 'broken'] }).then(
+      () => undefined,
+      (error: Error) => error,
+    );
     expect(failure?.message).to.equal('the seed exploded');
   });
 });

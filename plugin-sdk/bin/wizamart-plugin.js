@@ -26,10 +26,14 @@ async function loadCommand(name) {
     const loaded = await import(module);
     if (typeof loaded[run] === 'function') return loaded[run];
   } catch (error) {
-    const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(new URL(module, import.meta.url).pathname);
+    const missing =
+      error?.code === 'ERR_MODULE_NOT_FOUND' &&
+      String(error.message).includes(new URL(module, import.meta.url).pathname);
     if (!missing) throw error;
   }
-  process.stderr.write(`wizamart-plugin: the "${name}" command is not available in this build of @wizamart/plugin-sdk (${new URL(module, import.meta.url).pathname} is missing or does not export ${run}).\n`);
+  process.stderr.write(
+    `wizamart-plugin: the "${name}" command is not available in this build of @wizamart/plugin-sdk (${new URL(module, import.meta.url).pathname} is missing or does not export ${run}).\n`,
+  );
   return undefined;
 }
 
@@ -41,7 +45,9 @@ async function main(argv) {
   }
   if (command === '-v' || command === '--version') {
     const { readFile } = await import('node:fs/promises');
-    process.stdout.write(`${JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+    process.stdout.write(
+      `${JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')).version}\n`,
+    );
     return 0;
   }
   if (!Object.hasOwn(COMMANDS, command)) {

@@ -22,7 +22,12 @@ const requireFromRepo = createRequire(path.join(REPO_DIR, 'package.json'));
 /** One report per public entry point (package.json `exports`). */
 const ENTRIES = [
   { entry: '.', config: 'api-extractor.json', report: 'plugin-sdk.api.md', dts: 'dist/src/index.d.ts' },
-  { entry: './testing', config: 'api-extractor.testing.json', report: 'plugin-sdk-testing.api.md', dts: 'dist/src/testing.d.ts' },
+  {
+    entry: './testing',
+    config: 'api-extractor.testing.json',
+    report: 'plugin-sdk-testing.api.md',
+    dts: 'dist/src/testing.d.ts',
+  },
 ];
 
 function parseArgs(argv) {
@@ -67,7 +72,16 @@ function moduleAugmentations(dtsFile) {
 
 function withAugmentations(report, blocks) {
   if (blocks.length === 0) return report;
-  const section = ['## Module augmentations', '', '> Not seen by API Extractor; listed from the emitted declarations.', '', '```ts', ...blocks, '```', ''];
+  const section = [
+    '## Module augmentations',
+    '',
+    '> Not seen by API Extractor; listed from the emitted declarations.',
+    '',
+    '```ts',
+    ...blocks,
+    '```',
+    '',
+  ];
   return `${report.trimEnd()}\n\n${section.join('\n')}`;
 }
 
@@ -75,21 +89,33 @@ function withAugmentations(report, blocks) {
 function extract(item, scratch) {
   const configFile = path.join(SDK_DIR, item.config);
   const configObject = ExtractorConfig.loadFile(configFile);
-  configObject.apiReport = { ...configObject.apiReport, reportFolder: scratch, reportTempFolder: path.join(scratch, 'tmp') };
-  const config = ExtractorConfig.prepare({ configObject, configObjectFullPath: configFile, packageJsonFullPath: path.join(SDK_DIR, 'package.json') });
+  configObject.apiReport = {
+    ...configObject.apiReport,
+    reportFolder: scratch,
+    reportTempFolder: path.join(scratch, 'tmp'),
+  };
+  const config = ExtractorConfig.prepare({
+    configObject,
+    configObjectFullPath: configFile,
+    packageJsonFullPath: path.join(SDK_DIR, 'package.json'),
+  });
   const problems = [];
   const result = Extractor.invoke(config, {
     localBuild: true,
     messageCallback(message) {
       message.handled = true;
       // console-* messages are API Extractor's own chatter about report files, which this script manages.
-      if (message.messageId.startsWith('console-') || (message.logLevel !== 'error' && message.logLevel !== 'warning')) return;
-      const where = message.sourceFilePath ? `${path.relative(SDK_DIR, message.sourceFilePath)}:${message.sourceFileLine}:${message.sourceFileColumn} ` : '';
+      if (message.messageId.startsWith('console-') || (message.logLevel !== 'error' && message.logLevel !== 'warning'))
+        return;
+      const where = message.sourceFilePath
+        ? `${path.relative(SDK_DIR, message.sourceFilePath)}:${message.sourceFileLine}:${message.sourceFileColumn} `
+        : '';
       problems.push(`${message.logLevel}: ${where}(${message.messageId}) ${message.text}`);
     },
   });
   const reportFile = path.join(scratch, item.report);
-  if (!existsSync(reportFile)) throw new Error(`API Extractor wrote no report for ${item.entry}:\n${problems.join('\n')}`);
+  if (!existsSync(reportFile))
+    throw new Error(`API Extractor wrote no report for ${item.entry}:\n${problems.join('\n')}`);
   const report = withAugmentations(readFileSync(reportFile, 'utf8'), moduleAugmentations(path.join(SDK_DIR, item.dts)));
   return { report: report.replace(/\r\n/g, '\n'), problems, succeeded: result.succeeded };
 }
@@ -100,17 +126,21 @@ export function lineDiff(before, after) {
   const b = after.split('\n');
   const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   }
   const lines = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) lines.push({ mark: ' ', text: a[i++], line: j++ });
-    else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) lines.push({ mark: '-', text: a[i++], line: j });
+    else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1]))
+      lines.push({ mark: '-', text: a[i++], line: j });
     else lines.push({ mark: '+', text: b[j], line: j++ });
   }
-  const keep = lines.map((entry, index) => lines.slice(Math.max(0, index - 2), index + 3).some((near) => near.mark !== ' '));
+  const keep = lines.map((entry, index) =>
+    lines.slice(Math.max(0, index - 2), index + 3).some((near) => near.mark !== ' '),
+  );
   const out = [];
   lines.forEach((entry, index) => {
     if (keep[index]) out.push(`${entry.mark} ${entry.text}`);
@@ -123,7 +153,8 @@ function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.build) build();
   for (const item of ENTRIES) {
-    if (!existsSync(path.join(SDK_DIR, item.dts))) throw new Error(`${item.dts} is missing: build the SDK first (npx tsc -b plugin-sdk)`);
+    if (!existsSync(path.join(SDK_DIR, item.dts)))
+      throw new Error(`${item.dts} is missing: build the SDK first (npx tsc -b plugin-sdk)`);
   }
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'wz-api-report-'));
   let failed = false;
@@ -133,7 +164,9 @@ function main() {
       const target = path.join(options.reports, item.report);
       const shown = path.relative(process.cwd(), target) || target;
       if (problems.length > 0) {
-        console.error(`API Extractor found problems in the "${item.entry}" entry point (every export and member needs TSDoc):\n  ${problems.join('\n  ')}`);
+        console.error(
+          `API Extractor found problems in the "${item.entry}" entry point (every export and member needs TSDoc):\n  ${problems.join('\n  ')}`,
+        );
       }
       if (!succeeded) failed = true;
       const committed = existsSync(target) ? readFileSync(target, 'utf8').replace(/\r\n/g, '\n') : undefined;
@@ -148,7 +181,9 @@ function main() {
             ? `api:check: ${shown} does not exist.`
             : `api:check: the public API of @wizamart/plugin-sdk ("${item.entry}") differs from the committed report ${shown} (- committed, + current):\n\n${lineDiff(committed, report)}\n`,
         );
-        console.error('If the change is intended, run `npm run api:report -w plugin-sdk`, review the report diff, add a CHANGELOG entry and commit both.');
+        console.error(
+          'If the change is intended, run `npm run api:report -w plugin-sdk`, review the report diff, add a CHANGELOG entry and commit both.',
+        );
       } else if (committed === report) {
         console.log(`api:report: ${shown} is up to date`);
       } else {

@@ -10,7 +10,10 @@ const SCRIPT = path.join(SDK_DIR, 'scripts', 'api-report.mjs');
 
 /** Runs `scripts/api-report.mjs --check` on the built declarations (mocha runs after the build). */
 function check(...args: string[]) {
-  const result = spawnSync(process.execPath, [SCRIPT, '--check', '--no-build', ...args], { cwd: SDK_DIR, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [SCRIPT, '--check', '--no-build', ...args], {
+    cwd: SDK_DIR,
+    encoding: 'utf8',
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -28,7 +31,10 @@ describe('SDK API report (etc/*.api.md)', function () {
     try {
       cpSync(path.join(SDK_DIR, 'etc'), reports, { recursive: true });
       const file = path.join(reports, 'plugin-sdk.api.md');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('export function definePlugin', 'export function defineOldPlugin'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('export function definePlugin', 'export function defineOldPlugin'),
+      );
       const { status, output } = check('--reports', reports);
       expect(status).to.equal(1);
       expect(output).to.include('differs from the committed report');

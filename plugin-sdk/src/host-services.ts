@@ -167,7 +167,12 @@ export interface PluginDirectory {
    * disable), as a dry run or applied with an audit entry; every host on the database sees an applied change live.
    * Refuses with `WZ_PLUGIN_NOT_FOUND`, `WZ_PLATFORM_NOT_FOUND`, `WZ_PLUGIN_CORE_REQUIRED` or `WZ_PLUGIN_NOT_LOADED`.
    */
-  change(platform: string, code: string, action: 'enable' | 'disable', options: EnablementChangeOptions): Promise<EnablementResult>;
+  change(
+    platform: string,
+    code: string,
+    action: 'enable' | 'disable',
+    options: EnablementChangeOptions,
+  ): Promise<EnablementResult>;
   /** The latest applied changes on `platform`, newest first. */
   audit(platform: string, limit?: number): Promise<EnablementAuditEntry[]>;
 }

@@ -105,7 +105,9 @@ export function permit(...permissions: string[]): RouteGuard {
   return guard(permissions, false, (req, _res, next) => {
     const principal = req.wz?.principal;
     if (!principal) return next(hostErrors.WZ_AUTH_UNAUTHENTICATED());
-    const missing = permissions.filter((permission) => !principal.permissions.has(permission) && !principal.permissions.has('*'));
+    const missing = permissions.filter(
+      (permission) => !principal.permissions.has(permission) && !principal.permissions.has('*'),
+    );
     if (missing.length > 0) return next(hostErrors.WZ_AUTH_FORBIDDEN({ missing }));
     next();
   });

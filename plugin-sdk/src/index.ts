@@ -64,7 +64,15 @@ export { isUuid } from './ids.js';
 export { formatMinor, minorDigits, parseMinor } from './money.js';
 export type { HttpStage, Principal, RequestState, RequestTenant, RouteGuard } from './http.js';
 export { ANONYMOUS, contextOf, createActor, createRequestContext, linkBaseOf, requireStore } from './context.js';
-export type { Actor, Language, RequestContext, RequestContextFields, RequestSurface, StoreRef, UrlMatch } from './context.js';
+export type {
+  Actor,
+  Language,
+  RequestContext,
+  RequestContextFields,
+  RequestSurface,
+  StoreRef,
+  UrlMatch,
+} from './context.js';
 export { HOST_SERVICE_OWNER, HostServices } from './host-services.js';
 export type {
   DeclaredPermission,

@@ -16,10 +16,7 @@ describe('validateManifest', () => {
       views: './views',
       static: './static',
       locales: './locales',
-      permissions: [
-        declared('orders.view'),
-        'orders.manage',
-      ],
+      permissions: [declared('orders.view'), 'orders.manage'],
       features: ['order_management'],
       config: { type: 'object', properties: { prefix: { type: 'string', default: 'ORD' } } },
     };
@@ -30,14 +27,30 @@ describe('validateManifest', () => {
     ['an upper-case code', { code: 'Orders' }, /\/code must match pattern/],
     ['an unknown tier', { tier: 'premium' }, /\/tier must be equal to one of the allowed values/],
     ['a bad host range', { host: 'latest-ish' }, /\/host must match format "semver-range"/],
-    ['a bad requires range', { requires: { catalog: 'not a range' } }, /\/requires\/catalog must match format "semver-range"/],
+    [
+      'a bad requires range',
+      { requires: { catalog: 'not a range' } },
+      /\/requires\/catalog must match format "semver-range"/,
+    ],
     ['an entry escaping the package', { entry: '../other/plugin.js' }, /\/entry must stay inside the package/],
     ['an absolute entry', { entry: '/etc/passwd' }, /\/entry must match pattern/],
     ['an unknown field', { colour: 'red' }, /unknown field "colour"/],
-    ['a foreign permission', { permissions: ['catalog.manage'] }, /\/permissions\/0 must start with the plugin code "orders\."/],
+    [
+      'a foreign permission',
+      { permissions: ['catalog.manage'] },
+      /\/permissions\/0 must start with the plugin code "orders\."/,
+    ],
     ['a foreign permission object', { permissions: [declared('catalog.view')] }, /\/permissions\/0 must start with/],
-    ['a permission object without a description', { permissions: [{ code: 'orders.view', name: 'orders.a' }] }, /\/permissions\/0/],
-    ['a permission declared twice', { permissions: ['orders.view', declared('orders.view')] }, /\/permissions\/1 is decl/],
+    [
+      'a permission object without a description',
+      { permissions: [{ code: 'orders.view', name: 'orders.a' }] },
+      /\/permissions\/0/,
+    ],
+    [
+      'a permission declared twice',
+      { permissions: ['orders.view', declared('orders.view')] },
+      /\/permissions\/1 is decl/,
+    ],
     ['a self-dependency', { requires: { orders: '*' } }, /a plugin cannot require itself/],
   ];
   for (const [what, change, message] of broken) {
@@ -50,6 +63,9 @@ describe('validateManifest', () => {
 
   it('reports every missing required field at once', () => {
     const result = validateManifest({});
-    expect(result.problems.map((p) => p.message).join(' ')).to.include("'code'").and.to.include("'entry'").and.to.include("'host'");
+    expect(result.problems.map((p) => p.message).join(' '))
+      .to.include("'code'")
+      .and.to.include("'entry'")
+      .and.to.include("'host'");
   });
 });

@@ -54,8 +54,7 @@ export interface ManifestProblem {
 
 /** The outcome of {@link validateManifest}. */
 export type ManifestValidation =
-  | { valid: true; manifest: PluginManifest; problems: [] }
-  | { valid: false; problems: ManifestProblem[] };
+  { valid: true; manifest: PluginManifest; problems: [] } | { valid: false; problems: ManifestProblem[] };
 
 let compiled: ValidateFunction | undefined;
 

@@ -10,7 +10,9 @@ import type { RequestState } from './http.js';
  * if (wantsJson(req)) res.status(401).json({ error }); else res.redirect(signInUrl);
  * ```
  */
-export function wantsJson(req: Pick<Request, 'path' | 'accepts'> & { readonly wz?: Pick<RequestState, 'url'> }): boolean {
+export function wantsJson(
+  req: Pick<Request, 'path' | 'accepts'> & { readonly wz?: Pick<RequestState, 'url'> },
+): boolean {
   // The host's URL map has read the path before any stage runs; a request outside the host has only its path.
   const api = req.wz?.url ? req.wz.url.kind === 'api' : req.path.startsWith('/api/');
   return api || req.accepts(['html', 'json']) === 'json';

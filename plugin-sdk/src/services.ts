@@ -66,7 +66,11 @@ export type DepsSpec = Readonly<Record<string, ServiceToken<any> | OptionalDep<a
  * (read it on use; it turns `undefined` when its owner fails after this plugin registered).
  */
 export type ResolvedDeps<D extends DepsSpec> = {
-  readonly [K in keyof D]: D[K] extends OptionalDep<infer T> ? T | undefined : D[K] extends ServiceToken<infer T> ? T : never;
+  readonly [K in keyof D]: D[K] extends OptionalDep<infer T>
+    ? T | undefined
+    : D[K] extends ServiceToken<infer T>
+      ? T
+      : never;
 };
 
 /**

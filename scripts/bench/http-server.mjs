@@ -23,7 +23,12 @@ if (mode === 'bare' || mode === 'bare-router') {
 } else {
   const { startHost, readPluginPackage } = await import('../../host/dist/src/index.js');
   const pkg = await readPluginPackage(path.join(here, 'ping-plugin'));
-  const host = await startHost({ packages: [pkg], dataDir: 'memory://', databaseUrl: process.env.BENCH_DATABASE_URL || undefined, env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', LOG_PRETTY: 'false' } });
+  const host = await startHost({
+    packages: [pkg],
+    dataDir: 'memory://',
+    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', LOG_PRETTY: 'false' },
+  });
   const { url } = await host.listen(0, '127.0.0.1');
   ready(url);
   process.on('SIGTERM', () => host.stop().then(() => process.exit(0)));

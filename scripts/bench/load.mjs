@@ -31,7 +31,15 @@ export async function load(base, paths, seconds, connections) {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { rps: latencies.length / elapsed, requests: latencies.length + errors, p50: at(0.5), p99: at(0.99), errors, elapsed, latencies };
+  return {
+    rps: latencies.length / elapsed,
+    requests: latencies.length + errors,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    elapsed,
+    latencies,
+  };
 }
 
 export function median(values) {

@@ -23,20 +23,22 @@ export function startServer(mode, databaseUrl, env = {}, execArgv = []) {
     child.once('exit', failed);
     child.once('message', (message) => {
       child.off('exit', failed);
-      const cpu = () => new Promise((done) => {
-        const listener = (reply) => {
-          if (!reply.cpu) return;
-          child.off('message', listener);
-          done(reply.cpu.user + reply.cpu.system);
-        };
-        child.on('message', listener);
-        child.send('cpu');
-      });
-      const stop = () => new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', done);
-        child.kill('SIGTERM');
-      });
+      const cpu = () =>
+        new Promise((done) => {
+          const listener = (reply) => {
+            if (!reply.cpu) return;
+            child.off('message', listener);
+            done(reply.cpu.user + reply.cpu.system);
+          };
+          child.on('message', listener);
+          child.send('cpu');
+        });
+      const stop = () =>
+        new Promise((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', done);
+          child.kill('SIGTERM');
+        });
       resolve({ url: message.ready, cpu, stop });
     });
   });
@@ -45,12 +47,13 @@ export function startServer(mode, databaseUrl, env = {}, execArgv = []) {
 /** One GET; resolves with status and body (for checks before measuring). */
 export function fetchText(url) {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'] ?? '', body }));
-    }).on('error', reject);
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'] ?? '', body }));
+      })
+      .on('error', reject);
   });
 }
-

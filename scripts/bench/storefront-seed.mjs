@@ -22,39 +22,136 @@ function prng(seed) {
 
 const DEPARTMENTS = [
   {
-    name: 'Clothing', children: ['Knitwear', 'Jackets', 'T-Shirts'],
+    name: 'Clothing',
+    children: ['Knitwear', 'Jackets', 'T-Shirts'],
     nouns: ['Sweater', 'Cardigan', 'Jacket', 'Parka', 'T-Shirt', 'Hoodie', 'Shirt', 'Scarf', 'Beanie', 'Trousers'],
     materials: ['Merino Wool', 'Organic Cotton', 'Linen', 'Cashmere', 'Recycled Polyester', 'Suède', 'Denim', 'Fleece'],
-    features: ['breathable', 'machine washable', 'water-repellent', 'relaxed fit', 'ribbed cuffs', 'brushed inside', 'reinforced seams'],
+    features: [
+      'breathable',
+      'machine washable',
+      'water-repellent',
+      'relaxed fit',
+      'ribbed cuffs',
+      'brushed inside',
+      'reinforced seams',
+    ],
     sizes: ['XS', 'S', 'M', 'L', 'XL'],
   },
   {
-    name: 'Kitchen', children: ['Coffee', 'Cookware'],
-    nouns: ['Mug', 'Espresso Cup', 'Café Press', 'Skillet', 'Saucepan', 'Teapot', 'Grinder', 'Crème Brûlée Set', 'Kettle', 'Cutting Board'],
-    materials: ['Stoneware', 'Cast Iron', 'Stainless Steel', 'Porcelain', 'Borosilicate Glass', 'Walnut', 'Enamel', 'Copper'],
-    features: ['dishwasher safe', 'induction ready', 'oven safe to 250 °C', 'hand finished', 'non-stick', 'lead free glaze', 'ergonomic handle'],
+    name: 'Kitchen',
+    children: ['Coffee', 'Cookware'],
+    nouns: [
+      'Mug',
+      'Espresso Cup',
+      'Café Press',
+      'Skillet',
+      'Saucepan',
+      'Teapot',
+      'Grinder',
+      'Crème Brûlée Set',
+      'Kettle',
+      'Cutting Board',
+    ],
+    materials: [
+      'Stoneware',
+      'Cast Iron',
+      'Stainless Steel',
+      'Porcelain',
+      'Borosilicate Glass',
+      'Walnut',
+      'Enamel',
+      'Copper',
+    ],
+    features: [
+      'dishwasher safe',
+      'induction ready',
+      'oven safe to 250 °C',
+      'hand finished',
+      'non-stick',
+      'lead free glaze',
+      'ergonomic handle',
+    ],
     sizes: ['250 ml', '350 ml', '500 ml', '1 l'],
   },
   {
-    name: 'Outdoor', children: ['Camping', 'Hiking'],
-    nouns: ['Backpack', 'Tent', 'Sleeping Bag', 'Headlamp', 'Water Bottle', 'Trekking Poles', 'Rain Jacket', 'Camp Stove', 'Hammock', 'Dry Bag'],
+    name: 'Outdoor',
+    children: ['Camping', 'Hiking'],
+    nouns: [
+      'Backpack',
+      'Tent',
+      'Sleeping Bag',
+      'Headlamp',
+      'Water Bottle',
+      'Trekking Poles',
+      'Rain Jacket',
+      'Camp Stove',
+      'Hammock',
+      'Dry Bag',
+    ],
     materials: ['Ripstop Nylon', 'Aluminium', 'Titanium', 'Canvas', 'Gore-Tex', 'Down', 'Carbon Fibre', 'Waxed Cotton'],
     features: ['waterproof', 'ultralight', 'packable', 'windproof', 'UV resistant', 'taped seams', 'lifetime warranty'],
     sizes: ['20 l', '30 l', '45 l', '60 l'],
   },
   {
-    name: 'Electronics', children: ['Audio', 'Chargers'],
-    nouns: ['Headphones', 'Speaker', 'Charger', 'Power Bank', 'Earbuds', 'Cable', 'Keyboard', 'Mouse', 'Webcam', 'Desk Lamp'],
-    materials: ['Wireless', 'Bluetooth', 'USB-C', 'Noise Cancelling', 'Mechanical', 'Aluminium', 'Recycled Plastic', 'Fast Charging'],
-    features: ['30 hour battery', 'low latency', 'multipoint pairing', 'braided cable', 'two year warranty', 'travel case included', 'fast charging'],
+    name: 'Electronics',
+    children: ['Audio', 'Chargers'],
+    nouns: [
+      'Headphones',
+      'Speaker',
+      'Charger',
+      'Power Bank',
+      'Earbuds',
+      'Cable',
+      'Keyboard',
+      'Mouse',
+      'Webcam',
+      'Desk Lamp',
+    ],
+    materials: [
+      'Wireless',
+      'Bluetooth',
+      'USB-C',
+      'Noise Cancelling',
+      'Mechanical',
+      'Aluminium',
+      'Recycled Plastic',
+      'Fast Charging',
+    ],
+    features: [
+      '30 hour battery',
+      'low latency',
+      'multipoint pairing',
+      'braided cable',
+      'two year warranty',
+      'travel case included',
+      'fast charging',
+    ],
     sizes: ['Black', 'White', 'Silver', 'Blue'],
   },
 ];
-const ADJECTIVES = ['Classic', 'Everyday', 'Alpine', 'Nordic', 'Urban', 'Heritage', 'Studio', 'Coastal', 'Vintage', 'Essential', 'Premium', 'Compact', 'Crème', 'Señorita', 'Midnight', 'Forest'];
+const ADJECTIVES = [
+  'Classic',
+  'Everyday',
+  'Alpine',
+  'Nordic',
+  'Urban',
+  'Heritage',
+  'Studio',
+  'Coastal',
+  'Vintage',
+  'Essential',
+  'Premium',
+  'Compact',
+  'Crème',
+  'Señorita',
+  'Midnight',
+  'Forest',
+];
 const SENTENCES = [
   (w) => `Our **${w.title}** is made from ${w.material.toLowerCase()} and built to last for years of daily use.`,
   (w) => `Designed in small batches, it is ${w.feature} and ${w.feature2}.`,
-  (w) => `A favourite of our customers for ${w.season} — pair it with anything from the ${w.department.toLowerCase()} range.`,
+  (w) =>
+    `A favourite of our customers for ${w.season} — pair it with anything from the ${w.department.toLowerCase()} range.`,
   (w) => `Every ${w.noun.toLowerCase()} is checked by hand before it leaves the workshop.`,
   (w) => `Care: wipe clean or follow the label; ${w.feature} details keep it looking new.`,
   () => `Sourced responsibly, packed without plastic, shipped within two working days.`,
@@ -69,10 +166,23 @@ export function storeCatalog(n, count) {
   const categories = [];
   const leaves = [];
   DEPARTMENTS.forEach((department, index) => {
-    const root = { id: randomUUID(), parentId: null, name: department.name, slug: department.name.toLowerCase(), position: index };
+    const root = {
+      id: randomUUID(),
+      parentId: null,
+      name: department.name,
+      slug: department.name.toLowerCase(),
+      position: index,
+    };
     categories.push(root);
     department.children.forEach((child, position) => {
-      const leaf = { id: randomUUID(), parentId: root.id, name: child, slug: child.toLowerCase().replace(/[^a-z0-9]+/g, '-'), position, department };
+      const leaf = {
+        id: randomUUID(),
+        parentId: root.id,
+        name: child,
+        slug: child.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+        position,
+        department,
+      };
       categories.push(leaf);
       leaves.push(leaf);
     });
@@ -83,7 +193,15 @@ export function storeCatalog(n, count) {
   for (let i = 0; i < count; i++) {
     const leaf = pick(leaves);
     const department = leaf.department;
-    const words = { adjective: pick(ADJECTIVES), material: pick(department.materials), noun: pick(department.nouns), department: department.name, feature: pick(department.features), feature2: pick(department.features), season: pick(SEASONS) };
+    const words = {
+      adjective: pick(ADJECTIVES),
+      material: pick(department.materials),
+      noun: pick(department.nouns),
+      department: department.name,
+      feature: pick(department.features),
+      feature2: pick(department.features),
+      season: pick(SEASONS),
+    };
     words.title = `${words.adjective} ${words.material} ${words.noun}`;
     let title = words.title;
     let slug = slugify(title);
@@ -97,20 +215,44 @@ export function storeCatalog(n, count) {
     const base = 900 + Math.floor(random() * 200) * 50; // 9.00 to 108.50
     const sizes = department.sizes.slice(0, 1 + Math.floor(random() * department.sizes.length));
     const variants = sizes.map((size, position) => ({
-      id: randomUUID(), sku: `${slug.slice(0, 40).toUpperCase()}-${i}-${position}`, optionValues: { size }, price: base + position * 200,
-      compareAtPrice: random() < 0.2 ? base + position * 200 + 1000 : null, weightGrams: 100 + Math.floor(random() * 2000), position,
+      id: randomUUID(),
+      sku: `${slug.slice(0, 40).toUpperCase()}-${i}-${position}`,
+      optionValues: { size },
+      price: base + position * 200,
+      compareAtPrice: random() < 0.2 ? base + position * 200 + 1000 : null,
+      weightGrams: 100 + Math.floor(random() * 2000),
+      position,
     }));
-    const images = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, position) => ({ mediaId: randomUUID(), position, alt: `${title} ${position + 1}` }));
+    const images = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, position) => ({
+      mediaId: randomUUID(),
+      position,
+      alt: `${title} ${position + 1}`,
+    }));
     products.push({
-      id: randomUUID(), title, slug, description, featured: random() < 0.1, options: [{ name: 'size', values: sizes }], minPrice: base,
-      createdAt: new Date(now - (count - i) * 60_000 - n * 1000), variants, images, categoryId: leaf.id,
+      id: randomUUID(),
+      title,
+      slug,
+      description,
+      featured: random() < 0.1,
+      options: [{ name: 'size', values: sizes }],
+      minPrice: base,
+      createdAt: new Date(now - (count - i) * 60_000 - n * 1000),
+      variants,
+      images,
+      categoryId: leaf.id,
     });
   }
   return { categories, products };
 }
 
 function slugify(title) {
-  return title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
 }
 
 const column = (rows, key) => rows.map((row) => row[key]);
@@ -124,24 +266,41 @@ export async function seedStores(pool, { from, to, perStore, chunk = 50 }) {
   for (let start = from; start <= to; start += chunk) {
     const end = Math.min(to, start + chunk - 1);
     const stores = [];
-    for (let n = start; n <= end; n++) stores.push({ n, id: randomUUID(), merchantId: randomUUID(), ...storeCatalog(n, perStore) });
+    for (let n = start; n <= end; n++)
+      stores.push({ n, id: randomUUID(), merchantId: randomUUID(), ...storeCatalog(n, perStore) });
     const client = await pool.connect();
     try {
       await client.query('begin');
       await client.query(
         'insert into tenancy.merchants (id, name, email) select * from unnest($1::uuid[], $2::text[], $3::text[])',
-        [column(stores, 'merchantId'), stores.map((s) => `Merchant ${s.n}`), stores.map((s) => `owner@${storeCode(s.n)}.example`)],
+        [
+          column(stores, 'merchantId'),
+          stores.map((s) => `Merchant ${s.n}`),
+          stores.map((s) => `owner@${storeCode(s.n)}.example`),
+        ],
       );
       await client.query(
         `insert into tenancy.stores (id, code, name, merchant_id, platform, status, currency, locale)
          select id, code, name, merchant_id, 'main', 'active', 'EUR', 'en' from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) as s(id, code, name, merchant_id)`,
-        [column(stores, 'id'), stores.map((s) => storeCode(s.n)), stores.map((s) => `Shop ${s.n}`), column(stores, 'merchantId')],
+        [
+          column(stores, 'id'),
+          stores.map((s) => storeCode(s.n)),
+          stores.map((s) => `Shop ${s.n}`),
+          column(stores, 'merchantId'),
+        ],
       );
       const categories = stores.flatMap((s) => s.categories.map((c) => ({ ...c, storeId: s.id })));
       await client.query(
         `insert into catalog.categories (id, store_id, parent_id, name, slug, position)
          select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[])`,
-        [column(categories, 'id'), column(categories, 'storeId'), column(categories, 'parentId'), column(categories, 'name'), column(categories, 'slug'), column(categories, 'position')],
+        [
+          column(categories, 'id'),
+          column(categories, 'storeId'),
+          column(categories, 'parentId'),
+          column(categories, 'name'),
+          column(categories, 'slug'),
+          column(categories, 'position'),
+        ],
       );
       const products = stores.flatMap((s) => s.products.map((p) => ({ ...p, storeId: s.id })));
       await client.query(
@@ -149,24 +308,51 @@ export async function seedStores(pool, { from, to, perStore, chunk = 50 }) {
          select id, store_id, title, slug, description, 'active', featured, options, min_price, created_at, created_at
          from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::jsonb[], $8::int[], $9::timestamptz[])
            as p(id, store_id, title, slug, description, featured, options, min_price, created_at)`,
-        [column(products, 'id'), column(products, 'storeId'), column(products, 'title'), column(products, 'slug'), column(products, 'description'),
-          column(products, 'featured'), products.map((p) => JSON.stringify(p.options)), column(products, 'minPrice'), column(products, 'createdAt')],
+        [
+          column(products, 'id'),
+          column(products, 'storeId'),
+          column(products, 'title'),
+          column(products, 'slug'),
+          column(products, 'description'),
+          column(products, 'featured'),
+          products.map((p) => JSON.stringify(p.options)),
+          column(products, 'minPrice'),
+          column(products, 'createdAt'),
+        ],
       );
-      const variants = products.flatMap((p) => p.variants.map((v) => ({ ...v, productId: p.id, storeId: p.storeId, createdAt: p.createdAt })));
+      const variants = products.flatMap((p) =>
+        p.variants.map((v) => ({ ...v, productId: p.id, storeId: p.storeId, createdAt: p.createdAt })),
+      );
       await client.query(
         `insert into catalog.variants (id, store_id, product_id, sku, option_values, price, currency, compare_at_price, weight_grams, position, created_at, updated_at)
          select id, store_id, product_id, sku, option_values, price, 'EUR', compare_at_price, weight_grams, position, created_at, created_at
          from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::jsonb[], $6::int[], $7::int[], $8::int[], $9::int[], $10::timestamptz[])
            as v(id, store_id, product_id, sku, option_values, price, compare_at_price, weight_grams, position, created_at)`,
-        [column(variants, 'id'), column(variants, 'storeId'), column(variants, 'productId'), column(variants, 'sku'), variants.map((v) => JSON.stringify(v.optionValues)),
-          column(variants, 'price'), column(variants, 'compareAtPrice'), column(variants, 'weightGrams'), column(variants, 'position'), column(variants, 'createdAt')],
+        [
+          column(variants, 'id'),
+          column(variants, 'storeId'),
+          column(variants, 'productId'),
+          column(variants, 'sku'),
+          variants.map((v) => JSON.stringify(v.optionValues)),
+          column(variants, 'price'),
+          column(variants, 'compareAtPrice'),
+          column(variants, 'weightGrams'),
+          column(variants, 'position'),
+          column(variants, 'createdAt'),
+        ],
       );
       const images = products.flatMap((p) => p.images.map((i) => ({ ...i, productId: p.id, storeId: p.storeId })));
       // The pictures are items of the store's cms media library (the listing resolves the first one per product there).
       await client.query(
         `insert into cms.media (id, store_id, storage_key, original_name, content_type, size_bytes, alt, width, height, created_at)
          select id, store_id, store_id || '/' || id || '.webp', name, 'image/webp', size_bytes, alt, 1200, 1200, now() from unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[]) as m(id, store_id, name, size_bytes, alt)`,
-        [column(images, 'mediaId'), column(images, 'storeId'), images.map((i) => `${i.alt.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.webp`), images.map((i) => 40_000 + (i.position * 7919) % 60_000), column(images, 'alt')],
+        [
+          column(images, 'mediaId'),
+          column(images, 'storeId'),
+          images.map((i) => `${i.alt.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.webp`),
+          images.map((i) => 40_000 + ((i.position * 7919) % 60_000)),
+          column(images, 'alt'),
+        ],
       );
       await client.query(
         'insert into catalog.product_images (product_id, media_id, position, alt) select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[])',
@@ -186,6 +372,8 @@ export async function seedStores(pool, { from, to, perStore, chunk = 50 }) {
     }
   }
   // A steady-state database: planner statistics and visibility map up to date, as autovacuum would leave them.
-  await pool.query('vacuum analyze catalog.products, catalog.variants, catalog.product_images, catalog.product_categories, catalog.categories, cms.media, tenancy.stores');
+  await pool.query(
+    'vacuum analyze catalog.products, catalog.variants, catalog.product_images, catalog.product_categories, catalog.categories, cms.media, tenancy.stores',
+  );
   return written;
 }

@@ -26,7 +26,12 @@ if (mode === 'bare') {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const stores = new Map();
   const storeByCode = async (code) => {
-    if (!stores.has(code)) stores.set(code, (await pool.query('select id, code, currency, platform, status from tenancy.stores where code = $1', [code])).rows[0] ?? null);
+    if (!stores.has(code))
+      stores.set(
+        code,
+        (await pool.query('select id, code, currency, platform, status from tenancy.stores where code = $1', [code]))
+          .rows[0] ?? null,
+      );
     return stores.get(code);
   };
   const app = express();
@@ -46,12 +51,23 @@ if (mode === 'bare') {
         items: items.map((item) => {
           const image = item.imageId ? media.get(item.imageId) : undefined;
           return {
-            id: item.id, title: item.title, slug: item.slug, url: `${base}/products/${item.slug}`, price: item.minPrice, currency: item.currency,
-            compareAtPrice: item.compareAtPrice, imageUrl: image ? `${base}/cms/media/${image.id}` : null,
-            imageWidth: image?.width && image?.height ? image.width : null, imageHeight: image?.width && image?.height ? image.height : null,
+            id: item.id,
+            title: item.title,
+            slug: item.slug,
+            url: `${base}/products/${item.slug}`,
+            price: item.minPrice,
+            currency: item.currency,
+            compareAtPrice: item.compareAtPrice,
+            imageUrl: image ? `${base}/cms/media/${image.id}` : null,
+            imageWidth: image?.width && image?.height ? image.width : null,
+            imageHeight: image?.width && image?.height ? image.height : null,
           };
         }),
-        total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), sort: 'newest',
+        total,
+        page,
+        pageSize,
+        pages: Math.max(1, Math.ceil(total / pageSize)),
+        sort: 'newest',
       });
     } catch (error) {
       next(error);
@@ -62,10 +78,16 @@ if (mode === 'bare') {
 } else {
   const { startHost, readPluginPackage } = await import('../../host/dist/src/index.js');
   const codes = (process.env.BENCH_PLUGINS ?? '').split(',').filter(Boolean);
-  const dirs = codes.length ? codes : readdirSync(path.join(root, 'plugins')).filter((code) => existsSync(path.join(root, 'plugins', code, 'package.json')));
+  const dirs = codes.length
+    ? codes
+    : readdirSync(path.join(root, 'plugins')).filter((code) =>
+        existsSync(path.join(root, 'plugins', code, 'package.json')),
+      );
   const packages = await Promise.all(dirs.map((code) => readPluginPackage(path.join(root, 'plugins', code))));
   const host = await startHost({
-    packages, dataDir: 'memory://', databaseUrl,
+    packages,
+    dataDir: 'memory://',
+    databaseUrl,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', LOG_PRETTY: 'false', WIZAMART_DEMO: 'false' },
   });
   const { url } = await host.listen(0, '127.0.0.1');

@@ -15,7 +15,12 @@ function edgesOf(rows: PluginReportRow[]): Edge[] {
   const installed = new Set(rows.map((row) => row.code));
   return rows.flatMap((row) => [
     ...Object.keys(row.requires).map((to) => ({ from: row.code, to, optional: false, installed: installed.has(to) })),
-    ...Object.keys(row.optionalRequires).map((to) => ({ from: row.code, to, optional: true, installed: installed.has(to) })),
+    ...Object.keys(row.optionalRequires).map((to) => ({
+      from: row.code,
+      to,
+      optional: true,
+      installed: installed.has(to),
+    })),
   ]);
 }
 
@@ -31,7 +36,11 @@ function formatMermaid(rows: PluginReportRow[]): string {
     if (!edge.installed) lines.push(`  ${mermaidId(edge.to)}["${edge.to} (missing)"]:::failed`);
     lines.push(`  ${mermaidId(edge.from)} ${edge.optional ? '-.->' : '-->'} ${mermaidId(edge.to)}`);
   }
-  lines.push('  classDef ok fill:#dcfce7,stroke:#15803d', '  classDef failed fill:#fee2e2,stroke:#b91c1c', '  classDef blocked fill:#fef9c3,stroke:#a16207');
+  lines.push(
+    '  classDef ok fill:#dcfce7,stroke:#15803d',
+    '  classDef failed fill:#fee2e2,stroke:#b91c1c',
+    '  classDef blocked fill:#fef9c3,stroke:#a16207',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -39,7 +48,10 @@ const DOT_COLOUR = { ok: '#15803d', failed: '#b91c1c', blocked: '#a16207' } as c
 
 function formatDot(rows: PluginReportRow[]): string {
   const lines = ['digraph plugins {', '  rankdir=LR;', '  node [shape=box, style=rounded];'];
-  for (const row of rows) lines.push(`  "${row.code}" [label="${row.code}\\n${row.tier ?? '?'} ${row.version}", color="${DOT_COLOUR[row.state]}"];`);
+  for (const row of rows)
+    lines.push(
+      `  "${row.code}" [label="${row.code}\\n${row.tier ?? '?'} ${row.version}", color="${DOT_COLOUR[row.state]}"];`,
+    );
   for (const edge of edgesOf(rows)) {
     if (!edge.installed && edge.optional) continue;
     lines.push(`  "${edge.from}" -> "${edge.to}"${edge.optional ? ' [style=dashed]' : ''};`);

@@ -18,11 +18,17 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
 
 function isUsageProblem(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return (isWizamartError(error) && error.code === 'WZ_CLI_USAGE') || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
+  return (
+    (isWizamartError(error) && error.code === 'WZ_CLI_USAGE') ||
+    (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+  );
 }
 
 /** Runs the `wizamart` CLI and returns its exit status (0 ok, 1 failure, 2 usage error). */
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     (command ? io.stdout : io.stderr).write(USAGE);
@@ -37,7 +43,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     if (run) return await run(rest, io);
     // Not built in: perhaps a plugin's command (`wizamart create-admin …`); that needs the plugins loaded.
     const status = /^[a-z][a-z0-9-]{1,40}$/.test(command) ? await pluginCommand(command, rest, io) : undefined;
-    if (status === undefined) throw Object.assign(new Error(`Unknown command "${command}"`), { code: 'ERR_PARSE_ARGS_UNKNOWN_COMMAND' });
+    if (status === undefined)
+      throw Object.assign(new Error(`Unknown command "${command}"`), { code: 'ERR_PARSE_ARGS_UNKNOWN_COMMAND' });
     return status;
   } catch (error) {
     if (isUsageProblem(error)) {

@@ -23,7 +23,10 @@ async function openMigrator(io: CliIo): Promise<{ migrator: Migrator; database: 
   try {
     await ensureHostSchema(database.knex, database.embedded);
     await recordInstalls(database.knex, database.embedded, nodes);
-    const plugins = migratablePlugins(nodes.filter((node) => node.state === 'ok'), nodes);
+    const plugins = migratablePlugins(
+      nodes.filter((node) => node.state === 'ok'),
+      nodes,
+    );
     const logger = io.env.LOG_LEVEL ? createLogger(config.log) : pino({ level: 'silent' });
     return { migrator: new Migrator(database.knex, plugins, { embedded: database.embedded, logger }), database };
   } catch (error) {
@@ -34,8 +37,16 @@ async function openMigrator(io: CliIo): Promise<{ migrator: Migrator; database: 
 
 function formatStatus(rows: MigrationStatus[]): string {
   if (rows.length === 0) return 'No plugin has migrations.\n';
-  const widths = [Math.max(6, ...rows.map((row) => row.plugin.length)), Math.max(9, ...rows.map((row) => row.name.length)), 7];
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const widths = [
+    Math.max(6, ...rows.map((row) => row.plugin.length)),
+    Math.max(9, ...rows.map((row) => row.name.length)),
+    7,
+  ];
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const pending = rows.filter((row) => !row.applied).length;
   return `${[line(['PLUGIN', 'MIGRATION', 'STATE', 'APPLIED AT']), ...rows.map((row) => line([row.plugin, row.name, row.applied ? 'applied' : 'pending', row.appliedAt ?? '-']))].join('\n')}\n\n${rows.length} migrations: ${rows.length - pending} applied, ${pending} pending\n`;
 }
@@ -56,12 +67,17 @@ const OPTIONS = {
 export async function migrateCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'status' && sub !== 'up' && sub !== 'down') {
-    throw usageError(sub ? `Unknown migrate command "${sub}"; use status, up or down` : 'Missing migrate command; use status, up or down');
+    throw usageError(
+      sub
+        ? `Unknown migrate command "${sub}"; use status, up or down`
+        : 'Missing migrate command; use status, up or down',
+    );
   }
   const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true });
   if (sub === 'down' && !values.plugin) throw usageError('migrate down needs --plugin <code>');
   if (values.to !== undefined && values.all) throw usageError('Use either --to <migration> or --all, not both');
-  if (sub !== 'down' && (values.to !== undefined || values.all)) throw usageError('--to and --all only apply to migrate down');
+  if (sub !== 'down' && (values.to !== undefined || values.all))
+    throw usageError('--to and --all only apply to migrate down');
   const { migrator, database } = await openMigrator(io);
   try {
     if (sub === 'status') {
@@ -69,8 +85,13 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
       io.stdout.write(values.json ? `${JSON.stringify(rows, null, 2)}\n` : formatStatus(rows));
       return 0;
     }
-    const steps = sub === 'up' ? await migrator.up({ plugin: values.plugin }) : await migrator.down(values.plugin!, values.all ? null : values.to);
-    io.stdout.write(values.json ? `${JSON.stringify(steps, null, 2)}\n` : formatSteps(steps, sub === 'up' ? 'apply' : 'roll back'));
+    const steps =
+      sub === 'up'
+        ? await migrator.up({ plugin: values.plugin })
+        : await migrator.down(values.plugin!, values.all ? null : values.to);
+    io.stdout.write(
+      values.json ? `${JSON.stringify(steps, null, 2)}\n` : formatSteps(steps, sub === 'up' ? 'apply' : 'roll back'),
+    );
     return 0;
   } finally {
     await database.close();

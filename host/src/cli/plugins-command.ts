@@ -43,6 +43,11 @@ export async function pluginsCommand(args: string[], io: CliIo): Promise<number>
   const [sub, ...rest] = args;
   if (sub === 'list') return list(rest, io);
   if (sub === 'graph') return graph(rest, io);
-  if (sub === 'enable' || sub === 'disable') return (await import('./enablement-command.js')).enablementCommand(sub, rest, io);
-  throw usageError(sub ? `Unknown plugins command "${sub}"; use list, graph, enable or disable` : 'Missing plugins command; use list, graph, enable or disable');
+  if (sub === 'enable' || sub === 'disable')
+    return (await import('./enablement-command.js')).enablementCommand(sub, rest, io);
+  throw usageError(
+    sub
+      ? `Unknown plugins command "${sub}"; use list, graph, enable or disable`
+      : 'Missing plugins command; use list, graph, enable or disable',
+  );
 }

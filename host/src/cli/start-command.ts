@@ -40,7 +40,8 @@ async function runUntilSignal(host: RunningHost, io: CliIo, logLevel: string): P
   // Stopped cleanly; a handle left open must not keep the process alive (agenda leaves its lock-lifetime timer of a job
   // that ran, up to 10 min; a plugin may leak a timer or socket). With LOG_LEVEL=debug, say what it was.
   setTimeout(() => {
-    if (/^(debug|trace)$/.test(logLevel)) io.stderr.write(`wizamart: stopped; still open: ${process.getActiveResourcesInfo().join(', ')}; exiting\n`);
+    if (/^(debug|trace)$/.test(logLevel))
+      io.stderr.write(`wizamart: stopped; still open: ${process.getActiveResourcesInfo().join(', ')}; exiting\n`);
     process.exit(0);
   }, 1000).unref();
   return 0;
@@ -60,7 +61,9 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
     const demo = config.demo ?? (host.firstBoot && host.database.embedded);
     const lines = demo ? await host.runSeeds('demo') : [];
     const { url } = await host.listen(port, values.host ?? config.host);
-    io.stdout.write(`Wizamart ${host.kernel.hostVersion} ready at ${url} (${host.kernel.active.length} plugins, ${Math.round(host.timings.total * 1000)} ms)\n`);
+    io.stdout.write(
+      `Wizamart ${host.kernel.hostVersion} ready at ${url} (${host.kernel.active.length} plugins, ${Math.round(host.timings.total * 1000)} ms)\n`,
+    );
     const servedPort = new URL(url).port;
     for (const line of lines) io.stdout.write(`  ${line.replaceAll('{url}', url).replaceAll('{port}', servedPort)}\n`);
   } catch (error) {
@@ -77,7 +80,8 @@ export async function seedCommand(args: string[], io: CliIo): Promise<number> {
   const host = await startHost({ env: io.env, http: false, processJobs: false });
   try {
     const known = new Set(host.kernel.contributions.seeds.map((seed) => seed.set));
-    if (!known.has(positionals[0])) throw usageError(`No plugin seeds "${positionals[0]}"; known sets: ${[...known].join(', ') || 'none'}`);
+    if (!known.has(positionals[0]))
+      throw usageError(`No plugin seeds "${positionals[0]}"; known sets: ${[...known].join(', ') || 'none'}`);
     for (const line of await host.runSeeds(positionals[0])) io.stdout.write(`${line}\n`);
     return 0;
   } finally {
@@ -86,12 +90,21 @@ export async function seedCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 /** A `wizamart <name>` command a plugin added: runs with the database and plugins, without HTTP or jobs. */
-export async function pluginCommand(name: string, args: string[], io: CliIo & { stdin?: NodeJS.ReadableStream }): Promise<number | undefined> {
+export async function pluginCommand(
+  name: string,
+  args: string[],
+  io: CliIo & { stdin?: NodeJS.ReadableStream },
+): Promise<number | undefined> {
   const host = await startHost({ env: io.env, http: false, processJobs: false });
   try {
     const entry = host.kernel.contributions.commands.find((candidate) => candidate.name === name);
     if (!entry) return undefined;
-    const code = await entry.command.run(args, { stdout: io.stdout, stderr: io.stderr, stdin: io.stdin ?? process.stdin, env: io.env });
+    const code = await entry.command.run(args, {
+      stdout: io.stdout,
+      stderr: io.stderr,
+      stdin: io.stdin ?? process.stdin,
+      env: io.env,
+    });
     return typeof code === 'number' ? code : 0;
   } finally {
     await host.stop();
@@ -103,6 +116,8 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
   parseArgs({ args, options: {}, strict: true });
   const config = readHostConfig(io.env);
   const host = await startHost({ config, http: false, processJobs: true });
-  io.stdout.write(`Wizamart worker ready (${host.kernel.contributions.jobs.length} job types, ${Math.round(host.timings.total * 1000)} ms)\n`);
+  io.stdout.write(
+    `Wizamart worker ready (${host.kernel.contributions.jobs.length} job types, ${Math.round(host.timings.total * 1000)} ms)\n`,
+  );
   return runUntilSignal(host, io, config.log.level);
 }

@@ -148,7 +148,11 @@ function createMenus(code: string, tier: string, contributions: Contributions): 
       checkSurface(code, surface, false);
       checkInternal(code, tier, `${surface} menu items`, surface);
       // A non-core plugin may link at the surface root only through a page alias it serves (registered before).
-      const aliased = item.root && contributions.aliases.some((alias) => alias.plugin === code && alias.surface === surface && item.path.split('/')[1] === alias.segment);
+      const aliased =
+        item.root &&
+        contributions.aliases.some(
+          (alias) => alias.plugin === code && alias.surface === surface && item.path.split('/')[1] === alias.segment,
+        );
       if (item.root && tier !== 'core' && !aliased) {
         const what = 'add menu items outside its own pages';
         const details = { plugin: code, item: item.id };
@@ -193,7 +197,12 @@ function createJobs(code: string, deps: ScopeDeps): PluginJobs {
     define(name, handler, options = {}) {
       // Bad options fail the plugin's register now rather than silently dropping the job when processing starts.
       resolveJobOptions(full(name), options);
-      deps.contributions.addJob({ plugin: code, name: full(name), handler: handler as JobContribution['handler'], options });
+      deps.contributions.addJob({
+        plugin: code,
+        name: full(name),
+        handler: handler as JobContribution['handler'],
+        options,
+      });
     },
     now: (name, data, target = {}) => queue().now(full(name), data ?? {}, target),
     schedule: (when, name, data, target = {}) => queue().schedule(when, full(name), data ?? {}, target),

@@ -1,4 +1,12 @@
-import type { HealthCheckResult, HttpStage, JobOptions, JobRun, MenuItem, PluginCommand, Surface } from '@wizamart/plugin-sdk';
+import type {
+  HealthCheckResult,
+  HttpStage,
+  JobOptions,
+  JobRun,
+  MenuItem,
+  PluginCommand,
+  Surface,
+} from '@wizamart/plugin-sdk';
 import type { RequestHandler, Router } from 'express';
 
 /** A router a plugin mounted. */
@@ -137,7 +145,17 @@ export class Contributions {
   /** Removes every contribution of `plugin`. */
   discard(plugin: string): void {
     this.discarded.add(plugin);
-    for (const list of [this.routes, this.menus, this.health, this.jobs, this.stages, this.helpers, this.commands, this.seeds, this.aliases] as Array<Array<{ plugin: string }>>) {
+    for (const list of [
+      this.routes,
+      this.menus,
+      this.health,
+      this.jobs,
+      this.stages,
+      this.helpers,
+      this.commands,
+      this.seeds,
+      this.aliases,
+    ] as Array<Array<{ plugin: string }>>) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].plugin === plugin) list.splice(i, 1);
     }
     for (const cleanup of this.cleanups.get(plugin) ?? []) cleanup();

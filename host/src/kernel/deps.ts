@@ -21,7 +21,10 @@ async function loadToken(reference: TokenReference<unknown>): Promise<ServiceTok
  * (`WZ_PLUGIN_UNDECLARED_DEP`) and read on each access, so it turns `undefined` if its owner fails later (migrations),
  * as `ctx.services.getOptional` does.
  */
-export async function resolveDeps(spec: DepsSpec | undefined, services: PluginServices): Promise<Record<string, unknown>> {
+export async function resolveDeps(
+  spec: DepsSpec | undefined,
+  services: PluginServices,
+): Promise<Record<string, unknown>> {
   const deps: Record<string, unknown> = {};
   for (const [name, entry] of Object.entries(spec ?? {})) {
     if (!isOptional(entry)) {

@@ -83,7 +83,9 @@ function checkDependencies(node: PluginNode, byCode: Map<string, PluginNode>): v
   if (mismatched.length === 0) return;
   failNode(node, {
     code: 'WZ_PLUGIN_DEP_VERSION',
-    message: mismatched.map((m) => `${node.code} requires ${m.code} ${m.range} but ${m.installed} is installed`).join('; '),
+    message: mismatched
+      .map((m) => `${node.code} requires ${m.code} ${m.range} but ${m.installed} is installed`)
+      .join('; '),
     details: { mismatched },
   });
 }
@@ -117,7 +119,9 @@ function checkCycles(nodes: PluginNode[], byCode: Map<string, PluginNode>): void
 
 function blockedFailure(node: PluginNode, bad: PluginNode, root: PluginNode) {
   const because =
-    bad === root ? `which failed (${root.error?.code})` : `which is blocked because ${root.code} failed (${root.error?.code})`;
+    bad === root
+      ? `which failed (${root.error?.code})`
+      : `which is blocked because ${root.code} failed (${root.error?.code})`;
   return {
     code: 'WZ_PLUGIN_BLOCKED',
     message: `${node.code} is blocked: it requires ${bad.code}, ${because}`,
@@ -131,7 +135,7 @@ function blockedFailure(node: PluginNode, bad: PluginNode, root: PluginNode) {
  * order of `nodes` does not matter.
  */
 export function propagateBlocked(nodes: PluginNode[], byCode: Map<string, PluginNode>): void {
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const node of nodes) {
       if (node.state !== 'ok') continue;
@@ -148,10 +152,14 @@ export function propagateBlocked(nodes: PluginNode[], byCode: Map<string, Plugin
 }
 
 function topologicalOrder(nodes: PluginNode[], byCode: Map<string, PluginNode>): PluginNode[] {
-  const ordered = nodes.filter((node) => node.manifest && node.error?.code !== 'WZ_PLUGIN_CYCLE' && byCode.get(node.code) === node);
+  const ordered = nodes.filter(
+    (node) => node.manifest && node.error?.code !== 'WZ_PLUGIN_CYCLE' && byCode.get(node.code) === node,
+  );
   const inGraph = new Set(ordered);
   const edges = (node: PluginNode) =>
-    dependencyCodes(node, true).map((code) => byCode.get(code)).filter((dep): dep is PluginNode => !!dep && inGraph.has(dep));
+    dependencyCodes(node, true)
+      .map((code) => byCode.get(code))
+      .filter((dep): dep is PluginNode => !!dep && inGraph.has(dep));
   const pending = new Map(ordered.map((node) => [node, edges(node).length]));
   const dependents = new Map<PluginNode, PluginNode[]>(ordered.map((node) => [node, []]));
   for (const node of ordered) for (const dep of edges(node)) dependents.get(dep)!.push(node);

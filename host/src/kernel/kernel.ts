@@ -163,7 +163,11 @@ export class Kernel {
     for (const plugin of this.active.reverse()) {
       if (!plugin.definition.stop) continue;
       try {
-        await withTimeout(() => plugin.definition.stop!(plugin.ctx, plugin.deps), this.hookTimeoutMs, `${plugin.node.code}.stop`);
+        await withTimeout(
+          () => plugin.definition.stop!(plugin.ctx, plugin.deps),
+          this.hookTimeoutMs,
+          `${plugin.node.code}.stop`,
+        );
       } catch (error) {
         plugin.ctx.logger.error({ err: error }, 'plugin stop failed');
       }
@@ -201,7 +205,11 @@ export class Kernel {
 
   private async runHook(plugin: LoadedPlugin, hook: 'start', failureCode: string): Promise<void> {
     try {
-      await withTimeout(() => plugin.definition[hook]!(plugin.ctx, plugin.deps), this.hookTimeoutMs, `${plugin.node.code}.${hook}`);
+      await withTimeout(
+        () => plugin.definition[hook]!(plugin.ctx, plugin.deps),
+        this.hookTimeoutMs,
+        `${plugin.node.code}.${hook}`,
+      );
     } catch (error) {
       this.fail(plugin.node, toFailure(error, failureCode, plugin.node.code, hook), error);
     }
@@ -209,7 +217,9 @@ export class Kernel {
 
   /** Every route must declare its access (`permit(…)` or `publicAccess()`): an unguarded one fails the plugin. */
   private checkGuards(code: string): void {
-    const unguarded = routeTable(this.contributions.routes.filter((route) => route.plugin === code)).filter((entry) => !entry.access);
+    const unguarded = routeTable(this.contributions.routes.filter((route) => route.plugin === code)).filter(
+      (entry) => !entry.access,
+    );
     if (unguarded.length === 0) return;
     const list = unguarded.map((entry) => `${entry.method} ${entry.kind}:${entry.surface} ${entry.path}`);
     throw hostErrors.WZ_AUTH_ROUTE_UNGUARDED({ plugin: code, routes: list });

@@ -20,19 +20,29 @@ function isDefinition(value: unknown): value is PluginDefinition {
 export async function importPlugin(node: PluginNode): Promise<PluginDefinition> {
   const entry = path.resolve(node.pkg.dir, node.manifest!.entry);
   if (!existsSync(entry)) {
-    throw entryError(node, `${node.code}: entry ${node.manifest!.entry} does not exist in ${node.pkg.dir} (is the package built?)`);
+    throw entryError(
+      node,
+      `${node.code}: entry ${node.manifest!.entry} does not exist in ${node.pkg.dir} (is the package built?)`,
+    );
   }
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(entry).href)) as { default?: unknown };
   } catch (error) {
-    throw entryError(node, `${node.code}: importing ${node.manifest!.entry} failed: ${(error as Error).message}`, error);
+    throw entryError(
+      node,
+      `${node.code}: importing ${node.manifest!.entry} failed: ${(error as Error).message}`,
+      error,
+    );
   }
   const candidate = module.default;
   // A CommonJS module exporting `{ default: plugin }` arrives wrapped once more.
   const definition = isDefinition(candidate) ? candidate : (candidate as { default?: unknown } | undefined)?.default;
   if (!isDefinition(definition)) {
-    throw entryError(node, `${node.code}: the default export of ${node.manifest!.entry} is not a plugin (it needs a register function)`);
+    throw entryError(
+      node,
+      `${node.code}: the default export of ${node.manifest!.entry} is not a plugin (it needs a register function)`,
+    );
   }
   return definition;
 }

@@ -20,14 +20,30 @@ interface LayerLike {
   handle?: unknown;
 }
 
-function walk(router: { stack?: LayerLike[] }, inherited: RouteEntry['access'], prefix: string, emit: (method: string, path: string, access: RouteEntry['access']) => void): void {
+function walk(
+  router: { stack?: LayerLike[] },
+  inherited: RouteEntry['access'],
+  prefix: string,
+  emit: (method: string, path: string, access: RouteEntry['access']) => void,
+): void {
   let access = inherited;
   for (const layer of router.stack ?? []) {
     if (layer.route) {
       const guards = layer.route.stack.map((entry) => guardOf(entry.handle)).filter((guard) => guard !== undefined);
-      const own = guards.length > 0 ? { public: guards.every((guard) => guard.public), permissions: guards.flatMap((guard) => [...guard.permissions]) } : undefined;
-      const merged = own && access ? { public: own.public && access.public, permissions: [...access.permissions, ...own.permissions] } : (own ?? access);
-      for (const method of Object.keys(layer.route.methods).filter((name) => layer.route!.methods[name] && name !== '_all')) {
+      const own =
+        guards.length > 0
+          ? {
+              public: guards.every((guard) => guard.public),
+              permissions: guards.flatMap((guard) => [...guard.permissions]),
+            }
+          : undefined;
+      const merged =
+        own && access
+          ? { public: own.public && access.public, permissions: [...access.permissions, ...own.permissions] }
+          : (own ?? access);
+      for (const method of Object.keys(layer.route.methods).filter(
+        (name) => layer.route!.methods[name] && name !== '_all',
+      )) {
         emit(method.toUpperCase(), `${prefix}${layer.route.path}`, merged);
       }
       continue;
@@ -35,7 +51,10 @@ function walk(router: { stack?: LayerLike[] }, inherited: RouteEntry['access'], 
     const guard = guardOf(layer.handle);
     if (guard) {
       // `router.use(permit(…))` guards every route declared after it in this router.
-      access = { public: guard.public && (access?.public ?? true), permissions: [...(access?.permissions ?? []), ...guard.permissions] };
+      access = {
+        public: guard.public && (access?.public ?? true),
+        permissions: [...(access?.permissions ?? []), ...guard.permissions],
+      };
     } else if (Array.isArray((layer.handle as { stack?: unknown })?.stack)) {
       const mount = typeof layer.rawPath === 'string' ? (layer.rawPath === '/' ? '' : layer.rawPath) : '…';
       walk(layer.handle as { stack: LayerLike[] }, access, `${prefix}${mount}`, emit);

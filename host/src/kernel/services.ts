@@ -19,7 +19,12 @@ export function provideHostService<T>(root: DependencyContainer, token: ServiceT
   root.register(serviceKey(token), { useValue: value });
 }
 
-export function createServices(node: PluginNode, own: DependencyContainer, lookup: ContainerLookup, host?: DependencyContainer): PluginServices {
+export function createServices(
+  node: PluginNode,
+  own: DependencyContainer,
+  lookup: ContainerLookup,
+  host?: DependencyContainer,
+): PluginServices {
   const required = new Set(Object.keys(node.manifest?.requires ?? {}));
   const optional = new Set(Object.keys(node.manifest?.optionalRequires ?? {}));
 

@@ -7,10 +7,7 @@ export const DEFAULT_HOOK_TIMEOUT_MS = 10_000;
 export async function withTimeout<T>(work: () => T | Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(hostErrors.WZ_PLUGIN_TIMEOUT({ what, ms }, { details: { ms } })),
-      ms,
-    );
+    timer = setTimeout(() => reject(hostErrors.WZ_PLUGIN_TIMEOUT({ what, ms }, { details: { ms } })), ms);
   });
   try {
     return await Promise.race([Promise.resolve().then(work), timeout]);

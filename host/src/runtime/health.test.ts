@@ -17,7 +17,11 @@ describe('HealthService', () => {
 
   it('is degraded when a plugin check fails or reports degraded, and ok when all pass', async () => {
     const contributions = new Contributions();
-    contributions.addHealth({ plugin: 'a', name: 'a.cache', run: () => ({ status: 'degraded', detail: 'cold cache' }) });
+    contributions.addHealth({
+      plugin: 'a',
+      name: 'a.cache',
+      run: () => ({ status: 'degraded', detail: 'cold cache' }),
+    });
     expect((await new HealthService(contributions, ok, ok).report()).status).to.equal('degraded');
     expect((await new HealthService(new Contributions(), ok, ok).report()).status).to.equal('ok');
   });
@@ -40,7 +44,13 @@ describe('HealthService: plugin states', () => {
   ];
 
   it('is degraded and lists failed and blocked plugins with their error codes', async () => {
-    const report = await new HealthService(new Contributions(), ok, ok, () => true, () => nodes).report();
+    const report = await new HealthService(
+      new Contributions(),
+      ok,
+      ok,
+      () => true,
+      () => nodes,
+    ).report();
     expect(report.status).to.equal('degraded');
     expect(report.plugins).to.deep.equal([
       { code: 'broken', state: 'failed', error: 'WZ_PLUGIN_INTERNAL_SURFACE' },

@@ -32,14 +32,26 @@ export function createMenuDirectory(contributions: Contributions, enablement: En
   return {
     build(surface, req) {
       const principal = req.wz.principal;
-      const allowed = (permission?: string) => !permission || Boolean(principal && (principal.permissions.has(permission) || principal.permissions.has('*')));
+      const allowed = (permission?: string) =>
+        !permission || Boolean(principal && (principal.permissions.has(permission) || principal.permissions.has('*')));
       const base = surfaceBase(surface, req);
       const path = req.originalUrl.split('?')[0];
       const entries: MenuEntry[] = contributions.menus
-        .filter((menu) => menu.surface === surface && enablement.isEnabled(req.wz.tenant.platform, menu.plugin) && allowed(menu.item.permission))
+        .filter(
+          (menu) =>
+            menu.surface === surface &&
+            enablement.isEnabled(req.wz.tenant.platform, menu.plugin) &&
+            allowed(menu.item.permission),
+        )
         .map((menu) => {
           const href = `${base}${menu.item.root ? '' : `/${menu.plugin}`}${menu.item.path === '/' ? '' : menu.item.path}`;
-          return { ...menu.item, plugin: menu.plugin, href, active: path === href || path.startsWith(`${href}/`), children: [] };
+          return {
+            ...menu.item,
+            plugin: menu.plugin,
+            href,
+            active: path === href || path.startsWith(`${href}/`),
+            children: [],
+          };
         });
       const byId = new Map(entries.map((entry) => [entry.id, entry]));
       const roots: MenuEntry[] = [];
@@ -47,7 +59,10 @@ export function createMenuDirectory(contributions: Contributions, enablement: En
         const parent = entry.parent ? byId.get(entry.parent) : undefined;
         (parent ? parent.children : roots).push(entry);
       }
-      const sort = (list: MenuEntry[]) => list.sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.label.localeCompare(b.label)).forEach((entry) => sort(entry.children));
+      const sort = (list: MenuEntry[]) =>
+        list
+          .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.label.localeCompare(b.label))
+          .forEach((entry) => sort(entry.children));
       sort(roots);
       return roots;
     },
@@ -71,9 +86,12 @@ function toPlatform(row: PlatformRow): Platform {
 
 function checkPlatformInput(input: { code?: string; name?: string; domain?: string | null }): void {
   const problems: Array<{ path: string; message: string }> = [];
-  if (input.code !== undefined && !PLATFORM_CODE.test(input.code)) problems.push({ path: '/code', message: 'must be 2–39 lower-case letters, digits or -' });
-  if (input.name !== undefined && (input.name.trim().length === 0 || input.name.length > 120)) problems.push({ path: '/name', message: 'must be 1–120 characters' });
-  if (input.domain && !DOMAIN.test(input.domain)) problems.push({ path: '/domain', message: 'must be a host name such as shop.example.com' });
+  if (input.code !== undefined && !PLATFORM_CODE.test(input.code))
+    problems.push({ path: '/code', message: 'must be 2–39 lower-case letters, digits or -' });
+  if (input.name !== undefined && (input.name.trim().length === 0 || input.name.length > 120))
+    problems.push({ path: '/name', message: 'must be 1–120 characters' });
+  if (input.domain && !DOMAIN.test(input.domain))
+    problems.push({ path: '/domain', message: 'must be a host name such as shop.example.com' });
   if (problems.length > 0) throw validationError(problems.map((problem) => ({ ...problem, code: 'invalid' })));
 }
 
@@ -91,14 +109,18 @@ export function createPlatformDirectory(knex: Knex): PlatformDirectory {
     return hostErrors.WZ_PLATFORM_CONFLICT({ details: { code: input.code, domain: input.domain } });
   };
   return {
-    list: async () => (await knex<PlatformRow>(table).orderByRaw('code = ? desc, code', [DEFAULT_PLATFORM])).map(toPlatform),
+    list: async () =>
+      (await knex<PlatformRow>(table).orderByRaw('code = ? desc, code', [DEFAULT_PLATFORM])).map(toPlatform),
     get,
     async create(input) {
       checkPlatformInput(input);
       const domain = input.domain ? input.domain.toLowerCase() : null;
-      const [row] = await knex<PlatformRow>(table).insert({ code: input.code, name: input.name.trim(), domain }).returning('*').catch((error) => {
-        throw conflict(error, input);
-      });
+      const [row] = await knex<PlatformRow>(table)
+        .insert({ code: input.code, name: input.name.trim(), domain })
+        .returning('*')
+        .catch((error) => {
+          throw conflict(error, input);
+        });
       changed(row.code);
       return toPlatform(row);
     },
@@ -107,9 +129,13 @@ export function createPlatformDirectory(knex: Knex): PlatformDirectory {
       const values: Record<string, unknown> = { updated_at: knex.fn.now() };
       if (patch.name !== undefined) values.name = patch.name.trim();
       if (patch.domain !== undefined) values.domain = patch.domain ? patch.domain.toLowerCase() : null;
-      const [row] = await knex<PlatformRow>(table).where({ code }).update(values as never).returning('*').catch((error) => {
-        throw conflict(error, { code, domain: patch.domain });
-      });
+      const [row] = await knex<PlatformRow>(table)
+        .where({ code })
+        .update(values as never)
+        .returning('*')
+        .catch((error) => {
+          throw conflict(error, { code, domain: patch.domain });
+        });
       if (!row) throw hostErrors.WZ_PLATFORM_NOT_FOUND({ platform: code });
       changed(code);
       return toPlatform(row);
@@ -140,7 +166,11 @@ export function describeInstalledPlugins(kernel: Kernel): InstalledPluginInfo[] 
 }
 
 /** The installed plugins with their state and per-platform enablement, for admin pages and APIs. */
-export function createPluginDirectory(kernel: Kernel, enablement: EnablementStore, changes: EnablementService): PluginDirectory {
+export function createPluginDirectory(
+  kernel: Kernel,
+  enablement: EnablementStore,
+  changes: EnablementService,
+): PluginDirectory {
   return {
     list: () => kernel.plugins.map(describePlugin),
     isEnabled: (platform, code) => enablement.isEnabled(platform, code),

@@ -14,7 +14,12 @@ import { migratablePlugins, Migrator } from './database/migrator.js';
 import { listenForEnablement } from './enablement/listener.js';
 import { EnablementService } from './enablement/service.js';
 import { EnablementStore } from './enablement/store.js';
-import { createMenuDirectory, createPlatformDirectory, createPluginDirectory, describeInstalledPlugins } from './host-services.js';
+import {
+  createMenuDirectory,
+  createPlatformDirectory,
+  createPluginDirectory,
+  describeInstalledPlugins,
+} from './host-services.js';
 import { provideHostService } from '../kernel/services.js';
 import { HealthService } from './health.js';
 import { createHttpApp } from './http/app.js';
@@ -48,7 +53,10 @@ export interface HostOptions extends Pick<KernelOptions, 'appDir' | 'pluginPaths
 }
 
 /** Seconds spent in each boot step. */
-export type BootTimings = Record<'discover' | 'resolve' | 'import' | 'register' | 'migrate' | 'start' | 'total', number>;
+export type BootTimings = Record<
+  'discover' | 'resolve' | 'import' | 'register' | 'migrate' | 'start' | 'total',
+  number
+>;
 
 /** A booted host. */
 export interface RunningHost {
@@ -93,13 +101,15 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const databaseOpening = openDatabase({
     url: options.databaseUrl ?? config.databaseUrl,
     dataDir,
-    log: { warn: (message) => logger.warn({ component: 'knex' }, message), error: (message) => logger.error({ component: 'knex' }, message) },
+    log: {
+      warn: (message) => logger.warn({ component: 'knex' }, message),
+      error: (message) => logger.error({ component: 'knex' }, message),
+    },
     embeddedLog: logger.child({ component: 'embedded-database' }),
-  })
-    .then(async (database) => {
-      await ensureHostSchema(database.knex, database.embedded);
-      return database;
-    });
+  }).then(async (database) => {
+    await ensureHostSchema(database.knex, database.embedded);
+    return database;
+  });
   // Keep a rejection handled while discovery runs; it is awaited (and rethrown) below.
   databaseOpening.catch(() => {});
   let jobs: JobRunner | undefined;
@@ -120,7 +130,17 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     throw error;
   }
   try {
-    return await bootRest({ options, dataDir, config, logger, kernel, database, metrics, began, setJobs: (runner) => (jobs = runner) });
+    return await bootRest({
+      options,
+      dataDir,
+      config,
+      logger,
+      kernel,
+      database,
+      metrics,
+      began,
+      setJobs: (runner) => (jobs = runner),
+    });
   } catch (error) {
     await jobs?.stop().catch(() => {});
     await kernel.stop().catch(() => {});
@@ -145,7 +165,10 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   const { options, config, logger, kernel, database, metrics } = state;
   const installed = kernel.plugins.filter((node) => node.manifest);
   const { firstBoot } = await recordInstalls(database.knex, database.embedded, kernel.plugins);
-  const enablement = new EnablementStore(database.knex, new Set(installed.filter((node) => node.manifest!.tier === 'core').map((node) => node.code)));
+  const enablement = new EnablementStore(
+    database.knex,
+    new Set(installed.filter((node) => node.manifest!.tier === 'core').map((node) => node.code)),
+  );
   const jobs = new JobRunner({
     url: database.url,
     embedded: database.embedded,
@@ -156,7 +179,10 @@ async function bootRest(state: BootState): Promise<RunningHost> {
     processEveryMs: options.jobsProcessEveryMs ?? config.jobsProcessEveryMs,
   });
   state.setJobs(jobs);
-  const enablementChanges = new EnablementService(database.knex, () => describeInstalledPlugins(kernel), enablement, { embedded: database.embedded, logger });
+  const enablementChanges = new EnablementService(database.knex, () => describeInstalledPlugins(kernel), enablement, {
+    embedded: database.embedded,
+    logger,
+  });
   await Promise.all([jobs.connect(), enablement.refresh()]);
   provideHostService(kernel.root, HostServices.menus, createMenuDirectory(kernel.contributions, enablement));
   provideHostService(kernel.root, HostServices.platforms, createPlatformDirectory(database.knex));
@@ -178,8 +204,18 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   await kernel.register();
   const migrateStarted = performance.now();
   if (options.migrate ?? config.migrateOnStart) {
-    const migrator = new Migrator(database.knex, migratablePlugins(kernel.active.map((plugin) => plugin.node), kernel.plugins), { embedded: database.embedded, logger });
-    await migrator.up({ onError: (plugin, error) => kernel.markFailed(plugin, { code: error.code, message: error.message, details: error.details }, error) });
+    const migrator = new Migrator(
+      database.knex,
+      migratablePlugins(
+        kernel.active.map((plugin) => plugin.node),
+        kernel.plugins,
+      ),
+      { embedded: database.embedded, logger },
+    );
+    await migrator.up({
+      onError: (plugin, error) =>
+        kernel.markFailed(plugin, { code: error.code, message: error.message, details: error.details }, error),
+    });
   }
   const migrateSeconds = (performance.now() - migrateStarted) / 1000;
   const startBegan = performance.now();
@@ -188,23 +224,42 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   if (broken.length > 0) {
     const first = broken[0];
     // Re-raised under the core plugin's own failure code (recorded at boot), which names the operator's fix.
-    throw new WizamartError(first.error?.code ?? 'WZ_PLUGIN_BLOCKED', `core plugin ${first.code} cannot run: ${first.error?.message ?? 'unknown failure'}`, { details: { plugin: first.code } });
+    throw new WizamartError(
+      first.error?.code ?? 'WZ_PLUGIN_BLOCKED',
+      `core plugin ${first.code} cannot run: ${first.error?.message ?? 'unknown failure'}`,
+      { details: { plugin: first.code } },
+    );
   }
   if (options.processJobs ?? config.processJobs) await jobs.startProcessing();
-  const listener = database.embedded ? undefined : listenForEnablement(database.url, () => enablement.refresh(), logger);
+  const listener = database.embedded
+    ? undefined
+    : listenForEnablement(database.url, () => enablement.refresh(), logger);
   const reporter = await loadErrorReporter(config, logger, HOST_VERSION);
   recordPluginMetrics(kernel, metrics);
-  const health = new HealthService(kernel.contributions, async () => {
-    if (!(await database.ping(2000))) throw hostErrors.WZ_DB_UNAVAILABLE({ problem: 'the database does not answer' });
-    return { status: 'ok' };
-  }, () => jobs.check(), (plugin, platform) => (platform ? enablement.isEnabled(platform, plugin) : enablement.isEnabledAnywhere(plugin)),
-  () => kernel.plugins);
+  const health = new HealthService(
+    kernel.contributions,
+    async () => {
+      if (!(await database.ping(2000))) throw hostErrors.WZ_DB_UNAVAILABLE({ problem: 'the database does not answer' });
+      return { status: 'ok' };
+    },
+    () => jobs.check(),
+    (plugin, platform) => (platform ? enablement.isEnabled(platform, plugin) : enablement.isEnabledAnywhere(plugin)),
+    () => kernel.plugins,
+  );
   let ready = false;
-  const app = options.http === false ? undefined : createHttpApp({
-    kernel, metrics, health, enablement, logger, config,
-    isReady: () => ready,
-    reportError: reporter ? (error) => reporter.capture(error) : undefined,
-  });
+  const app =
+    options.http === false
+      ? undefined
+      : createHttpApp({
+          kernel,
+          metrics,
+          health,
+          enablement,
+          logger,
+          config,
+          isReady: () => ready,
+          reportError: reporter ? (error) => reporter.capture(error) : undefined,
+        });
   const timings: BootTimings = {
     discover: kernel.timings.discover ?? 0,
     resolve: kernel.timings.resolve ?? 0,
@@ -217,7 +272,24 @@ async function bootRest(state: BootState): Promise<RunningHost> {
   ready = true;
   logger.info({ timings, plugins: kernel.active.length }, 'host ready');
   logger.flush();
-  return createRunningHost({ listener, enablementChanges, firstBoot, config, kernel, database, jobs, metrics, health, enablement, app, timings, logger, reporter, isReady: () => ready, unready: () => (ready = false) });
+  return createRunningHost({
+    listener,
+    enablementChanges,
+    firstBoot,
+    config,
+    kernel,
+    database,
+    jobs,
+    metrics,
+    health,
+    enablement,
+    app,
+    timings,
+    logger,
+    reporter,
+    isReady: () => ready,
+    unready: () => (ready = false),
+  });
 }
 
 function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {

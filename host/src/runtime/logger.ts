@@ -10,7 +10,16 @@ export function createLogger(settings: LogSettings, stream: NodeJS.WriteStream =
   const { level, sync } = settings;
   const pretty = settings.pretty ?? Boolean(stream.isTTY);
   if (pretty) {
-    return pino({ level, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+    return pino({
+      level,
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+      },
+    });
   }
-  return pino({ level, base: { service: 'wizamart' } }, pino.destination({ dest: (stream as { fd?: number }).fd ?? 1, sync, minLength: sync ? 0 : 4096 }));
+  return pino(
+    { level, base: { service: 'wizamart' } },
+    pino.destination({ dest: (stream as { fd?: number }).fd ?? 1, sync, minLength: sync ? 0 : 4096 }),
+  );
 }

@@ -16,18 +16,23 @@ export interface TestHost extends Omit<SdkTestHost, 'host'> {
 }
 
 async function readPackages(dirs: string[]): Promise<DiscoveredPackage[]> {
-  return Promise.all(dirs.map(async (dir) => {
-    const pkg = await readPluginPackage(path.resolve(dir));
-    if (!pkg) {
-      const problem = `${dir} is not a plugin package (no package.json with a "wizamart-plugin" key)`;
-      throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: path.basename(dir), problem }, { details: { dir } });
-    }
-    return pkg;
-  }));
+  return Promise.all(
+    dirs.map(async (dir) => {
+      const pkg = await readPluginPackage(path.resolve(dir));
+      if (!pkg) {
+        const problem = `${dir} is not a plugin package (no package.json with a "wizamart-plugin" key)`;
+        throw hostErrors.WZ_PLUGIN_INVALID_ARGUMENT({ plugin: path.basename(dir), problem }, { details: { dir } });
+      }
+      return pkg;
+    }),
+  );
 }
 
 /** Creates a uniquely named database on the server at `adminUrl`; returns its URL and a function that drops it. */
-export async function createFreshDatabase(adminUrl: string, prefix = 'wz_test'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createFreshDatabase(
+  adminUrl: string,
+  prefix = 'wz_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -14,15 +14,24 @@ export const TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/plugin/', 
 
 /** Version of this SDK: a new plugin depends on `^<version>` of the platform packages by default. */
 export function sdkVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
 /** Writes a new plugin into `options.dir`; returns the relative paths of the files written. */
 export async function scaffoldPlugin(options: NewPluginOptions, version = sdkVersion()): Promise<string[]> {
   await mkdir(options.dir, { recursive: true });
-  const files = await renderTemplate(TEMPLATE_DIR, options.dir, placeholders(options.code, options.packageName, options.tier));
-  await writeFile(path.join(options.dir, 'package.json'), `${JSON.stringify(createPackageJson(options, version), null, 2)}\n`);
+  const files = await renderTemplate(
+    TEMPLATE_DIR,
+    options.dir,
+    placeholders(options.code, options.packageName, options.tier),
+  );
+  await writeFile(
+    path.join(options.dir, 'package.json'),
+    `${JSON.stringify(createPackageJson(options, version), null, 2)}\n`,
+  );
   return ['package.json', ...files];
 }
 
@@ -46,12 +55,18 @@ export async function runNewCommand(argv: string[], io: NewCommandIo = process, 
     const files = await scaffoldPlugin(options);
     const relative = path.relative(cwd, options.dir);
     const where = relative.startsWith('..') || path.isAbsolute(relative) ? options.dir : relative || '.';
-    const deps = Object.entries(options.specs).map(([key, spec]) => `  ${PLATFORM_PACKAGES[key as keyof typeof PLATFORM_PACKAGES]}: ${spec}\n`).join('');
-    io.stdout.write(`Created plugin "${options.code}" (${options.packageName}) in ${options.dir}: ${files.length} files.\nIt depends on:\n${deps}\nNext:\n  cd ${where}\n  npm install\n  npm test\n  npx wizamart-plugin validate\n  npm pack\n`);
+    const deps = Object.entries(options.specs)
+      .map(([key, spec]) => `  ${PLATFORM_PACKAGES[key as keyof typeof PLATFORM_PACKAGES]}: ${spec}\n`)
+      .join('');
+    io.stdout.write(
+      `Created plugin "${options.code}" (${options.packageName}) in ${options.dir}: ${files.length} files.\nIt depends on:\n${deps}\nNext:\n  cd ${where}\n  npm install\n  npm test\n  npx wizamart-plugin validate\n  npm pack\n`,
+    );
     return 0;
   } catch (error) {
     const usage = isWizamartError(error) && error.code === 'WZ_CLI_USAGE';
-    const parse = typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS');
+    const parse =
+      typeof (error as { code?: unknown }).code === 'string' &&
+      String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS');
     io.stderr.write(`wizamart-plugin new: ${(error as Error).message}\n`);
     if (usage || parse) io.stderr.write(`\n${NEW_USAGE}`);
     return usage || parse ? 2 : 1;

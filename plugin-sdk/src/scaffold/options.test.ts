@@ -24,14 +24,29 @@ describe('wizamart-plugin new: options', () => {
 
   it('takes the code from the folder and depends on ^<sdk version> of the platform packages by default', () => {
     const options = parseNewArgs(['gift-cards'], '0.3.1', tmp);
-    expect(options).to.deep.include({ dir: path.join(tmp, 'gift-cards'), code: 'gift-cards', packageName: 'wizamart-plugin-gift-cards', tier: 'optional' });
-    expect(options.specs).to.deep.equal({ sdk: '^0.3.1', host: '^0.3.1', core: '^0.3.1', tenancy: '^0.3.1', auth: '^0.3.1' });
+    expect(options).to.deep.include({
+      dir: path.join(tmp, 'gift-cards'),
+      code: 'gift-cards',
+      packageName: 'wizamart-plugin-gift-cards',
+      tier: 'optional',
+    });
+    expect(options.specs).to.deep.equal({
+      sdk: '^0.3.1',
+      host: '^0.3.1',
+      core: '^0.3.1',
+      tenancy: '^0.3.1',
+      auth: '^0.3.1',
+    });
     expect(codeFromDir('/x/wizamart-plugin-Loyalty Points')).to.equal('loyalty-points');
   });
 
   it('refuses a code that is not lowercase letters, digits and hyphens, naming the code', () => {
-    expect(usageMessage(() => parseNewArgs(['x', '--code', 'Gift_Cards'], '0.1.0', tmp))).to.match(/Invalid plugin code "Gift_Cards".*lowercase/);
-    expect(usageMessage(() => parseNewArgs(['x', '--code', '9lives'], '0.1.0', tmp))).to.match(/Invalid plugin code "9lives"/);
+    expect(usageMessage(() => parseNewArgs(['x', '--code', 'Gift_Cards'], '0.1.0', tmp))).to.match(
+      /Invalid plugin code "Gift_Cards".*lowercase/,
+    );
+    expect(usageMessage(() => parseNewArgs(['x', '--code', '9lives'], '0.1.0', tmp))).to.match(
+      /Invalid plugin code "9lives"/,
+    );
     expect(usageMessage(() => parseNewArgs(['x', '--code', 'a'], '0.1.0', tmp))).to.match(/Invalid plugin code "a"/);
   });
 
@@ -53,7 +68,14 @@ describe('wizamart-plugin new: options', () => {
   });
 
   it('--from takes every platform package from a folder of tarballs; --sdk still wins', () => {
-    for (const name of ['wizamart-plugin-sdk-0.1.0.tgz', 'wizamart-host-0.1.0.tgz', 'wizamart-plugin-core-0.1.0.tgz', 'wizamart-plugin-tenancy-0.1.0.tgz', 'wizamart-plugin-tenancy-extra-1.0.0.tgz', 'wizamart-plugin-auth-0.1.0.tgz']) {
+    for (const name of [
+      'wizamart-plugin-sdk-0.1.0.tgz',
+      'wizamart-host-0.1.0.tgz',
+      'wizamart-plugin-core-0.1.0.tgz',
+      'wizamart-plugin-tenancy-0.1.0.tgz',
+      'wizamart-plugin-tenancy-extra-1.0.0.tgz',
+      'wizamart-plugin-auth-0.1.0.tgz',
+    ]) {
       writeFileSync(path.join(tmp, name), '');
     }
     const options = parseNewArgs(['p', '--code', 'pp', '--from', tmp, '--sdk', '^0.1.0'], '0.1.0', tmp);
@@ -64,14 +86,21 @@ describe('wizamart-plugin new: options', () => {
       tenancy: `file:${path.join(tmp, 'wizamart-plugin-tenancy-0.1.0.tgz')}`,
       auth: `file:${path.join(tmp, 'wizamart-plugin-auth-0.1.0.tgz')}`,
     });
-    expect(usageMessage(() => findTarball(path.join(tmp, 'nowhere'), '@wizamart/host'))).to.match(/Expected one wizamart-host-<version>.tgz/);
+    expect(usageMessage(() => findTarball(path.join(tmp, 'nowhere'), '@wizamart/host'))).to.match(
+      /Expected one wizamart-host-<version>.tgz/,
+    );
   });
 
   it('takes core and tenancy from the folder of a --host tarball, else from the registry range', () => {
     const packs = path.join(tmp, 'packs');
     mkdirSync(packs);
-    for (const name of ['wizamart-plugin-sdk-0.1.0.tgz', 'wizamart-host-0.1.0.tgz', 'wizamart-plugin-core-0.1.0.tgz']) writeFileSync(path.join(packs, name), '');
-    const options = parseNewArgs(['p', '--code', 'pp', '--sdk', 'packs/wizamart-plugin-sdk-0.1.0.tgz', '--host', 'packs/wizamart-host-0.1.0.tgz'], '0.1.0', tmp);
+    for (const name of ['wizamart-plugin-sdk-0.1.0.tgz', 'wizamart-host-0.1.0.tgz', 'wizamart-plugin-core-0.1.0.tgz'])
+      writeFileSync(path.join(packs, name), '');
+    const options = parseNewArgs(
+      ['p', '--code', 'pp', '--sdk', 'packs/wizamart-plugin-sdk-0.1.0.tgz', '--host', 'packs/wizamart-host-0.1.0.tgz'],
+      '0.1.0',
+      tmp,
+    );
     expect(options.specs.core).to.equal(`file:${path.join(packs, 'wizamart-plugin-core-0.1.0.tgz')}`);
     expect(options.specs.tenancy).to.equal('^0.1.0');
   });

@@ -59,14 +59,22 @@ function usage(message: string, details: Record<string, unknown> = {}): Wizamart
 /** Checks a plugin code against the manifest pattern, with a message that says what a good one looks like. */
 export function checkCode(code: string): string {
   if (!CODE_PATTERN.test(code)) {
-    throw usage(`Invalid plugin code "${code}": use 2–39 lowercase letters, digits and hyphens, starting with a letter (e.g. "gift-cards")`, { code });
+    throw usage(
+      `Invalid plugin code "${code}": use 2–39 lowercase letters, digits and hyphens, starting with a letter (e.g. "gift-cards")`,
+      { code },
+    );
   }
   return code;
 }
 
 /** A code from a folder name: `wizamart-plugin-gift-cards` and `Gift Cards` both give `gift-cards`. */
 export function codeFromDir(dir: string): string {
-  return path.basename(dir).toLowerCase().replace(/^(@[^/]+\/)?wizamart-plugin-/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return path
+    .basename(dir)
+    .toLowerCase()
+    .replace(/^(@[^/]+\/)?wizamart-plugin-/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** A tarball path becomes a `file:` spec with an absolute path, so it still resolves from the new folder. */
@@ -83,8 +91,13 @@ export function toNpmSpec(spec: string, cwd: string): string {
 /** The tarball of `name` in a folder of `npm pack` output (`@wizamart/host` → `wizamart-host-<version>.tgz`). */
 export function findTarball(dir: string, name: string): string {
   const prefix = `${name.replace(/^@/, '').replace('/', '-')}-`;
-  const matches = existsSync(dir) ? readdirSync(dir).filter((file) => file.startsWith(prefix) && /^\d/.test(file.slice(prefix.length)) && file.endsWith('.tgz')) : [];
-  if (matches.length !== 1) throw usage(`Expected one ${prefix}<version>.tgz in ${dir}, found ${matches.length}`, { dir, name });
+  const matches = existsSync(dir)
+    ? readdirSync(dir).filter(
+        (file) => file.startsWith(prefix) && /^\d/.test(file.slice(prefix.length)) && file.endsWith('.tgz'),
+      )
+    : [];
+  if (matches.length !== 1)
+    throw usage(`Expected one ${prefix}<version>.tgz in ${dir}, found ${matches.length}`, { dir, name });
   return path.join(dir, matches[0]);
 }
 
@@ -99,8 +112,14 @@ export function parseNewArgs(argv: string[], sdkVersion: string, cwd = process.c
     allowPositionals: true,
     strict: true,
     options: {
-      code: { type: 'string' }, name: { type: 'string' }, tier: { type: 'string', default: 'optional' },
-      sdk: { type: 'string' }, host: { type: 'string' }, core: { type: 'string' }, tenancy: { type: 'string' }, auth: { type: 'string' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      tier: { type: 'string', default: 'optional' },
+      sdk: { type: 'string' },
+      host: { type: 'string' },
+      core: { type: 'string' },
+      tenancy: { type: 'string' },
+      auth: { type: 'string' },
       from: { type: 'string' },
     },
   });
@@ -108,13 +127,23 @@ export function parseNewArgs(argv: string[], sdkVersion: string, cwd = process.c
   const dir = path.resolve(cwd, positionals[0]);
   const code = checkCode(values.code ?? codeFromDir(dir));
   const tier = values.tier as NewPluginOptions['tier'];
-  if (!NEW_PLUGIN_TIERS.includes(tier)) throw usage(`Invalid tier "${values.tier}": a new plugin is ${NEW_PLUGIN_TIERS.join(' or ')}`, { tier: values.tier });
+  if (!NEW_PLUGIN_TIERS.includes(tier))
+    throw usage(`Invalid tier "${values.tier}": a new plugin is ${NEW_PLUGIN_TIERS.join(' or ')}`, {
+      tier: values.tier,
+    });
   if (!emptyOrMissing(dir)) throw usage(`${dir} is not empty; pick a new or empty folder`, { dir });
   const from = values.from === undefined ? undefined : path.resolve(cwd, values.from);
   const specs = {} as Record<PlatformPackage, string>;
-  for (const key of ['sdk', 'host'] as const) specs[key] = toNpmSpec(values[key] ?? (from ? findTarball(from, PLATFORM_PACKAGES[key]) : `^${sdkVersion}`), cwd);
+  for (const key of ['sdk', 'host'] as const)
+    specs[key] = toNpmSpec(values[key] ?? (from ? findTarball(from, PLATFORM_PACKAGES[key]) : `^${sdkVersion}`), cwd);
   for (const key of ['core', 'tenancy', 'auth'] as const) {
-    specs[key] = toNpmSpec(values[key] ?? (from ? findTarball(from, PLATFORM_PACKAGES[key]) : siblingTarball(specs, PLATFORM_PACKAGES[key]) ?? `^${sdkVersion}`), cwd);
+    specs[key] = toNpmSpec(
+      values[key] ??
+        (from
+          ? findTarball(from, PLATFORM_PACKAGES[key])
+          : (siblingTarball(specs, PLATFORM_PACKAGES[key]) ?? `^${sdkVersion}`)),
+      cwd,
+    );
   }
   return { dir, code, packageName: values.name ?? `wizamart-plugin-${code}`, tier, specs };
 }
@@ -123,7 +152,10 @@ export function parseNewArgs(argv: string[], sdkVersion: string, cwd = process.c
  * While nothing is published, `--host` (or `--sdk`) names a tarball from `scripts/pack`: the first-party plugins the
  * new plugin requires are then taken from the same folder when they are there.
  */
-function siblingTarball(specs: Pick<Record<PlatformPackage, string>, 'sdk' | 'host'>, name: string): string | undefined {
+function siblingTarball(
+  specs: Pick<Record<PlatformPackage, string>, 'sdk' | 'host'>,
+  name: string,
+): string | undefined {
   for (const spec of [specs.host, specs.sdk]) {
     if (!spec.startsWith('file:') || !spec.endsWith('.tgz')) continue;
     try {

@@ -15,7 +15,10 @@ const TOOLING = {
 
 /** "gift-cards" → "Gift Cards". */
 export function displayName(code: string): string {
-  return code.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+  return code
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 }
 
 /** The package.json of a new plugin: its manifest, its scripts and how it depends on the platform packages. */
@@ -30,7 +33,10 @@ export function createPackageJson(options: NewPluginOptions, sdkVersion: string)
     type: 'module',
     main: './dist/src/index.js',
     types: './dist/src/index.d.ts',
-    exports: { '.': { types: './dist/src/index.d.ts', default: './dist/src/index.js' }, './package.json': './package.json' },
+    exports: {
+      '.': { types: './dist/src/index.d.ts', default: './dist/src/index.js' },
+      './package.json': './package.json',
+    },
     files: ['dist/src', 'dist/migrations', '!dist/**/*.test.*', 'views', 'locales', 'README.md'],
     engines: { node: '>=20.12' },
     keywords: ['wizamart', 'wizamart-plugin'],
@@ -52,7 +58,11 @@ export function createPackageJson(options: NewPluginOptions, sdkVersion: string)
       requires: { core: range, tenancy: range },
       permissions: ['view', 'manage'].map((action) => permissionEntry(options.code, action)),
     },
-    peerDependencies: { [PLATFORM_PACKAGES.sdk]: range, [PLATFORM_PACKAGES.core]: range, [PLATFORM_PACKAGES.tenancy]: range },
+    peerDependencies: {
+      [PLATFORM_PACKAGES.sdk]: range,
+      [PLATFORM_PACKAGES.core]: range,
+      [PLATFORM_PACKAGES.tenancy]: range,
+    },
     devDependencies: {
       [PLATFORM_PACKAGES.host]: options.specs.host,
       [PLATFORM_PACKAGES.sdk]: options.specs.sdk,

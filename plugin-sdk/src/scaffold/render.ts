@@ -4,7 +4,10 @@ import { displayName } from './package-json.js';
 
 /** The placeholders of the template files (in their text and their paths) and what they become for `code`. */
 export function placeholders(code: string, packageName: string, tier: string): Array<[string, string]> {
-  const pascal = code.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+  const pascal = code
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
   return [
     ['__package__', packageName],
     ['__schema__', code.replace(/-/g, '_')],
@@ -23,10 +26,12 @@ export function fill(text: string, values: Array<[string, string]>): string {
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
-  const nested = await Promise.all(entries.map((entry) => {
-    const relative = path.join(prefix, entry.name);
-    return entry.isDirectory() ? listFiles(dir, relative) : Promise.resolve([relative]);
-  }));
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const relative = path.join(prefix, entry.name);
+      return entry.isDirectory() ? listFiles(dir, relative) : Promise.resolve([relative]);
+    }),
+  );
   return nested.flat().sort();
 }
 
@@ -34,7 +39,11 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
  * Copies the template folder into `target`, filling placeholders in file names and contents. `_gitignore` becomes
  * `.gitignore` (npm would drop a `.gitignore` from the SDK's own tarball). Returns the relative paths written.
  */
-export async function renderTemplate(templateDir: string, target: string, values: Array<[string, string]>): Promise<string[]> {
+export async function renderTemplate(
+  templateDir: string,
+  target: string,
+  values: Array<[string, string]>,
+): Promise<string[]> {
   const written: string[] = [];
   for (const relative of await listFiles(templateDir)) {
     const name = fill(relative, values).replace(/(^|[\\/])_gitignore$/, '$1.gitignore');

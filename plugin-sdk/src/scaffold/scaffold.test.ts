@@ -7,7 +7,12 @@ import { validateManifest } from '../manifest.js';
 import { runNewCommand } from './index.js';
 
 function sink(): Writable & { text: string } {
-  const stream = new Writable({ write(chunk, _encoding, done) { stream.text += String(chunk); done(); } }) as Writable & { text: string };
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      stream.text += String(chunk);
+      done();
+    },
+  }) as Writable & { text: string };
   stream.text = '';
   return stream;
 }
@@ -26,19 +31,46 @@ describe('wizamart-plugin new', () => {
     const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
     const pkg = JSON.parse(read('package.json'));
     expect(pkg.name).to.equal('wizamart-plugin-gift-cards');
-    expect(pkg['wizamart-plugin']).to.include({ code: 'gift-cards', tier: 'internal', entry: './dist/src/plugin.js', migrations: './dist/migrations' });
+    expect(pkg['wizamart-plugin']).to.include({
+      code: 'gift-cards',
+      tier: 'internal',
+      entry: './dist/src/plugin.js',
+      migrations: './dist/migrations',
+    });
     const manifest = validateManifest(pkg['wizamart-plugin']);
     expect(manifest.problems).to.deep.equal([]);
     expect(manifest.valid).to.equal(true);
-    expect(pkg.devDependencies).to.include.keys('@wizamart/host', '@wizamart/plugin-sdk', '@wizamart/plugin-core', '@wizamart/plugin-tenancy', '@wizamart/plugin-auth', 'typescript', 'mocha');
-    expect(pkg.peerDependencies).to.include.keys('@wizamart/plugin-sdk', '@wizamart/plugin-core', '@wizamart/plugin-tenancy');
-    expect(read('src/plugin.ts')).to.include('definePlugin').and.include("ctx.menus.add('admin'").and.include("ctx.health.check('notes'");
-    expect(read('src/routes/admin.routes.ts')).to.include('permit(GiftCardsPermissions.manage)').and.include('publicAccess()').and.include("res.render('gift-cards/admin/notes'");
-    expect(read('migrations/gift-cards_001_create_notes.ts')).to.match(/export async function up[\s\S]*export async function down/);
+    expect(pkg.devDependencies).to.include.keys(
+      '@wizamart/host',
+      '@wizamart/plugin-sdk',
+      '@wizamart/plugin-core',
+      '@wizamart/plugin-tenancy',
+      '@wizamart/plugin-auth',
+      'typescript',
+      'mocha',
+    );
+    expect(pkg.peerDependencies).to.include.keys(
+      '@wizamart/plugin-sdk',
+      '@wizamart/plugin-core',
+      '@wizamart/plugin-tenancy',
+    );
+    expect(read('src/plugin.ts'))
+      .to.include('definePlugin')
+      .and.include("ctx.menus.add('admin'")
+      .and.include("ctx.health.check('notes'");
+    expect(read('src/routes/admin.routes.ts'))
+      .to.include('permit(GiftCardsPermissions.manage)')
+      .and.include('publicAccess()')
+      .and.include("res.render('gift-cards/admin/notes'");
+    expect(read('migrations/gift-cards_001_create_notes.ts')).to.match(
+      /export async function up[\s\S]*export async function down/,
+    );
     expect(read('src/jobs/tidy-notes.job.ts')).to.include('jobs.define');
     expect(read('src/errors.ts')).to.include('WZ_GIFT_CARDS_JOB_NOT_FOUND: {');
     expect(read('src/routes/admin.routes.ts')).to.include('errors.WZ_GIFT_CARDS_JOB_NOT_FOUND({');
-    expect(read('test/gift-cards.int.test.ts')).to.include("from '@wizamart/plugin-sdk/testing'").and.include("'gift_cards.notes'");
+    expect(read('test/gift-cards.int.test.ts'))
+      .to.include("from '@wizamart/plugin-sdk/testing'")
+      .and.include("'gift_cards.notes'");
     for (const lang of ['en', 'de', 'fr', 'lb']) {
       const messages = JSON.parse(read(`locales/${lang}.json`));
       expect(messages.menu.notes).to.be.a('string');

@@ -21,7 +21,9 @@ describe('wizamart-plugin validate', () => {
   it('exits 1 on errors and prints rule, severity, file, message and fix hint', async () => {
     const result = await run([`${FIXTURES}wzv006-peer-range`]);
     expect(result.code).to.equal(1);
-    expect(result.stdout).to.include('  error WZV006 package.json: peerDependency @wizamart/plugin-core "^2.0.0" does not overlap');
+    expect(result.stdout).to.include(
+      '  error WZV006 package.json: peerDependency @wizamart/plugin-core "^2.0.0" does not overlap',
+    );
     expect(result.stdout).to.include('        fix: Add the required plugin\'s package to "peerDependencies"');
     expect(result.stdout).to.match(/\n1 error, 0 warnings, 0 info\n$/);
   });
@@ -33,10 +35,18 @@ describe('wizamart-plugin validate', () => {
   });
 
   it('prints the report as JSON with --json, option before or after the folder', async () => {
-    for (const argv of [['--json', `${FIXTURES}wzv019-helper`], [`${FIXTURES}wzv019-helper`, '--json']]) {
+    for (const argv of [
+      ['--json', `${FIXTURES}wzv019-helper`],
+      [`${FIXTURES}wzv019-helper`, '--json'],
+    ]) {
       const result = await run(argv);
       expect(result.code).to.equal(1);
-      const report = JSON.parse(result.stdout) as { plugin: string; errors: number; warnings: number; findings: Array<Record<string, string>> };
+      const report = JSON.parse(result.stdout) as {
+        plugin: string;
+        errors: number;
+        warnings: number;
+        findings: Array<Record<string, string>>;
+      };
       expect(report).to.include({ plugin: 'good', errors: 1, warnings: 0 });
       expect(report.findings[0]).to.include({ rule: 'WZV019', severity: 'error', file: 'lib/plugin.js:5' });
       expect(report.findings[0].hint).to.match(/<code>-<name>/);

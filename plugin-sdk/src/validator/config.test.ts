@@ -4,13 +4,24 @@ import { checkConfig } from './config.js';
 import type { PluginPackage } from './package.js';
 
 function withConfig(config: Record<string, unknown>): PluginPackage {
-  const manifest: PluginManifest = { code: 'orders', name: 'Orders', tier: 'optional', host: '^0.1.0', entry: './dist/plugin.js', config };
+  const manifest: PluginManifest = {
+    code: 'orders',
+    name: 'Orders',
+    tier: 'optional',
+    host: '^0.1.0',
+    entry: './dist/plugin.js',
+    config,
+  };
   return { dir: '/nowhere', pkg: {}, manifest };
 }
 
 describe('checkConfig', () => {
   it('accepts an object schema with valid defaults, as first-party plugins declare them', () => {
-    const config = { type: 'object', additionalProperties: false, properties: { mediaMaxBytes: { type: 'integer', minimum: 1024, default: 5242880, description: 'bytes' } } };
+    const config = {
+      type: 'object',
+      additionalProperties: false,
+      properties: { mediaMaxBytes: { type: 'integer', minimum: 1024, default: 5242880, description: 'bytes' } },
+    };
     expect(checkConfig(withConfig(config))).to.deep.equal([]);
   });
 

@@ -22,8 +22,12 @@ function checkDefaults(properties: Record<string, unknown>): Finding[] {
     const value = (schema as { default: unknown }).default;
     const validate = ajv.compile(schema);
     if (validate(value)) return [];
-    const why = (validate.errors ?? []).map((e) => `${e.instancePath || ''} ${e.message ?? e.keyword}`.trim()).join('; ');
-    return [finding('WZV023', `config default of "${key}" (${JSON.stringify(value)}) is invalid: ${why}`, 'package.json')];
+    const why = (validate.errors ?? [])
+      .map((e) => `${e.instancePath || ''} ${e.message ?? e.keyword}`.trim())
+      .join('; ');
+    return [
+      finding('WZV023', `config default of "${key}" (${JSON.stringify(value)}) is invalid: ${why}`, 'package.json'),
+    ];
   });
 }
 
@@ -31,15 +35,31 @@ function checkDefaults(properties: Record<string, unknown>): Finding[] {
 export function checkConfig(plugin: PluginPackage): Finding[] {
   const schema = plugin.manifest.config;
   if (schema === undefined) return [];
-  if (schema.type !== 'object') return [finding('WZV023', `config must be a JSON Schema of type "object" (has type ${JSON.stringify(schema.type)})`, 'package.json')];
+  if (schema.type !== 'object')
+    return [
+      finding(
+        'WZV023',
+        `config must be a JSON Schema of type "object" (has type ${JSON.stringify(schema.type)})`,
+        'package.json',
+      ),
+    ];
   const problem = compileProblem(schema, false);
   if (problem) return [finding('WZV023', `config schema does not compile: ${problem}`, 'package.json')];
-  const properties = (typeof schema.properties === 'object' && schema.properties !== null ? schema.properties : {}) as Record<string, unknown>;
+  const properties = (
+    typeof schema.properties === 'object' && schema.properties !== null ? schema.properties : {}
+  ) as Record<string, unknown>;
   const findings = checkDefaults(properties);
   const strictProblem = compileProblem(schema, true);
-  if (strictProblem) findings.push(finding('WZV024', `config schema fails ajv strict mode: ${strictProblem}`, 'package.json'));
+  if (strictProblem)
+    findings.push(finding('WZV024', `config schema fails ajv strict mode: ${strictProblem}`, 'package.json'));
   for (const key of Object.keys(properties).filter((k) => !KEY.test(k))) {
-    findings.push(finding('WZV024', `config key "${key}" does not map cleanly to a WIZAMART_${plugin.manifest.code.toUpperCase().replace(/-/g, '_')}_<KEY> variable`, 'package.json'));
+    findings.push(
+      finding(
+        'WZV024',
+        `config key "${key}" does not map cleanly to a WIZAMART_${plugin.manifest.code.toUpperCase().replace(/-/g, '_')}_<KEY> variable`,
+        'package.json',
+      ),
+    );
   }
   return findings;
 }

@@ -28,13 +28,17 @@ function installedPlugin(name: string, fromDir: string): InstalledPlugin | undef
   const pkg = readJson(path.join(found, 'package.json')) as Record<string, unknown> | Error;
   const manifest = pkg instanceof Error ? undefined : (pkg['wizamart-plugin'] as Record<string, unknown> | undefined);
   if (typeof manifest?.code !== 'string') return undefined;
-  const requires = [manifest.requires, manifest.optionalRequires].flatMap((m) => (typeof m === 'object' && m !== null ? Object.keys(m) : []));
+  const requires = [manifest.requires, manifest.optionalRequires].flatMap((m) =>
+    typeof m === 'object' && m !== null ? Object.keys(m) : [],
+  );
   return { dir: realpathSync(found), code: manifest.code, requires };
 }
 
 /** Plugin code → package name, for the packages the plugin names in its package.json. */
 function pluginPackages(plugin: PluginPackage): Map<string, string> {
-  const names = new Set(['peerDependencies', 'devDependencies', 'dependencies'].flatMap((field) => Object.keys(deps(plugin.pkg, field))));
+  const names = new Set(
+    ['peerDependencies', 'devDependencies', 'dependencies'].flatMap((field) => Object.keys(deps(plugin.pkg, field))),
+  );
   const byCode = new Map<string, string>();
   for (const name of names) {
     const installed = installedPlugin(name, plugin.dir);
@@ -61,14 +65,36 @@ function checkDeclared(plugin: PluginPackage, optional: boolean, byCode: Map<str
     const name = packageFor(code, byCode, peers);
     if (!name || !(name in peers)) {
       const example = `"${name ?? `@wizamart/plugin-${code}`}": "${range}"`;
-      return [finding(rule, `${field} has ${code} ${range} but no peerDependency is the ${code} plugin (e.g. ${example})`, 'package.json')];
+      return [
+        finding(
+          rule,
+          `${field} has ${code} ${range} but no peerDependency is the ${code} plugin (e.g. ${example})`,
+          'package.json',
+        ),
+      ];
     }
     const peerRange = peers[name];
-    if (semver.validRange(peerRange) === null || semver.validRange(range) === null || !semver.intersects(peerRange, range)) {
-      return [finding(rule, `peerDependency ${name} "${peerRange}" does not overlap ${field}.${code} "${range}"`, 'package.json')];
+    if (
+      semver.validRange(peerRange) === null ||
+      semver.validRange(range) === null ||
+      !semver.intersects(peerRange, range)
+    ) {
+      return [
+        finding(
+          rule,
+          `peerDependency ${name} "${peerRange}" does not overlap ${field}.${code} "${range}"`,
+          'package.json',
+        ),
+      ];
     }
     if (optional && meta[name]?.optional !== true) {
-      return [finding(rule, `peerDependency ${name} is optionally required but not marked optional in peerDependenciesMeta`, 'package.json')];
+      return [
+        finding(
+          rule,
+          `peerDependency ${name} is optionally required but not marked optional in peerDependenciesMeta`,
+          'package.json',
+        ),
+      ];
     }
     return [];
   });
@@ -85,7 +111,13 @@ function checkUndeclaredPeers(plugin: PluginPackage, byCode: Map<string, string>
   }
   return [...peerCodes]
     .filter(([, code]) => !declared.has(code) && code !== plugin.manifest.code)
-    .map(([name, code]) => finding('WZV008', `peerDependency ${name} is the ${code} plugin, which the manifest does not require`, 'package.json'));
+    .map(([name, code]) =>
+      finding(
+        'WZV008',
+        `peerDependency ${name} is the ${code} plugin, which the manifest does not require`,
+        'package.json',
+      ),
+    );
 }
 
 function checkBundled(plugin: PluginPackage, byCode: Map<string, string>): Finding[] {
@@ -93,7 +125,9 @@ function checkBundled(plugin: PluginPackage, byCode: Map<string, string>): Findi
   const plugins = new Set(byCode.values());
   return bundled
     .filter((name) => PLATFORM_PACKAGES.includes(name) || plugins.has(name))
-    .map((name) => finding('WZV009', `${name} is a dependency; it must be a peerDependency so the app has one copy`, 'package.json'));
+    .map((name) =>
+      finding('WZV009', `${name} is a dependency; it must be a peerDependency so the app has one copy`, 'package.json'),
+    );
 }
 
 /** requires/optionalRequires ↔ peerDependencies, and no bundled platform or plugin packages (WZV006–WZV009). */
@@ -121,6 +155,7 @@ export function requiredClosure(plugin: PluginPackage): Set<string> {
     const installed = installedPlugin(name, fromDir);
     if (installed?.code === code) for (const next of installed.requires) visit(next, installed.dir);
   };
-  for (const code of Object.keys({ ...plugin.manifest.requires, ...plugin.manifest.optionalRequires })) visit(code, plugin.dir);
+  for (const code of Object.keys({ ...plugin.manifest.requires, ...plugin.manifest.optionalRequires }))
+    visit(code, plugin.dir);
   return seen;
 }

@@ -8,7 +8,8 @@ const HOOKS = ['register', 'start', 'stop'] as const;
 
 /** Why `value` is not a plugin definition as made by definePlugin, or undefined when it is one. */
 function definitionProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return `the default export is ${value === null ? 'null' : typeof value}, not a plugin definition`;
+  if (typeof value !== 'object' || value === null)
+    return `the default export is ${value === null ? 'null' : typeof value}, not a plugin definition`;
   const definition = value as Record<string, unknown>;
   if (typeof definition.register !== 'function') return 'the default export has no register function';
   const bad = HOOKS.filter((hook) => definition[hook] !== undefined && typeof definition[hook] !== 'function');
@@ -20,7 +21,8 @@ export async function checkEntry(plugin: PluginPackage): Promise<Finding[]> {
   const { entry } = plugin.manifest;
   if (!entry) return [];
   const file = path.resolve(plugin.dir, entry);
-  if (!isFile(file)) return [finding('WZV003', `entry ${entry} does not exist (is the package built?)`, 'package.json')];
+  if (!isFile(file))
+    return [finding('WZV003', `entry ${entry} does not exist (is the package built?)`, 'package.json')];
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown };
@@ -29,9 +31,10 @@ export async function checkEntry(plugin: PluginPackage): Promise<Finding[]> {
   }
   // A CommonJS module exporting `{ default: plugin }` arrives wrapped once more, as the host allows.
   const candidate = module.default;
-  const unwrapped = definitionProblem(candidate) && typeof candidate === 'object' && candidate !== null && 'default' in candidate
-    ? (candidate as { default: unknown }).default
-    : candidate;
+  const unwrapped =
+    definitionProblem(candidate) && typeof candidate === 'object' && candidate !== null && 'default' in candidate
+      ? (candidate as { default: unknown }).default
+      : candidate;
   const problem = definitionProblem(unwrapped);
   return problem ? [finding('WZV004', `${problem} (export default definePlugin({ register(ctx) { … } }))`, entry)] : [];
 }
@@ -53,7 +56,8 @@ function exportTarget(value: unknown): string | undefined {
 function publicIndex(pkg: Record<string, unknown>): { field: string; target: string } | undefined {
   const { exports } = pkg;
   if (exports !== undefined && exports !== null) {
-    const isSubpathMap = typeof exports === 'object' && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith('.'));
+    const isSubpathMap =
+      typeof exports === 'object' && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith('.'));
     const target = exportTarget(isSubpathMap ? (exports as Record<string, unknown>)['.'] : exports);
     if (target !== undefined) return { field: 'exports["."]', target };
     if (isSubpathMap) return undefined;
@@ -66,5 +70,11 @@ export function checkPublicIndex(plugin: PluginPackage): Finding[] {
   const index = publicIndex(plugin.pkg);
   if (!index) return [];
   if (isFile(path.resolve(plugin.dir, index.target))) return [];
-  return [finding('WZV005', `${index.field} points to ${index.target}, which does not exist (is the package built?)`, 'package.json')];
+  return [
+    finding(
+      'WZV005',
+      `${index.field} points to ${index.target}, which does not exist (is the package built?)`,
+      'package.json',
+    ),
+  ];
 }

@@ -8,13 +8,24 @@ function normalise(entry: string): string {
 }
 
 function globToRegExp(glob: string): RegExp {
-  const body = glob.split(/(\*\*\/?|\*)/).map((part) => (part.startsWith('**') ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  const body = glob
+    .split(/(\*\*\/?|\*)/)
+    .map((part) => (part.startsWith('**') ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
   return new RegExp(`^${body}(/.*)?$`);
 }
 
 /** True when some `files` entry ships `target` (a file, or a folder whose content the entry includes). */
 function shipped(files: string[], target: string): boolean {
-  return files.map(normalise).some((entry) => entry === target || target.startsWith(`${entry}/`) || entry.startsWith(`${target}/`) || globToRegExp(entry).test(target));
+  return files
+    .map(normalise)
+    .some(
+      (entry) =>
+        entry === target ||
+        target.startsWith(`${entry}/`) ||
+        entry.startsWith(`${target}/`) ||
+        globToRegExp(entry).test(target),
+    );
 }
 
 /** The entry and every existing asset folder are in package.json "files", when the package limits what it ships (WZV025). */
@@ -31,5 +42,7 @@ export function checkFilesField(plugin: PluginPackage): Finding[] {
   }
   return targets
     .filter((target) => !shipped(list, target))
-    .map((target) => finding('WZV025', `"files" does not include ${target}; the published package would lack it`, 'package.json'));
+    .map((target) =>
+      finding('WZV025', `"files" does not include ${target}; the published package would lack it`, 'package.json'),
+    );
 }

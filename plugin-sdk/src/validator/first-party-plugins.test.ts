@@ -9,7 +9,9 @@ const PLUGINS = path.join(REPO, 'plugins');
 
 /** Plugin folders the root tsconfig builds; a folder outside the build has no compiled entry to import yet. */
 function builtPlugins(): Set<string> {
-  const config = JSON.parse(readFileSync(path.join(REPO, 'tsconfig.json'), 'utf8')) as { references?: Array<{ path: string }> };
+  const config = JSON.parse(readFileSync(path.join(REPO, 'tsconfig.json'), 'utf8')) as {
+    references?: Array<{ path: string }>;
+  };
   return new Set((config.references ?? []).map((ref) => path.resolve(REPO, ref.path)));
 }
 
@@ -20,7 +22,13 @@ describe('first-party plugins pass wizamart-plugin validate', () => {
     .filter((dir) => existsSync(path.join(dir, 'package.json')));
 
   it('finds the first-party plugins', () => {
-    expect(folders.map((dir) => path.basename(dir))).to.include.members(['core', 'tenancy', 'auth', 'cms', 'customers']);
+    expect(folders.map((dir) => path.basename(dir))).to.include.members([
+      'core',
+      'tenancy',
+      'auth',
+      'cms',
+      'customers',
+    ]);
   });
 
   for (const dir of folders) {

@@ -32,7 +32,9 @@ function exportedSubpaths(name: string, fromDir: string): string[] | undefined {
   if (!pkg || pkg instanceof Error) return undefined;
   const exports = (pkg as { exports?: unknown }).exports;
   if (typeof exports !== 'object' || exports === null || Array.isArray(exports)) return [];
-  return Object.keys(exports).filter((key) => key.startsWith('./')).map((key) => key.slice(2));
+  return Object.keys(exports)
+    .filter((key) => key.startsWith('./'))
+    .map((key) => key.slice(2));
 }
 
 function isPluginPackage(name: string, fromDir: string): boolean {
@@ -65,7 +67,8 @@ function checkSpecifier(plugin: PluginPackage, source: SourceFile, specifier: st
 
 const MESSAGES: Partial<Record<Finding['rule'], (specifier: string) => string>> = {
   WZV020: (s) => `imports ${s}: host internals are off limits to plugins (use @wizamart/plugin-sdk)`,
-  WZV021: (s) => `imports ${s}: a deep import into another package's internals (only its root or its "exports" subpaths)`,
+  WZV021: (s) =>
+    `imports ${s}: a deep import into another package's internals (only its root or its "exports" subpaths)`,
   WZV022: (s) => `imports ${s}, which leaves the package folder`,
 };
 

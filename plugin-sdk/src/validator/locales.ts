@@ -14,7 +14,8 @@ type Messages = Map<string, unknown>;
 export function flatten(tree: Record<string, unknown>, prefix = '', into: Messages = new Map()): Messages {
   for (const [key, value] of Object.entries(tree)) {
     const full = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) flatten(value as Record<string, unknown>, full, into);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      flatten(value as Record<string, unknown>, full, into);
     else into.set(full, value);
   }
   return into;
@@ -39,7 +40,8 @@ function readCatalogs(plugin: PluginPackage, dir: string, findings: Finding[]): 
     }
     const json = readJson(file);
     if (json instanceof Error) findings.push(finding('WZV013', `${lang}.json is not valid JSON: ${json.message}`, rel));
-    else if (typeof json !== 'object' || json === null || Array.isArray(json)) findings.push(finding('WZV013', `${lang}.json is not a JSON object`, rel));
+    else if (typeof json !== 'object' || json === null || Array.isArray(json))
+      findings.push(finding('WZV013', `${lang}.json is not a JSON object`, rel));
     else catalogs.set(lang, flatten(json as Record<string, unknown>));
   }
   return catalogs;
@@ -52,7 +54,14 @@ function checkMessages(plugin: PluginPackage, dir: string, catalogs: Map<string,
   for (const [lang, messages] of catalogs) {
     const rel = relative(plugin.dir, path.join(dir, `${lang}.json`));
     const missing = all.filter((key) => !messages.has(key));
-    if (missing.length > 0) findings.push(finding('WZV014', `${lang}.json lacks ${missing.length} key(s) other languages have: ${listKeys(missing)}`, rel));
+    if (missing.length > 0)
+      findings.push(
+        finding(
+          'WZV014',
+          `${lang}.json lacks ${missing.length} key(s) other languages have: ${listKeys(missing)}`,
+          rel,
+        ),
+      );
     for (const [key, value] of messages) {
       if (typeof value !== 'string' || value.trim() === '') {
         const what = typeof value === 'string' ? 'empty' : `a ${Array.isArray(value) ? 'array' : typeof value}`;
@@ -61,7 +70,13 @@ function checkMessages(plugin: PluginPackage, dir: string, catalogs: Map<string,
       }
       const english = reference?.get(key);
       if (lang !== 'en' && typeof english === 'string' && placeholders(english) !== placeholders(value)) {
-        findings.push(finding('WZV015', `${lang}.json "${key}" has placeholders {${placeholders(value)}} but en.json has {${placeholders(english)}}`, rel));
+        findings.push(
+          finding(
+            'WZV015',
+            `${lang}.json "${key}" has placeholders {${placeholders(value)}} but en.json has {${placeholders(english)}}`,
+            rel,
+          ),
+        );
       }
     }
   }
@@ -80,12 +95,16 @@ function usedKeys(plugin: PluginPackage, sources: SourceFile[]): Array<{ key: st
   const uses: Array<{ key: string; at: string }> = [];
   for (const file of walkFiles(manifestDir(plugin, 'views'), (name) => name.endsWith('.hbs'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(template)) uses.push({ key: m[1], at: `${relative(plugin.dir, file)}:${lineOf(text, m.index)}` });
+    for (const m of text.matchAll(template))
+      uses.push({ key: m[1], at: `${relative(plugin.dir, file)}:${lineOf(text, m.index)}` });
   }
   // TypeScript first, so a key missing in a source and in its compiled file is reported at the source.
-  const scripts = sources.filter((s) => !s.isTest).sort((a, b) => Number(isTypeScript(b.rel)) - Number(isTypeScript(a.rel)));
+  const scripts = sources
+    .filter((s) => !s.isTest)
+    .sort((a, b) => Number(isTypeScript(b.rel)) - Number(isTypeScript(a.rel)));
   for (const source of scripts) {
-    for (const m of source.code.matchAll(script)) uses.push({ key: m[2], at: `${source.rel}:${lineOf(source.code, m.index)}` });
+    for (const m of source.code.matchAll(script))
+      uses.push({ key: m[2], at: `${source.rel}:${lineOf(source.code, m.index)}` });
   }
   return uses;
 }
@@ -110,7 +129,13 @@ export function checkLocales(plugin: PluginPackage, sources: SourceFile[] = []):
   if (files.length === 0 && plugin.manifest.locales === undefined) return [];
   const findings: Finding[] = [];
   for (const name of files.filter((f) => !(LANGUAGES as readonly string[]).includes(f.replace(/\.json$/, '')))) {
-    findings.push(finding('WZV026', `${name} is not one of ${LANGUAGES.map((l) => `${l}.json`).join(', ')}; it is never read`, relative(plugin.dir, path.join(dir, name))));
+    findings.push(
+      finding(
+        'WZV026',
+        `${name} is not one of ${LANGUAGES.map((l) => `${l}.json`).join(', ')}; it is never read`,
+        relative(plugin.dir, path.join(dir, name)),
+      ),
+    );
   }
   const catalogs = readCatalogs(plugin, dir, findings);
   return [...findings, ...checkMessages(plugin, dir, catalogs), ...checkUsedKeys(plugin, sources, catalogs.get('en'))];

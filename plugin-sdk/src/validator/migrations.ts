@@ -36,7 +36,13 @@ function checkNames(plugin: PluginPackage, dir: string, compiled: boolean, findi
     const rel = relative(plugin.dir, file);
     if (IGNORED.test(entry)) continue;
     if (compiled && TYPESCRIPT.test(entry)) {
-      findings.push(finding('WZV010', `migration ${entry} is TypeScript; the manifest's "migrations" must be the compiled JavaScript folder`, rel));
+      findings.push(
+        finding(
+          'WZV010',
+          `migration ${entry} is TypeScript; the manifest's "migrations" must be the compiled JavaScript folder`,
+          rel,
+        ),
+      );
       continue;
     }
     if (!(compiled ? SCRIPT : TYPESCRIPT).test(entry)) continue;
@@ -50,7 +56,13 @@ function checkNames(plugin: PluginPackage, dir: string, compiled: boolean, findi
   named.sort((a, b) => a.seq - b.seq);
   for (let i = 1; i < named.length; i++) {
     if (named[i].seq === named[i - 1].seq) {
-      findings.push(finding('WZV010', `migrations ${named[i - 1].name} and ${named[i].name} share sequence ${named[i].seq}`, relative(plugin.dir, named[i].file)));
+      findings.push(
+        finding(
+          'WZV010',
+          `migrations ${named[i - 1].name} and ${named[i].name} share sequence ${named[i].seq}`,
+          relative(plugin.dir, named[i].file),
+        ),
+      );
     }
   }
   return named;
@@ -83,7 +95,13 @@ export async function checkMigrations(plugin: PluginPackage): Promise<Finding[]>
     for (const source of checkNames(plugin, sourceDir, false, findings)) {
       if (!built.has(source.name)) {
         const where = relative(plugin.dir, compiledDir);
-        findings.push(finding('WZV012', `migration ${source.name} has no compiled ${where}/${source.name}.js; the host would skip it`, relative(plugin.dir, source.file)));
+        findings.push(
+          finding(
+            'WZV012',
+            `migration ${source.name} has no compiled ${where}/${source.name}.js; the host would skip it`,
+            relative(plugin.dir, source.file),
+          ),
+        );
       }
     }
   }

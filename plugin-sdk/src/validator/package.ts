@@ -25,7 +25,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function stringMap(value: unknown): Record<string, string> | undefined {
   if (!isRecord(value)) return undefined;
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 function isPermissionEntry(value: unknown): value is string | PermissionDeclaration {
@@ -36,8 +38,11 @@ function isPermissionEntry(value: unknown): value is string | PermissionDeclarat
 /** The usable part of a manifest that failed the schema: strings stay strings, maps stay maps, the rest is dropped. */
 function usableManifest(raw: Record<string, unknown>): PluginManifest {
   const str = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : undefined);
-  const list = (key: string) => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).filter((v): v is string => typeof v === 'string') : undefined);
-  const tier = ['core', 'optional', 'internal'].includes(str('tier') ?? '') ? (str('tier') as PluginManifest['tier']) : 'optional';
+  const list = (key: string) =>
+    Array.isArray(raw[key]) ? (raw[key] as unknown[]).filter((v): v is string => typeof v === 'string') : undefined;
+  const tier = ['core', 'optional', 'internal'].includes(str('tier') ?? '')
+    ? (str('tier') as PluginManifest['tier'])
+    : 'optional';
   const relative = (key: string) => (str(key)?.startsWith('.') ? str(key) : undefined);
   return {
     code: str('code') ?? '',
@@ -62,10 +67,12 @@ export function loadPluginPackage(dir: string): { findings: Finding[]; plugin?: 
   const file = path.join(dir, 'package.json');
   if (!isFile(file)) return { findings: [finding('WZV001', `no package.json in ${dir}`)] };
   const pkg = readJson(file);
-  if (pkg instanceof Error) return { findings: [finding('WZV001', `package.json is not valid JSON: ${pkg.message}`, 'package.json')] };
+  if (pkg instanceof Error)
+    return { findings: [finding('WZV001', `package.json is not valid JSON: ${pkg.message}`, 'package.json')] };
   if (!isRecord(pkg)) return { findings: [finding('WZV001', 'package.json is not a JSON object', 'package.json')] };
   const raw = pkg[MANIFEST_KEY];
-  if (raw === undefined) return { findings: [finding('WZV001', `package.json has no "${MANIFEST_KEY}" key: not a plugin`, 'package.json')] };
+  if (raw === undefined)
+    return { findings: [finding('WZV001', `package.json has no "${MANIFEST_KEY}" key: not a plugin`, 'package.json')] };
   const result = validateManifest(raw);
   if (result.valid) return { findings: [], plugin: { dir, pkg, manifest: result.manifest } };
   const findings = result.problems.map((p) => finding('WZV002', `manifest ${p.path} ${p.message}`, 'package.json'));

@@ -3,9 +3,36 @@ export type Severity = 'error' | 'warn' | 'info';
 
 /** Ids of the validator's rules; docs/validator.md is the catalogue. */
 export type RuleId =
-  | 'WZV001' | 'WZV002' | 'WZV003' | 'WZV004' | 'WZV005' | 'WZV006' | 'WZV007' | 'WZV008' | 'WZV009' | 'WZV010'
-  | 'WZV011' | 'WZV012' | 'WZV013' | 'WZV014' | 'WZV015' | 'WZV016' | 'WZV017' | 'WZV018' | 'WZV019' | 'WZV020'
-  | 'WZV021' | 'WZV022' | 'WZV023' | 'WZV024' | 'WZV025' | 'WZV026' | 'WZV027' | 'WZV028' | 'WZV029' | 'WZV030'
+  | 'WZV001'
+  | 'WZV002'
+  | 'WZV003'
+  | 'WZV004'
+  | 'WZV005'
+  | 'WZV006'
+  | 'WZV007'
+  | 'WZV008'
+  | 'WZV009'
+  | 'WZV010'
+  | 'WZV011'
+  | 'WZV012'
+  | 'WZV013'
+  | 'WZV014'
+  | 'WZV015'
+  | 'WZV016'
+  | 'WZV017'
+  | 'WZV018'
+  | 'WZV019'
+  | 'WZV020'
+  | 'WZV021'
+  | 'WZV022'
+  | 'WZV023'
+  | 'WZV024'
+  | 'WZV025'
+  | 'WZV026'
+  | 'WZV027'
+  | 'WZV028'
+  | 'WZV029'
+  | 'WZV030'
   | 'WZV031';
 
 /** A rule of the catalogue: its severity, a one-line summary and how to fix what it finds. */
@@ -95,7 +122,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   WZV016: {
     severity: 'error',
     summary: 'partials are referenced under a plugin code and own partials exist',
-    hint: 'Reference partials as {{> <code>/<name>}}; the plugin\'s own come from <views>/partials/<name>.hbs.',
+    hint: "Reference partials as {{> <code>/<name>}}; the plugin's own come from <views>/partials/<name>.hbs.",
   },
   WZV017: {
     severity: 'warn',

@@ -14,7 +14,10 @@ export interface SourceFile {
 /** True for test files: `*.test.*`, `*.spec.*`, or anything under a `test`/`tests`/`__tests__` folder. */
 export function isTestFile(rel: string): boolean {
   const parts = rel.split('/');
-  return /\.(test|spec)\.[mc]?[jt]sx?$/.test(rel) || parts.slice(0, -1).some((p) => ['test', 'tests', '__tests__'].includes(p));
+  return (
+    /\.(test|spec)\.[mc]?[jt]sx?$/.test(rel) ||
+    parts.slice(0, -1).some((p) => ['test', 'tests', '__tests__'].includes(p))
+  );
 }
 
 /**

@@ -19,13 +19,19 @@ const EXPECTED: Record<string, Array<[RuleId, number, RegExp]>> = {
   'wzv007-optional-peer': [['WZV007', 1, /@wizamart\/plugin-cms .* not marked optional/]],
   'wzv008-undeclared-peer': [['WZV008', 1, /@wizamart\/plugin-tenancy is the tenancy plugin/]],
   'wzv009-bundled-sdk': [['WZV009', 1, /@wizamart\/plugin-sdk is a dependency/]],
-  'wzv010-migration-name': [['WZV010', 3, /is TypeScript|items_002_add_price\.js is not named good_<seq>_<description>|share sequence 1/]],
+  'wzv010-migration-name': [
+    ['WZV010', 3, /is TypeScript|items_002_add_price\.js is not named good_<seq>_<description>|share sequence 1/],
+  ],
   'wzv011-migration-exports': [['WZV011', 1, /must export functions up and down/]],
-  'wzv012-migration-not-built': [['WZV012', 1, /good_002_add_price has no compiled lib\/migrations\/good_002_add_price\.js/]],
+  'wzv012-migration-not-built': [
+    ['WZV012', 1, /good_002_add_price has no compiled lib\/migrations\/good_002_add_price\.js/],
+  ],
   'wzv013-locale-missing': [['WZV013', 2, /lb\.json is missing|fr\.json is not valid JSON/]],
   'wzv014-locale-key': [['WZV014', 1, /de\.json lacks 1 key\(s\) other languages have: menu\.items/]],
   'wzv015-locale-message': [['WZV015', 2, /\{total\} but en\.json has \{count\}|"menu\.items" is empty/]],
-  'wzv016-partial-namespace': [['WZV016', 2, /partial "row" has no plugin namespace|"good\/missing-row" does not exist/]],
+  'wzv016-partial-namespace': [
+    ['WZV016', 2, /partial "row" has no plugin namespace|"good\/missing-row" does not exist/],
+  ],
   'wzv017-partial-foreign': [['WZV017', 1, /"tenancy\/csrf" belongs to plugin "tenancy"/]],
   'wzv018-render': [['WZV018', 3, /renders "list"|renders "cms\/store\/pages"|views\/missing\.hbs does not exist/]],
   'wzv019-helper': [['WZV019', 1, /helper "money" must be named "good-money"/]],
@@ -37,11 +43,33 @@ const EXPECTED: Record<string, Array<[RuleId, number, RegExp]>> = {
   'wzv024-config-strict': [['WZV024', 2, /unknown keyword: "x-unit"|"page_size" does not map/]],
   'wzv025-files': [['WZV025', 2, /"files" does not include (views|locales)/]],
   'wzv026-extra-locale': [['WZV026', 1, /es\.json is not one of en\.json/]],
-  'wzv027-unknown-key': [['WZV027', 2, /"good\.heading" is used but en\.json has no "heading"|"good\.menu\.things" is used/]],
-  'wzv028-internal-surface': [['WZV028', 3, /internal plugin adds a (storefront route \(routes\.api\)|store menu item|page alias)/]],
-  'wzv029-undeclared-permission': [['WZV029', 3, /"good\.(veiw|edit)" is used but the manifest does not declare it|"catalog\.view" is used but "catalog" is not a plugin this one requires/]],
-  'wzv031-layers': [['WZV031', 2, /routes file imports \.\.\/repositories\/item\.repository\.js|repositories file imports \.\.\/services\/item\.service\.js/]],
-  'wzv030-permission-declarations': [['WZV030', 3, /"good\.view" is a plain string|"good\.permissions\.edit\.name" is missing from en\.json|"catalog\.permissions\.edit\.description" is not a key of this plugin/]],
+  'wzv027-unknown-key': [
+    ['WZV027', 2, /"good\.heading" is used but en\.json has no "heading"|"good\.menu\.things" is used/],
+  ],
+  'wzv028-internal-surface': [
+    ['WZV028', 3, /internal plugin adds a (storefront route \(routes\.api\)|store menu item|page alias)/],
+  ],
+  'wzv029-undeclared-permission': [
+    [
+      'WZV029',
+      3,
+      /"good\.(veiw|edit)" is used but the manifest does not declare it|"catalog\.view" is used but "catalog" is not a plugin this one requires/,
+    ],
+  ],
+  'wzv031-layers': [
+    [
+      'WZV031',
+      2,
+      /routes file imports \.\.\/repositories\/item\.repository\.js|repositories file imports \.\.\/services\/item\.service\.js/,
+    ],
+  ],
+  'wzv030-permission-declarations': [
+    [
+      'WZV030',
+      3,
+      /"good\.view" is a plain string|"good\.permissions\.edit\.name" is missing from en\.json|"catalog\.permissions\.edit\.description" is not a key of this plugin/,
+    ],
+  ],
 };
 
 describe('validatePlugin', () => {

@@ -24,20 +24,35 @@ interface PartialRef {
   at: string;
 }
 
-function checkPartialRef(plugin: PluginPackage, viewsDir: string, ref: PartialRef, closure: () => Set<string>): Finding | undefined {
+function checkPartialRef(
+  plugin: PluginPackage,
+  viewsDir: string,
+  ref: PartialRef,
+  closure: () => Set<string>,
+): Finding | undefined {
   const { code } = plugin.manifest;
   const slash = ref.name.indexOf('/');
   if (slash < 0) {
     if (ref.block || ref.inline.has(ref.name) || ref.name.startsWith('@')) return undefined;
-    return finding('WZV016', `partial "${ref.name}" has no plugin namespace; the host registers partials as "<code>/<name>" (here "${code}/${ref.name}")`, ref.at);
+    return finding(
+      'WZV016',
+      `partial "${ref.name}" has no plugin namespace; the host registers partials as "<code>/<name>" (here "${code}/${ref.name}")`,
+      ref.at,
+    );
   }
   const namespace = ref.name.slice(0, slash);
   if (namespace === code) {
     const file = path.join(viewsDir, 'partials', `${ref.name.slice(slash + 1)}.hbs`);
-    return isFile(file) ? undefined : finding('WZV016', `partial "${ref.name}" does not exist: no ${relative(plugin.dir, file)}`, ref.at);
+    return isFile(file)
+      ? undefined
+      : finding('WZV016', `partial "${ref.name}" does not exist: no ${relative(plugin.dir, file)}`, ref.at);
   }
   if (closure().has(namespace)) return undefined;
-  return finding('WZV017', `partial "${ref.name}" belongs to plugin "${namespace}", which ${code} does not require`, ref.at);
+  return finding(
+    'WZV017',
+    `partial "${ref.name}" belongs to plugin "${namespace}", which ${code} does not require`,
+    ref.at,
+  );
 }
 
 /** Partial references in every template: namespaced, own ones present, foreign ones from required plugins (WZV016, WZV017). */
@@ -52,7 +67,12 @@ function checkPartials(plugin: PluginPackage): Finding[] {
     const rel = relative(plugin.dir, file);
     const inline = new Set([...text.matchAll(INLINE)].map((m) => m[1]));
     for (const match of text.matchAll(PARTIAL)) {
-      const ref = { name: match[2] ?? match[3] ?? match[4], block: match[1] === '#', inline, at: `${rel}:${lineOf(text, match.index)}` };
+      const ref = {
+        name: match[2] ?? match[3] ?? match[4],
+        block: match[1] === '#',
+        inline,
+        at: `${rel}:${lineOf(text, match.index)}`,
+      };
       const problem = checkPartialRef(plugin, viewsDir, ref, required);
       if (problem) findings.push(problem);
     }
@@ -68,7 +88,8 @@ function renderProblem(plugin: PluginPackage, viewsDir: string, name: string, co
     return `renders "${name}", which is not under the plugin code; use "${code}/${name}"`;
   }
   const namespace = name.slice(0, slash);
-  if (namespace !== code) return `renders "${name}", a view of plugin "${namespace}"; a plugin renders only its own views ("${code}/…")`;
+  if (namespace !== code)
+    return `renders "${name}", a view of plugin "${namespace}"; a plugin renders only its own views ("${code}/…")`;
   if (!complete) return undefined;
   const file = path.join(viewsDir, `${name.slice(slash + 1)}.hbs`);
   return isFile(file) ? undefined : `renders "${name}" but ${relative(plugin.dir, file)} does not exist`;
@@ -94,7 +115,11 @@ function checkHelpers(plugin: PluginPackage, sources: SourceFile[]): Finding[] {
       .filter((match) => !match[2].startsWith(`${code}-`))
       .map((match) => {
         const at = `${source.rel}:${lineOf(source.code, match.index)}`;
-        return finding('WZV019', `helper "${match[2]}" must be named "${code}-${match[2]}"; the host refuses it at register`, at);
+        return finding(
+          'WZV019',
+          `helper "${match[2]}" must be named "${code}-${match[2]}"; the host refuses it at register`,
+          at,
+        );
       }),
   );
 }
@@ -103,8 +128,13 @@ function checkHelpers(plugin: PluginPackage, sources: SourceFile[]): Finding[] {
 export function checkViews(plugin: PluginPackage, sources: SourceFile[]): Finding[] {
   if (!plugin.manifest.code) return [];
   // TypeScript first, so a problem found in a source and again in its compiled file is reported at the source.
-  const authored = [...sources].sort((a, b) => Number(isTypeScript(b.rel)) - Number(isTypeScript(a.rel))).filter((s) => !s.isTest);
+  const authored = [...sources]
+    .sort((a, b) => Number(isTypeScript(b.rel)) - Number(isTypeScript(a.rel)))
+    .filter((s) => !s.isTest);
   const seen = new Set<string>();
   const once = (f: Finding) => !seen.has(`${f.rule} ${f.message}`) && Boolean(seen.add(`${f.rule} ${f.message}`));
-  return [...checkPartials(plugin), ...[...checkRenders(plugin, authored), ...checkHelpers(plugin, authored)].filter(once)];
+  return [
+    ...checkPartials(plugin),
+    ...[...checkRenders(plugin, authored), ...checkHelpers(plugin, authored)].filter(once),
+  ];
 }

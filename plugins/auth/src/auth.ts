@@ -77,4 +77,3 @@ export function createAuth(ctx: PluginContext<AuthConfig>, deps: ResolvedDeps<ty
     },
   };
 }
-

@@ -8,7 +8,16 @@ describe('auth: where sign-in goes next', () => {
   });
 
   it('goes home for other hosts, other surfaces and odd input', () => {
-    for (const next of ['//evil.example/admin', 'https://evil.example', '/\\evil.example', '/store/other', '/administrator', '/admin x', undefined, 42]) {
+    for (const next of [
+      '//evil.example/admin',
+      'https://evil.example',
+      '/\\evil.example',
+      '/store/other',
+      '/administrator',
+      '/admin x',
+      undefined,
+      42,
+    ]) {
       expect(safeNext(next, '/admin'), String(next)).to.equal('/admin');
     }
   });

@@ -40,7 +40,9 @@ async function postJson(app: RequestListener, path: string, body: unknown): Prom
   try {
     const { port } = server.address() as AddressInfo;
     const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     return { status: res.status, text: await res.text() };
   } finally {

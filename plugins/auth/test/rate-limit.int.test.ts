@@ -14,7 +14,8 @@ describe('auth: sign-in rate limits (10 per 15 min per account and per IP)', () 
     request(test.app).post(url).set('x-forwarded-for', ip).send({ email, password });
 
   it('answers 429 WZ_AUTH_RATE_LIMITED with Retry-After after 10 attempts for one account, even with the right password', async () => {
-    for (let i = 0; i < 10; i++) expect((await attempt('owner@fashion.local', 'wrong-password', `10.1.0.${i}`)).status).to.equal(401);
+    for (let i = 0; i < 10; i++)
+      expect((await attempt('owner@fashion.local', 'wrong-password', `10.1.0.${i}`)).status).to.equal(401);
     const limited = await attempt('owner@fashion.local', DEMO_PASSWORD, '10.1.1.1').expect(429);
     expect(limited.body.error.code).to.equal('WZ_AUTH_RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).to.be.within(1, 900);
@@ -24,15 +25,23 @@ describe('auth: sign-in rate limits (10 per 15 min per account and per IP)', () 
 
   it('limits one IP trying many accounts, and not the other IPs', async () => {
     for (let i = 0; i < 10; i++) await attempt(`guess${i}@fashion.local`, 'wrong-password', '10.2.0.1').expect(401);
-    expect((await attempt('someone-new@fashion.local', 'wrong-password', '10.2.0.1').expect(429)).body.error.code).to.equal('WZ_AUTH_RATE_LIMITED');
+    expect(
+      (await attempt('someone-new@fashion.local', 'wrong-password', '10.2.0.1').expect(429)).body.error.code,
+    ).to.equal('WZ_AUTH_RATE_LIMITED');
     await attempt('staff@fashion.local', DEMO_PASSWORD, '10.2.0.2').expect(200);
   });
 
   it('does not count successful sign-ins against the IP, and a success resets the account', async () => {
     for (let i = 0; i < 12; i++) await attempt('staff@fashion.local', DEMO_PASSWORD, '10.3.0.1').expect(200);
-    for (let i = 0; i < 9; i++) await attempt('owner@techhub.local', 'wrong-password', `10.3.1.${i}`, '/api/v1/store/techhub/auth/login').expect(401);
+    for (let i = 0; i < 9; i++)
+      await attempt('owner@techhub.local', 'wrong-password', `10.3.1.${i}`, '/api/v1/store/techhub/auth/login').expect(
+        401,
+      );
     await attempt('owner@techhub.local', DEMO_PASSWORD, '10.3.2.1', '/api/v1/store/techhub/auth/login').expect(200);
-    for (let i = 0; i < 9; i++) await attempt('owner@techhub.local', 'wrong-password', `10.3.3.${i}`, '/api/v1/store/techhub/auth/login').expect(401);
+    for (let i = 0; i < 9; i++)
+      await attempt('owner@techhub.local', 'wrong-password', `10.3.3.${i}`, '/api/v1/store/techhub/auth/login').expect(
+        401,
+      );
     await attempt('owner@techhub.local', DEMO_PASSWORD, '10.3.4.1', '/api/v1/store/techhub/auth/login').expect(200);
   });
 });
@@ -56,7 +65,11 @@ describe('auth: sign-in rate limits shared through Redis (REDIS_URL)', function 
   });
 
   it('counts attempts on one instance against the other', async () => {
-    const attempt = (host: TestHost, ip: string) => request(host.app).post('/api/v1/admin/auth/login').set('x-forwarded-for', ip).send({ email: 'admin@wizamart.local', password: 'wrong-password' });
+    const attempt = (host: TestHost, ip: string) =>
+      request(host.app)
+        .post('/api/v1/admin/auth/login')
+        .set('x-forwarded-for', ip)
+        .send({ email: 'admin@wizamart.local', password: 'wrong-password' });
     for (let i = 0; i < 10; i++) expect((await attempt(hosts[i % 2], `10.9.0.${i}`)).status).to.equal(401);
     const limited = await attempt(hosts[1], '10.9.1.1').expect(429);
     expect(limited.body.error.code).to.equal('WZ_AUTH_RATE_LIMITED');

@@ -18,7 +18,9 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.unique(['cart_id', 'variant_id']);
     t.index(['store_id', 'cart_id']);
   });
-  await knex.raw('alter table ??.lines add constraint lines_quantity_check check (quantity between 1 and 99)', [schema]);
+  await knex.raw('alter table ??.lines add constraint lines_quantity_check check (quantity between 1 and 99)', [
+    schema,
+  ]);
 }
 
 export async function down(knex: Knex): Promise<void> {

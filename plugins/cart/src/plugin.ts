@@ -14,8 +14,12 @@ import { resolveShopper } from './services/shopper.js';
 
 /** The services cart uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: AuthServices.auth, ui: CoreServices.ui, variants: CatalogServices.variants,
-  productPage: CatalogServices.productPage, plugins: HostServices.plugins,
+  stores: TenancyServices.stores,
+  auth: AuthServices.auth,
+  ui: CoreServices.ui,
+  variants: CatalogServices.variants,
+  productPage: CatalogServices.productPage,
+  plugins: HostServices.plugins,
   // inventory is optional and its package may be absent from an install: its token is loaded lazily.
   stock: optional(() => import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.stock)),
 };
@@ -31,7 +35,10 @@ function createDeps(ctx: PluginContext, services: ResolvedDeps<typeof dependenci
     pluginActive: (platform, code) => {
       const { plugins } = services;
       // Enablement is kept in the database: a plugin that failed at boot can still be enabled there, but has no pages.
-      return plugins.isEnabled(platform, code) && plugins.list().some((plugin) => plugin.code === code && plugin.state === 'loaded');
+      return (
+        plugins.isEnabled(platform, code) &&
+        plugins.list().some((plugin) => plugin.code === code && plugin.state === 'loaded')
+      );
     },
   };
 }
@@ -69,11 +76,15 @@ export default definePlugin({
     ctx.menus.add('storefront', { id: 'cart', label: 'cart.menu.cart', path: '/', icon: 'shopping-cart', order: 150 });
     // The mini-cart: a line on the storefront home with the item count and a link (only when the cart has items).
     deps.ui.addStorefrontSection(ctx, {
-      id: 'mini-cart', order: 5, partial: 'cart/mini-cart',
+      id: 'mini-cart',
+      order: 5,
+      partial: 'cart/mini-cart',
       load: async (req) => {
         const shopper = await shopperOf(deps, req);
         const cart = await deps.carts.current(shopper.ctx, shopper.owner);
-        return cart.itemCount ? { itemCount: cart.itemCount, cartUrl: `${deps.ui.base(req, 'storefront')}/cart` } : undefined;
+        return cart.itemCount
+          ? { itemCount: cart.itemCount, cartUrl: `${deps.ui.base(req, 'storefront')}/cart` }
+          : undefined;
       },
     });
     // "Add to cart" on catalog's product page (catalog shows it only while cart is enabled on the platform).

@@ -9,12 +9,21 @@ const PROBE = fileURLToPath(new URL('../../test/fixtures/cart-probe', import.met
 export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-auth/testing';
 
 interface Enablement {
-  change(platform: string, code: string, action: 'enable' | 'disable', options: { dryRun: boolean; release: boolean; actor: string }): Promise<unknown>;
+  change(
+    platform: string,
+    code: string,
+    action: 'enable' | 'disable',
+    options: { dryRun: boolean; release: boolean; actor: string },
+  ): Promise<unknown>;
 }
 
 /** Turns a plugin on or off on the `main` platform, as an admin would. */
 export async function toggle(test: TestHost, code: string, action: 'enable' | 'disable'): Promise<void> {
-  await (test.host as { enablementChanges: Enablement }).enablementChanges.change('main', code, action, { dryRun: false, release: false, actor: 'test' });
+  await (test.host as { enablementChanges: Enablement }).enablementChanges.change('main', code, action, {
+    dryRun: false,
+    release: false,
+    actor: 'test',
+  });
 }
 
 /** A fixture plugin with the code `checkout` (its `/checkout/contact` page answers), for the cart page's link. */
@@ -25,17 +34,34 @@ export const CHECKOUT_PROBE = fileURLToPath(new URL('../../test/fixtures/checkou
  * database, demo-seeded.
  */
 export async function bootCart(extra: string[] = []): Promise<TestHost> {
-  const plugins = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'cart'].map((code) => `${PLUGINS_DIR}${code}`);
-  const env = { WIZAMART_JWT_SECRET: 'cart-test-secret-cart-test-secret-42', WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
+  const plugins = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'cart'].map(
+    (code) => `${PLUGINS_DIR}${code}`,
+  );
+  const env = {
+    WIZAMART_JWT_SECRET: 'cart-test-secret-cart-test-secret-42',
+    WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000',
+    WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
+    WIZAMART_CATALOG_DEMO_PRODUCTS: 'false',
+    WIZAMART_JOBS: 'false',
+  };
   return startTestHost({ plugins: [...plugins, PROBE, ...extra], env, seeds: ['demo'] });
 }
 
 export { staffToken } from '@wizamart/plugin-auth/testing';
 
 /** Creates a one-variant product and returns its variant id; `stock` units are received when given. */
-export async function createVariant(test: TestHost, owner: string, store: string, title: string, price: number, options: { status?: string; stock?: number } = {}): Promise<string> {
+export async function createVariant(
+  test: TestHost,
+  owner: string,
+  store: string,
+  title: string,
+  price: number,
+  options: { status?: string; stock?: number } = {},
+): Promise<string> {
   const sku = title.toUpperCase().replace(/[^A-Z0-9]+/g, '-');
-  const res = await request(test.app).post(`/api/v1/store/${store}/catalog/products`).set(bearer(owner))
+  const res = await request(test.app)
+    .post(`/api/v1/store/${store}/catalog/products`)
+    .set(bearer(owner))
     .send({ title, status: options.status ?? 'active', variants: [{ sku, price }] });
   if (res.status !== 201) throw new Error(`create ${title} → ${res.status} ${JSON.stringify(res.body)}`);
   const variantId = res.body.variants[0].id as string;
@@ -43,8 +69,17 @@ export async function createVariant(test: TestHost, owner: string, store: string
   return variantId;
 }
 
-export async function setStock(test: TestHost, owner: string, store: string, variantId: string, onHand: number): Promise<void> {
-  const res = await request(test.app).post(`/api/v1/store/${store}/inventory/stock/changes`).set(bearer(owner)).send({ variantId, onHand, reason: 'counted' });
+export async function setStock(
+  test: TestHost,
+  owner: string,
+  store: string,
+  variantId: string,
+  onHand: number,
+): Promise<void> {
+  const res = await request(test.app)
+    .post(`/api/v1/store/${store}/inventory/stock/changes`)
+    .set(bearer(owner))
+    .send({ variantId, onHand, reason: 'counted' });
   if (res.status !== 201) throw new Error(`stock ${variantId} → ${res.status} ${JSON.stringify(res.body)}`);
 }
 

@@ -7,7 +7,9 @@ import type { Knex } from 'knex';
  */
 export async function up(knex: Knex, { schema }: { schema: string }): Promise<void> {
   await knex.raw('create extension if not exists unaccent');
-  const found = await knex.raw(`select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'unaccent'`);
+  const found = await knex.raw(
+    `select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'unaccent'`,
+  );
   const home = (found.rows[0] as { schema: string }).schema;
   await knex.raw(
     `create function ??.search_fold(value text) returns text language sql immutable parallel safe strict

@@ -20,16 +20,25 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('deleted_at', { useTz: true }).nullable();
   });
-  await knex.raw(`alter table ??.products add constraint products_status_check check (status in ('draft', 'active', 'archived'))`, [schema]);
+  await knex.raw(
+    `alter table ??.products add constraint products_status_check check (status in ('draft', 'active', 'archived'))`,
+    [schema],
+  );
   await knex.raw(
     `alter table ??.products add column search tsvector generated always as (
        setweight(to_tsvector('simple', ??.search_fold(title)), 'A') || setweight(to_tsvector('simple', ??.search_fold(description)), 'B')
      ) stored`,
     [schema, schema, schema],
   );
-  await knex.raw('create unique index products_store_slug_unique on ??.products (store_id, slug) where deleted_at is null', [schema]);
+  await knex.raw(
+    'create unique index products_store_slug_unique on ??.products (store_id, slug) where deleted_at is null',
+    [schema],
+  );
   await knex.raw('create index products_search on ??.products using gin (search)', [schema]);
-  await knex.raw('create index products_store_listing on ??.products (store_id, status, created_at desc) where deleted_at is null', [schema]);
+  await knex.raw(
+    'create index products_store_listing on ??.products (store_id, status, created_at desc) where deleted_at is null',
+    [schema],
+  );
   await knex.schema.createTable('product_images', (t) => {
     t.uuid('product_id').notNullable().references('id').inTable(`${schema}.products`).onDelete('CASCADE');
     t.uuid('media_id').notNullable();

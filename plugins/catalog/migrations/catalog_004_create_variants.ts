@@ -17,7 +17,10 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(['product_id', 'position']);
   });
-  await knex.raw('alter table ??.variants add constraint variants_price_check check (price >= 0 and (compare_at_price is null or compare_at_price >= 0))', [schema]);
+  await knex.raw(
+    'alter table ??.variants add constraint variants_price_check check (price >= 0 and (compare_at_price is null or compare_at_price >= 0))',
+    [schema],
+  );
   await knex.raw('create unique index variants_store_sku_unique on ??.variants (store_id, lower(sku))', [schema]);
 }
 

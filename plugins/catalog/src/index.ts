@@ -20,7 +20,10 @@ export interface CatalogVariants {
   /** The variants of store `storeId` among `ids` (unknown ids, other stores' and deleted products' are left out). */
   byIds(storeId: string, ids: readonly string[]): Promise<CatalogVariant[]>;
   /** Variants of the store whose SKU or product title contains `q`, at most `limit` (for stock pages). */
-  search(storeId: string, filter: { q?: string; limit: number; offset: number }): Promise<{ items: CatalogVariant[]; total: number }>;
+  search(
+    storeId: string,
+    filter: { q?: string; limit: number; offset: number },
+  ): Promise<{ items: CatalogVariant[]; total: number }>;
 }
 
 /** How much of a variant a shopper can buy, as the storefront shows it. */
@@ -30,7 +33,10 @@ export type StockState = 'in_stock' | 'low' | 'out_of_stock';
  * Fills in stock states for the storefront. The inventory plugin registers one; without it (or when it returns
  * `undefined`, e.g. because it is turned off on the store's platform) variants are shown without a stock state.
  */
-export type AvailabilityProvider = (store: { id: string; platform: string }, variantIds: readonly string[]) => Promise<Map<string, StockState> | undefined>;
+export type AvailabilityProvider = (
+  store: { id: string; platform: string },
+  variantIds: readonly string[],
+) => Promise<Map<string, StockState> | undefined>;
 
 /** Seam for the plugin that tracks stock (inventory requires catalog, so it registers itself here). */
 export interface CatalogAvailability {

@@ -24,7 +24,10 @@ interface CatalogConfig {
 
 /** The services catalog uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: AuthServices.auth, ui: CoreServices.ui, media: CmsServices.media,
+  stores: TenancyServices.stores,
+  auth: AuthServices.auth,
+  ui: CoreServices.ui,
+  media: CmsServices.media,
   plugins: HostServices.plugins,
 };
 type Services = ResolvedDeps<typeof dependencies>;
@@ -55,8 +58,12 @@ function provideServices(ctx: PluginContext<CatalogConfig>, deps: ReturnType<typ
     byIds: (storeId, ids) => (ids.length ? deps.productRepository.variantsByIds(storeId, ids) : Promise.resolve([])),
     search: (storeId, filter) => deps.productRepository.searchVariants(storeId, filter),
   });
-  ctx.services.provide(CatalogServices.availability, { register: (provider) => deps.storefront.setAvailability(provider) });
-  ctx.services.provide(CatalogServices.productPage, { addPanel: (plugin, panel) => deps.productPage.addPanel(plugin, panel) });
+  ctx.services.provide(CatalogServices.availability, {
+    register: (provider) => deps.storefront.setAvailability(provider),
+  });
+  ctx.services.provide(CatalogServices.productPage, {
+    addPanel: (plugin, panel) => deps.productPage.addPanel(plugin, panel),
+  });
 }
 
 function addViews(ctx: PluginContext<CatalogConfig>): void {
@@ -66,9 +73,30 @@ function addViews(ctx: PluginContext<CatalogConfig>): void {
 }
 
 function addMenus(ctx: PluginContext<CatalogConfig>): void {
-  ctx.menus.add('store', { id: 'products', label: 'catalog.menu.products', path: '/', icon: 'package', permission: CATALOG_PERMISSIONS.view, order: 20 });
-  ctx.menus.add('store', { id: 'categories', label: 'catalog.menu.categories', path: '/categories', icon: 'tags', permission: CATALOG_PERMISSIONS.view, order: 21 });
-  ctx.menus.add('storefront', { id: 'products', label: 'catalog.menu.shop', path: '/products', icon: 'shopping-bag', order: 10, root: true });
+  ctx.menus.add('store', {
+    id: 'products',
+    label: 'catalog.menu.products',
+    path: '/',
+    icon: 'package',
+    permission: CATALOG_PERMISSIONS.view,
+    order: 20,
+  });
+  ctx.menus.add('store', {
+    id: 'categories',
+    label: 'catalog.menu.categories',
+    path: '/categories',
+    icon: 'tags',
+    permission: CATALOG_PERMISSIONS.view,
+    order: 21,
+  });
+  ctx.menus.add('storefront', {
+    id: 'products',
+    label: 'catalog.menu.shop',
+    path: '/products',
+    icon: 'shopping-bag',
+    order: 10,
+    root: true,
+  });
 }
 
 export default definePlugin({
@@ -88,7 +116,12 @@ export default definePlugin({
     addViews(ctx);
     addMenus(ctx);
     // The storefront home (core's) shows search, featured products and categories while catalog is enabled.
-    deps.ui.addStorefrontSection(ctx, { id: 'home', order: 20, partial: 'catalog/storefront-home', load: (req) => catalogHomeData(deps, req) });
+    deps.ui.addStorefrontSection(ctx, {
+      id: 'home',
+      order: 20,
+      partial: 'catalog/storefront-home',
+      load: (req) => catalogHomeData(deps, req),
+    });
     if (ctx.config.demoProducts) ctx.cli.seed('demo', createDemoSeed(deps));
   },
 });

@@ -19,7 +19,11 @@ export function hsl(hue: number, saturation: number, lightness: number): Rgb {
 const WHITE: Rgb = [255, 255, 255];
 
 /** `a` blended towards `b` by `t` (0–1), per channel. */
-const mix = (a: Rgb, b: Rgb, t: number): Rgb => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+const mix = (a: Rgb, b: Rgb, t: number): Rgb => [
+  a[0] + (b[0] - a[0]) * t,
+  a[1] + (b[1] - a[1]) * t,
+  a[2] + (b[2] - a[2]) * t,
+];
 
 function put(pixels: Uint8Array, at: number, a: Rgb, b: Rgb, t: number): void {
   pixels[at] = a[0] + (b[0] - a[0]) * t;
@@ -49,7 +53,8 @@ function gradient(pixels: Uint8Array, colour: Rgb, size: number): void {
     for (let x = 0; x < size; x++) {
       const squared = (x - size / 2) ** 2 + dy;
       // A disc in the middle stands in for the product; its edge is softened over two pixels.
-      const edge = squared <= inner ? 1 : squared >= outer ? 0 : Math.min(1, Math.max(0, (radius - Math.sqrt(squared)) / 2));
+      const edge =
+        squared <= inner ? 1 : squared >= outer ? 0 : Math.min(1, Math.max(0, (radius - Math.sqrt(squared)) / 2));
       put(pixels, (y * size + x) * 3, diagonal[x + y], colour, edge);
     }
   }

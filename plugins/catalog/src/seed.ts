@@ -22,31 +22,119 @@ interface DemoLine {
 }
 
 const FASHION: { categories: DemoCategory[]; lines: DemoLine[] } = {
-  categories: [{ name: 'Women', children: ['Dresses', 'Tops'] }, { name: 'Men', children: ['Shirts', 'Trousers'] }, { name: 'Accessories' }],
+  categories: [
+    { name: 'Women', children: ['Dresses', 'Tops'] },
+    { name: 'Men', children: ['Shirts', 'Trousers'] },
+    { name: 'Accessories' },
+  ],
   lines: [
-    { category: 'dresses', nouns: ['Summer Dress', 'Wrap Dress', 'Maxi Dress'], adjectives: ['Linen', 'Floral', 'Crème'], base: 5900, options: [{ name: 'Size', values: ['S', 'M', 'L'] }], blurb: 'Cut from breathable fabric with a relaxed fit; machine washable at 30 °C.' },
-    { category: 'tops', nouns: ['Blouse', 'T-Shirt'], adjectives: ['Organic', 'Striped', 'Café'], base: 2900, options: [{ name: 'Size', values: ['S', 'M', 'L'] }, { name: 'Colour', values: ['White', 'Navy'] }], blurb: 'Soft organic cotton jersey, sewn in small workshops.' },
-    { category: 'shirts', nouns: ['Oxford Shirt', 'Flannel Shirt'], adjectives: ['Classic', 'Washed', 'Slim'], base: 4900, options: [{ name: 'Size', values: ['M', 'L', 'XL'] }], blurb: 'A button-down shirt that gets softer with every wash.' },
-    { category: 'trousers', nouns: ['Chinos', 'Jeans'], adjectives: ['Straight', 'Tapered', 'Relaxed'], base: 6900, options: [{ name: 'Waist', values: ['30', '32', '34'] }], blurb: 'Sturdy cotton twill with a touch of stretch.' },
-    { category: 'accessories', nouns: ['Scarf', 'Beanie', 'Tote Bag'], adjectives: ['Wool', 'Recycled'], base: 1900, options: [], blurb: 'Made from leftover yarn and fabric, one size.' },
+    {
+      category: 'dresses',
+      nouns: ['Summer Dress', 'Wrap Dress', 'Maxi Dress'],
+      adjectives: ['Linen', 'Floral', 'Crème'],
+      base: 5900,
+      options: [{ name: 'Size', values: ['S', 'M', 'L'] }],
+      blurb: 'Cut from breathable fabric with a relaxed fit; machine washable at 30 °C.',
+    },
+    {
+      category: 'tops',
+      nouns: ['Blouse', 'T-Shirt'],
+      adjectives: ['Organic', 'Striped', 'Café'],
+      base: 2900,
+      options: [
+        { name: 'Size', values: ['S', 'M', 'L'] },
+        { name: 'Colour', values: ['White', 'Navy'] },
+      ],
+      blurb: 'Soft organic cotton jersey, sewn in small workshops.',
+    },
+    {
+      category: 'shirts',
+      nouns: ['Oxford Shirt', 'Flannel Shirt'],
+      adjectives: ['Classic', 'Washed', 'Slim'],
+      base: 4900,
+      options: [{ name: 'Size', values: ['M', 'L', 'XL'] }],
+      blurb: 'A button-down shirt that gets softer with every wash.',
+    },
+    {
+      category: 'trousers',
+      nouns: ['Chinos', 'Jeans'],
+      adjectives: ['Straight', 'Tapered', 'Relaxed'],
+      base: 6900,
+      options: [{ name: 'Waist', values: ['30', '32', '34'] }],
+      blurb: 'Sturdy cotton twill with a touch of stretch.',
+    },
+    {
+      category: 'accessories',
+      nouns: ['Scarf', 'Beanie', 'Tote Bag'],
+      adjectives: ['Wool', 'Recycled'],
+      base: 1900,
+      options: [],
+      blurb: 'Made from leftover yarn and fabric, one size.',
+    },
   ],
 };
 
 const TECHHUB: { categories: DemoCategory[]; lines: DemoLine[] } = {
-  categories: [{ name: 'Computers', children: ['Laptops', 'Monitors'] }, { name: 'Phones' }, { name: 'Audio' }, { name: 'Accessories' }],
+  categories: [
+    { name: 'Computers', children: ['Laptops', 'Monitors'] },
+    { name: 'Phones' },
+    { name: 'Audio' },
+    { name: 'Accessories' },
+  ],
   lines: [
-    { category: 'laptops', nouns: ['Ultrabook 13', 'Workstation 15', 'Chromebook 14'], adjectives: ['Pro', 'Air'], base: 89900, options: [{ name: 'Memory', values: ['16 GB', '32 GB'] }], blurb: 'All-day battery, a bright display and a keyboard that is a pleasure to type on.' },
-    { category: 'monitors', nouns: ['Monitor 27"', 'Monitor 32"'], adjectives: ['4K', 'Curved'], base: 34900, options: [], blurb: 'Colour-accurate panel with USB-C power delivery.' },
-    { category: 'phones', nouns: ['Smartphone', 'Phone Mini'], adjectives: ['Nova', 'Éclair', 'Zenith'], base: 59900, options: [{ name: 'Storage', values: ['128 GB', '256 GB'] }, { name: 'Colour', values: ['Black', 'Silver'] }], blurb: 'Fast, private and supported with updates for years.' },
-    { category: 'audio', nouns: ['Headphones', 'Earbuds', 'Speaker'], adjectives: ['Wireless', 'Studio'], base: 12900, options: [], blurb: 'Clear sound with active noise cancelling.' },
-    { category: 'accessories', nouns: ['USB-C Cable', 'Charger 65 W', 'Laptop Sleeve'], adjectives: ['Braided', 'Travel'], base: 1900, options: [], blurb: 'Tested to work with every device we sell.' },
+    {
+      category: 'laptops',
+      nouns: ['Ultrabook 13', 'Workstation 15', 'Chromebook 14'],
+      adjectives: ['Pro', 'Air'],
+      base: 89900,
+      options: [{ name: 'Memory', values: ['16 GB', '32 GB'] }],
+      blurb: 'All-day battery, a bright display and a keyboard that is a pleasure to type on.',
+    },
+    {
+      category: 'monitors',
+      nouns: ['Monitor 27"', 'Monitor 32"'],
+      adjectives: ['4K', 'Curved'],
+      base: 34900,
+      options: [],
+      blurb: 'Colour-accurate panel with USB-C power delivery.',
+    },
+    {
+      category: 'phones',
+      nouns: ['Smartphone', 'Phone Mini'],
+      adjectives: ['Nova', 'Éclair', 'Zenith'],
+      base: 59900,
+      options: [
+        { name: 'Storage', values: ['128 GB', '256 GB'] },
+        { name: 'Colour', values: ['Black', 'Silver'] },
+      ],
+      blurb: 'Fast, private and supported with updates for years.',
+    },
+    {
+      category: 'audio',
+      nouns: ['Headphones', 'Earbuds', 'Speaker'],
+      adjectives: ['Wireless', 'Studio'],
+      base: 12900,
+      options: [],
+      blurb: 'Clear sound with active noise cancelling.',
+    },
+    {
+      category: 'accessories',
+      nouns: ['USB-C Cable', 'Charger 65 W', 'Laptop Sleeve'],
+      adjectives: ['Braided', 'Travel'],
+      base: 1900,
+      options: [],
+      blurb: 'Tested to work with every device we sell.',
+    },
   ],
 };
 
 const DEMO = { fashion: FASHION, techhub: TECHHUB } as const;
 
 function combinations(options: Array<{ name: string; values: string[] }>): Array<Record<string, string>> {
-  return options.reduce<Array<Record<string, string>>>((acc, option) => acc.flatMap((combo) => option.values.map((value) => ({ ...combo, [option.name]: value }))), [{}]);
+  return options.reduce<Array<Record<string, string>>>(
+    (acc, option) => acc.flatMap((combo) => option.values.map((value) => ({ ...combo, [option.name]: value }))),
+    [{}],
+  );
 }
 
 /** The demo products of one line: every adjective × noun, each with one variant per option combination. */
@@ -55,11 +143,24 @@ function demoProducts(line: DemoLine, prefix: string, categoryId: string): Produ
   for (const [n, noun] of line.nouns.entries()) {
     for (const [a, adjective] of line.adjectives.entries()) {
       const title = `${adjective} ${noun}`;
-      const sku = `${prefix}-${title.toUpperCase().normalize('NFKD').replace(/[^A-Z0-9]+/g, '')}`.slice(0, 40);
+      const sku = `${prefix}-${title
+        .toUpperCase()
+        .normalize('NFKD')
+        .replace(/[^A-Z0-9]+/g, '')}`.slice(0, 40);
       const price = line.base + (n * 3 + a) * 500;
       products.push({
-        title, status: 'active', featured: n === 0 && a === 0, description: `**${title}.** ${line.blurb}`, options: line.options, categoryIds: [categoryId],
-        variants: combinations(line.options).map((optionValues, v) => ({ sku: `${sku}-${v + 1}`, price: price + v * 200, optionValues, compareAtPrice: a === 1 ? price + 1000 : null })),
+        title,
+        status: 'active',
+        featured: n === 0 && a === 0,
+        description: `**${title}.** ${line.blurb}`,
+        options: line.options,
+        categoryIds: [categoryId],
+        variants: combinations(line.options).map((optionValues, v) => ({
+          sku: `${sku}-${v + 1}`,
+          price: price + v * 200,
+          optionValues,
+          compareAtPrice: a === 1 ? price + 1000 : null,
+        })),
       });
     }
   }
@@ -67,7 +168,14 @@ function demoProducts(line: DemoLine, prefix: string, categoryId: string): Produ
 }
 
 /** Demo picture colours (hue, name); each product takes one by its title, so colours look random but stay stable. */
-const PALETTE: Array<[number, string]> = [[350, 'rose'], [25, 'amber'], [140, 'green'], [195, 'teal'], [225, 'blue'], [275, 'violet']];
+const PALETTE: Array<[number, string]> = [
+  [350, 'rose'],
+  [25, 'amber'],
+  [140, 'green'],
+  [195, 'teal'],
+  [225, 'blue'],
+  [275, 'violet'],
+];
 const STYLES: DemoImageStyle[] = ['gradient', 'stripes'];
 
 // Encoded once per process: every store uploads the same few pictures, and tests boot many hosts.
@@ -91,14 +199,27 @@ function colourOf(title: string): number {
  */
 function demoPictures(media: CmsMedia, ctx: RequestContext) {
   const uploaded = new Map<number, Promise<string[]>>();
-  const upload = (colour: number) => Promise.all(STYLES.map(async (style) => (await media.upload(ctx, {
-    originalName: `demo-${PALETTE[colour][1]}-${style}.png`, bytes: pictureBytes(colour, style), alt: `Demo picture, ${PALETTE[colour][1]} ${style}`,
-  })).id));
+  const upload = (colour: number) =>
+    Promise.all(
+      STYLES.map(
+        async (style) =>
+          (
+            await media.upload(ctx, {
+              originalName: `demo-${PALETTE[colour][1]}-${style}.png`,
+              bytes: pictureBytes(colour, style),
+              alt: `Demo picture, ${PALETTE[colour][1]} ${style}`,
+            })
+          ).id,
+      ),
+    );
   return async (title: string): Promise<Array<{ mediaId: string; alt: string }>> => {
     const colour = colourOf(title);
     if (!uploaded.has(colour)) uploaded.set(colour, upload(colour));
     const [front, detail] = await uploaded.get(colour)!;
-    return [{ mediaId: front, alt: title }, { mediaId: detail, alt: `${title}, detail` }];
+    return [
+      { mediaId: front, alt: title },
+      { mediaId: detail, alt: `${title}, detail` },
+    ];
   };
 }
 
@@ -107,7 +228,12 @@ function demoPictures(media: CmsMedia, ctx: RequestContext) {
  * and `techhub` (made by tenancy's seed, which runs first). Idempotent: a store that already has a product with a demo
  * slug keeps it, and pictures are only uploaded for products that are added.
  */
-export function createDemoSeed(deps: { stores: StoreDirectory; products: ProductService; categories: CategoryService; media: CmsMedia }) {
+export function createDemoSeed(deps: {
+  stores: StoreDirectory;
+  products: ProductService;
+  categories: CategoryService;
+  media: CmsMedia;
+}) {
   return async (): Promise<string[]> => {
     const lines: string[] = [];
     for (const [code, demo] of Object.entries(DEMO)) {

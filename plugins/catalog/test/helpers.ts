@@ -13,7 +13,8 @@ export function pluginDirs(extra: string[] = []): string[] {
 export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-auth/testing';
 
 /** Runs a seed set on the test host (its type belongs to @wizamart/host). */
-export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds(set);
+export const runSeeds = (test: TestHost, set: string) =>
+  (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds(set);
 
 /**
  * Boots the catalog plugins on a fresh database and runs the demo seed (stores fashion and techhub with staff; the
@@ -22,17 +23,28 @@ export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeed
 export async function bootCatalog(extra: string[] = [], env: Record<string, string> = {}): Promise<TestHost> {
   return startTestHost({
     plugins: pluginDirs(extra),
-    env: { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', ...env },
+    env: {
+      WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000',
+      WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
+      WIZAMART_CATALOG_DEMO_PRODUCTS: 'false',
+      ...env,
+    },
     seeds: ['demo'],
   });
 }
 
 /** Signs a staff member in through the store API and returns the bearer token. */
-export const staffToken = (test: TestHost, email: string, store: string): Promise<string> => signIn(test, { store, email });
+export const staffToken = (test: TestHost, email: string, store: string): Promise<string> =>
+  signIn(test, { store, email });
 
 /** A minimal valid product body; `variants` default to one variant with a SKU derived from the title. */
 export function productBody(title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const sku = title.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'SKU';
+  const sku =
+    title
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'SKU';
   return { title, status: 'active', variants: [{ sku, price: 1000 }], ...extra };
 }
 

@@ -15,7 +15,8 @@ const titles = (listing: Listing) => listing.items.map((item) => item.title);
 describe('catalog: storefront listing totals, pages and cards', () => {
   let test: TestHost;
   const list = async (query: Record<string, string>): Promise<Listing> =>
-    (await request(test.app).get('/api/v1/storefront/fashion/catalog/products').query(query).expect(200)).body as Listing;
+    (await request(test.app).get('/api/v1/storefront/fashion/catalog/products').query(query).expect(200))
+      .body as Listing;
   /** The statements a request sends to the catalog's tables. */
   const catalogStatements = async (url: string): Promise<string[]> => {
     const seen: string[] = [];
@@ -35,17 +36,35 @@ describe('catalog: storefront listing totals, pages and cards', () => {
     test = await bootCatalog();
     const owner = await staffToken(test, 'owner@fashion.local', 'fashion');
     const category = async (name: string, parentId?: string) =>
-      (await request(test.app).post('/api/v1/store/fashion/catalog/categories').set(bearer(owner)).send({ name, parentId }).expect(201)).body.id as string;
+      (
+        await request(test.app)
+          .post('/api/v1/store/fashion/catalog/categories')
+          .set(bearer(owner))
+          .send({ name, parentId })
+          .expect(201)
+      ).body.id as string;
     const tops = await category('Tops');
     const tees = await category('Tees', tops);
     const shoes = await category('Shoes');
     const add = (title: string, price: number, categoryIds: string[], extra: Record<string, unknown> = {}) =>
-      createProduct(test, owner, 'fashion', productBody(title, { categoryIds, variants: [{ sku: title.replace(/\W+/g, '-').toUpperCase(), price }], ...extra }));
+      createProduct(
+        test,
+        owner,
+        'fashion',
+        productBody(title, {
+          categoryIds,
+          variants: [{ sku: title.replace(/\W+/g, '-').toUpperCase(), price }],
+          ...extra,
+        }),
+      );
     // Created oldest first: Ember Shoe is the newest.
     await add('Amber Tee', 1500, [tees], { featured: true });
     await add('Basalt Tee', 0, [tees], {
       options: [{ name: 'Size', values: ['S', 'M'] }],
-      variants: [{ sku: 'BASALT-S', price: 2500, compareAtPrice: 3000, optionValues: { Size: 'S' } }, { sku: 'BASALT-M', price: 2000, compareAtPrice: 2600, optionValues: { Size: 'M' } }],
+      variants: [
+        { sku: 'BASALT-S', price: 2500, compareAtPrice: 3000, optionValues: { Size: 'S' } },
+        { sku: 'BASALT-M', price: 2000, compareAtPrice: 2600, optionValues: { Size: 'M' } },
+      ],
     });
     await add('Cobalt Top', 3000, [tops]);
     await add('Dune Shoe', 4000, [shoes]);
@@ -64,10 +83,17 @@ describe('catalog: storefront listing totals, pages and cards', () => {
   ];
   /** What a listing must answer, worked out from the fixture (equal ranks and prices fall back to newest first). */
   const expected = (query: Record<string, string | undefined>): string[] => {
-    const matches = PRODUCTS.map((product, age) => ({ ...product, age })).filter((product) =>
-      (!query.q || product.title.toLowerCase().split(' ').some((word) => word.startsWith(query.q!)))
-      && (!query.category || product.categories.includes(query.category))
-      && (!query.minPrice || product.price >= Number(query.minPrice)) && (!query.maxPrice || product.price <= Number(query.maxPrice)));
+    const matches = PRODUCTS.map((product, age) => ({ ...product, age })).filter(
+      (product) =>
+        (!query.q ||
+          product.title
+            .toLowerCase()
+            .split(' ')
+            .some((word) => word.startsWith(query.q!))) &&
+        (!query.category || product.categories.includes(query.category)) &&
+        (!query.minPrice || product.price >= Number(query.minPrice)) &&
+        (!query.maxPrice || product.price <= Number(query.maxPrice)),
+    );
     const byPrice = query.sort === 'price_asc' ? 1 : query.sort === 'price_desc' ? -1 : 0;
     return matches.sort((a, b) => byPrice * (a.price - b.price) || b.age - a.age).map((product) => product.title);
   };
@@ -75,9 +101,16 @@ describe('catalog: storefront listing totals, pages and cards', () => {
   it('answers every combination of search, category, prices and order with the right cards, order and total', async () => {
     for (const q of [undefined, 'tee']) {
       for (const category of [undefined, 'tops']) {
-        for (const [minPrice, maxPrice] of [[undefined, undefined], ['2000', undefined], [undefined, '3000'], ['2000', '3000']]) {
+        for (const [minPrice, maxPrice] of [
+          [undefined, undefined],
+          ['2000', undefined],
+          [undefined, '3000'],
+          ['2000', '3000'],
+        ]) {
           for (const sort of [undefined, 'relevance', 'newest', 'price_asc', 'price_desc']) {
-            const query = Object.fromEntries(Object.entries({ q, category, minPrice, maxPrice, sort }).filter(([, value]) => value !== undefined)) as Record<string, string>;
+            const query = Object.fromEntries(
+              Object.entries({ q, category, minPrice, maxPrice, sort }).filter(([, value]) => value !== undefined),
+            ) as Record<string, string>;
             const want = expected(query);
             const all = await list({ ...query, pageSize: '100' });
             expect(titles(all), JSON.stringify(query)).to.deep.equal(want);

@@ -9,14 +9,32 @@ describe('catalog: storefront search', () => {
   let test: TestHost;
   let owner: string;
   const search = (q: string, extra: Record<string, string> = {}) =>
-    request(test.app).get('/api/v1/storefront/fashion/catalog/products').query({ q, ...extra }).expect(200);
+    request(test.app)
+      .get('/api/v1/storefront/fashion/catalog/products')
+      .query({ q, ...extra })
+      .expect(200);
 
   before(async () => {
     test = await bootCatalog();
     owner = await staffToken(test, 'owner@fashion.local', 'fashion');
-    await createProduct(test, owner, 'fashion', productBody('Zephyrine Crème Jacket', { description: 'A light jacket in washed cotton.' }));
-    await createProduct(test, owner, 'fashion', productBody('Linen Shirt Quorvex', { description: 'Soft shirt; pairs with the zephyrine jacket.' }));
-    await createProduct(test, owner, 'fashion', productBody('Wool Scarf', { description: 'Knitted from Café-brown merino, a cosy quorvex classic.' }));
+    await createProduct(
+      test,
+      owner,
+      'fashion',
+      productBody('Zephyrine Crème Jacket', { description: 'A light jacket in washed cotton.' }),
+    );
+    await createProduct(
+      test,
+      owner,
+      'fashion',
+      productBody('Linen Shirt Quorvex', { description: 'Soft shirt; pairs with the zephyrine jacket.' }),
+    );
+    await createProduct(
+      test,
+      owner,
+      'fashion',
+      productBody('Wool Scarf', { description: 'Knitted from Café-brown merino, a cosy quorvex classic.' }),
+    );
   });
   after(async () => test?.stop());
 
@@ -43,15 +61,25 @@ describe('catalog: storefront search', () => {
   });
 
   it('sorts by price, pages, and caps the page size at 100', async () => {
-    const { body: list } = await request(test.app).get('/api/v1/storefront/fashion/catalog/products').query({ q: 'quorvex', sort: 'price_desc', pageSize: '1', page: '2' }).expect(200);
+    const { body: list } = await request(test.app)
+      .get('/api/v1/storefront/fashion/catalog/products')
+      .query({ q: 'quorvex', sort: 'price_desc', pageSize: '1', page: '2' })
+      .expect(200);
     expect(list).to.include({ total: 2, page: 2, pageSize: 1, pages: 2 });
-    const capped = await request(test.app).get('/api/v1/storefront/fashion/catalog/products').query({ pageSize: '101' }).expect(400);
+    const capped = await request(test.app)
+      .get('/api/v1/storefront/fashion/catalog/products')
+      .query({ pageSize: '101' })
+      .expect(400);
     expect(capped.body.error.code).to.equal('WZ_VALIDATION');
     await request(test.app).get('/api/v1/storefront/fashion/catalog/products').query({ unknown: 'x' }).expect(400);
   });
 
   it('staff can find a product by SKU in the dashboard list', async () => {
-    const res = await request(test.app).get('/api/v1/store/fashion/catalog/products').query({ q: 'linen-shirt' }).set(bearer(owner)).expect(200);
+    const res = await request(test.app)
+      .get('/api/v1/store/fashion/catalog/products')
+      .query({ q: 'linen-shirt' })
+      .set(bearer(owner))
+      .expect(200);
     expect(titles(res)).to.deep.equal(['Linen Shirt Quorvex']);
   });
 });

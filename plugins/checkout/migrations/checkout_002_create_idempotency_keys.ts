@@ -28,8 +28,14 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.index(['status', 'locked_until']);
     t.index(['created_at']);
   });
-  await knex.raw(`alter table ??.idempotency_keys add constraint idempotency_keys_status_check check (status in ('in_progress', 'completed'))`, [schema]);
-  await knex.raw(`alter table ??.idempotency_keys add constraint idempotency_keys_response_check check ((status = 'completed') = (response_status is not null and response_body is not null))`, [schema]);
+  await knex.raw(
+    `alter table ??.idempotency_keys add constraint idempotency_keys_status_check check (status in ('in_progress', 'completed'))`,
+    [schema],
+  );
+  await knex.raw(
+    `alter table ??.idempotency_keys add constraint idempotency_keys_response_check check ((status = 'completed') = (response_status is not null and response_body is not null))`,
+    [schema],
+  );
   await knex.schema.createTable('placements', (t) => {
     t.uuid('order_id').primary();
     t.uuid('store_id').notNullable();

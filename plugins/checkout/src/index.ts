@@ -58,7 +58,14 @@ export interface PlacedOrder {
     shippingTotal: number;
     taxTotal: number;
     grandTotal: number;
-    lines: Array<{ variantId: string; productTitle: string; sku: string; quantity: number; unitPrice: number; lineTotal: number }>;
+    lines: Array<{
+      variantId: string;
+      productTitle: string;
+      sku: string;
+      quantity: number;
+      unitPrice: number;
+      lineTotal: number;
+    }>;
   };
   payment: { id: string; provider: string; status: PaymentStatus };
   /** The confirmation page, visible only to the shopper who placed the order. */

@@ -66,5 +66,10 @@ export interface SessionData {
 
 /** A checkout with nothing filled in yet. */
 export const EMPTY_SESSION: SessionData = {
-  email: null, shippingAddress: null, billingSameAsShipping: true, billingAddress: null, shippingCode: null, paymentProvider: null,
+  email: null,
+  shippingAddress: null,
+  billingSameAsShipping: true,
+  billingAddress: null,
+  shippingCode: null,
+  paymentProvider: null,
 };

@@ -30,9 +30,15 @@ const inventory = () => import('@wizamart/plugin-inventory/tokens').then((m) => 
 
 /** The services checkout uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: AuthServices.auth, ui: CoreServices.ui, carts: CartServices.carts,
-  orders: OrdersServices.orders, payments: PaymentsServices.payments, providers: PaymentsServices.providers,
-  customers: CustomerServices.directory, plugins: HostServices.plugins,
+  stores: TenancyServices.stores,
+  auth: AuthServices.auth,
+  ui: CoreServices.ui,
+  carts: CartServices.carts,
+  orders: OrdersServices.orders,
+  payments: PaymentsServices.payments,
+  providers: PaymentsServices.providers,
+  customers: CustomerServices.directory,
+  plugins: HostServices.plugins,
   reservations: optional(() => inventory().then((tokens) => tokens.reservations)),
   stock: optional(() => inventory().then((tokens) => tokens.stock)),
 };
@@ -49,14 +55,39 @@ function createDeps(ctx: PluginContext<CheckoutConfig>, services: Services): Che
   const checkout = new CheckoutService(sessions, orders, payments, providers, services.customers);
   // Inventory is read on use: it may be missing, or fail after this plugin registered.
   const stock = new StockKeeper({
-    reservations: () => services.reservations, stock: () => services.stock,
-    enabled: (platform) => plugins.isEnabled(platform, 'inventory'), ttlSeconds: ctx.config.reservationTtlSeconds, logger: ctx.logger,
+    reservations: () => services.reservations,
+    stock: () => services.stock,
+    enabled: (platform) => plugins.isEnabled(platform, 'inventory'),
+    ttlSeconds: ctx.config.reservationTtlSeconds,
+    logger: ctx.logger,
   });
-  const gate = new IdempotencyGate(keys, { leaseSeconds: ctx.config.leaseSeconds, waitMs: ctx.config.idempotencyWaitMs });
-  const placement = new PlacementService({ carts, checkout, sessions, keys, gate, orders, payments, providers, stock, logger: ctx.logger, leaseSeconds: ctx.config.leaseSeconds });
+  const gate = new IdempotencyGate(keys, {
+    leaseSeconds: ctx.config.leaseSeconds,
+    waitMs: ctx.config.idempotencyWaitMs,
+  });
+  const placement = new PlacementService({
+    carts,
+    checkout,
+    sessions,
+    keys,
+    gate,
+    orders,
+    payments,
+    providers,
+    stock,
+    logger: ctx.logger,
+    leaseSeconds: ctx.config.leaseSeconds,
+  });
   return {
-    stores: services.stores, auth: services.auth, ui: services.ui,
-    carts, orders, checkout, placement, keys, sessions,
+    stores: services.stores,
+    auth: services.auth,
+    ui: services.ui,
+    carts,
+    orders,
+    checkout,
+    placement,
+    keys,
+    sessions,
   };
 }
 

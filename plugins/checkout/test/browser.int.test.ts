@@ -24,7 +24,7 @@ async function submit(page: Page, selector: string): Promise<void> {
 
 /** Nothing wider than the phone's screen (a page that scrolls sideways is not usable on a phone). */
 async function fitsThePhone(page: Page): Promise<void> {
-  const width = await page.evaluate('document.documentElement.scrollWidth') as number;
+  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
   expect(width, `${page.url()} is wider than the phone`).to.be.at.most(PHONE.width);
 }
 
@@ -43,7 +43,11 @@ async function fitsThePhone(page: Page): Promise<void> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
   });
   after(async () => {
     await browser?.close();
@@ -80,7 +84,10 @@ async function fitsThePhone(page: Page): Promise<void> {
     await page.fill('#shipping_city', 'Differdange');
     await page.fill('#shipping_country', 'lu');
     await page.fill('#shipping_phone', 'call me');
-    expect(await page.locator('[data-billing]').isVisible(), 'the billing fields stay hidden while billing is the shipping address').to.equal(false);
+    expect(
+      await page.locator('[data-billing]').isVisible(),
+      'the billing fields stay hidden while billing is the shipping address',
+    ).to.equal(false);
     await submit(page, 'form[data-form="address"] button[type="submit"]');
     expect(await page.locator('[data-field-error="shipping_phone"]').textContent()).to.include('phone number');
     await shot(page, 'address-error');

@@ -35,12 +35,25 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
   }
 
   /** Writes the key row a crashed (or still running) attempt would have left; `abandoned`: its lease lapsed 10 minutes ago. */
-  async function leftBehind(guest: Guest, key: string, row: { orderId?: string; state?: unknown; lease: 'lapsed' | 'running' | 'abandoned' }): Promise<string> {
+  async function leftBehind(
+    guest: Guest,
+    key: string,
+    row: { orderId?: string; state?: unknown; lease: 'lapsed' | 'running' | 'abandoned' },
+  ): Promise<string> {
     const orderId = row.orderId ?? randomUUID();
-    const lease = { lapsed: `now() - interval '1 minute'`, running: `now() + interval '1 minute'`, abandoned: `now() - interval '10 minutes'` }[row.lease];
+    const lease = {
+      lapsed: `now() - interval '1 minute'`,
+      running: `now() + interval '1 minute'`,
+      abandoned: `now() - interval '10 minutes'`,
+    }[row.lease];
     await test.db('checkout.idempotency_keys').insert({
-      store_id: storeId, scope: scopeOf(guest), key, request_hash: requestHash('POST', 'checkout/place', body), order_id: orderId,
-      state: JSON.stringify(row.state ?? {}), locked_until: test.db.raw(lease),
+      store_id: storeId,
+      scope: scopeOf(guest),
+      key,
+      request_hash: requestHash('POST', 'checkout/place', body),
+      order_id: orderId,
+      state: JSON.stringify(row.state ?? {}),
+      locked_until: test.db.raw(lease),
     });
     return orderId;
   }
@@ -55,15 +68,47 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
     const orderId = randomUUID();
     await request(test.app).post(`${PROBE}/lock/${cart.id}`).expect(200);
     const quantity = cart.lines[0].quantity as number;
-    const reservation = (await request(test.app).post(`${PROBE}/reserve`).send({ variantId: tee, quantity, reference: orderId }).expect(201)).body;
-    const payment = pay ? (await request(test.app).post(`${PROBE}/authorize`).send({
-      orderRef: orderId, amount, currency: 'EUR', provider: 'test', input: { cardNumber: CARDS.approve }, idempotencyKey: `checkout:${orderId}`,
-    }).expect(201)).body : undefined;
+    const reservation = (
+      await request(test.app)
+        .post(`${PROBE}/reserve`)
+        .send({ variantId: tee, quantity, reference: orderId })
+        .expect(201)
+    ).body;
+    const payment = pay
+      ? (
+          await request(test.app)
+            .post(`${PROBE}/authorize`)
+            .send({
+              orderRef: orderId,
+              amount,
+              currency: 'EUR',
+              provider: 'test',
+              input: { cardNumber: CARDS.approve },
+              idempotencyKey: `checkout:${orderId}`,
+            })
+            .expect(201)
+        ).body
+      : undefined;
     const plan = {
-      cartId: cart.id, lines: [{ variantId: tee, quantity }], email: 'guest@example.com', customerId: null, shippingAddress: { ...ADDRESS, line2: null, region: null, phone: null },
-      billingAddress: null, shippingCode: 'standard', provider: 'test', amount, currency: 'EUR', actor: 'guest', confirmationUrl: `/storefront/fashion/checkout/complete/${orderId}`,
+      cartId: cart.id,
+      lines: [{ variantId: tee, quantity }],
+      email: 'guest@example.com',
+      customerId: null,
+      shippingAddress: { ...ADDRESS, line2: null, region: null, phone: null },
+      billingAddress: null,
+      shippingCode: 'standard',
+      provider: 'test',
+      amount,
+      currency: 'EUR',
+      actor: 'guest',
+      confirmationUrl: `/storefront/fashion/checkout/complete/${orderId}`,
     };
-    const state = { heldCartId: cart.id, plan, reservations: { [tee]: reservation.id }, ...(payment ? { paymentId: payment.id } : {}) };
+    const state = {
+      heldCartId: cart.id,
+      plan,
+      reservations: { [tee]: reservation.id },
+      ...(payment ? { paymentId: payment.id } : {}),
+    };
     return { cart, amount, orderId, payment, reservation, state };
   }
 
@@ -71,12 +116,16 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
   async function runCleanup(): Promise<{ state: string; note: string | null } | undefined> {
     const jobs = (test.host as { jobs: Jobs }).jobs;
     const id = await jobs.now('checkout.cleanup', {}, { platform: 'main' });
-    for (let tries = 0; tries < 200 && (await jobs.status(id, 'checkout'))?.state !== 'completed'; tries++) await sleep(100);
+    for (let tries = 0; tries < 200 && (await jobs.status(id, 'checkout'))?.state !== 'completed'; tries++)
+      await sleep(100);
     return jobs.status(id, 'checkout');
   }
 
   before(async () => {
-    test = await bootCheckout({ WIZAMART_CHECKOUT_IDEMPOTENCY_WAIT_MS: '1500', WIZAMART_JOBS: 'true' }, { probe: true });
+    test = await bootCheckout(
+      { WIZAMART_CHECKOUT_IDEMPOTENCY_WAIT_MS: '1500', WIZAMART_JOBS: 'true' },
+      { probe: true },
+    );
     tee = await createVariant(test, await staffToken(test, 'fashion'), 'fashion', 'Resume Tee', 2500, 20);
     storeId = (await test.db('tenancy.stores').where({ code: 'fashion' }).first('id')).id as string;
   });
@@ -100,8 +149,17 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
     await leftBehind(guest, key, { lease: 'running' });
     const pending = guest.place(key, body).then((res) => res);
     await sleep(300);
-    const stored = JSON.stringify({ error: { code: 'WZ_CHECKOUT_OUT_OF_STOCK', message: 'Some items are no longer in stock', details: { variantIds: [tee] } } });
-    await test.db('checkout.idempotency_keys').where({ key }).update({ status: 'completed', response_status: 409, response_body: stored });
+    const stored = JSON.stringify({
+      error: {
+        code: 'WZ_CHECKOUT_OUT_OF_STOCK',
+        message: 'Some items are no longer in stock',
+        details: { variantIds: [tee] },
+      },
+    });
+    await test
+      .db('checkout.idempotency_keys')
+      .where({ key })
+      .update({ status: 'completed', response_status: 409, response_body: stored });
     const res = await pending;
     expect(res.status).to.equal(409);
     expect(res.text).to.equal(stored);
@@ -114,7 +172,10 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
     const orderId = await leftBehind(guest, key, { lease: 'lapsed' });
     const res = await guest.place(key, body).expect(201);
     expect(res.body.order.id).to.equal(orderId);
-    expect((await test.db('checkout.idempotency_keys').where({ key }).first('attempt', 'status'))).to.deep.equal({ attempt: 2, status: 'completed' });
+    expect(await test.db('checkout.idempotency_keys').where({ key }).first('attempt', 'status')).to.deep.equal({
+      attempt: 2,
+      status: 'completed',
+    });
   });
 
   it('resumes an attempt that crashed after reserving and paying: one reservation, one payment, one order', async () => {
@@ -128,11 +189,19 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
     const res = await guest.place(key, body).expect(201);
     expect(res.body.order).to.include({ id: crashed.orderId, status: 'paid', grandTotal: crashed.amount });
     expect(res.body.payment).to.include({ id: crashed.payment.id, status: 'captured' });
-    expect(Number((await test.db('payments.payments').where({ order_ref: crashed.orderId }).count({ n: '*' }).first())?.n)).to.equal(1);
-    expect((await test.db('inventory.reservations').where({ reference: crashed.orderId }).select('status')).map((row) => row.status)).to.deep.equal(['committed']);
+    expect(
+      Number((await test.db('payments.payments').where({ order_ref: crashed.orderId }).count({ n: '*' }).first())?.n),
+    ).to.equal(1);
+    expect(
+      (await test.db('inventory.reservations').where({ reference: crashed.orderId }).select('status')).map(
+        (row) => row.status,
+      ),
+    ).to.deep.equal(['committed']);
     expect(await stockOf(test, tee)).to.deep.equal({ onHand: before.onHand - 2, reserved: 0 });
     expect((await test.db('cart.carts').where({ id: crashed.cart.id }).first('status')).status).to.equal('converted');
-    expect((await guest.place(key, body).expect(201)).text, 'and the key answers the same from now on').to.equal(res.text);
+    expect((await guest.place(key, body).expect(201)).text, 'and the key answers the same from now on').to.equal(
+      res.text,
+    );
   });
 
   it('undoes a paid attempt whose order is refused for a changed price: payment refunded, stock released, cart open, 409', async () => {
@@ -144,11 +213,16 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
     await test.db('catalog.variants').where({ id: tee }).update({ price: 2600 });
     try {
       const res = await guest.place(key, body).expect(409);
-      expect(res.body.error).to.deep.include({ code: 'WZ_CHECKOUT_PRICE_CHANGED', details: { expectedTotal: crashed.amount, grandTotal: crashed.amount + 100, currency: 'EUR' } });
+      expect(res.body.error).to.deep.include({
+        code: 'WZ_CHECKOUT_PRICE_CHANGED',
+        details: { expectedTotal: crashed.amount, grandTotal: crashed.amount + 100, currency: 'EUR' },
+      });
     } finally {
       await test.db('catalog.variants').where({ id: tee }).update({ price: 2500 });
     }
-    expect((await test.db('payments.payments').where({ id: crashed.payment.id }).first('status')).status).to.equal('refunded');
+    expect((await test.db('payments.payments').where({ id: crashed.payment.id }).first('status')).status).to.equal(
+      'refunded',
+    );
     expect(await test.db('orders.orders').where({ id: crashed.orderId }).first()).to.equal(undefined);
     expect(await stockOf(test, tee)).to.deep.equal(before);
     expect((await guest.cart().expect(200)).body.status).to.equal('open');
@@ -167,7 +241,9 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
     expect(await stockOf(test, tee)).to.deep.equal(before);
     expect((await guest.cart().expect(200)).body).to.include({ status: 'open', itemCount: 1 });
     expect(await test.db('checkout.idempotency_keys').where({ key }).first()).to.equal(undefined);
-    expect((await guest.place(key, body).expect(201)).body.order.id, 'the forgotten key is new again').not.to.equal(crashed.orderId);
+    expect((await guest.place(key, body).expect(201)).body.order.id, 'the forgotten key is new again').not.to.equal(
+      crashed.orderId,
+    );
   });
 
   it('the cleanup job places an abandoned attempt that had paid, and deletes expired keys', async () => {
@@ -177,7 +253,15 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
     await leftBehind(guest, key, { orderId: crashed.orderId, lease: 'abandoned', state: crashed.state });
     const old = randomUUID();
     await leftBehind(guest, old, { lease: 'running' });
-    await test.db('checkout.idempotency_keys').where({ key: old }).update({ status: 'completed', response_status: 409, response_body: '{}', created_at: test.db.raw(`now() - interval '25 hours'`) });
+    await test
+      .db('checkout.idempotency_keys')
+      .where({ key: old })
+      .update({
+        status: 'completed',
+        response_status: 409,
+        response_body: '{}',
+        created_at: test.db.raw(`now() - interval '25 hours'`),
+      });
     const run = await runCleanup();
     expect(run?.note).to.include('expired keys 1').and.to.include('placed 1');
     const order = await test.db('orders.orders').where({ id: crashed.orderId }).first('status');
@@ -185,7 +269,9 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
     expect((await test.db('cart.carts').where({ id: crashed.cart.id }).first('status')).status).to.equal('converted');
     const stored = await test.db('checkout.idempotency_keys').where({ key }).first('status', 'response_status');
     expect(stored).to.deep.equal({ status: 'completed', response_status: 201 });
-    expect((await guest.place(key, body).expect(201)).body.order.id, 'the shopper\'s retry gets the order').to.equal(crashed.orderId);
+    expect((await guest.place(key, body).expect(201)).body.order.id, "the shopper's retry gets the order").to.equal(
+      crashed.orderId,
+    );
     expect(await test.db('checkout.idempotency_keys').where({ key: old }).first()).to.equal(undefined);
   });
 });

@@ -48,10 +48,37 @@ function createDeps(ctx: PluginContext<CmsConfig>, services: ResolvedDeps<typeof
 }
 
 function addMenus(ctx: PluginContext<CmsConfig>): void {
-  ctx.menus.add('store', { id: 'pages', label: 'cms.menu.pages', path: '/pages', icon: 'file-text', permission: CMS_PERMISSIONS.pagesView, order: 60 });
-  ctx.menus.add('store', { id: 'theme', label: 'cms.menu.theme', path: '/theme', icon: 'palette', permission: CMS_PERMISSIONS.themeManage, order: 61 });
-  ctx.menus.add('store', { id: 'media', label: 'cms.menu.media', path: '/media', icon: 'image', permission: CMS_PERMISSIONS.mediaManage, order: 62 });
-  ctx.menus.add('storefront', { id: 'pages', label: 'cms.menu.storefrontPages', path: '/', icon: 'file-text', order: 90 });
+  ctx.menus.add('store', {
+    id: 'pages',
+    label: 'cms.menu.pages',
+    path: '/pages',
+    icon: 'file-text',
+    permission: CMS_PERMISSIONS.pagesView,
+    order: 60,
+  });
+  ctx.menus.add('store', {
+    id: 'theme',
+    label: 'cms.menu.theme',
+    path: '/theme',
+    icon: 'palette',
+    permission: CMS_PERMISSIONS.themeManage,
+    order: 61,
+  });
+  ctx.menus.add('store', {
+    id: 'media',
+    label: 'cms.menu.media',
+    path: '/media',
+    icon: 'image',
+    permission: CMS_PERMISSIONS.mediaManage,
+    order: 62,
+  });
+  ctx.menus.add('storefront', {
+    id: 'pages',
+    label: 'cms.menu.storefrontPages',
+    path: '/',
+    icon: 'file-text',
+    order: 90,
+  });
 }
 
 export default definePlugin({
@@ -60,7 +87,9 @@ export default definePlugin({
     const deps = createDeps(ctx, services);
     deps.ui.registerLocales(ctx);
     ctx.services.provide(CmsServices.pages, { published: (context) => deps.pages.published(context) });
-    ctx.services.provide(CmsServices.themes, { storefrontTheme: (storeId, base) => deps.themes.storefrontTheme(storeId, base) });
+    ctx.services.provide(CmsServices.themes, {
+      storefrontTheme: (storeId, base) => deps.themes.storefrontTheme(storeId, base),
+    });
     ctx.services.provide(CmsServices.media, mediaLibraryService(deps.media));
     ctx.routes.use('theme', createThemeStage(deps.themes, ctx.logger));
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
@@ -70,7 +99,12 @@ export default definePlugin({
     ctx.routes.pages('storefront', storefrontPageRoutes(ctx.routes, deps));
     addMenus(ctx);
     // The storefront home (core's) shows the store's `home` page and links to its other pages.
-    deps.ui.addStorefrontSection(ctx, { id: 'home', order: 10, partial: 'cms/storefront-home', load: (req) => cmsHomeData(deps, req) });
+    deps.ui.addStorefrontSection(ctx, {
+      id: 'home',
+      order: 10,
+      partial: 'cms/storefront-home',
+      load: (req) => cmsHomeData(deps, req),
+    });
     ctx.cli.seed('demo', createDemoSeed(deps));
   },
   async stop(ctx) {

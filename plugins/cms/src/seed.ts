@@ -20,20 +20,54 @@ const shipping = (days: string, free: string): PageFields => ({
 const DEMO: DemoStore[] = [
   {
     code: 'fashion',
-    theme: { primaryColor: '#e11d48', accentColor: '#f472b6', backgroundColor: '#fff1f2', textColor: '#1f2937', font: 'serif', logoMediaId: null },
+    theme: {
+      primaryColor: '#e11d48',
+      accentColor: '#f472b6',
+      backgroundColor: '#fff1f2',
+      textColor: '#1f2937',
+      font: 'serif',
+      logoMediaId: null,
+    },
     pages: [
-      { slug: 'about', title: 'About us', published: true, body: 'We make **timeless clothing** from organic cotton and linen, sewn in small workshops.\n\n- Fair wages\n- Natural fabrics\n- Made to last' },
+      {
+        slug: 'about',
+        title: 'About us',
+        published: true,
+        body: 'We make **timeless clothing** from organic cotton and linen, sewn in small workshops.\n\n- Fair wages\n- Natural fabrics\n- Made to last',
+      },
       shipping('two working days', 'EUR 50'),
-      { slug: 'home', title: 'Welcome', published: true, body: '## New season, same values\n\nLinen shirts and organic cotton basics are back — cut to last, sewn by people paid fairly.' },
+      {
+        slug: 'home',
+        title: 'Welcome',
+        published: true,
+        body: '## New season, same values\n\nLinen shirts and organic cotton basics are back — cut to last, sewn by people paid fairly.',
+      },
     ],
   },
   {
     code: 'techhub',
-    theme: { primaryColor: '#2563eb', accentColor: '#0ea5e9', backgroundColor: '#f8fafc', textColor: '#0f172a', font: 'geometric', logoMediaId: null },
+    theme: {
+      primaryColor: '#2563eb',
+      accentColor: '#0ea5e9',
+      backgroundColor: '#f8fafc',
+      textColor: '#0f172a',
+      font: 'geometric',
+      logoMediaId: null,
+    },
     pages: [
-      { slug: 'about', title: 'About TechHub', published: true, body: 'Laptops, phones and accessories, **tested by people who use them**.\n\n1. Two-year warranty\n2. Free setup help\n3. Trade-in for old devices' },
+      {
+        slug: 'about',
+        title: 'About TechHub',
+        published: true,
+        body: 'Laptops, phones and accessories, **tested by people who use them**.\n\n1. Two-year warranty\n2. Free setup help\n3. Trade-in for old devices',
+      },
       shipping('one working day', 'EUR 99'),
-      { slug: 'home', title: 'Welcome', published: true, body: '## Tech you can count on\n\nEvery device is tested before it ships, and our help desk sets it up with you for free.' },
+      {
+        slug: 'home',
+        title: 'Welcome',
+        published: true,
+        body: '## Tech you can count on\n\nEvery device is tested before it ships, and our help desk sets it up with you for free.',
+      },
     ],
   },
 ];

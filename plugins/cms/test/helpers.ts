@@ -27,7 +27,11 @@ export async function bootCms(extraPlugins: string[] = []): Promise<CmsTestHost>
   try {
     const test = await startTestHost({
       plugins: [...PLUGINS, ...extraPlugins],
-      env: { WIZAMART_CMS_MEDIA_DIR: mediaDir, WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000' },
+      env: {
+        WIZAMART_CMS_MEDIA_DIR: mediaDir,
+        WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000',
+        WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
+      },
       seeds: ['demo'],
     });
     const stop = async () => {
@@ -42,5 +46,5 @@ export async function bootCms(extraPlugins: string[] = []): Promise<CmsTestHost>
 }
 
 /** Signs a staff member in through the store API and returns the bearer token. */
-export const staffToken = (test: TestHost, email: string, store: string): Promise<string> => signIn(test, { store, email });
-
+export const staffToken = (test: TestHost, email: string, store: string): Promise<string> =>
+  signIn(test, { store, email });

@@ -15,7 +15,11 @@ function buildCss() {
   const cli = path.join(packageDir('@tailwindcss/cli'), 'dist', 'index.mjs');
   const output = path.join(root, 'static', 'css', 'wizamart.css');
   mkdirSync(path.dirname(output), { recursive: true });
-  const result = spawnSync(process.execPath, [cli, '--input', path.join(root, 'styles', 'wizamart.css'), '--output', output, '--minify'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [cli, '--input', path.join(root, 'styles', 'wizamart.css'), '--output', output, '--minify'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (result.status !== 0) throw new Error(`tailwindcss exited with ${result.status ?? result.signal}`);
   return output;
 }

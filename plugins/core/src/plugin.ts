@@ -28,7 +28,10 @@ export default definePlugin({
     ctx.routes.pages('admin', adminPagesRouter(ctx, deps));
     ctx.routes.pages('store', storePagesRouter(ctx));
     // Plugin enablement is the host's; core gives it the admin console page and API (ADR 0004).
-    const plugins = new PluginAdminService(() => deps.plugins, () => deps.platforms);
+    const plugins = new PluginAdminService(
+      () => deps.plugins,
+      () => deps.platforms,
+    );
     ctx.routes.home('admin', adminPluginPages(ctx.routes, plugins, ui));
     ctx.routes.apiRoot('admin', adminPluginsApi(ctx.routes, plugins));
     addCoreMenus(ctx.menus);

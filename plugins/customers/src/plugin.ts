@@ -18,7 +18,9 @@ import { storefrontLinksStage } from './storefront-links.js';
 
 /** The services customers uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: AuthServices.auth, ui: CoreServices.ui,
+  stores: TenancyServices.stores,
+  auth: AuthServices.auth,
+  ui: CoreServices.ui,
   environment: HostServices.environment,
 };
 
@@ -41,8 +43,21 @@ function createDeps(ctx: PluginContext, services: ResolvedDeps<typeof dependenci
 }
 
 function addMenus(ctx: PluginContext): void {
-  ctx.menus.add('store', { id: 'customers', label: 'customers.menu.customers', path: '/', icon: 'users', permission: CUSTOMER_PERMISSIONS.view, order: 40 });
-  ctx.menus.add('storefront', { id: 'account', label: 'customers.menu.account', path: '/account', icon: 'user', order: 200 });
+  ctx.menus.add('store', {
+    id: 'customers',
+    label: 'customers.menu.customers',
+    path: '/',
+    icon: 'users',
+    permission: CUSTOMER_PERMISSIONS.view,
+    order: 40,
+  });
+  ctx.menus.add('storefront', {
+    id: 'account',
+    label: 'customers.menu.account',
+    path: '/account',
+    icon: 'user',
+    order: 200,
+  });
 }
 
 export default definePlugin({

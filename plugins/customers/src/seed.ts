@@ -17,7 +17,11 @@ export function createDemoSeed(
     if (!store) return [];
     const password = demoPassword ?? 'wizamart-demo';
     if (!(await deps.customers.byEmail(store.id, SHOPPER.email))) {
-      await deps.customers.insert(store.id, { email: SHOPPER.email, name: SHOPPER.name, passwordHash: await deps.auth.hashPassword(password) });
+      await deps.customers.insert(store.id, {
+        email: SHOPPER.email,
+        name: SHOPPER.name,
+        passwordHash: await deps.auth.hashPassword(password),
+      });
     }
     return [`Shopper: ${SHOPPER.email} / ${password} at {url}/storefront/${store.code}/customers/login`];
   };

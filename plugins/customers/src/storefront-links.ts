@@ -8,7 +8,13 @@ import type { RequestHandler } from 'express';
 export function storefrontLinksStage(): RequestHandler {
   return (req, res, next) => {
     const locals = res.locals.wz as Partial<PageLocals> | undefined;
-    if (req.wz?.tenant?.surface !== 'storefront' || !locals || typeof locals !== 'object' || typeof locals.base !== 'string') return next();
+    if (
+      req.wz?.tenant?.surface !== 'storefront' ||
+      !locals ||
+      typeof locals !== 'object' ||
+      typeof locals.base !== 'string'
+    )
+      return next();
     const root = `${locals.base}/customers`;
     locals.loginUrl ??= `${root}/login`;
     locals.profileUrl ??= `${root}/account`;

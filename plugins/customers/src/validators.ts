@@ -30,7 +30,13 @@ export function parseId(params: Record<string, unknown>): string {
 }
 
 /** `?q=&page=&pageSize=` of the customer list. */
-export function parseList(query: unknown): { q?: string; page: number; pageSize: number; limit: number; offset: number } {
+export function parseList(query: unknown): {
+  q?: string;
+  page: number;
+  pageSize: number;
+  limit: number;
+  offset: number;
+} {
   const checked = parseListObject({ ...(query as Record<string, unknown>) });
   const page = Number(checked.page);
   const pageSize = Number(checked.pageSize);
@@ -43,8 +49,14 @@ const optional = (body: Record<string, unknown>, name: string) => text(body, nam
 /** An address form post (urlencoded strings, `isDefault` a checkbox) as address input. */
 export function addressFromForm(body: Record<string, unknown>): Record<string, unknown> {
   return {
-    name: text(body, 'name'), line1: text(body, 'line1'), line2: optional(body, 'line2'), postalCode: text(body, 'postalCode'),
-    city: text(body, 'city'), region: optional(body, 'region'), country: text(body, 'country').toUpperCase(), phone: optional(body, 'phone'),
+    name: text(body, 'name'),
+    line1: text(body, 'line1'),
+    line2: optional(body, 'line2'),
+    postalCode: text(body, 'postalCode'),
+    city: text(body, 'city'),
+    region: optional(body, 'region'),
+    country: text(body, 'country').toUpperCase(),
+    phone: optional(body, 'phone'),
     isDefault: body.isDefault === 'on' || body.isDefault === 'true',
   };
 }
@@ -56,5 +68,7 @@ export function profileFromForm(body: Record<string, unknown>): Record<string, u
 
 /** Form fields of the register and login forms (`_csrf` is checked separately). */
 export function credentialsFromForm(body: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(fields.map((name) => [name, name === 'password' ? String(body[name] ?? '') : text(body, name)]));
+  return Object.fromEntries(
+    fields.map((name) => [name, name === 'password' ? String(body[name] ?? '') : text(body, name)]),
+  );
 }

@@ -11,26 +11,32 @@ export const PLUGINS = ['core', 'tenancy', 'auth', 'customers'].map((code) => `$
 export { bearer, DEMO_PASSWORD } from '@wizamart/plugin-auth/testing';
 
 /** Runs a seed set on the test host (its type belongs to @wizamart/host). */
-export const runSeeds = (test: TestHost, set: string) => (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds(set);
+export const runSeeds = (test: TestHost, set: string) =>
+  (test.host as { runSeeds(set: string): Promise<string[]> }).runSeeds(set);
 
 /**
  * Boots core, tenancy, auth and customers on a fresh database and runs the demo seed (stores fashion and techhub,
  * their staff, the demo shopper). Login limits are raised unless `env` sets them: suites sign in often.
  */
 export async function bootCustomers(env: Record<string, string> = {}): Promise<TestHost> {
-  return startTestHost({ plugins: PLUGINS, env: { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', ...env }, seeds: ['demo'] });
+  return startTestHost({
+    plugins: PLUGINS,
+    env: { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', ...env },
+    seeds: ['demo'],
+  });
 }
 
 /** Signs a staff member in through the store API and returns the bearer token. */
-export const staffToken = (test: TestHost, email: string, store: string): Promise<string> => signIn(test, { store, email });
+export const staffToken = (test: TestHost, email: string, store: string): Promise<string> =>
+  signIn(test, { store, email });
 
 /** Registers a shopper through the storefront API of `store` and returns the response body. */
 export async function register(test: TestHost, store: string, body: { email: string; password: string; name: string }) {
   const res = await request(test.app).post(`/api/v1/storefront/${store}/customers/auth/register`).send(body);
-  if (res.status !== 201) throw new Error(`register ${body.email} in ${store} → ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`register ${body.email} in ${store} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { customer: { id: string; email: string; name: string }; token: string; expiresAt: string };
 }
-
 
 /** The `_csrf` value of the first form in a page. */
 export function csrfOf(html: string): string {

@@ -15,7 +15,10 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(['store_id', 'variant_id', 'created_at']);
   });
-  await knex.raw(`alter table ??.movements add constraint movements_reason_check check (reason in ('received', 'adjusted', 'sold', 'returned', 'damaged', 'counted'))`, [schema]);
+  await knex.raw(
+    `alter table ??.movements add constraint movements_reason_check check (reason in ('received', 'adjusted', 'sold', 'returned', 'damaged', 'counted'))`,
+    [schema],
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

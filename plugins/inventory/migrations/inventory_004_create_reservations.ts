@@ -15,7 +15,10 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.timestamp('closed_at', { useTz: true }).nullable();
     t.index(['store_id', 'status', 'expires_at']);
   });
-  await knex.raw(`alter table ??.reservations add constraint reservations_check check (quantity > 0 and status in ('active', 'released', 'committed'))`, [schema]);
+  await knex.raw(
+    `alter table ??.reservations add constraint reservations_check check (quantity > 0 and status in ('active', 'released', 'committed'))`,
+    [schema],
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -6,7 +6,10 @@ import type { Knex } from 'knex';
  */
 export async function up(knex: Knex, { schema }: { schema: string }): Promise<void> {
   await knex.raw('alter table ??.reservations drop constraint reservations_check', [schema]);
-  await knex.raw(`alter table ??.reservations add constraint reservations_check check (quantity > 0 and status in ('active', 'released', 'committed', 'restored'))`, [schema]);
+  await knex.raw(
+    `alter table ??.reservations add constraint reservations_check check (quantity > 0 and status in ('active', 'released', 'committed', 'restored'))`,
+    [schema],
+  );
   await knex.schema.alterTable('reservations', (t) => {
     t.timestamp('restored_at', { useTz: true }).nullable();
   });
@@ -18,5 +21,8 @@ export async function down(knex: Knex, { schema }: { schema: string }): Promise<
     t.dropColumn('restored_at');
   });
   await knex.raw('alter table ??.reservations drop constraint reservations_check', [schema]);
-  await knex.raw(`alter table ??.reservations add constraint reservations_check check (quantity > 0 and status in ('active', 'released', 'committed'))`, [schema]);
+  await knex.raw(
+    `alter table ??.reservations add constraint reservations_check check (quantity > 0 and status in ('active', 'released', 'committed'))`,
+    [schema],
+  );
 }

@@ -14,8 +14,11 @@ import { createDemoSeed } from './seed.js';
 
 /** The services inventory uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, ui: CoreServices.ui, variants: CatalogServices.variants,
-  availability: CatalogServices.availability, plugins: HostServices.plugins,
+  stores: TenancyServices.stores,
+  ui: CoreServices.ui,
+  variants: CatalogServices.variants,
+  availability: CatalogServices.availability,
+  plugins: HostServices.plugins,
 };
 type Services = ResolvedDeps<typeof dependencies>;
 
@@ -47,16 +50,36 @@ export default definePlugin({
     });
     const { plugins } = services;
     ctx.services.provide(InventoryServices.stock, {
-      available: (store, ids) => (plugins.isEnabled(store.platform, ctx.plugin.code) ? deps.stock.availableUnits(store.id, ids) : Promise.resolve(undefined)),
+      available: (store, ids) =>
+        plugins.isEnabled(store.platform, ctx.plugin.code)
+          ? deps.stock.availableUnits(store.id, ids)
+          : Promise.resolve(undefined),
     });
     // Catalog keeps asking while inventory is off on a platform; stock states then stay unknown there.
     services.availability.register((store, ids) =>
-      (plugins.isEnabled(store.platform, ctx.plugin.code) ? deps.stock.availability(store.id, ids) : Promise.resolve(undefined)));
+      plugins.isEnabled(store.platform, ctx.plugin.code)
+        ? deps.stock.availability(store.id, ids)
+        : Promise.resolve(undefined),
+    );
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
     ctx.routes.pages('store', storePageRoutes(ctx.routes, deps));
     ctx.views.helper('inventory-reasons', () => ['received', 'adjusted', 'returned', 'damaged', 'counted']);
-    ctx.menus.add('store', { id: 'stock', label: 'inventory.menu.stock', path: '/', icon: 'warehouse', permission: INVENTORY_PERMISSIONS.view, order: 25 });
-    ctx.menus.add('store', { id: 'low', label: 'inventory.menu.low', path: '/low', icon: 'triangle-alert', permission: INVENTORY_PERMISSIONS.view, order: 26 });
+    ctx.menus.add('store', {
+      id: 'stock',
+      label: 'inventory.menu.stock',
+      path: '/',
+      icon: 'warehouse',
+      permission: INVENTORY_PERMISSIONS.view,
+      order: 25,
+    });
+    ctx.menus.add('store', {
+      id: 'low',
+      label: 'inventory.menu.low',
+      path: '/low',
+      icon: 'triangle-alert',
+      permission: INVENTORY_PERMISSIONS.view,
+      order: 26,
+    });
     const { stores, stock, stockRepository: repository } = deps;
     ctx.cli.seed('demo', createDemoSeed({ stores, variants: services.variants, stock, repository }));
     ctx.jobs.define('release-expired', async (job) => {

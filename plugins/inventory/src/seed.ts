@@ -17,7 +17,12 @@ function demoQuantity(index: number): number {
  * The `demo` seed: stock at the default location for every variant of the demo stores `fashion` and `techhub` (the
  * catalog seed runs first). Idempotent: variants that already have stock records are left alone.
  */
-export function createDemoSeed(deps: { stores: StoreDirectory; variants: CatalogVariants; stock: StockService; repository: StockRepository }) {
+export function createDemoSeed(deps: {
+  stores: StoreDirectory;
+  variants: CatalogVariants;
+  stock: StockService;
+  repository: StockRepository;
+}) {
   return async (): Promise<string[]> => {
     const lines: string[] = [];
     for (const code of DEMO_STORES) {
@@ -27,7 +32,14 @@ export function createDemoSeed(deps: { stores: StoreDirectory; variants: Catalog
       const actor = { kind: 'admin' as const, permissions: ['*'] };
       const ctx = createRequestContext({ surface: 'store', store: { ...store, base }, actor });
       const { items } = await deps.variants.search(store.id, { limit: 1000, offset: 0 });
-      const tracked = new Set((await deps.repository.levels(store.id, items.map((variant) => variant.id))).map((level) => level.variantId));
+      const tracked = new Set(
+        (
+          await deps.repository.levels(
+            store.id,
+            items.map((variant) => variant.id),
+          )
+        ).map((level) => level.variantId),
+      );
       let stocked = 0;
       for (const [index, variant] of items.entries()) {
         if (tracked.has(variant.id)) continue;

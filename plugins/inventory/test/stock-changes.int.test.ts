@@ -11,17 +11,36 @@ describe('inventory: stock changes', () => {
   let test: TestHost;
   let owner: string;
   let variantId: string;
-  const change = (body: Record<string, unknown>) => request(test.app).post('/api/v1/store/fashion/inventory/stock/changes').set(bearer(owner)).send({ variantId, ...body });
+  const change = (body: Record<string, unknown>) =>
+    request(test.app)
+      .post('/api/v1/store/fashion/inventory/stock/changes')
+      .set(bearer(owner))
+      .send({ variantId, ...body });
   const level = async () => test.db('inventory.levels').where({ variant_id: variantId }).first('on_hand', 'reserved');
-  const movements = async () => (await test.db('inventory.movements').where({ variant_id: variantId }).orderBy('created_at').select('delta', 'reason')).map((m) => [m.delta, m.reason]);
+  const movements = async () =>
+    (
+      await test
+        .db('inventory.movements')
+        .where({ variant_id: variantId })
+        .orderBy('created_at')
+        .select('delta', 'reason')
+    ).map((m) => [m.delta, m.reason]);
 
   before(async () => {
     const plugins = ['core', 'tenancy', 'auth', 'cms', 'catalog', 'inventory'].map((code) => `${PLUGINS_DIR}${code}`);
-    const env = { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false' };
+    const env = {
+      WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000',
+      WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
+      WIZAMART_CATALOG_DEMO_PRODUCTS: 'false',
+      WIZAMART_JOBS: 'false',
+    };
     test = await startTestHost({ plugins, env, seeds: ['demo'] });
     owner = await staffToken(test, 'fashion');
-    const product = await request(test.app).post('/api/v1/store/fashion/catalog/products').set(bearer(owner))
-      .send({ title: 'Counted Socks', status: 'active', variants: [{ sku: 'COUNTED-SOCKS', price: 900 }] }).expect(201);
+    const product = await request(test.app)
+      .post('/api/v1/store/fashion/catalog/products')
+      .set(bearer(owner))
+      .send({ title: 'Counted Socks', status: 'active', variants: [{ sku: 'COUNTED-SOCKS', price: 900 }] })
+      .expect(201);
     variantId = product.body.variants[0].id;
   });
   after(async () => test?.stop());
@@ -32,7 +51,11 @@ describe('inventory: stock changes', () => {
     expect(await level()).to.deep.equal({ on_hand: 4, reserved: 0 });
     await change({ delta: -1, reason: 'adjusted' }).expect(201);
     expect(await level()).to.deep.equal({ on_hand: 3, reserved: 0 });
-    expect(await movements()).to.deep.equal([[10, 'received'], [-6, 'counted'], [-1, 'adjusted']]);
+    expect(await movements()).to.deep.equal([
+      [10, 'received'],
+      [-6, 'counted'],
+      [-1, 'adjusted'],
+    ]);
   });
 
   it('refuses a change below zero with WZ_INVENTORY_NEGATIVE_STOCK and changes nothing', async () => {

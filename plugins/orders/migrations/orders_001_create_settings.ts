@@ -11,7 +11,9 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.boolean('tax_inclusive').notNullable().defaultTo(false);
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
-  await knex.raw('alter table ??.settings add constraint settings_tax_check check (tax_rate_bp between 0 and 10000)', [schema]);
+  await knex.raw('alter table ??.settings add constraint settings_tax_check check (tax_rate_bp between 0 and 10000)', [
+    schema,
+  ]);
   await knex.schema.createTable('counters', (t) => {
     t.uuid('store_id').primary();
     t.integer('next_number').notNullable().defaultTo(1001);
@@ -28,7 +30,9 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.unique(['store_id', 'code']);
   });
-  await knex.raw('alter table ??.shipping_rates add constraint shipping_rates_amount_check check (amount >= 0)', [schema]);
+  await knex.raw('alter table ??.shipping_rates add constraint shipping_rates_amount_check check (amount >= 0)', [
+    schema,
+  ]);
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -37,10 +37,16 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.index(['store_id', 'status', 'placed_at']);
     t.index(['store_id', 'customer_id', 'placed_at']);
   });
-  await knex.raw(`alter table ??.orders add constraint orders_status_check check (status in ('pending_payment', 'paid', 'fulfilled', 'delivered', 'cancelled', 'refunded'))`, [schema]);
-  await knex.raw(`alter table ??.orders add constraint orders_totals_check check (
+  await knex.raw(
+    `alter table ??.orders add constraint orders_status_check check (status in ('pending_payment', 'paid', 'fulfilled', 'delivered', 'cancelled', 'refunded'))`,
+    [schema],
+  );
+  await knex.raw(
+    `alter table ??.orders add constraint orders_totals_check check (
     subtotal >= 0 and shipping_total >= 0 and tax_total >= 0
-    and grand_total = subtotal + shipping_total + case when tax_inclusive then 0 else tax_total end)`, [schema]);
+    and grand_total = subtotal + shipping_total + case when tax_inclusive then 0 else tax_total end)`,
+    [schema],
+  );
   await knex.raw('create index orders_email_idx on ??.orders (store_id, lower(email))', [schema]);
 
   await knex.schema.createTable('order_lines', (t) => {
@@ -60,7 +66,10 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.unique(['order_id', 'position']);
     t.index(['store_id', 'order_id']);
   });
-  await knex.raw('alter table ??.order_lines add constraint order_lines_amount_check check (quantity > 0 and unit_price >= 0 and line_total = unit_price * quantity)', [schema]);
+  await knex.raw(
+    'alter table ??.order_lines add constraint order_lines_amount_check check (quantity > 0 and unit_price >= 0 and line_total = unit_price * quantity)',
+    [schema],
+  );
 
   await knex.schema.createTable('order_status_history', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));

@@ -111,7 +111,13 @@ export interface Order {
   paymentId: string | null;
   trackingNumber: string | null;
   lines: Array<OrderQuoteLine & { id: string; reservationId: string | null }>;
-  history: Array<{ fromStatus: OrderStatus | null; toStatus: OrderStatus; actor: string; note: string | null; createdAt: Date }>;
+  history: Array<{
+    fromStatus: OrderStatus | null;
+    toStatus: OrderStatus;
+    actor: string;
+    note: string | null;
+    createdAt: Date;
+  }>;
   placedAt: Date;
   updatedAt: Date;
   /** The signed-in customer's name when the order was placed (null for guests). */
@@ -153,7 +159,8 @@ export interface OrderEventPayload {
 export { OrdersServices } from './tokens.js';
 
 /** The events orders publishes, all with {@link OrderEventPayload}, after the change is committed. */
-export type OrderEventName = 'orders.placed' | 'orders.paid' | 'orders.fulfilled' | 'orders.delivered' | 'orders.cancelled' | 'orders.refunded';
+export type OrderEventName =
+  'orders.placed' | 'orders.paid' | 'orders.fulfilled' | 'orders.delivered' | 'orders.cancelled' | 'orders.refunded';
 
 /** Permissions the orders plugin declares (store surface). */
 export const ORDERS_PERMISSIONS = definePermissions('orders', {

@@ -27,18 +27,32 @@ import { StockReturns } from './services/stock-returns.js';
 
 /** The services orders uses, resolved by the host before `register`. */
 const dependencies = {
-  stores: TenancyServices.stores, auth: AuthServices.auth, staff: TenancyServices.staff,
+  stores: TenancyServices.stores,
+  auth: AuthServices.auth,
+  staff: TenancyServices.staff,
   limits: AuthServices.rateLimits,
-  ui: CoreServices.ui, variants: CatalogServices.variants, customers: CustomerServices.directory,
-  payments: PaymentsServices.payments, providers: PaymentsServices.providers,
-  plugins: HostServices.plugins, platforms: HostServices.platforms,
+  ui: CoreServices.ui,
+  variants: CatalogServices.variants,
+  customers: CustomerServices.directory,
+  payments: PaymentsServices.payments,
+  providers: PaymentsServices.providers,
+  plugins: HostServices.plugins,
+  platforms: HostServices.platforms,
   // inventory is optional and its package may be absent from an install: its token is loaded lazily.
   reservations: optional(() =>
-    import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.reservations)),
+    import('@wizamart/plugin-inventory/tokens').then((m) => m.InventoryServices.reservations),
+  ),
 };
 type Services = ResolvedDeps<typeof dependencies>;
 
-const STATUS_TONES: Record<string, string> = { pending_payment: 'warning', paid: 'info', fulfilled: 'info', delivered: 'success', cancelled: 'muted', refunded: 'muted' };
+const STATUS_TONES: Record<string, string> = {
+  pending_payment: 'warning',
+  paid: 'info',
+  fulfilled: 'info',
+  delivered: 'success',
+  cancelled: 'muted',
+  refunded: 'muted',
+};
 
 /** The plugin's `config` (manifest schema; env `WZ_ORDERS_<KEY>`). */
 interface OrdersConfig {
@@ -53,23 +67,37 @@ function createDeps(ctx: PluginContext<OrdersConfig>, services: Services): Order
   const orderRepository = new OrderRepository(() => ctx.db);
   const settingsRepository = new SettingsRepository(() => ctx.db);
   const { payments, plugins } = services;
-  const publish: PublishOrderEvent = (name, order) => ctx.events.publish<OrderEventPayload>(name, {
-    storeId: order.storeId, orderId: order.id, number: order.number, status: order.status, grandTotal: order.grandTotal, currency: order.currency, customerId: order.customerId,
-  });
+  const publish: PublishOrderEvent = (name, order) =>
+    ctx.events.publish<OrderEventPayload>(name, {
+      storeId: order.storeId,
+      orderId: order.id,
+      number: order.number,
+      status: order.status,
+      grandTotal: order.grandTotal,
+      currency: order.currency,
+      customerId: order.customerId,
+    });
   const pricing = new PricingService(services.variants, settingsRepository);
   const orders = new OrderService(orderRepository, pricing, payments, services.customers, publish);
   // Read on use: inventory may be missing, or fail after this plugin registered.
   const enabled = (platform: string) => plugins.isEnabled(platform, 'inventory');
   const stock = new StockReturns({ reservations: () => services.reservations, enabled }, ctx.logger);
   return {
-    stores: services.stores, auth: services.auth, ui: services.ui, payments,
-    orders, actions: new OrderActions(orderRepository, orders, payments, stock, publish), settings: new SettingsService(settingsRepository),
+    stores: services.stores,
+    auth: services.auth,
+    ui: services.ui,
+    payments,
+    orders,
+    actions: new OrderActions(orderRepository, orders, payments, stock, publish),
+    settings: new SettingsService(settingsRepository),
     actors: new HistoryActors({ staff: services.staff, customers: services.customers, providers: services.providers }),
     shopper: new ShopperOrders(orders, services.limits, {
-      ipMaxAttempts: ctx.config.lookupIpMaxAttempts, numberMaxAttempts: ctx.config.lookupNumberMaxAttempts,
+      ipMaxAttempts: ctx.config.lookupIpMaxAttempts,
+      numberMaxAttempts: ctx.config.lookupNumberMaxAttempts,
       windowSeconds: ctx.config.lookupWindowSeconds,
     }),
-    orderRepository, settingsRepository,
+    orderRepository,
+    settingsRepository,
   };
 }
 
@@ -89,10 +117,37 @@ function provideServices(ctx: PluginContext<OrdersConfig>, deps: ReturnType<type
 }
 
 function addMenus(ctx: PluginContext<OrdersConfig>): void {
-  ctx.menus.add('store', { id: 'orders', label: 'orders.menu.orders', path: '/', icon: 'receipt', permission: ORDERS_PERMISSIONS.view, order: 30 });
-  ctx.menus.add('store', { id: 'order-settings', label: 'orders.menu.settings', path: '/settings', icon: 'truck', permission: ORDERS_PERMISSIONS.settingsManage, order: 31 });
-  ctx.menus.add('storefront', { id: 'orders', label: 'orders.menu.myOrders', path: '/', icon: 'package', permission: CUSTOMER_PERMISSIONS.account, order: 190 });
-  ctx.menus.add('storefront', { id: 'lookup', label: 'orders.menu.lookup', path: '/lookup', icon: 'search', order: 195 });
+  ctx.menus.add('store', {
+    id: 'orders',
+    label: 'orders.menu.orders',
+    path: '/',
+    icon: 'receipt',
+    permission: ORDERS_PERMISSIONS.view,
+    order: 30,
+  });
+  ctx.menus.add('store', {
+    id: 'order-settings',
+    label: 'orders.menu.settings',
+    path: '/settings',
+    icon: 'truck',
+    permission: ORDERS_PERMISSIONS.settingsManage,
+    order: 31,
+  });
+  ctx.menus.add('storefront', {
+    id: 'orders',
+    label: 'orders.menu.myOrders',
+    path: '/',
+    icon: 'package',
+    permission: CUSTOMER_PERMISSIONS.account,
+    order: 190,
+  });
+  ctx.menus.add('storefront', {
+    id: 'lookup',
+    label: 'orders.menu.lookup',
+    path: '/lookup',
+    icon: 'search',
+    order: 195,
+  });
 }
 
 export default definePlugin({
@@ -109,7 +164,15 @@ export default definePlugin({
     ctx.views.helper('orders-percent', (basisPoints: number) => String(Number((Number(basisPoints) / 100).toFixed(2))));
     addMenus(ctx);
     subscribeToPayments(ctx, { stores: deps.stores, plugins: resolved.plugins, actions: deps.actions });
-    ctx.jobs.define('reconcile-payments', reconcilePaymentsJob({ stores: deps.stores, orders: deps.orderRepository, actions: deps.actions, logger: ctx.logger }));
+    ctx.jobs.define(
+      'reconcile-payments',
+      reconcilePaymentsJob({
+        stores: deps.stores,
+        orders: deps.orderRepository,
+        actions: deps.actions,
+        logger: ctx.logger,
+      }),
+    );
     ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, settings: deps.settingsRepository }));
   },
   async start(ctx, { platforms }) {
@@ -117,7 +180,9 @@ export default definePlugin({
     for (const platform of await platforms.list()) await schedule(platform.code);
     // A platform created later gets its schedule at once (calling `every` again for a known one changes nothing).
     platforms.onChange((code) => {
-      schedule(code).catch((error: unknown) => ctx.logger.warn({ err: error, platform: code }, 'could not schedule the payment reconciliation'));
+      schedule(code).catch((error: unknown) =>
+        ctx.logger.warn({ err: error, platform: code }, 'could not schedule the payment reconciliation'),
+      );
     });
   },
 });

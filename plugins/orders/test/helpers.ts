@@ -13,7 +13,13 @@ const PROBE = fileURLToPath(new URL('../../test/fixtures/orders-probe', import.m
 export const APPROVED_CARD = '4242 4242 4242 4242';
 export const DECLINED_CARD = '4000 0000 0000 0002';
 
-export const ADDRESS = { name: 'Ada Shopper', line1: '1 Rue de la Gare', city: 'Luxembourg', postalCode: 'L-1611', country: 'LU' };
+export const ADDRESS = {
+  name: 'Ada Shopper',
+  line1: '1 Rue de la Gare',
+  city: 'Luxembourg',
+  postalCode: 'L-1611',
+  country: 'LU',
+};
 
 export const probe = (store: string) => `/api/v1/storefront/${store}/orders-probe`;
 
@@ -23,25 +29,44 @@ export const probe = (store: string) => `/api/v1/storefront/${store}/orders-prob
  * Job processing is off unless asked for: most tests need no jobs.
  */
 export async function bootOrders(env: Record<string, string> = {}): Promise<TestHost> {
-  const plugins = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'payments', 'orders'].map((code) => `${PLUGINS_DIR}${code}`);
+  const plugins = ['core', 'tenancy', 'auth', 'cms', 'customers', 'catalog', 'inventory', 'payments', 'orders'].map(
+    (code) => `${PLUGINS_DIR}${code}`,
+  );
   return startTestHost({
     plugins: [...plugins, PROBE],
     env: {
-      WIZAMART_JWT_SECRET: 'orders-test-secret-orders-test-secret-42', WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
-      WIZAMART_CATALOG_DEMO_PRODUCTS: 'false', WIZAMART_JOBS: 'false', ...env,
+      WIZAMART_JWT_SECRET: 'orders-test-secret-orders-test-secret-42',
+      WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000',
+      WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
+      WIZAMART_CATALOG_DEMO_PRODUCTS: 'false',
+      WIZAMART_JOBS: 'false',
+      ...env,
     },
     seeds: ['demo'],
   });
 }
 
 /** Creates an active one-variant product and returns its variant id; `stock` units are received when given. */
-export async function createVariant(test: TestHost, owner: string, store: string, title: string, price: number, options: { status?: string; stock?: number } = {}): Promise<string> {
+export async function createVariant(
+  test: TestHost,
+  owner: string,
+  store: string,
+  title: string,
+  price: number,
+  options: { status?: string; stock?: number } = {},
+): Promise<string> {
   const sku = `${title.toUpperCase().replace(/[^A-Z0-9]+/g, '-')}-${randomUUID().slice(0, 4)}`;
-  const res = await request(test.app).post(`/api/v1/store/${store}/catalog/products`).set(bearer(owner)).send({ title, status: options.status ?? 'active', variants: [{ sku, price }] });
+  const res = await request(test.app)
+    .post(`/api/v1/store/${store}/catalog/products`)
+    .set(bearer(owner))
+    .send({ title, status: options.status ?? 'active', variants: [{ sku, price }] });
   if (res.status !== 201) throw new Error(`create ${title} → ${res.status} ${JSON.stringify(res.body)}`);
   const variantId = res.body.variants[0].id as string;
   if (options.stock !== undefined) {
-    const stock = await request(test.app).post(`/api/v1/store/${store}/inventory/stock/changes`).set(bearer(owner)).send({ variantId, onHand: options.stock, reason: 'counted' });
+    const stock = await request(test.app)
+      .post(`/api/v1/store/${store}/inventory/stock/changes`)
+      .set(bearer(owner))
+      .send({ variantId, onHand: options.stock, reason: 'counted' });
     if (stock.status !== 201) throw new Error(`stock ${variantId} → ${stock.status} ${JSON.stringify(stock.body)}`);
   }
   return variantId;
@@ -64,29 +89,65 @@ export interface PlaceOptions {
 export async function placeOrder(test: TestHost, store: string, options: PlaceOptions) {
   const id = options.id ?? randomUUID();
   const shippingCode = options.shippingCode ?? 'standard';
-  const quote = await request(test.app).post(`${probe(store)}/quote`).send({ lines: options.lines, shippingCode }).expect(200);
+  const quote = await request(test.app)
+    .post(`${probe(store)}/quote`)
+    .send({ lines: options.lines, shippingCode })
+    .expect(200);
   const provider = options.provider ?? 'test';
-  const payment = await request(test.app).post(`${probe(store)}/pay`)
-    .send({ orderId: id, amount: quote.body.grandTotal, provider, cardNumber: provider === 'test' ? APPROVED_CARD : undefined }).expect(201);
-  if (provider === 'test' && options.capture !== false) await request(test.app).post(`${probe(store)}/capture/${payment.body.id}`).expect(200);
+  const payment = await request(test.app)
+    .post(`${probe(store)}/pay`)
+    .send({
+      orderId: id,
+      amount: quote.body.grandTotal,
+      provider,
+      cardNumber: provider === 'test' ? APPROVED_CARD : undefined,
+    })
+    .expect(201);
+  if (provider === 'test' && options.capture !== false)
+    await request(test.app)
+      .post(`${probe(store)}/capture/${payment.body.id}`)
+      .expect(200);
   const lines = [];
   for (const line of options.lines) {
-    const reservationId = options.reserve ? (await request(test.app).post(`${probe(store)}/reserve`).send({ ...line, reference: id }).expect(201)).body.id : undefined;
+    const reservationId = options.reserve
+      ? (
+          await request(test.app)
+            .post(`${probe(store)}/reserve`)
+            .send({ ...line, reference: id })
+            .expect(201)
+        ).body.id
+      : undefined;
     lines.push({ ...line, ...(reservationId ? { reservationId } : {}) });
   }
-  const placed = await request(test.app).post(`${probe(store)}/place`).send({
-    id, lines, shippingCode, email: options.email ?? 'ada@example.com', customerId: options.customerId ?? null, shippingAddress: ADDRESS,
-    billingAddress: null, paymentId: payment.body.id, actor: options.customerId ? `customer:${options.customerId}` : 'guest',
-  });
+  const placed = await request(test.app)
+    .post(`${probe(store)}/place`)
+    .send({
+      id,
+      lines,
+      shippingCode,
+      email: options.email ?? 'ada@example.com',
+      customerId: options.customerId ?? null,
+      shippingAddress: ADDRESS,
+      billingAddress: null,
+      paymentId: payment.body.id,
+      actor: options.customerId ? `customer:${options.customerId}` : 'guest',
+    });
   if (placed.status !== 201) throw new Error(`place → ${placed.status} ${JSON.stringify(placed.body)}`);
   if (options.reserve) {
-    for (const line of lines) await request(test.app).post(`${probe(store)}/commit/${line.reservationId}`).expect(200);
+    for (const line of lines)
+      await request(test.app)
+        .post(`${probe(store)}/commit/${line.reservationId}`)
+        .expect(200);
   }
   return { order: placed.body, payment: payment.body, quote: quote.body };
 }
 
 /** The orders events the probe saw for `orderId`, as `name:status`. */
 export async function eventsOf(test: TestHost, store: string, orderId: string): Promise<string[]> {
-  const res = await request(test.app).get(`${probe(store)}/events`).expect(200);
-  return (res.body.items as Array<{ name: string; orderId: string }>).filter((event) => event.orderId === orderId).map((event) => event.name);
+  const res = await request(test.app)
+    .get(`${probe(store)}/events`)
+    .expect(200);
+  return (res.body.items as Array<{ name: string; orderId: string }>)
+    .filter((event) => event.orderId === orderId)
+    .map((event) => event.name);
 }

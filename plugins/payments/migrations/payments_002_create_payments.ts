@@ -22,9 +22,12 @@ export async function up(knex: Knex, { schema }: { schema: string }): Promise<vo
     t.index(['store_id', 'order_ref']);
     t.index(['provider', 'provider_reference']);
   });
-  await knex.raw(`alter table ??.payments add constraint payments_check check (
+  await knex.raw(
+    `alter table ??.payments add constraint payments_check check (
     amount > 0 and captured_amount >= 0 and captured_amount <= amount and refunded_amount >= 0 and refunded_amount <= captured_amount
-    and status in ('pending', 'authorized', 'captured', 'partially_refunded', 'refunded', 'failed', 'cancelled'))`, [schema]);
+    and status in ('pending', 'authorized', 'captured', 'partially_refunded', 'refunded', 'failed', 'cancelled'))`,
+    [schema],
+  );
   // Null keys are distinct, so payments without a key never collide; a plain unique index lets ON CONFLICT infer it.
   await knex.raw('create unique index payments_idempotency on ??.payments (store_id, idempotency_key)', [schema]);
 

@@ -1,7 +1,8 @@
 import { definePermissions, type RequestContext } from '@wizamart/plugin-sdk';
 
 /** Where a payment is in its life (see README "Status machine"). */
-export type PaymentStatus = 'pending' | 'authorized' | 'captured' | 'partially_refunded' | 'refunded' | 'failed' | 'cancelled';
+export type PaymentStatus =
+  'pending' | 'authorized' | 'captured' | 'partially_refunded' | 'refunded' | 'failed' | 'cancelled';
 
 /** One payment of one order. Amounts are integer minor units of `currency`. */
 export interface Payment {

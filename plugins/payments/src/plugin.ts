@@ -35,13 +35,25 @@ function createDeps(
   const { stores, plugins } = services;
   const repository = new PaymentsRepository(db);
   const settingsRepository = new SettingsRepository(db);
-  const defaults = ctx.config.defaultProviders.split(',').map((code) => code.trim()).filter(Boolean);
+  const defaults = ctx.config.defaultProviders
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
   const settings = new SettingsService(settingsRepository, registry, defaults);
-  const payments = new PaymentsServiceImpl(repository, registry, settings, (name, payload) => ctx.events.publish(name, payload));
-  const webhooks = new WebhooksService(repository, registry, settings, payments, {
-    byCode: (code) => stores.byCode(code),
-    enabled: (platform) => plugins.isEnabled(platform, ctx.plugin.code),
-  }, ctx.config.webhookTolerance);
+  const payments = new PaymentsServiceImpl(repository, registry, settings, (name, payload) =>
+    ctx.events.publish(name, payload),
+  );
+  const webhooks = new WebhooksService(
+    repository,
+    registry,
+    settings,
+    payments,
+    {
+      byCode: (code) => stores.byCode(code),
+      enabled: (platform) => plugins.isEnabled(platform, ctx.plugin.code),
+    },
+    ctx.config.webhookTolerance,
+  );
   return { stores, ui: services.ui, payments, settings, webhooks, settingsRepository };
 }
 
@@ -67,11 +79,46 @@ export default definePlugin({
     });
     ctx.routes.api('store', storeApiRoutes(ctx.routes, deps));
     ctx.routes.api('shared', webhookRoutes(ctx.routes, deps.webhooks));
-    ctx.routes.pages('store', storePageRoutes(ctx.routes, deps, (code) => registry.list().some((provider) => provider.code === code && provider.offline)));
-    ctx.views.helper('payments-status-tone', (status: string) =>
-      ({ captured: 'success', authorized: 'info', pending: 'warning', failed: 'danger', cancelled: 'muted', refunded: 'muted', partially_refunded: 'info' } as Record<string, string>)[status] ?? 'muted');
-    ctx.menus.add('store', { id: 'payments', label: 'payments.menu.payments', path: '/', icon: 'credit-card', permission: PAYMENTS_PERMISSIONS.view, order: 50 });
-    ctx.menus.add('store', { id: 'payment-settings', label: 'payments.menu.settings', path: '/settings', icon: 'settings', permission: PAYMENTS_PERMISSIONS.settingsManage, order: 51 });
-    ctx.cli.seed('demo', createDemoSeed({ stores: deps.stores, settings: deps.settingsRepository, payments: deps.payments }));
+    ctx.routes.pages(
+      'store',
+      storePageRoutes(ctx.routes, deps, (code) =>
+        registry.list().some((provider) => provider.code === code && provider.offline),
+      ),
+    );
+    ctx.views.helper(
+      'payments-status-tone',
+      (status: string) =>
+        (
+          ({
+            captured: 'success',
+            authorized: 'info',
+            pending: 'warning',
+            failed: 'danger',
+            cancelled: 'muted',
+            refunded: 'muted',
+            partially_refunded: 'info',
+          }) as Record<string, string>
+        )[status] ?? 'muted',
+    );
+    ctx.menus.add('store', {
+      id: 'payments',
+      label: 'payments.menu.payments',
+      path: '/',
+      icon: 'credit-card',
+      permission: PAYMENTS_PERMISSIONS.view,
+      order: 50,
+    });
+    ctx.menus.add('store', {
+      id: 'payment-settings',
+      label: 'payments.menu.settings',
+      path: '/settings',
+      icon: 'settings',
+      permission: PAYMENTS_PERMISSIONS.settingsManage,
+      order: 51,
+    });
+    ctx.cli.seed(
+      'demo',
+      createDemoSeed({ stores: deps.stores, settings: deps.settingsRepository, payments: deps.payments }),
+    );
   },
 });

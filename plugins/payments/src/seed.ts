@@ -12,7 +12,11 @@ const DEMO_STORES = ['fashion', 'techhub'];
  * waiting to be marked paid, a cash-on-delivery order, a captured test-card payment). Idempotent: settings a store
  * already has are kept, and the payments use fixed idempotency keys.
  */
-export function createDemoSeed(deps: { stores: StoreDirectory; settings: SettingsRepository; payments: PaymentsServiceImpl }) {
+export function createDemoSeed(deps: {
+  stores: StoreDirectory;
+  settings: SettingsRepository;
+  payments: PaymentsServiceImpl;
+}) {
   return async (): Promise<string[]> => {
     const lines: string[] = [];
     for (const code of DEMO_STORES) {
@@ -24,8 +28,13 @@ export function createDemoSeed(deps: { stores: StoreDirectory; settings: Setting
       const ctx = createRequestContext({ store: { ...store, base: '' } });
       const sample = (n: number, provider: string, amount: number, input: Record<string, unknown> = {}) =>
         deps.payments.authorize(ctx, {
-          orderRef: `DEMO-${n}`, amount, currency: store.currency, provider, input,
-          idempotencyKey: `demo-seed-${n}`, actor: 'seed:demo',
+          orderRef: `DEMO-${n}`,
+          amount,
+          currency: store.currency,
+          provider,
+          input,
+          idempotencyKey: `demo-seed-${n}`,
+          actor: 'seed:demo',
         });
       await sample(1001, 'manual', 4990);
       await sample(1002, 'cod', 12900);

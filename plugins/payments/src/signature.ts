@@ -13,12 +13,18 @@ export function computeSignature(secret: string, timestamp: number, rawBody: Buf
 }
 
 /** A `Wizamart-Signature` header value for `rawBody` (what a provider, or a test, sends). */
-export function signatureHeader(secret: string, rawBody: Buffer | string, timestamp = Math.floor(Date.now() / 1000)): string {
+export function signatureHeader(
+  secret: string,
+  rawBody: Buffer | string,
+  timestamp = Math.floor(Date.now() / 1000),
+): string {
   return `t=${timestamp},v1=${computeSignature(secret, timestamp, rawBody)}`;
 }
 
 /** `t=<unix>,v1=<hex>[,v1=<hex>…]` split; undefined when malformed. */
-export function parseSignatureHeader(header: string | undefined): { timestamp: number; signatures: string[] } | undefined {
+export function parseSignatureHeader(
+  header: string | undefined,
+): { timestamp: number; signatures: string[] } | undefined {
   if (!header || header.length > 1000) return undefined;
   let timestamp: number | undefined;
   const signatures: string[] = [];
@@ -42,7 +48,13 @@ export function parseSignatureHeader(header: string | undefined): { timestamp: n
  * its `v1` signatures equals the HMAC over the raw body, compared in constant time. Throws the WZ_PAYMENTS_SIGNATURE_*
  * error that says what is wrong.
  */
-export function verifySignature(input: { secret: string; header: string | undefined; rawBody: Buffer; toleranceSeconds: number; now?: number }): void {
+export function verifySignature(input: {
+  secret: string;
+  header: string | undefined;
+  rawBody: Buffer;
+  toleranceSeconds: number;
+  now?: number;
+}): void {
   const parsed = parseSignatureHeader(input.header);
   if (!parsed) throw signatureMissing();
   const now = input.now ?? Math.floor(Date.now() / 1000);

@@ -17,7 +17,12 @@ export async function bootPayments(env: Record<string, string> = {}): Promise<Te
   const plugins = ['core', 'tenancy', 'auth', 'payments'].map((code) => `${PLUGINS_DIR}${code}`);
   return startTestHost({
     plugins: [...plugins, PROBE],
-    env: { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', WIZAMART_JOBS: 'false', ...env },
+    env: {
+      WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000',
+      WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
+      WIZAMART_JOBS: 'false',
+      ...env,
+    },
     seeds: ['demo'],
   });
 }

@@ -89,7 +89,17 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['revoked_tokens', 'audit_log', 'settings', 'roles', 'memberships', 'users', 'store_domains', 'stores', 'merchants']) {
+  for (const table of [
+    'revoked_tokens',
+    'audit_log',
+    'settings',
+    'roles',
+    'memberships',
+    'users',
+    'store_domains',
+    'stores',
+    'merchants',
+  ]) {
     await knex.schema.dropTableIfExists(table);
   }
 }

@@ -28,8 +28,13 @@ export default definePlugin<TenancyConfig>({
     ctx.routes.use('tenant', createTenantStage(tenancy.resolver, tenancy.directory));
     mountApis(ctx, tenancy);
     mountPages(ctx, tenancy);
-    ctx.cli.command('create-admin', createAdminCommand(() => tenancy.users));
-    ctx.cli.seed('demo', () => seedDemo(tenancy, ctx.services.get(HostServices.platforms), readEnv(ctx.services.get(HostServices.environment))));
+    ctx.cli.command(
+      'create-admin',
+      createAdminCommand(() => tenancy.users),
+    );
+    ctx.cli.seed('demo', () =>
+      seedDemo(tenancy, ctx.services.get(HostServices.platforms), readEnv(ctx.services.get(HostServices.environment))),
+    );
   },
   async start(ctx) {
     await instances.get(ctx)!.start();

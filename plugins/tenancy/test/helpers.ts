@@ -13,7 +13,14 @@ export const DEMO_PASSWORD = 'wizamart-demo';
 /** What the tests use of the running host (its type belongs to @wizamart/host). */
 export interface HostHandle {
   runSeeds(set: string): Promise<string[]>;
-  kernel: { contributions: { commands: Array<{ name: string; command: { run(args: string[], io: unknown): Promise<number | void> | number | void } }> } };
+  kernel: {
+    contributions: {
+      commands: Array<{
+        name: string;
+        command: { run(args: string[], io: unknown): Promise<number | void> | number | void };
+      }>;
+    };
+  };
 }
 
 export const handle = (test: TestHost) => test.host as HostHandle;
@@ -28,7 +35,11 @@ export async function startWithDemo(extra: string[] = [], env: Record<string, st
  * asks for them: most suites sign in far more than 10 times from one address.
  */
 export function bootWithDemo(extra: string[] = [], env: Record<string, string> = {}): Promise<TestHost> {
-  return startWithDemo(extra, { WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000', WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000', ...env });
+  return startWithDemo(extra, {
+    WIZAMART_AUTH_LOGIN_IP_MAX_ATTEMPTS: '1000',
+    WIZAMART_AUTH_LOGIN_MAX_ATTEMPTS: '1000',
+    ...env,
+  });
 }
 
 /** Signs in through the API of `surface` (`admin`, or `store` with a store code) and returns the bearer token. */

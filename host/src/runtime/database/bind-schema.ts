@@ -47,7 +47,8 @@ export function bindSchema(knex: Knex | Knex.Transaction, schema: string): Schem
         case 'transaction':
           return bindTransaction(target, schema);
         case 'batchInsert':
-          return (table: string, rows: readonly Record<string, unknown>[], chunkSize?: number) => target.batchInsert(qualify(table), rows as never, chunkSize);
+          return (table: string, rows: readonly Record<string, unknown>[], chunkSize?: number) =>
+            target.batchInsert(qualify(table), rows as never, chunkSize);
         default: {
           const value = Reflect.get(target, property, receiver);
           return typeof value === 'function' ? value.bind(target) : value;
@@ -63,7 +64,10 @@ type TransactionCallback = (trx: Knex.Transaction) => void | Promise<unknown>;
 function bindTransaction(knex: Knex | Knex.Transaction, schema: string) {
   return (callbackOrConfig?: TransactionCallback | Knex.TransactionConfig, config?: Knex.TransactionConfig) => {
     if (typeof callbackOrConfig === 'function') {
-      return knex.transaction((trx) => callbackOrConfig(bindSchema(trx, schema) as unknown as Knex.Transaction), config);
+      return knex.transaction(
+        (trx) => callbackOrConfig(bindSchema(trx, schema) as unknown as Knex.Transaction),
+        config,
+      );
     }
     return (knex.transaction(callbackOrConfig) as Promise<Knex.Transaction>).then((trx) => bindSchema(trx, schema));
   };

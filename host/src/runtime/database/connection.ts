@@ -80,7 +80,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const poolMax = options.poolMax ?? POOLS.app;
   let embedded: EmbeddedPostgres | undefined;
   if (!options.url) {
-    embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, maxConnections: poolMax + POOLS.jobs + POOLS.spare, log: options.embeddedLog });
+    embedded = await startEmbeddedPostgres({
+      dataDir: options.dataDir,
+      maxConnections: poolMax + POOLS.jobs + POOLS.spare,
+      log: options.embeddedLog,
+    });
   }
   const url = options.url ?? embedded!.url;
   const knex = createKnex(url, poolMax, options.log);

@@ -96,7 +96,10 @@ function pgliteVersion(): string {
   let dir = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
   while (path.dirname(dir) !== dir) {
     try {
-      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === '@electric-sql/pglite' && manifest.version) return manifest.version;
     } catch {
       // No package.json at this level: go up.
@@ -134,7 +137,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     unlock = lockDataDir(options.dataDir);
   }
   try {
-    const db = inMemory ? await createInMemory() : await PGlite.create({ dataDir: path.join(options.dataDir, 'pgdata'), extensions: { unaccent } });
+    const db = inMemory
+      ? await createInMemory()
+      : await PGlite.create({ dataDir: path.join(options.dataDir, 'pgdata'), extensions: { unaccent } });
     const server = new PgliteServer(db, {
       maxConnections: options.maxConnections,
       idleInTransactionMs: options.idleInTransactionMs ?? IDLE_IN_TRANSACTION_MS,

@@ -83,7 +83,10 @@ export async function ensureHostSchema(knex: Knex, embedded: boolean): Promise<v
   await knex.transaction(async (trx) => {
     await lockHostSchema(trx, embedded);
     await trx.raw('create schema if not exists ??', [HOST_SCHEMA]);
-    await trx.raw(`create table if not exists ?? (name text primary key, applied_at timestamptz not null default now())`, [s('host_migrations')]);
+    await trx.raw(
+      `create table if not exists ?? (name text primary key, applied_at timestamptz not null default now())`,
+      [s('host_migrations')],
+    );
     const applied = new Set((await trx(s('host_migrations')).select('name')).map((row: { name: string }) => row.name));
     for (const migration of HOST_MIGRATIONS) {
       if (applied.has(migration.name)) continue;
@@ -98,24 +101,45 @@ export async function ensureHostSchema(knex: Knex, embedded: boolean): Promise<v
  * first boot is enabled on `main` (reason `explicit`); a plugin first seen later starts disabled everywhere.
  * Core plugins need no rows: they are always enabled.
  */
-export async function recordInstalls(knex: Knex, embedded: boolean, nodes: readonly PluginNode[]): Promise<{ firstBoot: boolean; newlyInstalled: string[] }> {
-  const plugins = nodes.filter((node) => node.manifest).map((node) => ({ code: node.code, packageName: node.pkg.packageName, version: node.pkg.version, tier: node.manifest!.tier }));
+export async function recordInstalls(
+  knex: Knex,
+  embedded: boolean,
+  nodes: readonly PluginNode[],
+): Promise<{ firstBoot: boolean; newlyInstalled: string[] }> {
+  const plugins = nodes
+    .filter((node) => node.manifest)
+    .map((node) => ({
+      code: node.code,
+      packageName: node.pkg.packageName,
+      version: node.pkg.version,
+      tier: node.manifest!.tier,
+    }));
   return knex.transaction(async (trx) => {
     await lockHostSchema(trx, embedded);
     const firstBoot = !(await trx(s('meta')).where({ key: 'first_boot_at' }).first());
-    const known = new Set((await trx(s('plugin_installs')).select('plugin')).map((row: { plugin: string }) => row.plugin));
+    const known = new Set(
+      (await trx(s('plugin_installs')).select('plugin')).map((row: { plugin: string }) => row.plugin),
+    );
     const newlyInstalled = plugins.filter((plugin) => !known.has(plugin.code)).map((plugin) => plugin.code);
     if (plugins.length > 0) {
       await trx(s('plugin_installs'))
-        .insert(plugins.map((plugin) => ({ plugin: plugin.code, package: plugin.packageName, version: plugin.version })))
+        .insert(
+          plugins.map((plugin) => ({ plugin: plugin.code, package: plugin.packageName, version: plugin.version })),
+        )
         .onConflict('plugin')
-        .merge({ package: trx.raw('excluded.package'), version: trx.raw('excluded.version'), last_seen_at: trx.fn.now() });
+        .merge({
+          package: trx.raw('excluded.package'),
+          version: trx.raw('excluded.version'),
+          last_seen_at: trx.fn.now(),
+        });
     }
     if (firstBoot) {
       const optional = plugins.filter((plugin) => plugin.tier !== 'core');
       if (optional.length > 0) {
         await trx(s('plugin_enablement'))
-          .insert(optional.map((plugin) => ({ platform: DEFAULT_PLATFORM, plugin: plugin.code, reasons: ['explicit'] })))
+          .insert(
+            optional.map((plugin) => ({ platform: DEFAULT_PLATFORM, plugin: plugin.code, reasons: ['explicit'] })),
+          )
           .onConflict(['platform', 'plugin'])
           .ignore();
       }

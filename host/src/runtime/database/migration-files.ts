@@ -53,25 +53,36 @@ export function listMigrationFiles(plugin: string, dir: string): MigrationFile[]
   const files: MigrationFile[] = [];
   for (const entry of entries.sort()) {
     if (IGNORED.test(entry)) continue;
-    if (/\.[mc]?ts$/.test(entry)) throw invalid(plugin, `migration ${entry} is TypeScript; point the manifest's "migrations" at the compiled JavaScript folder`, { file: entry });
+    if (/\.[mc]?ts$/.test(entry))
+      throw invalid(
+        plugin,
+        `migration ${entry} is TypeScript; point the manifest's "migrations" at the compiled JavaScript folder`,
+        { file: entry },
+      );
     if (!SCRIPT.test(entry)) continue;
     const match = pattern.exec(entry);
-    if (!match) throw invalid(plugin, `migration file ${entry} is not named ${plugin}_<seq>_<description>.js`, { file: entry });
+    if (!match)
+      throw invalid(plugin, `migration file ${entry} is not named ${plugin}_<seq>_<description>.js`, { file: entry });
     files.push({ plugin, name: entry.replace(SCRIPT, ''), seq: Number(match[1]), file: path.join(dir, entry) });
   }
   files.sort((a, b) => a.seq - b.seq);
   for (let i = 1; i < files.length; i++) {
-    if (files[i].seq === files[i - 1].seq) throw invalid(plugin, `migrations ${files[i - 1].name} and ${files[i].name} share sequence ${files[i].seq}`);
+    if (files[i].seq === files[i - 1].seq)
+      throw invalid(plugin, `migrations ${files[i - 1].name} and ${files[i].name} share sequence ${files[i].seq}`);
   }
   return files;
 }
 
 /** Imports a migration and checks it exports `up` and `down`. */
 export async function loadMigration(migration: MigrationFile): Promise<MigrationModule> {
-  const loaded = (await import(pathToFileURL(migration.file).href)) as Partial<MigrationModule> & { default?: Partial<MigrationModule> };
+  const loaded = (await import(pathToFileURL(migration.file).href)) as Partial<MigrationModule> & {
+    default?: Partial<MigrationModule>;
+  };
   const candidate = typeof loaded.up === 'function' ? loaded : loaded.default;
   if (typeof candidate?.up !== 'function' || typeof candidate.down !== 'function') {
-    throw invalid(migration.plugin, `migration ${migration.name} must export functions up and down`, { migration: migration.name });
+    throw invalid(migration.plugin, `migration ${migration.name} must export functions up and down`, {
+      migration: migration.name,
+    });
   }
   return candidate as MigrationModule;
 }

@@ -86,7 +86,9 @@ export class Migrator {
    * Applies pending migrations in dependency order. With `onError`, a failing plugin is reported and skipped along
    * with the plugins that require it (boot containment); without, the first failure throws.
    */
-  async up(options: { plugin?: string; onError?: (plugin: string, error: WizamartError) => void } = {}): Promise<MigrationStep[]> {
+  async up(
+    options: { plugin?: string; onError?: (plugin: string, error: WizamartError) => void } = {},
+  ): Promise<MigrationStep[]> {
     const done: MigrationStep[] = [];
     const broken = new Set<string>();
     for (const target of this.targets(options.plugin)) {
@@ -117,12 +119,17 @@ export class Migrator {
     const target = this.byCode.get(plugin);
     if (!target) throw hostErrors.WZ_MIGRATION_NOT_FOUND({ plugin });
     const records = await this.records();
-    const dependents = this.dependentsOf(plugin).filter((code) => [...records.keys()].some((id) => id.startsWith(`${code}\u0000`)));
+    const dependents = this.dependentsOf(plugin).filter((code) =>
+      [...records.keys()].some((id) => id.startsWith(`${code}\u0000`)),
+    );
     if (dependents.length > 0) {
       throw hostErrors.WZ_MIGRATION_DEPENDENTS({ plugin, dependents });
     }
     const files = new Map(listMigrationFiles(plugin, target.dir).map((file) => [file.name, file]));
-    const applied = [...records.keys()].filter((id) => id.startsWith(`${plugin}\u0000`)).map((id) => id.split('\u0000')[1]).sort((a, b) => sequenceOf(plugin, a) - sequenceOf(plugin, b));
+    const applied = [...records.keys()]
+      .filter((id) => id.startsWith(`${plugin}\u0000`))
+      .map((id) => id.split('\u0000')[1])
+      .sort((a, b) => sequenceOf(plugin, a) - sequenceOf(plugin, b));
     const undo = this.selectForRollback(plugin, applied, to);
     const done: MigrationStep[] = [];
     for (const name of undo) {
@@ -157,7 +164,9 @@ export class Migrator {
     const found = new Set<string>();
     let frontier = [plugin];
     while (frontier.length > 0) {
-      const next = this.plugins.filter((candidate) => !found.has(candidate.code) && candidate.requires.some((code) => frontier.includes(code)));
+      const next = this.plugins.filter(
+        (candidate) => !found.has(candidate.code) && candidate.requires.some((code) => frontier.includes(code)),
+      );
       next.forEach((candidate) => found.add(candidate.code));
       frontier = next.map((candidate) => candidate.code);
     }
@@ -201,7 +210,10 @@ export class Migrator {
     });
     if (!ran) return undefined;
     const durationMs = Math.round(performance.now() - started);
-    this.options.logger.info({ plugin: file.plugin, migration: file.name, direction, durationMs }, `migration ${direction}`);
+    this.options.logger.info(
+      { plugin: file.plugin, migration: file.name, direction, durationMs },
+      `migration ${direction}`,
+    );
     return { plugin: file.plugin, name: file.name, durationMs };
   }
 

@@ -1,6 +1,17 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
-import { frameLength, GSSENC_REQUEST, PROTOCOL_3, queryMessage, ReadyForQueryTracker, SSL_REQUEST, startupCode, SYNC, TERMINATE, type TransactionStatus } from './pg-wire.js';
+import {
+  frameLength,
+  GSSENC_REQUEST,
+  PROTOCOL_3,
+  queryMessage,
+  ReadyForQueryTracker,
+  SSL_REQUEST,
+  startupCode,
+  SYNC,
+  TERMINATE,
+  type TransactionStatus,
+} from './pg-wire.js';
 import { SessionLock } from './session-lock.js';
 
 /** Where the embedded database reports what an operator should know (a pino logger fits). */
@@ -67,7 +78,10 @@ export class PgliteServer {
     socket.on('error', () => {});
     if (this.stopping || this.connections.size >= this.shared.maxConnections) {
       if (!this.stopping) {
-        this.shared.log.warn({ maxConnections: this.shared.maxConnections }, `embedded database: refused a connection, all ${this.shared.maxConnections} are in use (pool sizes add up to more than the limit, or a client leaks connections)`);
+        this.shared.log.warn(
+          { maxConnections: this.shared.maxConnections },
+          `embedded database: refused a connection, all ${this.shared.maxConnections} are in use (pool sizes add up to more than the limit, or a client leaks connections)`,
+        );
       }
       // A clean end rather than a reset: the client reads "Connection terminated unexpectedly", as before.
       socket.resume();
@@ -188,7 +202,11 @@ class Connection {
     }
     let end = 0;
     let terminate = false;
-    for (let length = frameLength(this.buffer, true); length > 0; length = frameLength(this.buffer.subarray(end), true)) {
+    for (
+      let length = frameLength(this.buffer, true);
+      length > 0;
+      length = frameLength(this.buffer.subarray(end), true)
+    ) {
       if (this.buffer[end] === TERMINATE) {
         terminate = true;
         break;
@@ -210,13 +228,15 @@ class Connection {
   private async execute(message: Buffer, reply: boolean): Promise<TransactionStatus | undefined> {
     const { db } = this.shared;
     const tracker = new ReadyForQueryTracker();
-    await db.runExclusive(() => db.execProtocolRawStream(message, {
-      onRawData: (data) => {
-        tracker.feed(data);
-        // PGlite reuses its output buffer, hence the copy.
-        if (reply && !this.socket.destroyed) this.socket.write(Buffer.from(data));
-      },
-    }));
+    await db.runExclusive(() =>
+      db.execProtocolRawStream(message, {
+        onRawData: (data) => {
+          tracker.feed(data);
+          // PGlite reuses its output buffer, hence the copy.
+          if (reply && !this.socket.destroyed) this.socket.write(Buffer.from(data));
+        },
+      }),
+    );
     return tracker.status;
   }
 
@@ -234,7 +254,10 @@ class Connection {
     if (!this.owner || idleInTransactionMs <= 0) return;
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
-      log.warn({ idleInTransactionMs, waiting: this.shared.lock.queued }, `embedded database: a connection stayed idle inside a transaction for ${idleInTransactionMs / 1000} s while holding the database; closed it and rolled its transaction back (often a query made outside the transaction object inside a transaction, which waits for it forever)`);
+      log.warn(
+        { idleInTransactionMs, waiting: this.shared.lock.queued },
+        `embedded database: a connection stayed idle inside a transaction for ${idleInTransactionMs / 1000} s while holding the database; closed it and rolled its transaction back (often a query made outside the transaction object inside a transaction, which waits for it forever)`,
+      );
       this.socket.destroy();
     }, idleInTransactionMs);
     this.idleTimer.unref();
@@ -266,6 +289,10 @@ class Connection {
       status = await this.execute(SYNC, false);
       if (status !== 'I') status = await this.execute(queryMessage('ROLLBACK'), false);
     }
-    if (status !== 'I') this.shared.log.error({ status }, 'embedded database: a closed connection left the session in an unexpected state');
+    if (status !== 'I')
+      this.shared.log.error(
+        { status },
+        'embedded database: a closed connection left the session in an unexpected state',
+      );
   }
 }

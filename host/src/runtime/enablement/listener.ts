@@ -7,7 +7,11 @@ import { ENABLEMENT_CHANNEL } from './service.js';
  * `onChange` for each; reconnects with backoff when the connection drops (and refreshes then, as changes may have been
  * missed). Not used on the embedded database, where this is the only host.
  */
-export function listenForEnablement(url: string, onChange: (platform: string) => Promise<void>, logger: Logger): { stop(): Promise<void> } {
+export function listenForEnablement(
+  url: string,
+  onChange: (platform: string) => Promise<void>,
+  logger: Logger,
+): { stop(): Promise<void> } {
   let client: pg.Client | undefined;
   let stopped = false;
   let retryMs = 500;
@@ -15,7 +19,13 @@ export function listenForEnablement(url: string, onChange: (platform: string) =>
   const connect = async () => {
     if (stopped) return;
     const next = new pg.Client({ connectionString: url });
-    next.on('notification', (message) => void onChange(message.payload ?? '').catch((error) => logger.error({ err: error }, 'enablement refresh failed')));
+    next.on(
+      'notification',
+      (message) =>
+        void onChange(message.payload ?? '').catch((error) =>
+          logger.error({ err: error }, 'enablement refresh failed'),
+        ),
+    );
     next.on('error', (error) => {
       logger.warn({ err: error }, 'enablement listener lost its connection; reconnecting');
       schedule();

@@ -10,7 +10,13 @@ const PLUGINS: PlannedPlugin[] = [
   { code: 'payments', tier: 'optional', state: 'loaded', requires: ['tenancy'] },
   { code: 'orders', tier: 'optional', state: 'loaded', requires: ['catalog', 'payments'] },
   { code: 'checkout', tier: 'optional', state: 'loaded', requires: ['orders'] },
-  { code: 'broken', tier: 'optional', state: 'failed', requires: [], error: { code: 'WZ_PLUGIN_ENTRY', message: 'no entry' } },
+  {
+    code: 'broken',
+    tier: 'optional',
+    state: 'failed',
+    requires: [],
+    error: { code: 'WZ_PLUGIN_ENTRY', message: 'no entry' },
+  },
 ];
 
 const reasons = (entries: Record<string, string[]>) => new Map(Object.entries(entries));
@@ -28,17 +34,32 @@ describe('enablement plans', () => {
   });
 
   it('enabling an already required plugin explicitly adds the reason and enables nothing else', () => {
-    const { plan, reasons: next } = planEnable(PLUGINS, reasons({ catalog: ['required-by:orders'], orders: ['explicit'], payments: ['required-by:orders'] }), 'catalog');
+    const { plan, reasons: next } = planEnable(
+      PLUGINS,
+      reasons({ catalog: ['required-by:orders'], orders: ['explicit'], payments: ['required-by:orders'] }),
+      'catalog',
+    );
     expect(plan.enable).to.deep.equal([]);
     expect(next.get('catalog')).to.deep.equal(['explicit', 'required-by:orders']);
   });
 
   it('refuses failed plugins (WZ_PLUGIN_NOT_LOADED, with its error) and unknown ones (WZ_PLUGIN_NOT_FOUND)', () => {
-    expect(() => planEnable(PLUGINS, reasons({}), 'broken')).to.throw().with.property('code', 'WZ_PLUGIN_NOT_LOADED');
-    expect(() => planEnable(PLUGINS, reasons({}), 'ghost')).to.throw().with.property('code', 'WZ_PLUGIN_NOT_FOUND');
+    expect(() => planEnable(PLUGINS, reasons({}), 'broken'))
+      .to.throw()
+      .with.property('code', 'WZ_PLUGIN_NOT_LOADED');
+    expect(() => planEnable(PLUGINS, reasons({}), 'ghost'))
+      .to.throw()
+      .with.property('code', 'WZ_PLUGIN_NOT_FOUND');
   });
 
-  const enabledShop = () => reasons({ checkout: ['explicit'], orders: ['required-by:checkout'], catalog: ['required-by:orders'], payments: ['required-by:orders'], inventory: ['explicit'] });
+  const enabledShop = () =>
+    reasons({
+      checkout: ['explicit'],
+      orders: ['required-by:checkout'],
+      catalog: ['required-by:orders'],
+      payments: ['required-by:orders'],
+      inventory: ['explicit'],
+    });
 
   it('disabling takes every enabled dependent along and lists what could be released', () => {
     const { plan, reasons: next } = planDisable(PLUGINS, enabledShop(), 'orders', false);
@@ -51,7 +72,12 @@ describe('enablement plans', () => {
   });
 
   it('releases, when asked, what only the disabled plugins required', () => {
-    const current = reasons({ checkout: ['explicit'], orders: ['required-by:checkout'], catalog: ['required-by:orders'], payments: ['required-by:orders'] });
+    const current = reasons({
+      checkout: ['explicit'],
+      orders: ['required-by:checkout'],
+      catalog: ['required-by:orders'],
+      payments: ['required-by:orders'],
+    });
     const { plan, reasons: next } = planDisable(PLUGINS, current, 'checkout', true);
     expect(plan.disable).to.deep.equal(['checkout', 'orders', 'catalog', 'payments']);
     expect(plan.release).to.deep.equal(['orders', 'catalog', 'payments']);
@@ -59,13 +85,20 @@ describe('enablement plans', () => {
   });
 
   it('keeps a plugin that something still enabled requires', () => {
-    const current = reasons({ orders: ['explicit'], catalog: ['required-by:inventory', 'required-by:orders'], payments: ['required-by:orders'], inventory: ['explicit'] });
+    const current = reasons({
+      orders: ['explicit'],
+      catalog: ['required-by:inventory', 'required-by:orders'],
+      payments: ['required-by:orders'],
+      inventory: ['explicit'],
+    });
     const { plan, reasons: next } = planDisable(PLUGINS, current, 'orders', true);
     expect(plan).to.deep.equal({ enable: [], disable: ['orders', 'payments'], release: ['payments'] });
     expect(next.get('catalog')).to.deep.equal(['required-by:inventory']);
   });
 
   it('refuses to disable a core plugin (WZ_PLUGIN_CORE_REQUIRED)', () => {
-    expect(() => planDisable(PLUGINS, reasons({}), 'tenancy', false)).to.throw().with.property('code', 'WZ_PLUGIN_CORE_REQUIRED');
+    expect(() => planDisable(PLUGINS, reasons({}), 'tenancy', false))
+      .to.throw()
+      .with.property('code', 'WZ_PLUGIN_CORE_REQUIRED');
   });
 });

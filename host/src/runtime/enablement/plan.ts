@@ -64,7 +64,12 @@ export function planEnable(plugins: readonly PlannedPlugin[], current: Reasons, 
  * Disabling `code` disables it and every enabled plugin that requires it, transitively. Plugins left enabled only
  * because a disabled one required them are listed in `release`; they are disabled too only when `release` is true.
  */
-export function planDisable(plugins: readonly PlannedPlugin[], current: Reasons, code: string, release: boolean): PlannedChange {
+export function planDisable(
+  plugins: readonly PlannedPlugin[],
+  current: Reasons,
+  code: string,
+  release: boolean,
+): PlannedChange {
   const byCode = new Map(plugins.map((plugin) => [plugin.code, plugin]));
   const target = byCode.get(code);
   if (!target) throw notFound(code);
@@ -84,15 +89,19 @@ export function planDisable(plugins: readonly PlannedPlugin[], current: Reasons,
   const releasable: string[] = [];
   // Drop `required-by:` reasons of the plugins going away; what is left with no reason at all is releasable, which in
   // turn frees what only it required.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [name, list] of current) {
       if (gone.has(name) || list.length === 0) continue;
-      let kept = list.filter((reason) => !(reason.startsWith(REQUIRED_BY) && gone.has(reason.slice(REQUIRED_BY.length))));
+      let kept = list.filter(
+        (reason) => !(reason.startsWith(REQUIRED_BY) && gone.has(reason.slice(REQUIRED_BY.length))),
+      );
       if (kept.length === list.length) continue;
       if (kept.length === 0) {
         // Whatever the recorded reasons say, a plugin an enabled plugin still requires stays (and says why).
-        const requirers = plugins.filter((plugin) => plugin.requires.includes(name) && enabled(plugin.code) && !gone.has(plugin.code));
+        const requirers = plugins.filter(
+          (plugin) => plugin.requires.includes(name) && enabled(plugin.code) && !gone.has(plugin.code),
+        );
         kept = requirers.map((plugin) => `${REQUIRED_BY}${plugin.code}`);
       }
       reasons.set(name, kept);
@@ -108,5 +117,8 @@ export function planDisable(plugins: readonly PlannedPlugin[], current: Reasons,
   // Without `release`, a releasable plugin keeps running with its reasons as they were (naming who once required it),
   // so a later change can still offer to release it.
   if (!release) for (const name of releasable) reasons.delete(name);
-  return { plan: { enable: [], disable: release ? [...disable, ...releasable] : disable, release: releasable }, reasons };
+  return {
+    plan: { enable: [], disable: release ? [...disable, ...releasable] : disable, release: releasable },
+    reasons,
+  };
 }

@@ -26,7 +26,9 @@ export class EnablementStore {
   }
 
   async refresh(): Promise<void> {
-    const rows: Array<{ platform: string; plugin: string }> = await this.knex(`${HOST_SCHEMA}.plugin_enablement`).select('platform', 'plugin');
+    const rows: Array<{ platform: string; plugin: string }> = await this.knex(
+      `${HOST_SCHEMA}.plugin_enablement`,
+    ).select('platform', 'plugin');
     const next = new Map<string, Set<string>>();
     for (const row of rows) {
       const set = next.get(row.platform) ?? new Set<string>();

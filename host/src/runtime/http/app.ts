@@ -33,7 +33,8 @@ export interface HttpDeps {
 const defaultTenant: RequestHandler = (req, _res, next) => {
   const url = matchUrl(req.path);
   const { surface, store } = url;
-  const tenant: RequestTenant = store === undefined ? { platform: 'main', surface } : { platform: 'main', surface, store };
+  const tenant: RequestTenant =
+    store === undefined ? { platform: 'main', surface } : { platform: 'main', surface, store };
   req.wz = { id: req.id, tenant, url };
   next();
 };
@@ -69,19 +70,28 @@ export function chain(handlers: RequestHandler[]): RequestHandler {
 function opsRoutes(deps: HttpDeps): RequestHandler {
   const routes = new Map<string, RequestHandler>([
     ['/health/live', (_req, res) => void res.json({ status: 'ok' })],
-    ['/health/ready', async (_req, res) => {
-      const ready = deps.isReady() && (await deps.health.databaseReachable());
-      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
-    }],
-    ['/health', async (req, res) => {
-      // `?platform=<code>`: only the checks of plugins enabled on that platform count.
-      const platform = typeof req.query.platform === 'string' ? req.query.platform : undefined;
-      const report = await deps.health.report(platform);
-      res.status(report.status === 'down' ? 503 : 200).json(report);
-    }],
-    ['/metrics', async (_req, res) => {
-      res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
-    }],
+    [
+      '/health/ready',
+      async (_req, res) => {
+        const ready = deps.isReady() && (await deps.health.databaseReachable());
+        res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+      },
+    ],
+    [
+      '/health',
+      async (req, res) => {
+        // `?platform=<code>`: only the checks of plugins enabled on that platform count.
+        const platform = typeof req.query.platform === 'string' ? req.query.platform : undefined;
+        const report = await deps.health.report(platform);
+        res.status(report.status === 'down' ? 503 : 200).json(report);
+      },
+    ],
+    [
+      '/metrics',
+      async (_req, res) => {
+        res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+      },
+    ],
   ]);
   return (req, res, next) => {
     const route = req.method === 'GET' || req.method === 'HEAD' ? routes.get(req.path) : undefined;

@@ -52,7 +52,13 @@ export function createErrorHandler(report?: (error: unknown) => void): ErrorRequ
   return (error, req, res, next) => handleError(error, req, res, next, report);
 }
 
-function handleError(error: unknown, req: Request, res: Response, next: NextFunction, report?: (error: unknown) => void): void {
+function handleError(
+  error: unknown,
+  req: Request,
+  res: Response,
+  next: NextFunction,
+  report?: (error: unknown) => void,
+): void {
   const wz = normaliseError(error);
   if (wz.status >= 500) {
     req.log?.error({ err: error, code: wz.code }, 'request failed');
@@ -67,13 +73,18 @@ function handleError(error: unknown, req: Request, res: Response, next: NextFunc
   }
   const body = errorBody(wz);
   res.status(wz.status);
-  if (wz.status === 429 && typeof wz.details.retryAfter === 'number') res.set('Retry-After', String(wz.details.retryAfter));
+  if (wz.status === 429 && typeof wz.details.retryAfter === 'number')
+    res.set('Retry-After', String(wz.details.retryAfter));
   if (wantsJson(req) || !req.app.get('view engine')) {
     res.json(body);
     return;
   }
-  res.render('error', { title: `Error ${wz.status}`, error: body.error, status: wz.status, requestId: req.wz?.id }, (renderError, html) => {
-    if (renderError) res.type('text/plain').send(`${wz.status} ${wz.code}: ${wz.message}`);
-    else res.send(html);
-  });
+  res.render(
+    'error',
+    { title: `Error ${wz.status}`, error: body.error, status: wz.status, requestId: req.wz?.id },
+    (renderError, html) => {
+      if (renderError) res.type('text/plain').send(`${wz.status} ${wz.code}: ${wz.message}`);
+      else res.send(html);
+    },
+  );
 }

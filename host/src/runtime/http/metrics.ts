@@ -41,11 +41,36 @@ export function createMetrics(): HostMetrics {
       if (!child) byMethod.set(method, (child = httpDuration.labels(method, route, String(status))));
       child.observe(seconds);
     },
-    plugins: new Gauge({ name: 'wizamart_plugins', help: 'Installed plugins by state', labelNames: ['state'], registers }),
-    pluginBoot: new Gauge({ name: 'wizamart_plugin_boot_duration_seconds', help: 'Import and register time per plugin', labelNames: ['plugin'], registers }),
-    jobs: new Counter({ name: 'wizamart_jobs_total', help: 'Job runs by job and outcome', labelNames: ['job', 'outcome'], registers }),
-    contextsBuilt: new Counter({ name: 'wizamart_http_contexts_built_total', help: 'Request contexts built (one per request routed to a plugin)', registers }),
-    jobDuration: new Histogram({ name: 'wizamart_job_duration_seconds', help: 'Job run duration', labelNames: ['job'], registers, buckets: [0.01, 0.1, 0.5, 1, 5, 30, 120, 600] }),
+    plugins: new Gauge({
+      name: 'wizamart_plugins',
+      help: 'Installed plugins by state',
+      labelNames: ['state'],
+      registers,
+    }),
+    pluginBoot: new Gauge({
+      name: 'wizamart_plugin_boot_duration_seconds',
+      help: 'Import and register time per plugin',
+      labelNames: ['plugin'],
+      registers,
+    }),
+    jobs: new Counter({
+      name: 'wizamart_jobs_total',
+      help: 'Job runs by job and outcome',
+      labelNames: ['job', 'outcome'],
+      registers,
+    }),
+    contextsBuilt: new Counter({
+      name: 'wizamart_http_contexts_built_total',
+      help: 'Request contexts built (one per request routed to a plugin)',
+      registers,
+    }),
+    jobDuration: new Histogram({
+      name: 'wizamart_job_duration_seconds',
+      help: 'Job run duration',
+      labelNames: ['job'],
+      registers,
+      buckets: [0.01, 0.1, 0.5, 1, 5, 30, 120, 600],
+    }),
   };
 }
 
@@ -63,7 +88,8 @@ export function routeLabel(req: Request): string {
     let byMount = labels.get(route!);
     if (!byMount) labels.set(route!, (byMount = new Map()));
     let label = byMount.get(mountPattern);
-    if (label === undefined) byMount.set(mountPattern, (label = `${mountPattern}${routePath === '/' ? '' : routePath}`));
+    if (label === undefined)
+      byMount.set(mountPattern, (label = `${mountPattern}${routePath === '/' ? '' : routePath}`));
     return label;
   }
   if (req.wz?.tenant.surface === 'static') return '/static/*';

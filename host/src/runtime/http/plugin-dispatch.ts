@@ -11,7 +11,12 @@ export interface EnablementCheck {
 
 /** Mount patterns per kind and surface (DESIGN.md URL map); the plugin code follows. Used as metric labels. */
 export const MOUNTS = {
-  api: { admin: '/api/v1/admin', store: '/api/v1/store/:store', storefront: '/api/v1/storefront/:store', shared: '/api/v1/shared' },
+  api: {
+    admin: '/api/v1/admin',
+    store: '/api/v1/store/:store',
+    storefront: '/api/v1/storefront/:store',
+    shared: '/api/v1/shared',
+  },
   pages: { admin: '/admin', store: '/store/:store', storefront: '/storefront/:store', shared: '' },
 } as const;
 
@@ -68,11 +73,17 @@ export function pluginDispatch(
 ): RequestHandler {
   const json = express.json({ limit: '1mb' });
   // Shared APIs (webhooks) keep the exact bytes of JSON bodies for signature checks: `req.wz.rawBody`.
-  const jsonKeepingBytes = express.json({ limit: '1mb', verify: (req, _res, bytes) => void ((req as express.Request).wz.rawBody = bytes) });
+  const jsonKeepingBytes = express.json({
+    limit: '1mb',
+    verify: (req, _res, bytes) => void ((req as express.Request).wz.rawBody = bytes),
+  });
   const form = express.urlencoded({ extended: false, limit: '1mb' });
   const groups = new Map<string, RouteContribution[]>();
   for (const route of routes) {
-    const id = route.kind === 'home' || route.kind === 'root' ? `${route.kind} ${route.surface}` : `${route.kind} ${route.surface} ${route.plugin}`;
+    const id =
+      route.kind === 'home' || route.kind === 'root'
+        ? `${route.kind} ${route.surface}`
+        : `${route.kind} ${route.surface} ${route.plugin}`;
     groups.set(id, [...(groups.get(id) ?? []), route]);
   }
   const mounted = new Map<string, Mounted>();
@@ -81,15 +92,29 @@ export function pluginDispatch(
     const routers: Router[] = group.map((route) => route.router);
     mounted.set(id, {
       plugin: first.plugin,
-      pattern: first.kind === 'home' ? MOUNTS.pages[first.surface] : first.kind === 'root' ? MOUNTS.api[first.surface] : `${MOUNTS[first.kind][first.surface]}/${first.plugin}`,
+      pattern:
+        first.kind === 'home'
+          ? MOUNTS.pages[first.surface]
+          : first.kind === 'root'
+            ? MOUNTS.api[first.surface]
+            : `${MOUNTS[first.kind][first.surface]}/${first.plugin}`,
       core: tierOf(first.plugin) === 'core',
-      body: first.kind === 'api' && first.surface === 'shared' ? jsonKeepingBytes : first.kind === 'api' || first.kind === 'root' ? json : form,
+      body:
+        first.kind === 'api' && first.surface === 'shared'
+          ? jsonKeepingBytes
+          : first.kind === 'api' || first.kind === 'root'
+            ? json
+            : form,
       handle: routers.length === 1 ? routers[0] : express.Router({ mergeParams: true }).use(...routers),
     });
   }
   for (const alias of aliases) {
     const pages = mounted.get(`pages ${alias.surface} ${alias.plugin}`);
-    if (pages) mounted.set(`alias ${alias.surface} ${alias.segment}`, { ...pages, pattern: `${MOUNTS.pages[alias.surface]}/${alias.segment}` });
+    if (pages)
+      mounted.set(`alias ${alias.surface} ${alias.segment}`, {
+        ...pages,
+        pattern: `${MOUNTS.pages[alias.surface]}/${alias.segment}`,
+      });
   }
   return (req, res, next) => {
     // The tenant stage may have rewritten the URL (a storefront on its own host): read the new path then.

@@ -44,7 +44,10 @@ export function requestObservability(app: Express, logger: Logger, metrics: Host
       if (QUIET.has(req.path)) return;
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
       if (!logger.isLevelEnabled(level)) return;
-      logger[level]({ reqId: id, method: req.method, url: req.originalUrl, status, ms: Math.round(seconds * 10_000) / 10 }, 'request completed');
+      logger[level](
+        { reqId: id, method: req.method, url: req.originalUrl, status, ms: Math.round(seconds * 10_000) / 10 },
+        'request completed',
+      );
     });
     next();
   };

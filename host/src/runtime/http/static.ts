@@ -28,7 +28,11 @@ function isSuspicious(rawPath: string): boolean {
 export function pluginStatic(staticDirs: ReadonlyMap<string, string>, maxAge: string | number): RequestHandler {
   const servers = new Map<string, RequestHandler>();
   for (const [code, dir] of staticDirs) {
-    if (existsSync(dir)) servers.set(code, express.static(dir, { fallthrough: false, dotfiles: 'ignore', index: false, maxAge, redirect: false }));
+    if (existsSync(dir))
+      servers.set(
+        code,
+        express.static(dir, { fallthrough: false, dotfiles: 'ignore', index: false, maxAge, redirect: false }),
+      );
   }
   return (req, res, next) => {
     if (req.wz.url?.kind !== 'static') return next();
@@ -38,6 +42,8 @@ export function pluginStatic(staticDirs: ReadonlyMap<string, string>, maxAge: st
     const server = servers.get(match.plugin);
     if (!server || !match.file || isSuspicious(raw)) return next(notFound(req.path));
     req.url = match.file;
-    server(req, res, (error?: unknown) => next(error && (error as { status?: number }).status !== 404 ? error : notFound(req.path)));
+    server(req, res, (error?: unknown) =>
+      next(error && (error as { status?: number }).status !== 404 ? error : notFound(req.path)),
+    );
   };
 }

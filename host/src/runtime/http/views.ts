@@ -54,7 +54,10 @@ export function setupViews(
   for (const [code, dir] of viewDirs) {
     const partials = path.join(dir, 'partials');
     for (const file of walk(partials)) {
-      const name = path.relative(partials, file).replace(/\\/g, '/').replace(/\.hbs$/, '');
+      const name = path
+        .relative(partials, file)
+        .replace(/\\/g, '/')
+        .replace(/\.hbs$/, '');
       instance.registerPartial(`${code}/${name}`, readFileSync(file, 'utf8'));
     }
   }

@@ -50,7 +50,14 @@ async function skip(deps: HandlerDeps, def: JobContribution, id: string, platfor
 }
 
 /** Counts and logs a failed run as `retry` (warn) or, when no attempt is left, `failure` (error). */
-function recordFailure(deps: HandlerDeps, def: JobContribution, options: ResolvedJobOptions, failures: number, error: Error, log: Logger): void {
+function recordFailure(
+  deps: HandlerDeps,
+  def: JobContribution,
+  options: ResolvedJobOptions,
+  failures: number,
+  error: Error,
+  log: Logger,
+): void {
   const delay = retryDelay(failures, options);
   const attempt = attemptNumber(failures - 1, options.attempts);
   if (delay === null) {
@@ -58,7 +65,10 @@ function recordFailure(deps: HandlerDeps, def: JobContribution, options: Resolve
     log.error({ err: error, attempt }, `job failed after ${attempt} attempt(s); no retries left`);
   } else {
     deps.metrics.jobs.inc({ job: def.name, outcome: 'retry' });
-    log.warn({ err: error, attempt, retryInMs: delay }, `job attempt ${attempt} of ${options.attempts} failed; retrying`);
+    log.warn(
+      { err: error, attempt, retryInMs: delay },
+      `job attempt ${attempt} of ${options.attempts} failed; retrying`,
+    );
   }
 }
 
@@ -70,7 +80,12 @@ export function createProcessor(def: JobContribution, options: ResolvedJobOption
   return async (job) => {
     const id = String(job.attrs._id);
     const stored = fromStoredData(job.attrs.data);
-    const log = deps.logger.child({ job: def.name, jobId: id, platform: stored.platform, store: stored.store ?? undefined });
+    const log = deps.logger.child({
+      job: def.name,
+      jobId: id,
+      platform: stored.platform,
+      store: stored.store ?? undefined,
+    });
     if (!deps.isEnabled(stored.platform, def.plugin)) return skip(deps, def, id, stored.platform, log);
     const failCount = job.attrs.failCount ?? 0;
     const attempt = attemptNumber(failCount, options.attempts);

@@ -19,9 +19,18 @@ describe('job retry policy', () => {
   });
 
   it('applies the documented defaults and rejects nonsense', () => {
-    expect(resolveJobOptions('a.b')).to.deep.equal({ concurrency: 5, attempts: 5, backoffMs: 5000, lockLifetimeMs: 600_000 });
+    expect(resolveJobOptions('a.b')).to.deep.equal({
+      concurrency: 5,
+      attempts: 5,
+      backoffMs: 5000,
+      lockLifetimeMs: 600_000,
+    });
     const code = 'WZ_PLUGIN_INVALID_ARGUMENT';
-    expect(() => resolveJobOptions('a.b', { attempts: 0 })).to.throw().with.property('code', code);
-    expect(() => resolveJobOptions('a.b', { backoffMs: -1 })).to.throw().with.property('code', code);
+    expect(() => resolveJobOptions('a.b', { attempts: 0 }))
+      .to.throw()
+      .with.property('code', code);
+    expect(() => resolveJobOptions('a.b', { backoffMs: -1 }))
+      .to.throw()
+      .with.property('code', code);
   });
 });

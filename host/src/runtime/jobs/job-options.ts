@@ -48,7 +48,10 @@ export function attemptNumber(failCount: number, attempts: number): number {
  * that failure used the last attempt. Used as agenda's backoff strategy and to label the outcome of a failed run, so
  * the two always agree.
  */
-export function retryDelay(failures: number, options: Pick<ResolvedJobOptions, 'attempts' | 'backoffMs'>): number | null {
+export function retryDelay(
+  failures: number,
+  options: Pick<ResolvedJobOptions, 'attempts' | 'backoffMs'>,
+): number | null {
   const failedAttempt = attemptNumber(failures - 1, options.attempts);
   if (failedAttempt >= options.attempts) return null;
   return options.backoffMs * 2 ** (failedAttempt - 1);

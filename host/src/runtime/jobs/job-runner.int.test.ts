@@ -41,7 +41,11 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, para
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -84,7 +88,11 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
       runners = [];
     });
 
-    function job(name: string, handler: (run: JobRun) => Promise<void> | void, options: JobOptions = {}): JobContribution {
+    function job(
+      name: string,
+      handler: (run: JobRun) => Promise<void> | void,
+      options: JobOptions = {},
+    ): JobContribution {
       return { plugin, name: `${plugin}.${name}`, handler, options };
     }
 
@@ -92,8 +100,14 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
       const stream = new Writable({ write: (line, _enc, done) => (logs.push(JSON.parse(String(line))), done()) });
       const metrics = createMetrics();
       const created = new JobRunner({
-        url: db.url, embedded: db.embedded, definitions: () => jobs, isEnabled: () => true,
-        logger: pino({ level: 'info' }, stream), metrics, processEveryMs: 100, ...extra,
+        url: db.url,
+        embedded: db.embedded,
+        definitions: () => jobs,
+        isEnabled: () => true,
+        logger: pino({ level: 'info' }, stream),
+        metrics,
+        processEveryMs: 100,
+        ...extra,
       });
       runners.push(created);
       await created.connect();
@@ -116,21 +130,33 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
       expect(byId.get(plain)!.data).to.deep.equal({ n: 2 });
       await eventually(async () => (await jobs.status(plain, plugin))?.state === 'completed', 'completed state');
       expect(await counted(metrics, `${plugin}.work`, 'success')).to.equal(2);
-      expect((await metrics.jobDuration.get()).values.find((v) => v.metricName === 'wizamart_job_duration_seconds_count')?.value).to.equal(2);
+      expect(
+        (await metrics.jobDuration.get()).values.find((v) => v.metricName === 'wizamart_job_duration_seconds_count')
+          ?.value,
+      ).to.equal(2);
     });
 
     it('reads progress and its note back through status(), only for the owning plugin', async () => {
       const release = gate();
       let reported = false;
-      const { runner: jobs } = await runner([job('import', async (run) => {
-        await run.progress(40, 'halfway');
-        reported = true;
-        await release.opened;
-        await run.progress(100, 'done');
-      })]);
+      const { runner: jobs } = await runner([
+        job('import', async (run) => {
+          await run.progress(40, 'halfway');
+          reported = true;
+          await release.opened;
+          await run.progress(100, 'done');
+        }),
+      ]);
       const id = await jobs.now(`${plugin}.import`, {}, {});
       await eventually(() => reported, 'first progress report');
-      expect(await jobs.status(id, plugin)).to.include({ id, name: `${plugin}.import`, state: 'running', progress: 40, note: 'halfway', attempts: 1 });
+      expect(await jobs.status(id, plugin)).to.include({
+        id,
+        name: `${plugin}.import`,
+        state: 'running',
+        progress: 40,
+        note: 'halfway',
+        attempts: 1,
+      });
       release.open();
       const done = await eventually(async () => {
         const status = await jobs.status(id, plugin);
@@ -146,12 +172,21 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
     it('retries a failing job with doubling backoff, then marks it failed', async () => {
       const runs: Array<{ attempt: number; at: number }> = [];
       const name = `${plugin}.flaky`;
-      const { runner: jobs, metrics } = await runner([job('flaky', (run) => {
-        runs.push({ attempt: run.attempt, at: Date.now() });
-        throw new Error(`boom ${run.attempt}`);
-      }, { attempts: 3, backoffMs: 300 })]);
+      const { runner: jobs, metrics } = await runner([
+        job(
+          'flaky',
+          (run) => {
+            runs.push({ attempt: run.attempt, at: Date.now() });
+            throw new Error(`boom ${run.attempt}`);
+          },
+          { attempts: 3, backoffMs: 300 },
+        ),
+      ]);
       const id = await jobs.now(name, {}, {});
-      await eventually(async () => runs.length === 1 && (await jobs.status(id, plugin))?.state === 'retrying', 'retrying state');
+      await eventually(
+        async () => runs.length === 1 && (await jobs.status(id, plugin))?.state === 'retrying',
+        'retrying state',
+      );
       const failed = await eventually(async () => {
         const status = await jobs.status(id, plugin);
         return status?.state === 'failed' ? status : undefined;
@@ -173,7 +208,8 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
       });
       const off = await jobs.now(`${plugin}.sync`, {}, { platform: 'off' });
       const on = await jobs.now(`${plugin}.sync`, {}, {});
-      for (const id of [off, on]) await eventually(async () => (await jobs.status(id, plugin))?.state === 'completed', 'completion');
+      for (const id of [off, on])
+        await eventually(async () => (await jobs.status(id, plugin))?.state === 'completed', 'completion');
       expect(platforms).to.deep.equal(['main']);
       expect(await counted(metrics, `${plugin}.sync`, 'skipped')).to.equal(1);
       expect(await counted(metrics, `${plugin}.sync`, 'success')).to.equal(1);
@@ -196,7 +232,11 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
       const store = await jobs.every('2 hours', name, { v: 4 }, { store: 's1' });
       expect(new Set([first, other, store]).size).to.equal(3);
       await jobs.every('2 hours', name, { v: 5 }, {});
-      const rows = await query<{ id: string; repeat_interval: string; data: { payload: unknown } }>(db.url, 'select id, repeat_interval, data from wizamart_jobs where name = $1', [name]);
+      const rows = await query<{ id: string; repeat_interval: string; data: { payload: unknown } }>(
+        db.url,
+        'select id, repeat_interval, data from wizamart_jobs where name = $1',
+        [name],
+      );
       expect(rows).to.have.length(3);
       const main = rows.find((row) => row.id === first)!;
       expect(main.repeat_interval).to.equal('2 hours');
@@ -206,17 +246,22 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
     it('drains a running job on stop() and records its success', async () => {
       let finished = false;
       let started = false;
-      const { runner: jobs, metrics } = await runner([job('slow', async () => {
-        started = true;
-        await sleep(700);
-        finished = true;
-      })]);
+      const { runner: jobs, metrics } = await runner([
+        job('slow', async () => {
+          started = true;
+          await sleep(700);
+          finished = true;
+        }),
+      ]);
       const id = await jobs.now(`${plugin}.slow`, {}, {});
       await eventually(() => started, 'handler start');
       await jobs.stop();
       expect(finished).to.equal(true);
       expect(await counted(metrics, `${plugin}.slow`, 'success')).to.equal(1);
-      await jobs.check().then(() => expect.fail('check() passed after stop()'), (error) => expect(error.code).to.equal('WZ_JOB_STOPPED'));
+      await jobs.check().then(
+        () => expect.fail('check() passed after stop()'),
+        (error) => expect(error.code).to.equal('WZ_JOB_STOPPED'),
+      );
       const { runner: reader } = await runner([], {}, false);
       expect((await reader.status(id, plugin))?.state).to.equal('completed');
     });
@@ -236,7 +281,12 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
       await runner([job('stuck', slow(2), { concurrency: 1 })]);
       await eventually(() => runs.filter((run) => run.worker === 2).length === 2, 'both jobs on the second worker');
       release.open();
-      expect(runs.filter((run) => run.worker === 2).map((run) => run.id).sort()).to.deep.equal([...ids].sort());
+      expect(
+        runs
+          .filter((run) => run.worker === 2)
+          .map((run) => run.id)
+          .sort(),
+      ).to.deep.equal([...ids].sort());
     });
 
     it('validates what is enqueued and reports health', async () => {
@@ -261,11 +311,18 @@ function runnerSuite(kind: string, open: () => Promise<TestDatabase>, shareable:
         const handler = (run: JobRun) => void seen.set(run.id, (seen.get(run.id) ?? 0) + 1);
         const first = await runner([job('once', handler)]);
         const second = await runner([job('once', handler)]);
-        const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).runner.now(`${plugin}.once`, { i }, {})));
+        const ids = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).runner.now(`${plugin}.once`, { i }, {})),
+        );
         await eventually(() => seen.size === ids.length, 'all runs', 15_000);
         await sleep(400);
-        expect([...seen.values()].every((count) => count === 1), JSON.stringify([...seen.values()])).to.equal(true);
-        const total = (await counted(first.metrics, `${plugin}.once`, 'success')) + (await counted(second.metrics, `${plugin}.once`, 'success'));
+        expect(
+          [...seen.values()].every((count) => count === 1),
+          JSON.stringify([...seen.values()]),
+        ).to.equal(true);
+        const total =
+          (await counted(first.metrics, `${plugin}.once`, 'success')) +
+          (await counted(second.metrics, `${plugin}.once`, 'success'));
         expect(total).to.equal(ids.length);
       });
     }
@@ -279,10 +336,17 @@ else describe('JobRunner on a PostgreSQL server', () => it.skip('needs WIZAMART_
 describe('JobRunner without a database', () => {
   it('fails to connect with WZ_DB_UNAVAILABLE', async () => {
     const jobs = new JobRunner({
-      url: 'postgres://postgres@127.0.0.1:1/none', embedded: true, definitions: () => [], isEnabled: () => true,
-      logger: pino({ level: 'silent' }), metrics: createMetrics(),
+      url: 'postgres://postgres@127.0.0.1:1/none',
+      embedded: true,
+      definitions: () => [],
+      isEnabled: () => true,
+      logger: pino({ level: 'silent' }),
+      metrics: createMetrics(),
     });
-    const error = await jobs.connect().then(() => undefined, (thrown) => thrown);
+    const error = await jobs.connect().then(
+      () => undefined,
+      (thrown) => thrown,
+    );
     expect(error).to.include({ code: 'WZ_DB_UNAVAILABLE', status: 503 });
   });
 });

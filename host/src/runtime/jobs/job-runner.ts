@@ -9,7 +9,15 @@ import type { JobContribution } from '../../kernel/contributions.js';
 import type { HostMetrics } from '../http/metrics.js';
 import { createProcessor, type HandlerDeps } from './job-handler.js';
 import { JOB_DEFAULTS, pluginOfJob, resolveJobOptions, retryDelay, type ResolvedJobOptions } from './job-options.js';
-import { createJobPool, dbUnavailable, isConnectionError, openBackend, readJobRow, releaseLocks, updateSchedule } from './job-store.js';
+import {
+  createJobPool,
+  dbUnavailable,
+  isConnectionError,
+  openBackend,
+  readJobRow,
+  releaseLocks,
+  updateSchedule,
+} from './job-store.js';
 import { isJobId, toJobStatus, toStoredData, type StoredJobData } from './stored-job.js';
 
 /** How {@link JobRunner} reaches its database and the host. */
@@ -39,7 +47,9 @@ const stopped = () => hostErrors.WZ_JOB_STOPPED();
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -97,7 +107,13 @@ export class JobRunner implements JobQueue {
   async startProcessing(): Promise<void> {
     const agenda = this.requireAgenda();
     if (this.processing) return;
-    const deps: HandlerDeps = { pool: this.pool!, logger: this.options.logger, metrics: this.options.metrics, isEnabled: this.options.isEnabled, running: this.running };
+    const deps: HandlerDeps = {
+      pool: this.pool!,
+      logger: this.options.logger,
+      metrics: this.options.metrics,
+      isEnabled: this.options.isEnabled,
+      running: this.running,
+    };
     for (const def of this.options.definitions()) this.define(agenda, def, deps);
     try {
       await agenda.start();
@@ -125,8 +141,14 @@ export class JobRunner implements JobQueue {
     if (agenda && pool && this.processing) {
       const timeout = this.options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
       const result = await agenda.drain({ timeout });
-      if (result.timedOut) this.options.logger.warn({ running: [...this.running] }, `jobs still running after ${timeout} ms; released to other workers`);
-      await releaseLocks(pool, this.worker, [...this.running]).catch((error) => this.options.logger.warn({ err: error }, 'could not release job locks; they expire with their lock lifetime'));
+      if (result.timedOut)
+        this.options.logger.warn(
+          { running: [...this.running] },
+          `jobs still running after ${timeout} ms; released to other workers`,
+        );
+      await releaseLocks(pool, this.worker, [...this.running]).catch((error) =>
+        this.options.logger.warn({ err: error }, 'could not release job locks; they expire with their lock lifetime'),
+      );
     }
     this.processing = false;
     await pool?.end();
@@ -205,7 +227,10 @@ export class JobRunner implements JobQueue {
     try {
       options = resolveJobOptions(def.name, def.options);
     } catch (error) {
-      this.options.logger.error({ err: error, job: def.name, plugin: def.plugin }, 'job not processed: invalid job options');
+      this.options.logger.error(
+        { err: error, job: def.name, plugin: def.plugin },
+        'job not processed: invalid job options',
+      );
       return;
     }
     agenda.define(def.name, createProcessor(def, options, deps), {

@@ -31,7 +31,11 @@ const SCHEDULE_INDEX = `CREATE UNIQUE INDEX IF NOT EXISTS "${JOBS_TABLE}_schedul
  * session, and a setting would leak into all of them.
  */
 export function createJobPool(url: string, embedded: boolean, poolMax: number, logger: Logger): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: embedded ? poolMax : poolMax + 1, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: embedded ? poolMax : poolMax + 1,
+    connectionTimeoutMillis: 5000,
+  });
   // An idle client losing its server emits on the pool; without a listener that would crash the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'job database connection lost'));
   return pool;
@@ -40,8 +44,15 @@ export function createJobPool(url: string, embedded: boolean, poolMax: number, l
 /** True for errors that mean "cannot reach or log in to the database" rather than a bad query. */
 export function isConnectionError(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (/^(08|28|3D|57P)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(code))) return true;
-  return typeof message === 'string' && /timeout exceeded when trying to connect|Connection terminated|after calling end on the pool/i.test(message);
+  if (
+    typeof code === 'string' &&
+    (/^(08|28|3D|57P)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE'].includes(code))
+  )
+    return true;
+  return (
+    typeof message === 'string' &&
+    /timeout exceeded when trying to connect|Connection terminated|after calling end on the pool/i.test(message)
+  );
 }
 
 /** `WZ_DB_UNAVAILABLE` wrapping `error`. */
@@ -63,7 +74,9 @@ async function withSchemaLock(pool: pg.Pool, embedded: boolean, work: () => Prom
     await client.query('select pg_advisory_lock(hashtext($1))', [SCHEMA_LOCK]);
     await work();
   } finally {
-    await client.query('select pg_advisory_unlock(hashtext($1))', [SCHEMA_LOCK]).catch((error: Error) => (broken = error));
+    await client
+      .query('select pg_advisory_unlock(hashtext($1))', [SCHEMA_LOCK])
+      .catch((error: Error) => (broken = error));
     // Destroying a client whose unlock failed ends its session, which releases the lock anyway.
     client.release(broken ?? undefined);
   }
@@ -86,7 +99,9 @@ export async function openBackend(pool: pg.Pool, embedded: boolean, logger: Logg
     await backend.connect();
     await pool.query(SCHEDULE_INDEX);
   });
-  const channel = backend.notificationChannel as (AgendaBackend['notificationChannel'] & { on?: (event: 'error', listener: (error: Error) => void) => void }) | undefined;
+  const channel = backend.notificationChannel as
+    | (AgendaBackend['notificationChannel'] & { on?: (event: 'error', listener: (error: Error) => void) => void })
+    | undefined;
   // The channel is an EventEmitter that emits 'error' on a lost LISTEN connection; unheard, that would crash.
   channel?.on?.('error', (error) => logger.warn({ err: error }, 'job notifications interrupted; polling continues'));
   return {
@@ -108,7 +123,10 @@ export async function readJobRow(pool: pg.Pool, id: string): Promise<JobRow | un
 
 /** Stores the progress note (agenda's touch() stores only the percentage and never writes `data`). */
 export async function writeNote(pool: pg.Pool, id: string, note: string): Promise<void> {
-  await pool.query(`UPDATE ${T} SET data = jsonb_set(COALESCE(data, '{}'), '{note}', to_jsonb($2::text)) WHERE id = $1`, [id, note]);
+  await pool.query(
+    `UPDATE ${T} SET data = jsonb_set(COALESCE(data, '{}'), '{note}', to_jsonb($2::text)) WHERE id = $1`,
+    [id, note],
+  );
 }
 
 /** Marks the start of an attempt: records its number and clears the previous attempt's progress and note. */
@@ -140,7 +158,14 @@ export async function releaseLocks(pool: pg.Pool, worker: string, running: strin
  * Updates the schedule of `name` for `targetKey` in place: new payload, new interval. The next run time is kept when
  * the interval is unchanged, so re-declaring a schedule at every boot does not make it run at every boot.
  */
-export async function updateSchedule(pool: pg.Pool, name: string, targetKey: string, payload: unknown, interval: string, nextRunAt: Date): Promise<string | undefined> {
+export async function updateSchedule(
+  pool: pg.Pool,
+  name: string,
+  targetKey: string,
+  payload: unknown,
+  interval: string,
+  nextRunAt: Date,
+): Promise<string | undefined> {
   const result = await pool.query<{ id: string }>(
     `UPDATE ${T} SET data = jsonb_set(COALESCE(data, '{}'), '{payload}', $3::jsonb),
        next_run_at = CASE WHEN repeat_interval = $4 AND next_run_at IS NOT NULL THEN next_run_at ELSE $5 END,

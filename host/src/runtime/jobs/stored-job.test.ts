@@ -6,8 +6,19 @@ const NOW = at(30);
 
 function row(extra: Partial<JobRow>): JobRow {
   return {
-    id: '00000000-0000-4000-8000-000000000000', name: 'p.job', data: {}, next_run_at: null, locked_at: null, last_run_at: null,
-    last_finished_at: null, failed_at: null, fail_count: null, fail_reason: null, repeat_interval: null, progress: null, ...extra,
+    id: '00000000-0000-4000-8000-000000000000',
+    name: 'p.job',
+    data: {},
+    next_run_at: null,
+    locked_at: null,
+    last_run_at: null,
+    last_finished_at: null,
+    failed_at: null,
+    fail_count: null,
+    fail_reason: null,
+    repeat_interval: null,
+    progress: null,
+    ...extra,
   };
 }
 
@@ -29,11 +40,31 @@ describe('stored jobs', () => {
       ['due later', { next_run_at: at(60) }, 'scheduled'],
       ['claimed by a worker but not started', { next_run_at: at(10), locked_at: at(20) }, 'queued'],
       ['running', { locked_at: at(20), last_run_at: at(21) }, 'running'],
-      ['running a retry', { locked_at: at(25), last_run_at: at(26), last_finished_at: at(20), failed_at: at(20), fail_count: 1 }, 'running'],
-      ['waiting for a retry', { next_run_at: at(40), last_run_at: at(10), last_finished_at: at(11), failed_at: at(11), fail_count: 1 }, 'retrying'],
-      ['failed for good', { last_run_at: at(10), last_finished_at: at(11), failed_at: at(11), fail_count: 5 }, 'failed'],
-      ['repeating after its retries ran out', { next_run_at: at(90), repeat_interval: '1 hour', last_finished_at: at(11), failed_at: at(11), fail_count: 5 }, 'scheduled'],
-      ['succeeded after a failure', { last_run_at: at(12), last_finished_at: at(13), failed_at: at(11), fail_count: 0 }, 'completed'],
+      [
+        'running a retry',
+        { locked_at: at(25), last_run_at: at(26), last_finished_at: at(20), failed_at: at(20), fail_count: 1 },
+        'running',
+      ],
+      [
+        'waiting for a retry',
+        { next_run_at: at(40), last_run_at: at(10), last_finished_at: at(11), failed_at: at(11), fail_count: 1 },
+        'retrying',
+      ],
+      [
+        'failed for good',
+        { last_run_at: at(10), last_finished_at: at(11), failed_at: at(11), fail_count: 5 },
+        'failed',
+      ],
+      [
+        'repeating after its retries ran out',
+        { next_run_at: at(90), repeat_interval: '1 hour', last_finished_at: at(11), failed_at: at(11), fail_count: 5 },
+        'scheduled',
+      ],
+      [
+        'succeeded after a failure',
+        { last_run_at: at(12), last_finished_at: at(13), failed_at: at(11), fail_count: 0 },
+        'completed',
+      ],
     ];
     for (const [what, extra, state] of cases) {
       it(`is ${state} when ${what}`, () => expect(jobState(row(extra), 5, NOW)).to.equal(state));

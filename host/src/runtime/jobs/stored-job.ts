@@ -50,14 +50,33 @@ function targetPart(value: unknown, key: keyof JobTarget, job: string): string |
 export function toStoredData(data: unknown, target: JobTarget = {}, job = 'a job'): StoredJobData {
   const platform = targetPart(target.platform, 'platform', job) ?? DEFAULT_PLATFORM;
   const store = targetPart(target.store, 'store', job) ?? null;
-  return { payload: data ?? null, platform, store, targetKey: JSON.stringify([platform, store]), note: null, attempt: 0 };
+  return {
+    payload: data ?? null,
+    platform,
+    store,
+    targetKey: JSON.stringify([platform, store]),
+    note: null,
+    attempt: 0,
+  };
 }
 
 /** Reads the envelope back; a row written without one (e.g. by agenda directly) counts as `main` with raw data. */
 export function fromStoredData(data: unknown): StoredJobData {
   const stored = data as Partial<StoredJobData> | null;
-  if (stored && typeof stored === 'object' && typeof stored.targetKey === 'string' && typeof stored.platform === 'string') {
-    return { payload: stored.payload ?? null, platform: stored.platform, store: stored.store ?? null, targetKey: stored.targetKey, note: stored.note ?? null, attempt: stored.attempt ?? 0 };
+  if (
+    stored &&
+    typeof stored === 'object' &&
+    typeof stored.targetKey === 'string' &&
+    typeof stored.platform === 'string'
+  ) {
+    return {
+      payload: stored.payload ?? null,
+      platform: stored.platform,
+      store: stored.store ?? null,
+      targetKey: stored.targetKey,
+      note: stored.note ?? null,
+      attempt: stored.attempt ?? 0,
+    };
   }
   return toStoredData(data);
 }
@@ -71,7 +90,9 @@ function lastRunFailed(row: JobRow): boolean {
 
 /** Locked rows are either running or merely claimed by a worker's local queue; run() stamps lastRunAt on start. */
 function hasStarted(row: JobRow): boolean {
-  return Boolean(row.last_run_at) && (!row.last_finished_at || row.last_run_at!.getTime() > row.last_finished_at.getTime());
+  return (
+    Boolean(row.last_run_at) && (!row.last_finished_at || row.last_run_at!.getTime() > row.last_finished_at.getTime())
+  );
 }
 
 /** The state a UI shows, derived from agenda's timestamps (agenda has no state column). */

@@ -12,7 +12,9 @@ export class RevocationRepository {
   async since(since: Date | undefined): Promise<{ jtis: Array<{ jti: string; expiresAt: Date }>; now: Date }> {
     const db = this.db();
     const { rows } = (await db.raw('select now() as now')) as { rows: Array<{ now: Date }> };
-    const query = db('revoked_tokens').where('expires_at', '>', rows[0].now).select<Array<{ jti: string; expires_at: Date }>>('jti', 'expires_at');
+    const query = db('revoked_tokens')
+      .where('expires_at', '>', rows[0].now)
+      .select<Array<{ jti: string; expires_at: Date }>>('jti', 'expires_at');
     if (since) query.where('revoked_at', '>=', since);
     return { jtis: (await query).map((row) => ({ jti: row.jti, expiresAt: row.expires_at })), now: rows[0].now };
   }

@@ -21,7 +21,7 @@ function renderForm(req: Request, res: Response, auth: AuthService, extra: FormS
     title: 'Sign in',
     action: `${ctx.linkBase}/auth/login`,
     csrf: auth.loginFormToken(jarOf(req, res)),
-    next: typeof req.query.next === 'string' ? req.query.next : posted ?? '',
+    next: typeof req.query.next === 'string' ? req.query.next : (posted ?? ''),
     email: extra.email ?? '',
     error: extra.error,
     store: ctx.store?.code,

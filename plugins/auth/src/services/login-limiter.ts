@@ -11,7 +11,10 @@ export interface LoginLimits {
 
 /** Counts sign-in attempts per (surface, store, email) and per client IP. */
 export class LoginLimiter {
-  constructor(private readonly counter: () => Counter, private readonly limits: LoginLimits) {}
+  constructor(
+    private readonly counter: () => Counter,
+    private readonly limits: LoginLimits,
+  ) {}
 
   private keys(ctx: RequestContext, email: string): { account: string; ip: string } {
     const account = `${ctx.surface}:${ctx.store?.code ?? '-'}:${email.trim().toLowerCase()}`;
@@ -28,7 +31,10 @@ export class LoginLimiter {
       this.counter().hit(keys.account, this.limits.windowSeconds),
       this.counter().hit(keys.ip, this.limits.windowSeconds),
     ]);
-    const waits = [account.count > this.limits.maxAttempts ? account.resetSeconds : 0, ip.count > this.limits.ipMaxAttempts ? ip.resetSeconds : 0];
+    const waits = [
+      account.count > this.limits.maxAttempts ? account.resetSeconds : 0,
+      ip.count > this.limits.ipMaxAttempts ? ip.resetSeconds : 0,
+    ];
     const wait = Math.max(...waits);
     if (wait === 0) return;
     throw rateLimited(wait);

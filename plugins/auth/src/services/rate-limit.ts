@@ -22,7 +22,8 @@ export function createMemoryCounter(): Counter {
     async hit(key, windowSeconds) {
       const now = Date.now();
       let window = windows.get(key);
-      if (!window || window.resetAt <= now) windows.set(key, (window = { count: 0, resetAt: now + windowSeconds * 1000 }));
+      if (!window || window.resetAt <= now)
+        windows.set(key, (window = { count: 0, resetAt: now + windowSeconds * 1000 }));
       window.count++;
       return { count: window.count, resetSeconds: Math.ceil((window.resetAt - now) / 1000) };
     },
@@ -54,7 +55,11 @@ export async function createRedisCounter(url: string, prefix: string): Promise<C
     },
     async undo(key) {
       // DECR on a missing key would create one without expiry: only take back from a live window.
-      await redis.eval("if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0", 1, name(key));
+      await redis.eval(
+        "if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0",
+        1,
+        name(key),
+      );
     },
     async reset(key) {
       await redis.del(name(key));

@@ -53,7 +53,12 @@ describe('tenancy generic rate limits (RateLimits)', () => {
 
   it('refuses malformed buckets and limits (a programming error, not a client one)', async () => {
     const req = fakeRequest();
-    for (const bad of [{ ...rule('k'), bucket: 'Orders:lookup' }, { ...rule('k'), bucket: '' }, { ...rule('k'), max: 0 }, { ...rule('k'), windowSeconds: 1.5 }]) {
+    for (const bad of [
+      { ...rule('k'), bucket: 'Orders:lookup' },
+      { ...rule('k'), bucket: '' },
+      { ...rule('k'), max: 0 },
+      { ...rule('k'), windowSeconds: 1.5 },
+    ]) {
       let thrown: unknown;
       await limits.hit(req, bad).catch((error: unknown) => (thrown = error));
       expect(thrown, JSON.stringify(bad)).to.be.instanceOf(TypeError);

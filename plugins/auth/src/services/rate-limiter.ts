@@ -11,8 +11,10 @@ function counterKey(limit: Pick<RateLimit, 'bucket' | 'key'>): string {
 }
 
 function checkNumbers(limit: RateLimit): void {
-  if (!Number.isInteger(limit.max) || limit.max < 1) throw new TypeError(`Rate limit ${limit.bucket}: max must be a positive integer`);
-  if (!Number.isInteger(limit.windowSeconds) || limit.windowSeconds < 1) throw new TypeError(`Rate limit ${limit.bucket}: windowSeconds must be a positive integer`);
+  if (!Number.isInteger(limit.max) || limit.max < 1)
+    throw new TypeError(`Rate limit ${limit.bucket}: max must be a positive integer`);
+  if (!Number.isInteger(limit.windowSeconds) || limit.windowSeconds < 1)
+    throw new TypeError(`Rate limit ${limit.bucket}: windowSeconds must be a positive integer`);
 }
 
 /** Generic fixed-window limits on the counter sign-ins use (memory, or Redis shared by every instance). */

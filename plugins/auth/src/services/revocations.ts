@@ -11,7 +11,11 @@ export class RevocationList {
   private refreshing: Promise<void> | undefined;
   private purgedAt = 0;
 
-  constructor(private readonly repository: RevocationRepository, private readonly ttlMs: number, private readonly onError: (error: unknown) => void) {}
+  constructor(
+    private readonly repository: RevocationRepository,
+    private readonly ttlMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {}
 
   /** Loads every unexpired revocation (at start). */
   async load(): Promise<void> {

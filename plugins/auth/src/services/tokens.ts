@@ -35,7 +35,10 @@ const pending = new WeakMap<Request, string>();
 export class TokenService {
   private readonly authenticator = new passport.Passport();
 
-  constructor(private readonly secret: () => string, check: ClaimsCheck) {
+  constructor(
+    private readonly secret: () => string,
+    check: ClaimsCheck,
+  ) {
     for (const aud of AUDIENCES) {
       const strategy = new JwtStrategy(
         {
@@ -47,7 +50,10 @@ export class TokenService {
           passReqToCallback: true,
         },
         (req: Request, claims: Claims, done: (error: unknown, user?: Principal | false) => void) => {
-          check(req, claims).then((principal) => done(null, principal ?? false), (error) => done(error));
+          check(req, claims).then(
+            (principal) => done(null, principal ?? false),
+            (error) => done(error),
+          );
         },
       );
       this.authenticator.use(`wz-${aud}`, strategy);
@@ -59,7 +65,14 @@ export class TokenService {
     const jti = randomUUID();
     const lifetime = LIFETIME_SECONDS[input.aud];
     const payload = input.store === undefined ? {} : { store: input.store };
-    const token = jwt.sign(payload, this.secret(), { algorithm: ALGORITHM, issuer: ISSUER, audience: input.aud, subject: input.sub, expiresIn: lifetime, jwtid: jti });
+    const token = jwt.sign(payload, this.secret(), {
+      algorithm: ALGORITHM,
+      issuer: ISSUER,
+      audience: input.aud,
+      subject: input.sub,
+      expiresIn: lifetime,
+      jwtid: jti,
+    });
     return { token, jti, expiresAt: new Date(Date.now() + lifetime * 1000).toISOString() };
   }
 
@@ -67,7 +80,12 @@ export class TokenService {
    * Verifies `token` for surface `aud` through passport-jwt and resolves with the principal, or undefined when the
    * token is invalid, expired, of another surface, or the check refuses it.
    */
-  authenticate(req: Request, res: Response, aud: Audience, token: string): Promise<{ principal: Principal; claims: Claims } | undefined> {
+  authenticate(
+    req: Request,
+    res: Response,
+    aud: Audience,
+    token: string,
+  ): Promise<{ principal: Principal; claims: Claims } | undefined> {
     return new Promise((resolve, reject) => {
       pending.set(req, token);
       const done = (error: unknown, principal?: Principal | false) => {
@@ -75,7 +93,9 @@ export class TokenService {
         if (error) return reject(error);
         resolve(principal ? { principal, claims: jwt.decode(token) as Claims } : undefined);
       };
-      this.authenticator.authenticate(`wz-${aud}`, { session: false }, done)(req, res, (error: unknown) => done(error ?? new Error('passport did not answer')));
+      this.authenticator.authenticate(`wz-${aud}`, { session: false }, done)(req, res, (error: unknown) =>
+        done(error ?? new Error('passport did not answer')),
+      );
     });
   }
 

@@ -63,20 +63,36 @@ export class CartRepository {
 
   /** The open or locked guest cart of a token hash in this store. */
   activeByToken(storeId: string, tokenHash: string, trx?: Knex.Transaction): Promise<CartRecord | undefined> {
-    const query = (trx ?? this.db)('carts').where({ store_id: storeId, token_hash: tokenHash }).whereNull('customer_id').whereIn('status', ACTIVE).first(CART);
+    const query = (trx ?? this.db)('carts')
+      .where({ store_id: storeId, token_hash: tokenHash })
+      .whereNull('customer_id')
+      .whereIn('status', ACTIVE)
+      .first(CART);
     return (trx ? query.forUpdate() : query) as Promise<CartRecord | undefined>;
   }
 
   activeByCustomer(storeId: string, customerId: string, trx?: Knex.Transaction): Promise<CartRecord | undefined> {
-    const query = (trx ?? this.db)('carts').where({ store_id: storeId, customer_id: customerId }).whereIn('status', ACTIVE).first(CART);
+    const query = (trx ?? this.db)('carts')
+      .where({ store_id: storeId, customer_id: customerId })
+      .whereIn('status', ACTIVE)
+      .first(CART);
     return (trx ? query.forUpdate() : query) as Promise<CartRecord | undefined>;
   }
 
   /** The owner's open or locked cart with its number of lines, in one statement. */
-  async activeSummary(storeId: string, owner: { tokenHash?: string; customerId?: string }): Promise<CartSummaryRecord | undefined> {
+  async activeSummary(
+    storeId: string,
+    owner: { tokenHash?: string; customerId?: string },
+  ): Promise<CartSummaryRecord | undefined> {
     const lineCount = this.db('lines').where('lines.cart_id', this.db.ref('carts.id')).count('*');
-    const query = this.db('carts').where({ store_id: storeId }).whereIn('status', ACTIVE).select([...CART, this.db.raw('(?)::int as "lineCount"', [lineCount])]).first();
-    const row = await (owner.customerId ? query.where({ customer_id: owner.customerId }) : query.where({ token_hash: owner.tokenHash! }).whereNull('customer_id'));
+    const query = this.db('carts')
+      .where({ store_id: storeId })
+      .whereIn('status', ACTIVE)
+      .select([...CART, this.db.raw('(?)::int as "lineCount"', [lineCount])])
+      .first();
+    const row = await (owner.customerId
+      ? query.where({ customer_id: owner.customerId })
+      : query.where({ token_hash: owner.tokenHash! }).whereNull('customer_id'));
     return row as CartSummaryRecord | undefined;
   }
 
@@ -84,10 +100,20 @@ export class CartRepository {
    * Sets the status of cart `id` to `status` when its status is one of `from`, in one statement (the update takes the
    * row lock, so it serializes with the cart's other writers); the changed cart, or undefined when none matched.
    */
-  async changeStatus(storeId: string, id: string, status: CartStatus, from: CartStatus[], reference?: string): Promise<CartRecord | undefined> {
+  async changeStatus(
+    storeId: string,
+    id: string,
+    status: CartStatus,
+    from: CartStatus[],
+    reference?: string,
+  ): Promise<CartRecord | undefined> {
     const patch: Record<string, unknown> = { status, updated_at: this.db.fn.now() };
     if (reference !== undefined) patch.reference = reference;
-    const [row] = await this.db('carts').where({ store_id: storeId, id }).whereIn('status', from).update(patch).returning(CART);
+    const [row] = await this.db('carts')
+      .where({ store_id: storeId, id })
+      .whereIn('status', from)
+      .update(patch)
+      .returning(CART);
     return row as CartRecord | undefined;
   }
 
@@ -96,36 +122,85 @@ export class CartRepository {
    * then the winner's row is read under lock): no error is raised, which matters on the embedded database, where a
    * failed statement would disturb the other connections' statements.
    */
-  async findOrInsert(trx: Knex.Transaction, storeId: string, owner: { tokenHash?: string; customerId?: string }, currency: string): Promise<CartRecord> {
-    const [row] = await trx('carts').insert({ store_id: storeId, token_hash: owner.tokenHash ?? null, customer_id: owner.customerId ?? null, currency })
-      .onConflict().ignore().returning(CART);
+  async findOrInsert(
+    trx: Knex.Transaction,
+    storeId: string,
+    owner: { tokenHash?: string; customerId?: string },
+    currency: string,
+  ): Promise<CartRecord> {
+    const [row] = await trx('carts')
+      .insert({
+        store_id: storeId,
+        token_hash: owner.tokenHash ?? null,
+        customer_id: owner.customerId ?? null,
+        currency,
+      })
+      .onConflict()
+      .ignore()
+      .returning(CART);
     if (row) return row as CartRecord;
-    const existing = owner.customerId ? await this.activeByCustomer(storeId, owner.customerId, trx) : await this.activeByToken(storeId, owner.tokenHash!, trx);
+    const existing = owner.customerId
+      ? await this.activeByCustomer(storeId, owner.customerId, trx)
+      : await this.activeByToken(storeId, owner.tokenHash!, trx);
     // The winner's cart was finished between its insert and this read: the service retries from the start.
     if (!existing) throw Object.assign(new Error('cart changed while being created'), { code: UNIQUE_VIOLATION });
     return existing;
   }
 
-  async setStatus(trx: Knex.Transaction, storeId: string, id: string, status: CartStatus, reference?: string): Promise<void> {
+  async setStatus(
+    trx: Knex.Transaction,
+    storeId: string,
+    id: string,
+    status: CartStatus,
+    reference?: string,
+  ): Promise<void> {
     const patch: Record<string, unknown> = { status, updated_at: trx.fn.now() };
     if (reference !== undefined) patch.reference = reference;
     await trx('carts').where({ store_id: storeId, id }).update(patch);
   }
 
   lines(storeId: string, cartId: string, trx?: Knex.Transaction): Promise<LineRecord[]> {
-    return (trx ?? this.db)('lines').where({ store_id: storeId, cart_id: cartId }).select(LINE).orderBy('created_at').orderBy('id');
+    return (trx ?? this.db)('lines')
+      .where({ store_id: storeId, cart_id: cartId })
+      .select(LINE)
+      .orderBy('created_at')
+      .orderBy('id');
   }
 
   /** Sets the quantity of the cart's line for `variantId`, adding the line when there is none; the line as written. */
-  async upsertLine(trx: Knex.Transaction, storeId: string, cartId: string, variantId: string, quantity: number, snapshot: LineSnapshot): Promise<LineRecord> {
-    const [line] = await trx('lines').insert({ store_id: storeId, cart_id: cartId, variant_id: variantId, quantity, snapshot: JSON.stringify(snapshot) })
-      .onConflict(['cart_id', 'variant_id']).merge({ quantity, snapshot: JSON.stringify(snapshot), updated_at: trx.fn.now() }).returning(LINE);
+  async upsertLine(
+    trx: Knex.Transaction,
+    storeId: string,
+    cartId: string,
+    variantId: string,
+    quantity: number,
+    snapshot: LineSnapshot,
+  ): Promise<LineRecord> {
+    const [line] = await trx('lines')
+      .insert({
+        store_id: storeId,
+        cart_id: cartId,
+        variant_id: variantId,
+        quantity,
+        snapshot: JSON.stringify(snapshot),
+      })
+      .onConflict(['cart_id', 'variant_id'])
+      .merge({ quantity, snapshot: JSON.stringify(snapshot), updated_at: trx.fn.now() })
+      .returning(LINE);
     await this.touch(trx, storeId, cartId);
     return line as LineRecord;
   }
 
-  async setQuantity(trx: Knex.Transaction, storeId: string, cartId: string, lineId: string, quantity: number): Promise<number> {
-    const count = await trx('lines').where({ store_id: storeId, cart_id: cartId, id: lineId }).update({ quantity, updated_at: trx.fn.now() });
+  async setQuantity(
+    trx: Knex.Transaction,
+    storeId: string,
+    cartId: string,
+    lineId: string,
+    quantity: number,
+  ): Promise<number> {
+    const count = await trx('lines')
+      .where({ store_id: storeId, cart_id: cartId, id: lineId })
+      .update({ quantity, updated_at: trx.fn.now() });
     await this.touch(trx, storeId, cartId);
     return count;
   }

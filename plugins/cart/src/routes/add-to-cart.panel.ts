@@ -34,7 +34,12 @@ export function addToCartData(
     // One variant: a plain hidden field works with and without scripts. Several: the picker's selection with
     // scripts, a list to choose from without (`<noscript>`).
     single: product.variants.length === 1 ? first.id : undefined,
-    choices: product.variants.map((variant) => ({ id: variant.id, label: choiceLabel(variant, lang), soldOut: soldOut(variant), selected: variant === preselected })),
+    choices: product.variants.map((variant) => ({
+      id: variant.id,
+      label: choiceLabel(variant, lang),
+      soldOut: soldOut(variant),
+      selected: variant === preselected,
+    })),
     soldOut: product.variants.every(soldOut),
   };
 }

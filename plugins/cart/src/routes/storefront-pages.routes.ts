@@ -15,16 +15,26 @@ export function cartPageData(deps: CartDeps, req: Request, res: Response, cart: 
   const base = deps.ui.base(req, 'storefront');
   const money = (amount: number | null) => (amount === null ? '' : formatMinor(amount, cart.currency, lang));
   const lines = cart.lines.map((line) => ({
-    ...line, unitText: money(line.unitPrice), totalText: money(line.lineTotal), productUrl: `${base}/products/${encodeURIComponent(line.productSlug)}`,
-    options: Object.entries(line.optionValues).map(([name, value]) => `${name}: ${value}`).join(' · '),
+    ...line,
+    unitText: money(line.unitPrice),
+    totalText: money(line.lineTotal),
+    productUrl: `${base}/products/${encodeURIComponent(line.productSlug)}`,
+    options: Object.entries(line.optionValues)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join(' · '),
     problemText: line.problem ? deps.ui.t(req, `cart.problem.${line.problem}`, { n: line.availableQuantity ?? 0 }) : '',
   }));
-  return { cart: { ...cart, lines, subtotalText: money(cart.subtotal) }, cartUrl: `${base}/cart`, productsUrl: `${base}/products` };
+  return {
+    cart: { ...cart, lines, subtotalText: money(cart.subtotal) },
+    cartUrl: `${base}/cart`,
+    productsUrl: `${base}/products`,
+  };
 }
 
 /** Guest forms carry the sign-in form token (cookie sessions are checked by auth's `auth` stage before this). */
 function checkForm(deps: CartDeps, req: Request): void {
-  if (!req.wz.principal) deps.auth.checkLoginFormToken(cookieJar(req, req.res!), (req.body as { _csrf?: unknown } | undefined)?._csrf);
+  if (!req.wz.principal)
+    deps.auth.checkLoginFormToken(cookieJar(req, req.res!), (req.body as { _csrf?: unknown } | undefined)?._csrf);
 }
 
 function csrfFor(deps: CartDeps, req: Request, res: Response): string {
@@ -38,7 +48,11 @@ function csrfFor(deps: CartDeps, req: Request, res: Response): string {
 function formTarget(deps: CartDeps, req: Request, field: 'next' | 'back'): string {
   const base = deps.ui.base(req, 'storefront');
   const target = (req.body as Record<string, unknown> | undefined)?.[field];
-  const ok = typeof target === 'string' && target.startsWith(`${base}/`) && !target.startsWith('//') && !/[\\\u0000-\u001f]/.test(target);
+  const ok =
+    typeof target === 'string' &&
+    target.startsWith(`${base}/`) &&
+    !target.startsWith('//') &&
+    !/[\\\u0000-\u001f]/.test(target);
   return ok ? target : `${base}/cart`;
 }
 
@@ -52,7 +66,13 @@ function problemMessage(deps: CartDeps, req: Request, error: WizamartError): str
  * Runs a form change and answers with a redirect and a flash (PRG): to `next` (default the cart page) when it worked;
  * a known error becomes an error flash on `back` (default the cart page), e.g. the product page the shopper added from.
  */
-async function formChange(deps: CartDeps, req: Request, res: Response, change: (shopper: RequestShopper, body: Record<string, unknown>) => Promise<unknown>, done: string): Promise<void> {
+async function formChange(
+  deps: CartDeps,
+  req: Request,
+  res: Response,
+  change: (shopper: RequestShopper, body: Record<string, unknown>) => Promise<unknown>,
+  done: string,
+): Promise<void> {
   checkForm(deps, req);
   try {
     const shopper = await shopperOf(deps, req, res, true);
@@ -60,7 +80,10 @@ async function formChange(deps: CartDeps, req: Request, res: Response, change: (
     keepGuest(req, res, shopper);
   } catch (error) {
     if (!(error instanceof WizamartError) || error.status >= 500) throw error;
-    return deps.ui.redirectWithFlash(res, formTarget(deps, req, 'back'), { type: 'error', message: problemMessage(deps, req, error) });
+    return deps.ui.redirectWithFlash(res, formTarget(deps, req, 'back'), {
+      type: 'error',
+      message: problemMessage(deps, req, error),
+    });
   }
   deps.ui.redirectWithFlash(res, formTarget(deps, req, 'next'), { type: 'success', message: deps.ui.t(req, done) });
 }
@@ -78,15 +101,46 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: CartDeps): Rout
   router.get('/', async (req, res) => {
     const shopper = await shopperOf(deps, req, res);
     const cart = await deps.carts.current(shopper.ctx, shopper.owner);
-    res.render('cart/storefront/cart', { title: deps.ui.t(req, 'cart.title'), csrf: csrfFor(deps, req, res), checkoutUrl: checkoutUrl(deps, req, cart), ...cartPageData(deps, req, res, cart) });
+    res.render('cart/storefront/cart', {
+      title: deps.ui.t(req, 'cart.title'),
+      csrf: csrfFor(deps, req, res),
+      checkoutUrl: checkoutUrl(deps, req, cart),
+      ...cartPageData(deps, req, res, cart),
+    });
   });
-  router.post('/add', (req, res) => formChange(deps, req, res, (shopper, body) => deps.carts.add(shopper.ctx, shopper.owner!, parseAddLine(body)), 'cart.flash.added'));
-  router.post('/lines/:lineId', (req, res) => formChange(deps, req, res, (shopper, body) => {
-    const lineId = parseLineId(req.params);
-    if (body.quantity === 0) return deps.carts.removeLine(shopper.ctx, shopper.owner!, lineId);
-    return deps.carts.setQuantity(shopper.ctx, shopper.owner!, lineId, parseSetQuantity(body).quantity);
-  }, 'cart.flash.updated'));
-  router.post('/lines/:lineId/remove', (req, res) => formChange(deps, req, res, (shopper) => deps.carts.removeLine(shopper.ctx, shopper.owner!, parseLineId(req.params)), 'cart.flash.removed'));
-  router.post('/clear', (req, res) => formChange(deps, req, res, (shopper) => deps.carts.clearOwn(shopper.ctx, shopper.owner!), 'cart.flash.cleared'));
+  router.post('/add', (req, res) =>
+    formChange(
+      deps,
+      req,
+      res,
+      (shopper, body) => deps.carts.add(shopper.ctx, shopper.owner!, parseAddLine(body)),
+      'cart.flash.added',
+    ),
+  );
+  router.post('/lines/:lineId', (req, res) =>
+    formChange(
+      deps,
+      req,
+      res,
+      (shopper, body) => {
+        const lineId = parseLineId(req.params);
+        if (body.quantity === 0) return deps.carts.removeLine(shopper.ctx, shopper.owner!, lineId);
+        return deps.carts.setQuantity(shopper.ctx, shopper.owner!, lineId, parseSetQuantity(body).quantity);
+      },
+      'cart.flash.updated',
+    ),
+  );
+  router.post('/lines/:lineId/remove', (req, res) =>
+    formChange(
+      deps,
+      req,
+      res,
+      (shopper) => deps.carts.removeLine(shopper.ctx, shopper.owner!, parseLineId(req.params)),
+      'cart.flash.removed',
+    ),
+  );
+  router.post('/clear', (req, res) =>
+    formChange(deps, req, res, (shopper) => deps.carts.clearOwn(shopper.ctx, shopper.owner!), 'cart.flash.cleared'),
+  );
   return router;
 }

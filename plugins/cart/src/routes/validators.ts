@@ -10,7 +10,17 @@ const parseQuantityObject = createValidator<{ quantity: number }>(setQuantitySch
 const parseLineParams = createValidator<{ lineId: string }>(lineParamsSchema);
 
 /** Fields a client might send to set what it pays; the server prices carts itself, so they are refused outright. */
-const PRICE_FIELDS = ['price', 'unitPrice', 'compareAtPrice', 'lineTotal', 'total', 'subtotal', 'grandTotal', 'amount', 'currency'];
+const PRICE_FIELDS = [
+  'price',
+  'unitPrice',
+  'compareAtPrice',
+  'lineTotal',
+  'total',
+  'subtotal',
+  'grandTotal',
+  'amount',
+  'currency',
+];
 
 function refusePrices(body: unknown): void {
   if (typeof body !== 'object' || body === null) return;

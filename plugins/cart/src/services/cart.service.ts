@@ -3,18 +3,34 @@ import type { CatalogVariant, CatalogVariants } from '@wizamart/plugin-catalog';
 import type { InventoryStock } from '@wizamart/plugin-inventory';
 import type { Knex } from 'knex';
 import {
-  cartLocked, cartNotFound, currencyMismatch, insufficientStock, lineNotFound, quantityLimit, tooManyLines,
+  cartLocked,
+  cartNotFound,
+  currencyMismatch,
+  insufficientStock,
+  lineNotFound,
+  quantityLimit,
+  tooManyLines,
   variantUnavailable,
 } from '../errors.js';
 import { CART_LIMITS, type CartStatusChange, type CartSummary, type CartView } from '../index.js';
 import {
-  CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION,
-  type CartRecord, type CartRepository, type CartStatus, type LineRecord, type LineSnapshot,
+  CHECK_VIOLATION,
+  pgCode,
+  UNIQUE_VIOLATION,
+  type CartRecord,
+  type CartRepository,
+  type CartStatus,
+  type LineRecord,
+  type LineSnapshot,
 } from '../repositories/cart.repository.js';
 import { emptyCart, mergedQuantity, priceCart } from './cart-totals.js';
 
 // The statuses each status change starts from (the target itself included: every change is idempotent).
-const FROM: Record<CartStatusChange, CartStatus[]> = { locked: ['open', 'locked'], open: ['open', 'locked'], converted: ['open', 'locked', 'converted'] };
+const FROM: Record<CartStatusChange, CartStatus[]> = {
+  locked: ['open', 'locked'],
+  open: ['open', 'locked'],
+  converted: ['open', 'locked', 'converted'],
+};
 
 // A lost race to create a cart, or a deadlock Postgres broke by aborting this transaction: both are safe to retry.
 const RETRYABLE = new Set([UNIQUE_VIOLATION, '40P01']);
@@ -23,7 +39,14 @@ const RETRYABLE = new Set([UNIQUE_VIOLATION, '40P01']);
 export type CartOwner = { customerId: string; tokenHash?: undefined } | { tokenHash: string; customerId?: undefined };
 
 function snapshotOf(variant: CatalogVariant): LineSnapshot {
-  return { title: variant.productTitle, sku: variant.sku, productSlug: variant.productSlug, optionValues: variant.optionValues, price: variant.price, currency: variant.currency };
+  return {
+    title: variant.productTitle,
+    sku: variant.sku,
+    productSlug: variant.productSlug,
+    optionValues: variant.optionValues,
+    price: variant.price,
+    currency: variant.currency,
+  };
 }
 
 /** The store fields the cart needs (the cart's currency, inventory's platform check). */
@@ -165,25 +188,37 @@ export class CartService {
     const guest = await this.carts.activeByToken(store.id, tokenHash);
     if (!guest || guest.status !== 'open') return false;
     const guestLines = await this.carts.lines(store.id, guest.id);
-    const stock = await this.available(store, guestLines.map((line) => line.variantId));
-    return this.retryOnRace(() => this.carts.transaction(async (trx) => {
-      const source = await this.carts.activeByToken(store.id, tokenHash, trx);
-      if (!source || source.status !== 'open') return false;
-      const target = (await this.carts.activeByCustomer(store.id, customerId, trx)) ?? (await this.carts.findOrInsert(trx, store.id, { customerId }, store.currency));
-      if (target.status !== 'open') return false;
-      const lines = await this.carts.lines(store.id, target.id, trx);
-      let count = lines.length;
-      for (const line of await this.carts.lines(store.id, source.id, trx)) {
-        const existing = lines.find((candidate) => candidate.variantId === line.variantId);
-        if (!existing && count >= CART_LIMITS.maxLines) continue;
-        const quantity = mergedQuantity(existing?.quantity ?? 0, line.quantity, CART_LIMITS.maxQuantity, stock ? stock.get(line.variantId) ?? 0 : undefined);
-        if (quantity <= (existing?.quantity ?? 0)) continue;
-        await this.carts.upsertLine(trx, store.id, target.id, line.variantId, quantity, line.snapshot);
-        if (!existing) count += 1;
-      }
-      await this.carts.setStatus(trx, store.id, source.id, 'merged');
-      return true;
-    }));
+    const stock = await this.available(
+      store,
+      guestLines.map((line) => line.variantId),
+    );
+    return this.retryOnRace(() =>
+      this.carts.transaction(async (trx) => {
+        const source = await this.carts.activeByToken(store.id, tokenHash, trx);
+        if (!source || source.status !== 'open') return false;
+        const target =
+          (await this.carts.activeByCustomer(store.id, customerId, trx)) ??
+          (await this.carts.findOrInsert(trx, store.id, { customerId }, store.currency));
+        if (target.status !== 'open') return false;
+        const lines = await this.carts.lines(store.id, target.id, trx);
+        let count = lines.length;
+        for (const line of await this.carts.lines(store.id, source.id, trx)) {
+          const existing = lines.find((candidate) => candidate.variantId === line.variantId);
+          if (!existing && count >= CART_LIMITS.maxLines) continue;
+          const quantity = mergedQuantity(
+            existing?.quantity ?? 0,
+            line.quantity,
+            CART_LIMITS.maxQuantity,
+            stock ? (stock.get(line.variantId) ?? 0) : undefined,
+          );
+          if (quantity <= (existing?.quantity ?? 0)) continue;
+          await this.carts.upsertLine(trx, store.id, target.id, line.variantId, quantity, line.snapshot);
+          if (!existing) count += 1;
+        }
+        await this.carts.setStatus(trx, store.id, source.id, 'merged');
+        return true;
+      }),
+    );
   }
 
   private async priced(store: Store, cartId: string): Promise<CartView | undefined> {
@@ -192,21 +227,35 @@ export class CartService {
   }
 
   private active(store: Store, owner: CartOwner): Promise<CartRecord | undefined> {
-    return owner.customerId ? this.carts.activeByCustomer(store.id, owner.customerId) : this.carts.activeByToken(store.id, owner.tokenHash!);
+    return owner.customerId
+      ? this.carts.activeByCustomer(store.id, owner.customerId)
+      : this.carts.activeByToken(store.id, owner.tokenHash!);
   }
 
   private async price(store: Store, cart: CartRecord): Promise<CartView> {
     const lines = await this.carts.lines(store.id, cart.id);
     const ids = [...new Set(lines.map((line) => line.variantId))];
-    const [variants, stock] = await Promise.all([ids.length ? this.variants.byIds(store.id, ids) : [], this.available(store, ids)]);
+    const [variants, stock] = await Promise.all([
+      ids.length ? this.variants.byIds(store.id, ids) : [],
+      this.available(store, ids),
+    ]);
     return priceCart(cart, lines, new Map(variants.map((variant) => [variant.id, variant])), stock);
   }
 
   /** Prices `lines` of `cart`, looking up only the variants (and their stock) that `variants` and `stock` lack. */
-  private async priceKnown(store: Store, cart: CartRecord, lines: LineRecord[], variants: Map<string, CatalogVariant>, stock: Map<string, number> | undefined): Promise<CartView> {
+  private async priceKnown(
+    store: Store,
+    cart: CartRecord,
+    lines: LineRecord[],
+    variants: Map<string, CatalogVariant>,
+    stock: Map<string, number> | undefined,
+  ): Promise<CartView> {
     const others = [...new Set(lines.map((line) => line.variantId))].filter((id) => !variants.has(id));
     if (!others.length) return priceCart(cart, lines, variants, stock);
-    const [found, otherStock] = await Promise.all([this.variants.byIds(store.id, others), this.available(store, others)]);
+    const [found, otherStock] = await Promise.all([
+      this.variants.byIds(store.id, others),
+      this.available(store, others),
+    ]);
     for (const variant of found) variants.set(variant.id, variant);
     // Stock counts only while both reads saw inventory tracking it (it may be turned off in between).
     return priceCart(cart, lines, variants, stock && otherStock ? new Map([...otherStock, ...stock]) : undefined);
@@ -225,24 +274,46 @@ export class CartService {
   }
 
   /** Runs `change` on the owner's open cart under a row lock (creating the cart when `create`); returns the cart. */
-  private write(store: Store, owner: CartOwner, create: boolean, change: (trx: Knex.Transaction, cart: CartRecord) => Promise<void>): Promise<CartRecord> {
-    return this.retryOnRace(() => this.carts.transaction(async (trx) => {
-      const found = owner.customerId ? await this.carts.activeByCustomer(store.id, owner.customerId, trx) : await this.carts.activeByToken(store.id, owner.tokenHash!, trx);
-      if (!found && !create) throw lineNotFound();
-      const cart = found ?? (await this.carts.findOrInsert(trx, store.id, owner.customerId ? { customerId: owner.customerId } : { tokenHash: owner.tokenHash }, store.currency));
-      if (cart.status !== 'open') throw cartLocked(cart.status);
-      await this.guardQuantity(() => change(trx, cart));
-      return cart;
-    }));
+  private write(
+    store: Store,
+    owner: CartOwner,
+    create: boolean,
+    change: (trx: Knex.Transaction, cart: CartRecord) => Promise<void>,
+  ): Promise<CartRecord> {
+    return this.retryOnRace(() =>
+      this.carts.transaction(async (trx) => {
+        const found = owner.customerId
+          ? await this.carts.activeByCustomer(store.id, owner.customerId, trx)
+          : await this.carts.activeByToken(store.id, owner.tokenHash!, trx);
+        if (!found && !create) throw lineNotFound();
+        const cart =
+          found ??
+          (await this.carts.findOrInsert(
+            trx,
+            store.id,
+            owner.customerId ? { customerId: owner.customerId } : { tokenHash: owner.tokenHash },
+            store.currency,
+          ));
+        if (cart.status !== 'open') throw cartLocked(cart.status);
+        await this.guardQuantity(() => change(trx, cart));
+        return cart;
+      }),
+    );
   }
 
-  private byIdChange(store: Store, cartId: string, change: (trx: Knex.Transaction, cart: CartRecord) => Promise<void>): Promise<CartView> {
-    return this.carts.transaction(async (trx) => {
-      const cart = await this.carts.byId(store.id, cartId, trx);
-      if (!cart) throw cartNotFound();
-      await change(trx, cart);
-      return cart;
-    }).then((cart) => this.priced(store, cart.id) as Promise<CartView>);
+  private byIdChange(
+    store: Store,
+    cartId: string,
+    change: (trx: Knex.Transaction, cart: CartRecord) => Promise<void>,
+  ): Promise<CartView> {
+    return this.carts
+      .transaction(async (trx) => {
+        const cart = await this.carts.byId(store.id, cartId, trx);
+        if (!cart) throw cartNotFound();
+        await change(trx, cart);
+        return cart;
+      })
+      .then((cart) => this.priced(store, cart.id) as Promise<CartView>);
   }
 
   /** The database's CHECK backs the 1–99 rule up for any path that slips past the service's own check. */

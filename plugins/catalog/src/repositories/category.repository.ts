@@ -25,12 +25,22 @@ export class CategoryRepository {
 
   async insert(storeId: string, input: Omit<CategoryRecord, 'id'>): Promise<CategoryRecord> {
     const [row] = await this.db('categories')
-      .insert({ store_id: storeId, parent_id: input.parentId, name: input.name, slug: input.slug, position: input.position })
+      .insert({
+        store_id: storeId,
+        parent_id: input.parentId,
+        name: input.name,
+        slug: input.slug,
+        position: input.position,
+      })
       .returning(SELECT);
     return row as CategoryRecord;
   }
 
-  async update(storeId: string, id: string, input: Partial<Omit<CategoryRecord, 'id'>>): Promise<CategoryRecord | undefined> {
+  async update(
+    storeId: string,
+    id: string,
+    input: Partial<Omit<CategoryRecord, 'id'>>,
+  ): Promise<CategoryRecord | undefined> {
     const patch: Record<string, unknown> = { updated_at: this.db.fn.now() };
     if (input.parentId !== undefined) patch.parent_id = input.parentId;
     if (input.name !== undefined) patch.name = input.name;

@@ -57,10 +57,19 @@ export class StorefrontRepository {
     const tsquery = query.terms.length ? query.terms.map((term) => `${term}:*`).join(' & ') : undefined;
     const shape = shapeOf(query, Boolean(tsquery));
     const values: Values = {
-      storeId, tsquery, categoryIds: query.categoryIds, minPrice: query.minPrice, maxPrice: query.maxPrice, limit: query.limit, offset: query.offset,
+      storeId,
+      tsquery,
+      categoryIds: query.categoryIds,
+      minPrice: query.minPrice,
+      maxPrice: query.maxPrice,
+      limit: query.limit,
+      offset: query.offset,
     };
     // Every row also carries the total of matches (callers read only the fields of StorefrontListRow).
-    const page = await this.run<StorefrontListRow & { total: number }>(cached(this.pages, shape, pageStatement), values);
+    const page = await this.run<StorefrontListRow & { total: number }>(
+      cached(this.pages, shape, pageStatement),
+      values,
+    );
     if (page.length) return { items: page, total: Number(page[0]!.total) };
     // A page past the end has no row to carry the total; only then is it counted on its own.
     if (!query.offset) return { items: [], total: 0 };
@@ -69,7 +78,10 @@ export class StorefrontRepository {
   }
 
   private async run<T>(statement: Statement, values: Values): Promise<T[]> {
-    const result = (await this.knex().raw(statement.sql, statement.bindings.map((name) => values[name]) as Knex.RawBinding[])) as { rows: T[] };
+    const result = (await this.knex().raw(
+      statement.sql,
+      statement.bindings.map((name) => values[name]) as Knex.RawBinding[],
+    )) as { rows: T[] };
     return result.rows;
   }
 }
@@ -111,7 +123,11 @@ function filters(shape: Shape): Statement {
     if (binding) bindings.push(binding);
   };
   if (shape.searching) add(`p.search @@ ${TSQUERY}`, 'tsquery');
-  if (shape.categories) add(`exists (select 1 from ${SCHEMA}.product_categories pc where pc.product_id = p.id and pc.category_id = any(?::uuid[]))`, 'categoryIds');
+  if (shape.categories)
+    add(
+      `exists (select 1 from ${SCHEMA}.product_categories pc where pc.product_id = p.id and pc.category_id = any(?::uuid[]))`,
+      'categoryIds',
+    );
   if (shape.minPrice) add('p.min_price >= ?', 'minPrice');
   if (shape.maxPrice) add('p.min_price <= ?', 'maxPrice');
   if (shape.featured) add('p.featured');
@@ -134,11 +150,12 @@ function orderBy(shape: Shape, rank: string): string {
 function pageStatement(shape: Shape): Statement {
   const where = filters(shape);
   const rank = shape.searching ? `ts_rank_cd(p.search, ${TSQUERY})` : 'null::real';
-  const sql = `select p.id, p.title, p.slug, p.min_price as "minPrice", v.currency, v.compare_at_price as "compareAtPrice", i.media_id as "imageId", p.rank, p.total`
-    + ` from (select p.id, p.title, p.slug, p.min_price, p.created_at, ${rank} as rank, count(*) over () as total ${where.sql} order by ${orderBy(shape, 'rank')} limit ? offset ?) p`
-    + ` left join lateral (select v.currency, v.compare_at_price from ${SCHEMA}.variants v where v.product_id = p.id order by v.price, v.position limit 1) v on true`
-    + ` left join lateral (select i.media_id from ${SCHEMA}.product_images i where i.product_id = p.id order by i.position limit 1) i on true`
-    + ` order by ${orderBy(shape, 'p.rank')}`;
+  const sql =
+    `select p.id, p.title, p.slug, p.min_price as "minPrice", v.currency, v.compare_at_price as "compareAtPrice", i.media_id as "imageId", p.rank, p.total` +
+    ` from (select p.id, p.title, p.slug, p.min_price, p.created_at, ${rank} as rank, count(*) over () as total ${where.sql} order by ${orderBy(shape, 'rank')} limit ? offset ?) p` +
+    ` left join lateral (select v.currency, v.compare_at_price from ${SCHEMA}.variants v where v.product_id = p.id order by v.price, v.position limit 1) v on true` +
+    ` left join lateral (select i.media_id from ${SCHEMA}.product_images i where i.product_id = p.id order by i.position limit 1) i on true` +
+    ` order by ${orderBy(shape, 'p.rank')}`;
   return { sql, bindings: [...(shape.searching ? ['tsquery' as const] : []), ...where.bindings, 'limit', 'offset'] };
 }
 

@@ -3,7 +3,14 @@ import type { Router } from 'express';
 import type { ProductDetailRecord } from '../model.js';
 import { descendantIds } from '../services/category.service.js';
 import { type CatalogDeps } from './deps.js';
-import { parseBulkStatus, parseCategory, parseCategoryPatch, parseId, parseProduct, parseStoreList } from './validators.js';
+import {
+  parseBulkStatus,
+  parseCategory,
+  parseCategoryPatch,
+  parseId,
+  parseProduct,
+  parseStoreList,
+} from './validators.js';
 import { CATALOG_PERMISSIONS } from '../index.js';
 
 /** A product as the store API returns it (no store id). */
@@ -18,12 +25,20 @@ function productApi(router: Router, deps: CatalogDeps): void {
     const filter = parseStoreList(req.query);
     const categoryIds = filter.category ? descendantIds(await deps.categories.list(ctx), filter.category) : undefined;
     const page = await deps.products.list(ctx, { ...filter, categoryIds });
-    res.json({ items: page.items.map(({ storeId: _s, ...item }) => item), total: page.total, page: filter.page, pageSize: filter.pageSize });
+    res.json({
+      items: page.items.map(({ storeId: _s, ...item }) => item),
+      total: page.total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    });
   });
   router.get('/products.csv', permit(CATALOG_PERMISSIONS.view), async (req, res) => {
     const ctx = contextOf(req);
     const csv = await deps.products.exportCsv(ctx);
-    res.type('text/csv; charset=utf-8').attachment(`products-${requireStore(ctx).code}.csv`).send(csv);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`products-${requireStore(ctx).code}.csv`)
+      .send(csv);
   });
   router.post('/products', permit(CATALOG_PERMISSIONS.manage), async (req, res) => {
     const input = parseProduct(req.body);

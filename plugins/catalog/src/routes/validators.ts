@@ -17,7 +17,13 @@ export const parseCategory = createValidator<CategoryInput>(categorySchema);
 export const parseCategoryPatch = createValidator<Partial<CategoryInput>>(categoryPatchSchema);
 export const parseBulkStatus = createValidator<{ ids: string[]; status: ProductStatus }>(bulkStatusSchema);
 const parseParamsObject = createValidator<{ id?: string; slug?: string }>(paramsSchema);
-const parseStoreListObject = createValidator<{ q?: string; status?: ProductStatus; category?: string; page: string; pageSize: string }>(storeListSchema);
+const parseStoreListObject = createValidator<{
+  q?: string;
+  status?: ProductStatus;
+  category?: string;
+  page: string;
+  pageSize: string;
+}>(storeListSchema);
 const parseStorefrontListObject = createValidator<Record<string, string | undefined>>(storefrontListSchema);
 
 /** `:id` route parameter (a UUID). */
@@ -36,8 +42,13 @@ export function parseStoreList(query: unknown) {
   const page = Number(checked.page);
   const pageSize = Number(checked.pageSize);
   return {
-    q: checked.q?.trim() || undefined, status: checked.status, category: checked.category?.toLowerCase(),
-    page, pageSize, limit: pageSize, offset: (page - 1) * pageSize,
+    q: checked.q?.trim() || undefined,
+    status: checked.status,
+    category: checked.category?.toLowerCase(),
+    page,
+    pageSize,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
   };
 }
 
@@ -46,7 +57,12 @@ export function parseStorefrontList(query: unknown): ListingFilter {
   const checked = parseStorefrontListObject({ ...(query as Record<string, unknown>) });
   const number = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
   return {
-    q: checked.q?.trim() || undefined, category: checked.category || undefined, minPrice: number(checked.minPrice), maxPrice: number(checked.maxPrice),
-    sort: (checked.sort as ListingFilter['sort']) || undefined, page: Number(checked.page), pageSize: Number(checked.pageSize),
+    q: checked.q?.trim() || undefined,
+    category: checked.category || undefined,
+    minPrice: number(checked.minPrice),
+    maxPrice: number(checked.maxPrice),
+    sort: (checked.sort as ListingFilter['sort']) || undefined,
+    page: Number(checked.page),
+    pageSize: Number(checked.pageSize),
   };
 }

@@ -21,13 +21,19 @@ export interface CategoryInput {
 
 /** Builds the tree of `categories` (roots first, each level by position then name). */
 export function categoryTree(categories: CategoryRecord[]): CategoryNode[] {
-  const nodes = new Map(categories.map((category) => [category.id, { ...category, depth: 0, children: [] as CategoryNode[] }]));
+  const nodes = new Map(
+    categories.map((category) => [category.id, { ...category, depth: 0, children: [] as CategoryNode[] }]),
+  );
   const roots: CategoryNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
     (parent ? parent.children : roots).push(node);
   }
-  const setDepth = (list: CategoryNode[], depth: number) => list.forEach((node) => { node.depth = depth; setDepth(node.children, depth + 1); });
+  const setDepth = (list: CategoryNode[], depth: number) =>
+    list.forEach((node) => {
+      node.depth = depth;
+      setDepth(node.children, depth + 1);
+    });
   setDepth(roots, 0);
   return roots;
 }
@@ -40,7 +46,8 @@ export function flattenTree(nodes: CategoryNode[]): CategoryNode[] {
 /** Ids of `rootId` and every category below it. */
 export function descendantIds(categories: CategoryRecord[], rootId: string): string[] {
   const ids = [rootId];
-  for (let i = 0; i < ids.length; i++) ids.push(...categories.filter((category) => category.parentId === ids[i]).map((category) => category.id));
+  for (let i = 0; i < ids.length; i++)
+    ids.push(...categories.filter((category) => category.parentId === ids[i]).map((category) => category.id));
   return ids;
 }
 

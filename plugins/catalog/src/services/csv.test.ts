@@ -11,7 +11,8 @@ describe('catalog csv', () => {
   });
 
   it('neutralises cells that a spreadsheet would run as a formula', () => {
-    for (const cell of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(cell).replace(/^"/, '')).to.match(/^'/);
+    for (const cell of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+      expect(csvCell(cell).replace(/^"/, '')).to.match(/^'/);
     expect(csvCell('=HYPERLINK("http://x")')).to.equal(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell(-5)).to.equal('-5');
   });

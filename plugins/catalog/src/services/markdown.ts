@@ -21,6 +21,8 @@ export function renderDescription(source: string): string {
 
 /** The description as plain text (for meta descriptions and listings), at most `max` characters. */
 export function plainDescription(source: string, max = 160): string {
-  const text = sanitizeHtml(markdown.parse(source) as string, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+  const text = sanitizeHtml(markdown.parse(source) as string, { allowedTags: [], allowedAttributes: {} })
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }

@@ -16,7 +16,12 @@ function chunks(png: Buffer): Chunk[] {
   for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
-    out.push({ type, data: png.subarray(at + 8, at + 8 + length), crc: png.readUInt32BE(at + 8 + length), crcInput: png.subarray(at + 4, at + 8 + length) });
+    out.push({
+      type,
+      data: png.subarray(at + 8, at + 8 + length),
+      crc: png.readUInt32BE(at + 8 + length),
+      crcInput: png.subarray(at + 4, at + 8 + length),
+    });
     at += 12 + length;
   }
   return out;
@@ -80,7 +85,8 @@ describe('catalog: PNG encoder', () => {
       const decoded = unfilter(inflateSync(idat.data), 600, 600);
       expect(image.length, `${style} PNG bytes`).to.be.below(60 * 1024);
       // The gradient's disc is the colour itself at the centre.
-      if (style === 'gradient') expect([...decoded.subarray((312 * 600 + 300) * 3, (312 * 600 + 300) * 3 + 3)]).to.deep.equal([...colour]);
+      if (style === 'gradient')
+        expect([...decoded.subarray((312 * 600 + 300) * 3, (312 * 600 + 300) * 3 + 3)]).to.deep.equal([...colour]);
     }
   });
 });

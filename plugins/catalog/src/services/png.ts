@@ -42,7 +42,8 @@ function filteredRows(image: RgbImage): Buffer {
     const row = y * stride;
     const at = y * (stride + 1);
     out[at] = 1;
-    for (let x = 0; x < stride; x++) out[at + 1 + x] = (image.pixels[row + x] - (x >= 3 ? image.pixels[row + x - 3] : 0)) & 0xff;
+    for (let x = 0; x < stride; x++)
+      out[at + 1 + x] = (image.pixels[row + x] - (x >= 3 ? image.pixels[row + x - 3] : 0)) & 0xff;
   }
   return out;
 }
@@ -52,10 +53,16 @@ export function encodePng(image: RgbImage): Buffer {
   if (!Number.isInteger(image.width) || !Number.isInteger(image.height) || image.width < 1 || image.height < 1) {
     throw new RangeError(`invalid PNG size ${image.width}×${image.height}`);
   }
-  if (image.pixels.length !== image.width * image.height * 3) throw new RangeError('pixel buffer does not match the size');
+  if (image.pixels.length !== image.width * image.height * 3)
+    throw new RangeError('pixel buffer does not match the size');
   const header = Buffer.alloc(13);
   header.writeUInt32BE(image.width, 0);
   header.writeUInt32BE(image.height, 4);
   header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type 2 (RGB), deflate, adaptive filtering, no interlace
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(filteredRows(image), { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(filteredRows(image), { level: 6 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

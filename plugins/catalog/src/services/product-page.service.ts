@@ -52,7 +52,12 @@ export class ProductPageSlot implements CatalogProductPage {
     const directory = this.plugins();
     // A plugin that failed after adding its panel (register threw, start failed) may still be enabled in the
     // database; its panel must not show then, as its routes are gone.
-    const loaded = new Set(directory.list().filter((plugin) => plugin.state === 'loaded').map((plugin) => plugin.code));
+    const loaded = new Set(
+      directory
+        .list()
+        .filter((plugin) => plugin.state === 'loaded')
+        .map((plugin) => plugin.code),
+    );
     return this.panels
       .filter((panel) => loaded.has(panel.plugin) && directory.isEnabled(platform, panel.plugin))
       .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));

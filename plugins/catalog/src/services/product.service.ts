@@ -8,11 +8,29 @@ import { violatedConstraint } from '../repositories/records.js';
 import { csvRow } from './csv.js';
 import { normaliseProduct, type ProductInput } from './product-input.js';
 
-const CSV_HEADER = ['product_id', 'title', 'slug', 'status', 'featured', 'variant_id', 'sku', 'options', 'price', 'currency', 'compare_at_price', 'weight_grams', 'description'];
+const CSV_HEADER = [
+  'product_id',
+  'title',
+  'slug',
+  'status',
+  'featured',
+  'variant_id',
+  'sku',
+  'options',
+  'price',
+  'currency',
+  'compare_at_price',
+  'weight_grams',
+  'description',
+];
 
 /** A store's products for staff: create, edit, list, bulk status, soft delete and CSV export. */
 export class ProductService {
-  constructor(private readonly products: ProductRepository, private readonly categories: CategoryRepository, private readonly media: CmsMedia) {}
+  constructor(
+    private readonly products: ProductRepository,
+    private readonly categories: CategoryRepository,
+    private readonly media: CmsMedia,
+  ) {}
 
   async get(ctx: RequestContext, id: string): Promise<ProductDetailRecord> {
     const product = isUuid(id) ? await this.products.find(requireStore(ctx).id, { id }) : undefined;
@@ -36,7 +54,11 @@ export class ProductService {
     const write = await this.prepare(ctx, input);
     // Variant ids that are not the product's own become new variants, so a client cannot move another product's.
     const own = new Set(current.variants.map((variant) => variant.id));
-    write.variants = write.variants.map((variant) => (variant.id && own.has(variant.id.toLowerCase()) ? { ...variant, id: variant.id.toLowerCase() } : { ...variant, id: undefined }));
+    write.variants = write.variants.map((variant) =>
+      variant.id && own.has(variant.id.toLowerCase())
+        ? { ...variant, id: variant.id.toLowerCase() }
+        : { ...variant, id: undefined },
+    );
     const updated = await this.translateConflicts(write, () => this.products.update(store.id, current.id, write));
     if (!updated) throw productNotFound();
     return this.get(ctx, current.id);
@@ -55,11 +77,26 @@ export class ProductService {
     const rows = [csvRow(CSV_HEADER)];
     for (const product of await this.products.exportRows(requireStore(ctx).id)) {
       for (const variant of product.variants) {
-        const options = Object.entries(variant.optionValues).map(([name, value]) => `${name}: ${value}`).join('; ');
-        rows.push(csvRow([
-          product.id, product.title, product.slug, product.status, product.featured ? 'yes' : 'no', variant.id, variant.sku, options,
-          variant.price, variant.currency, variant.compareAtPrice, variant.weightGrams, product.description,
-        ]));
+        const options = Object.entries(variant.optionValues)
+          .map(([name, value]) => `${name}: ${value}`)
+          .join('; ');
+        rows.push(
+          csvRow([
+            product.id,
+            product.title,
+            product.slug,
+            product.status,
+            product.featured ? 'yes' : 'no',
+            variant.id,
+            variant.sku,
+            options,
+            variant.price,
+            variant.currency,
+            variant.compareAtPrice,
+            variant.weightGrams,
+            product.description,
+          ]),
+        );
       }
     }
     return rows.join('');
@@ -72,7 +109,10 @@ export class ProductService {
     const unknown = write.categoryIds.filter((id) => !known.has(id.toLowerCase()));
     if (unknown.length) throw categoryNotFound({ categoryIds: unknown });
     write.categoryIds = write.categoryIds.map((id) => id.toLowerCase());
-    await this.checkImages(ctx, write.images.map((image) => image.mediaId));
+    await this.checkImages(
+      ctx,
+      write.images.map((image) => image.mediaId),
+    );
     return write;
   }
 
@@ -91,7 +131,8 @@ export class ProductService {
       const constraint = violatedConstraint(error);
       if (constraint === undefined) throw error;
       if (constraint.includes('slug')) throw slugTaken(write.slug);
-      if (constraint.includes('sku')) throw skuTaken(skuFromDetail(error) ?? write.variants.map((v) => v.sku).join(', '));
+      if (constraint.includes('sku'))
+        throw skuTaken(skuFromDetail(error) ?? write.variants.map((v) => v.sku).join(', '));
       throw error;
     }
   }

@@ -32,7 +32,12 @@ const MAX_TERMS = 10;
 /** The words of a search: letters and digits (any script), at most ten, each at most 60 characters. */
 export function searchTerms(q: string | undefined): string[] {
   if (!q) return [];
-  return q.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_TERMS).map((term) => term.slice(0, 60));
+  return q
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, MAX_TERMS)
+    .map((term) => term.slice(0, 60));
 }
 
 const productUrl = (links: StorefrontLinks, slug: string) => `${links.base}/products/${slug}`;
@@ -67,12 +72,25 @@ export class StorefrontService {
     const categoryIds = filter.category ? await this.categoryScope(store.id, filter.category) : undefined;
     const sort = filter.sort ?? (terms.length ? 'relevance' : 'newest');
     const { items, total } = await this.storefront.list(store.id, {
-      terms, categoryIds, minPrice: filter.minPrice, maxPrice: filter.maxPrice, sort, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize,
+      terms,
+      categoryIds,
+      minPrice: filter.minPrice,
+      maxPrice: filter.maxPrice,
+      sort,
+      limit: filter.pageSize,
+      offset: (filter.page - 1) * filter.pageSize,
     });
-    const images = await this.mediaItems(ctx, items.map((item) => item.imageId));
+    const images = await this.mediaItems(
+      ctx,
+      items.map((item) => item.imageId),
+    );
     return {
       items: items.map((item) => listingCard(item, links, images, terms.length > 0)),
-      total, page: filter.page, pageSize: filter.pageSize, pages: Math.max(1, Math.ceil(total / filter.pageSize)), sort,
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+      pages: Math.max(1, Math.ceil(total / filter.pageSize)),
+      sort,
     };
   }
 
@@ -80,8 +98,18 @@ export class StorefrontService {
     const links = linksOf(ctx);
     const filter = { terms: [], featured: true, sort: 'newest' as const, limit, offset: 0 };
     const { items } = await this.storefront.list(requireStore(ctx).id, filter);
-    const images = await this.mediaItems(ctx, items.map((item) => item.imageId));
-    return items.map((item) => ({ title: item.title, slug: item.slug, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency, ...cardImage(images, item.imageId) }));
+    const images = await this.mediaItems(
+      ctx,
+      items.map((item) => item.imageId),
+    );
+    return items.map((item) => ({
+      title: item.title,
+      slug: item.slug,
+      url: productUrl(links, item.slug),
+      price: item.minPrice,
+      currency: item.currency,
+      ...cardImage(images, item.imageId),
+    }));
   }
 
   async product(ctx: RequestContext, slug: string) {
@@ -94,19 +122,42 @@ export class StorefrontService {
     const stock = known ?? new Map<string, StockState>();
     const [categories, media] = await Promise.all([
       this.categories.list(store.id).then((all) => all.filter((category) => product.categoryIds.includes(category.id))),
-      this.mediaItems(ctx, product.images.map((image) => image.mediaId)),
+      this.mediaItems(
+        ctx,
+        product.images.map((image) => image.mediaId),
+      ),
     ]);
     return {
-      id: product.id, title: product.title, slug: product.slug, url: productUrl(links, product.slug),
-      description: product.description, descriptionHtml: renderDescription(product.description), summary: plainDescription(product.description),
+      id: product.id,
+      title: product.title,
+      slug: product.slug,
+      url: productUrl(links, product.slug),
+      description: product.description,
+      descriptionHtml: renderDescription(product.description),
+      summary: plainDescription(product.description),
       options: product.options,
       variants: product.variants.map((variant) => ({
-        id: variant.id, sku: variant.sku, optionValues: variant.optionValues, price: variant.price, currency: variant.currency,
-        compareAtPrice: variant.compareAtPrice, weightGrams: variant.weightGrams, stock: stock.get(variant.id) ?? null,
+        id: variant.id,
+        sku: variant.sku,
+        optionValues: variant.optionValues,
+        price: variant.price,
+        currency: variant.currency,
+        compareAtPrice: variant.compareAtPrice,
+        weightGrams: variant.weightGrams,
+        stock: stock.get(variant.id) ?? null,
       })),
       images: product.images.flatMap((image) => {
         const item = media.get(image.mediaId);
-        return item ? [{ url: item.url, alt: image.alt || item.alt || product.title, width: item.width ?? null, height: item.height ?? null }] : [];
+        return item
+          ? [
+              {
+                url: item.url,
+                alt: image.alt || item.alt || product.title,
+                width: item.width ?? null,
+                height: item.height ?? null,
+              },
+            ]
+          : [];
       }),
       categories: categories.map((category) => ({ name: category.name, slug: category.slug })),
     };
@@ -119,7 +170,10 @@ export class StorefrontService {
   /** `sitemap.xml` of the store's active products; `origin` is the absolute URL of the storefront base. */
   async sitemap(ctx: RequestContext, origin: string): Promise<string> {
     const entries = await this.products.sitemap(requireStore(ctx).id);
-    const urls = entries.map((entry) => `<url><loc>${xml(`${origin}/products/${entry.slug}`)}</loc><lastmod>${new Date(entry.updatedAt).toISOString()}</lastmod></url>`);
+    const urls = entries.map(
+      (entry) =>
+        `<url><loc>${xml(`${origin}/products/${entry.slug}`)}</loc><lastmod>${new Date(entry.updatedAt).toISOString()}</lastmod></url>`,
+    );
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>${xml(`${origin}/products`)}</loc></url>\n${urls.join('\n')}\n</urlset>\n`;
   }
 
@@ -132,11 +186,24 @@ export class StorefrontService {
 }
 
 /** A card of the listing; `rank` only while searching. Built as one literal: it is serialised for every request. */
-function listingCard(item: StorefrontListRow, links: StorefrontLinks, images: Map<string, CmsMediaItem>, searching: boolean) {
+function listingCard(
+  item: StorefrontListRow,
+  links: StorefrontLinks,
+  images: Map<string, CmsMediaItem>,
+  searching: boolean,
+) {
   const image = item.imageId ? images.get(item.imageId) : undefined;
   const card = {
-    id: item.id, title: item.title, slug: item.slug, url: productUrl(links, item.slug), price: item.minPrice, currency: item.currency,
-    compareAtPrice: item.compareAtPrice, imageUrl: image?.url ?? null, imageWidth: image?.width ?? null, imageHeight: image?.height ?? null,
+    id: item.id,
+    title: item.title,
+    slug: item.slug,
+    url: productUrl(links, item.slug),
+    price: item.minPrice,
+    currency: item.currency,
+    compareAtPrice: item.compareAtPrice,
+    imageUrl: image?.url ?? null,
+    imageWidth: image?.width ?? null,
+    imageHeight: image?.height ?? null,
   };
   return searching ? { ...card, rank: item.rank } : card;
 }

@@ -13,7 +13,12 @@ const STALE_SESSION_DAYS = 30;
  * `checkout.cleanup` (every 10 minutes; safe to run twice): deletes idempotency keys past their expiry (24 h by
  * default), finishes or undoes placements nobody came back for, and deletes stale checkouts.
  */
-export function createCleanupJob(deps: { keys: IdempotencyRepository; sessions: SessionRepository; placement: PlacementService; stores: StoreDirectory }) {
+export function createCleanupJob(deps: {
+  keys: IdempotencyRepository;
+  sessions: SessionRepository;
+  placement: PlacementService;
+  stores: StoreDirectory;
+}) {
   return async (job: JobRun): Promise<void> => {
     const expired = await deps.keys.deleteExpired();
     const outcomes = { placed: 0, undone: 0, skipped: 0 };
@@ -24,6 +29,9 @@ export function createCleanupJob(deps: { keys: IdempotencyRepository; sessions: 
       outcomes[await deps.placement.recover(ctx, row)]++;
     }
     const stale = await deps.sessions.deleteStale(STALE_SESSION_DAYS);
-    await job.progress(100, `expired keys ${expired}; abandoned placements placed ${outcomes.placed}, undone ${outcomes.undone}; stale checkouts ${stale}`);
+    await job.progress(
+      100,
+      `expired keys ${expired}; abandoned placements placed ${outcomes.placed}, undone ${outcomes.undone}; stale checkouts ${stale}`,
+    );
   };
 }

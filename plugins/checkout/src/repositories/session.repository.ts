@@ -3,8 +3,12 @@ import type { CheckoutAddress } from '../index.js';
 import { EMPTY_SESSION, type SessionData } from '../model.js';
 
 const SESSION = [
-  'email as email', 'shipping_address as shippingAddress', 'billing_same_as_shipping as billingSameAsShipping', 'billing_address as billingAddress',
-  'shipping_code as shippingCode', 'payment_provider as paymentProvider',
+  'email as email',
+  'shipping_address as shippingAddress',
+  'billing_same_as_shipping as billingSameAsShipping',
+  'billing_address as billingAddress',
+  'shipping_code as shippingCode',
+  'payment_provider as paymentProvider',
 ];
 
 const json = (address: CheckoutAddress | null) => (address === null ? null : JSON.stringify(address));
@@ -26,11 +30,17 @@ export class SessionRepository {
   /** Writes the whole checkout data of the cart (insert or update). */
   async save(storeId: string, cartId: string, data: SessionData): Promise<void> {
     const columns = {
-      email: data.email, shipping_address: json(data.shippingAddress), billing_same_as_shipping: data.billingSameAsShipping,
-      billing_address: json(data.billingAddress), shipping_code: data.shippingCode, payment_provider: data.paymentProvider,
+      email: data.email,
+      shipping_address: json(data.shippingAddress),
+      billing_same_as_shipping: data.billingSameAsShipping,
+      billing_address: json(data.billingAddress),
+      shipping_code: data.shippingCode,
+      payment_provider: data.paymentProvider,
     };
-    await this.db('sessions').insert({ store_id: storeId, cart_id: cartId, ...columns })
-      .onConflict(['store_id', 'cart_id']).merge({ ...columns, updated_at: this.db.fn.now() });
+    await this.db('sessions')
+      .insert({ store_id: storeId, cart_id: cartId, ...columns })
+      .onConflict(['store_id', 'cart_id'])
+      .merge({ ...columns, updated_at: this.db.fn.now() });
   }
 
   /**
@@ -38,15 +48,23 @@ export class SessionRepository {
    * (or its hold lapsed). The conditional UPDATE is the whole story: Postgres re-checks it after a concurrent writer.
    */
   async hold(storeId: string, cartId: string, keyId: string, leaseSeconds: number): Promise<boolean> {
-    const held = await this.db('sessions').where({ store_id: storeId, cart_id: cartId })
-      .where((q) => q.whereNull('placing_key_id').orWhere('placing_key_id', keyId).orWhere('placing_until', '<', this.db.fn.now()))
-      .update({ placing_key_id: keyId, placing_until: this.db.raw('now() + make_interval(secs => ?)', [leaseSeconds]) });
+    const held = await this.db('sessions')
+      .where({ store_id: storeId, cart_id: cartId })
+      .where((q) =>
+        q.whereNull('placing_key_id').orWhere('placing_key_id', keyId).orWhere('placing_until', '<', this.db.fn.now()),
+      )
+      .update({
+        placing_key_id: keyId,
+        placing_until: this.db.raw('now() + make_interval(secs => ?)', [leaseSeconds]),
+      });
     return held > 0;
   }
 
   /** Lets go of the cart after a failed placement of `keyId` (its data stays for the next attempt). */
   async letGo(storeId: string, cartId: string, keyId: string): Promise<void> {
-    await this.db('sessions').where({ store_id: storeId, cart_id: cartId, placing_key_id: keyId }).update({ placing_key_id: null, placing_until: null });
+    await this.db('sessions')
+      .where({ store_id: storeId, cart_id: cartId, placing_key_id: keyId })
+      .update({ placing_key_id: null, placing_until: null });
   }
 
   /** Forgets the checkout of a cart that became an order. */
@@ -56,6 +74,9 @@ export class SessionRepository {
 
   /** Deletes checkouts untouched for `days` days (their carts were abandoned). */
   async deleteStale(days: number): Promise<number> {
-    return this.db('sessions').where('updated_at', '<', this.db.raw(`now() - make_interval(days => ?)`, [days])).whereNull('placing_key_id').delete();
+    return this.db('sessions')
+      .where('updated_at', '<', this.db.raw(`now() - make_interval(days => ?)`, [days]))
+      .whereNull('placing_key_id')
+      .delete();
   }
 }

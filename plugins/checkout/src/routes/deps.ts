@@ -47,7 +47,10 @@ export async function resolveShopper(deps: CheckoutDeps, req: Request): Promise<
 }
 
 /** The shopper and their cart with at least one line; 409 `WZ_CHECKOUT_CART_EMPTY` otherwise. */
-export async function shopperWithCart(deps: CheckoutDeps, req: Request): Promise<{ shopper: Shopper; cart: CartView & { id: string } }> {
+export async function shopperWithCart(
+  deps: CheckoutDeps,
+  req: Request,
+): Promise<{ shopper: Shopper; cart: CartView & { id: string } }> {
   const shopper = await resolveShopper(deps, req);
   const cart = shopper.scope ? await deps.carts.forShopper(shopper.ctx, shopper.guestToken) : undefined;
   if (!cart?.id || !cart.lines.length) throw cartEmpty();
@@ -58,7 +61,10 @@ export async function shopperWithCart(deps: CheckoutDeps, req: Request): Promise
  * The shopper and the id of their cart with at least one line, without pricing the cart (for the step changes, which
  * do not show it); 409 `WZ_CHECKOUT_CART_EMPTY` otherwise.
  */
-export async function shopperWithCartId(deps: CheckoutDeps, req: Request): Promise<{ shopper: Shopper; cartId: string }> {
+export async function shopperWithCartId(
+  deps: CheckoutDeps,
+  req: Request,
+): Promise<{ shopper: Shopper; cartId: string }> {
   const shopper = await resolveShopper(deps, req);
   const cart = shopper.scope ? await deps.carts.summaryForShopper(shopper.ctx, shopper.guestToken) : undefined;
   if (!cart?.lineCount) throw cartEmpty();

@@ -21,7 +21,13 @@ export interface AddressField {
 
 type Lookup = Record<string, string | undefined>;
 
-const FIELDS: ReadonlyArray<{ field: keyof CheckoutAddress; autocomplete: string; required?: boolean; max: number; type?: string }> = [
+const FIELDS: ReadonlyArray<{
+  field: keyof CheckoutAddress;
+  autocomplete: string;
+  required?: boolean;
+  max: number;
+  type?: string;
+}> = [
   { field: 'name', autocomplete: 'name', required: true, max: 120 },
   { field: 'line1', autocomplete: 'address-line1', required: true, max: 200 },
   { field: 'line2', autocomplete: 'address-line2', max: 200 },
@@ -41,17 +47,35 @@ export function stepUrl(deps: CheckoutDeps, req: Request, step: CheckoutStep | '
 export function stepNav(deps: CheckoutDeps, req: Request, state: CheckoutState, current: CheckoutStep) {
   const reachable = CHECKOUT_STEPS.indexOf(state.next);
   return CHECKOUT_STEPS.map((step, index) => ({
-    step, number: index + 1, label: deps.ui.t(req, `checkout.steps.${step}`), url: stepUrl(deps, req, step),
-    done: (state.completed as string[]).includes(step), current: step === current, reachable: index <= reachable,
+    step,
+    number: index + 1,
+    label: deps.ui.t(req, `checkout.steps.${step}`),
+    url: stepUrl(deps, req, step),
+    done: (state.completed as string[]).includes(step),
+    current: step === current,
+    reachable: index <= reachable,
   }));
 }
 
 /** The inputs of an address form, `<prefix>_<field>`, filled from `address` (or what was posted), with their errors. */
-export function addressFields(deps: CheckoutDeps, req: Request, prefix: 'shipping' | 'billing', address: Partial<Record<keyof CheckoutAddress, unknown>> | null, errors: Lookup): AddressField[] {
+export function addressFields(
+  deps: CheckoutDeps,
+  req: Request,
+  prefix: 'shipping' | 'billing',
+  address: Partial<Record<keyof CheckoutAddress, unknown>> | null,
+  errors: Lookup,
+): AddressField[] {
   return FIELDS.map(({ field, autocomplete, required, max, type }) => ({
-    name: `${prefix}_${field}`, label: deps.ui.t(req, `checkout.fields.${field}`), value: String(address?.[field] ?? ''), error: errors[`${prefix}_${field}`],
-    autocomplete: `${prefix} ${autocomplete}`, required: Boolean(required), maxlength: max, type: type ?? 'text',
-    help: field === 'country' ? deps.ui.t(req, 'checkout.fields.countryHelp') : undefined, uppercase: field === 'country',
+    name: `${prefix}_${field}`,
+    label: deps.ui.t(req, `checkout.fields.${field}`),
+    value: String(address?.[field] ?? ''),
+    error: errors[`${prefix}_${field}`],
+    autocomplete: `${prefix} ${autocomplete}`,
+    required: Boolean(required),
+    maxlength: max,
+    type: type ?? 'text',
+    help: field === 'country' ? deps.ui.t(req, 'checkout.fields.countryHelp') : undefined,
+    uppercase: field === 'country',
   }));
 }
 
@@ -69,7 +93,7 @@ export function fieldErrors(
   for (const { path, code } of problems) {
     const parts = path.split('/').filter(Boolean);
     const prefix = parts[0] === 'shippingAddress' ? 'shipping' : parts[0] === 'billingAddress' ? 'billing' : undefined;
-    const field = prefix ? parts[1] ?? 'name' : parts[0];
+    const field = prefix ? (parts[1] ?? 'name') : parts[0];
     if (!field) continue;
     const name = prefix ? `${prefix}_${field}` : field;
     const empty = code === 'required' || posted[name] === '' || posted[name] === undefined;
@@ -94,8 +118,15 @@ export function cartSummary(cart: CartView) {
 }
 
 /** Lines with their chosen options as the cart and order pages show them (`Size: L · Colour: Navy`). */
-export function withOptions<L extends { optionValues: Record<string, string> }>(lines: readonly L[]): Array<L & { options: string }> {
-  return lines.map((line) => ({ ...line, options: Object.entries(line.optionValues).map(([name, value]) => `${name}: ${value}`).join(' · ') }));
+export function withOptions<L extends { optionValues: Record<string, string> }>(
+  lines: readonly L[],
+): Array<L & { options: string }> {
+  return lines.map((line) => ({
+    ...line,
+    options: Object.entries(line.optionValues)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join(' · '),
+  }));
 }
 
 /** Radio choices of the shipping and payment steps. */
@@ -109,5 +140,13 @@ export function choices(options: CheckoutOptions, state: CheckoutState) {
 /** Inputs a provider needs at the review (never stored): the `test` sandbox reads a card number. */
 export function providerInputs(deps: CheckoutDeps, req: Request, provider: string | null) {
   if (provider !== 'test') return [];
-  return [{ name: 'input_cardNumber', label: deps.ui.t(req, 'checkout.review.cardNumber'), help: deps.ui.t(req, 'checkout.review.cardNumberHelp'), autocomplete: 'cc-number', inputmode: 'numeric' }];
+  return [
+    {
+      name: 'input_cardNumber',
+      label: deps.ui.t(req, 'checkout.review.cardNumber'),
+      help: deps.ui.t(req, 'checkout.review.cardNumberHelp'),
+      autocomplete: 'cc-number',
+      inputmode: 'numeric',
+    },
+  ];
 }

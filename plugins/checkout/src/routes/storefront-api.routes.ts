@@ -6,7 +6,14 @@ import type { StoredResponse } from '../model.js';
 import { requireReady } from '../services/cart-check.js';
 import { parseIdempotencyKey } from '../services/idempotency.js';
 import { FILL_STEPS } from '../services/steps.js';
-import { placedOrder, placerFor, resolveShopper, shopperWithCart, shopperWithCartId, type CheckoutDeps } from './deps.js';
+import {
+  placedOrder,
+  placerFor,
+  resolveShopper,
+  shopperWithCart,
+  shopperWithCartId,
+  type CheckoutDeps,
+} from './deps.js';
 import { parseOrderId, parsePlace, parseStep } from './validators.js';
 
 /**
@@ -33,7 +40,8 @@ export async function placeFor(deps: CheckoutDeps, req: Request, res: Response, 
     if (!shopper.scope) throw cartEmpty();
     return await deps.placement.place(shopper.ctx, placerFor(deps, req, shopper), idempotencyKey, request);
   } catch (error) {
-    if (isWizamartError(error) && error.code === 'WZ_IDEMPOTENCY_IN_PROGRESS') res.set('Retry-After', String(error.details.retryAfter ?? 1));
+    if (isWizamartError(error) && error.code === 'WZ_IDEMPOTENCY_IN_PROGRESS')
+      res.set('Retry-After', String(error.details.retryAfter ?? 1));
     throw error;
   }
 }

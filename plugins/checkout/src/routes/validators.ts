@@ -10,7 +10,11 @@ import shippingSchema from './schemas/shipping.schema.json' with { type: 'json' 
 /** The body of each step's PUT. */
 export interface StepInputs {
   contact: { email: string };
-  address: { shippingAddress: CheckoutAddress; billingSameAsShipping: boolean; billingAddress?: CheckoutAddress | null };
+  address: {
+    shippingAddress: CheckoutAddress;
+    billingSameAsShipping: boolean;
+    billingAddress?: CheckoutAddress | null;
+  };
   shipping: { code: string };
   payment: { provider: string };
 }
@@ -41,7 +45,8 @@ export function parseStep<S extends CheckoutFillStep>(step: S, body: unknown): S
   return {
     shippingAddress: fullAddress(address.shippingAddress),
     billingSameAsShipping: address.billingSameAsShipping,
-    billingAddress: address.billingSameAsShipping || !address.billingAddress ? null : fullAddress(address.billingAddress),
+    billingAddress:
+      address.billingSameAsShipping || !address.billingAddress ? null : fullAddress(address.billingAddress),
   } as StepInputs[S];
 }
 
@@ -55,15 +60,18 @@ export function parseOrderId(params: Record<string, unknown>): string {
   return parseOrderParams({ orderId: params.orderId }).orderId.toLowerCase();
 }
 
-const text = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+const text = (body: Record<string, unknown>, name: string) =>
+  typeof body[name] === 'string' ? (body[name] as string).trim() : '';
 
 /** `<prefix>_<field>` form fields as an address (empty optional fields become null, the country upper case). */
 function addressFromForm(body: Record<string, unknown>, prefix: string): Record<string, unknown> {
-  return Object.fromEntries(ADDRESS_FIELDS.map((field) => {
-    const value = text(body, `${prefix}_${field}`);
-    if (field === 'country') return [field, value.toUpperCase()];
-    return [field, OPTIONAL.has(field) && !value ? null : value];
-  }));
+  return Object.fromEntries(
+    ADDRESS_FIELDS.map((field) => {
+      const value = text(body, `${prefix}_${field}`);
+      if (field === 'country') return [field, value.toUpperCase()];
+      return [field, OPTIONAL.has(field) && !value ? null : value];
+    }),
+  );
 }
 
 /** A step's form post (urlencoded, flat field names) as the body of its API PUT. */
@@ -73,7 +81,11 @@ export function stepFromForm(step: CheckoutFillStep, body: Record<string, unknow
       return { email: text(body, 'email') };
     case 'address': {
       const same = body.billingSameAsShipping === 'on' || body.billingSameAsShipping === 'true';
-      return { shippingAddress: addressFromForm(body, 'shipping'), billingSameAsShipping: same, ...(same ? {} : { billingAddress: addressFromForm(body, 'billing') }) };
+      return {
+        shippingAddress: addressFromForm(body, 'shipping'),
+        billingSameAsShipping: same,
+        ...(same ? {} : { billingAddress: addressFromForm(body, 'billing') }),
+      };
     }
     case 'shipping':
       return { code: text(body, 'code') };
@@ -87,7 +99,11 @@ export function stepFromForm(step: CheckoutFillStep, body: Record<string, unknow
  * (`input_<name>`, e.g. `input_cardNumber`). The `Idempotency-Key` travels as the `idempotencyKey` field.
  */
 export function placeFromForm(body: Record<string, unknown>): Record<string, unknown> {
-  const input = Object.fromEntries(Object.keys(body).filter((key) => key.startsWith('input_')).map((key) => [key.slice(6), text(body, key)]));
+  const input = Object.fromEntries(
+    Object.keys(body)
+      .filter((key) => key.startsWith('input_'))
+      .map((key) => [key.slice(6), text(body, key)]),
+  );
   const total = text(body, 'expectedTotal');
   return {
     ...(Object.keys(input).length ? { payment: { input } } : {}),

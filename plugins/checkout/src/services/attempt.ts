@@ -6,7 +6,11 @@ import type { IdempotencyRepository } from '../repositories/idempotency.reposito
 export class Attempt {
   readonly state: AttemptState;
 
-  constructor(readonly row: KeyRecord, private readonly keys: IdempotencyRepository, private readonly leaseSeconds: number) {
+  constructor(
+    readonly row: KeyRecord,
+    private readonly keys: IdempotencyRepository,
+    private readonly leaseSeconds: number,
+  ) {
     this.state = structuredClone(row.state ?? {});
   }
 
@@ -17,7 +21,8 @@ export class Attempt {
   /** Saves progress; 409 `WZ_IDEMPOTENCY_IN_PROGRESS` when the lease was lost (the other attempt answers the key). */
   async save(patch: Partial<AttemptState>): Promise<void> {
     Object.assign(this.state, patch);
-    if (!(await this.keys.saveState(this.row.id, this.row.attempt, this.state, this.leaseSeconds))) throw idempotencyInProgress(1);
+    if (!(await this.keys.saveState(this.row.id, this.row.attempt, this.state, this.leaseSeconds)))
+      throw idempotencyInProgress(1);
   }
 
   /** Stores the final response of the key. */

@@ -9,6 +9,7 @@ export function requireReady(cart: CartView): void {
   if (!cart.lines.length) throw cartEmpty();
   if (cart.ready) return;
   const problems = cart.lines.filter((line) => line.problem);
-  if (problems.every((line) => line.problem === 'out_of_stock' || line.problem === 'insufficient_stock')) throw outOfStock(problems.map((line) => line.variantId));
+  if (problems.every((line) => line.problem === 'out_of_stock' || line.problem === 'insufficient_stock'))
+    throw outOfStock(problems.map((line) => line.variantId));
   throw cartNotReady(problems.map((line) => ({ variantId: line.variantId, problem: line.problem })));
 }

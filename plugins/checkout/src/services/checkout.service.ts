@@ -50,7 +50,8 @@ export class CheckoutService {
   /** The store's shipping rates and the payment providers it offers (registered ones, in the store's order). */
   async options(ctx: RequestContext): Promise<CheckoutOptions> {
     const [shipping, offered] = await Promise.all([
-      this.orders.shippingOptions(ctx), this.payments.offeredProviders(ctx),
+      this.orders.shippingOptions(ctx),
+      this.payments.offeredProviders(ctx),
     ]);
     const registered = new Map(this.providers.list().map((provider) => [provider.code, provider]));
     return { shipping, providers: offered.flatMap((code) => (registered.has(code) ? [registered.get(code)!] : [])) };
@@ -104,13 +105,21 @@ export class CheckoutService {
     return { email: actor.email ?? null, addresses };
   }
 
-  private apply<S extends CheckoutFillStep>(step: S, input: StepInputs[S], options: CheckoutOptions): Partial<SessionData> {
+  private apply<S extends CheckoutFillStep>(
+    step: S,
+    input: StepInputs[S],
+    options: CheckoutOptions,
+  ): Partial<SessionData> {
     switch (step) {
       case 'contact':
         return { email: (input as StepInputs['contact']).email };
       case 'address': {
         const { shippingAddress, billingSameAsShipping, billingAddress } = input as StepInputs['address'];
-        return { shippingAddress, billingSameAsShipping, billingAddress: billingSameAsShipping ? null : billingAddress ?? null };
+        return {
+          shippingAddress,
+          billingSameAsShipping,
+          billingAddress: billingSameAsShipping ? null : (billingAddress ?? null),
+        };
       }
       case 'shipping': {
         const { code } = input as StepInputs['shipping'];

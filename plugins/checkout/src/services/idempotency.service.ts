@@ -29,14 +29,21 @@ export type Entry = { attempt: Attempt } | { replay: StoredResponse };
  * hash is refused, a completed key replays its response, and an attempt whose lease lapsed is taken over.
  */
 export class IdempotencyGate {
-  constructor(private readonly keys: IdempotencyRepository, private readonly settings: IdempotencySettings) {}
+  constructor(
+    private readonly keys: IdempotencyRepository,
+    private readonly settings: IdempotencySettings,
+  ) {}
 
   async enter(key: KeyRef): Promise<Entry> {
     const delays = pollDelays(this.settings.waitMs);
     let inserting = true;
-    for (let poll = 0; ; ) {
+    for (let poll = 0; ;) {
       if (inserting) {
-        const inserted = await this.keys.insert({ ...key, orderId: randomUUID(), leaseSeconds: this.settings.leaseSeconds });
+        const inserted = await this.keys.insert({
+          ...key,
+          orderId: randomUUID(),
+          leaseSeconds: this.settings.leaseSeconds,
+        });
         if (inserted) return { attempt: this.attempt(inserted) };
       }
       const row = await this.keys.find(key.storeId, key.scope, key.key);

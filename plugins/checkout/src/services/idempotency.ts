@@ -14,7 +14,9 @@ export function parseIdempotencyKey(header: unknown): string {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -22,7 +24,9 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 (hex) of method, operation and canonical body: what "the same request" means for a key. */
 export function requestHash(method: string, operation: string, body: unknown): string {
-  return createHash('sha256').update(`${method.toUpperCase()}\n${operation}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method.toUpperCase()}\n${operation}\n${canonicalJson(body)}`)
+    .digest('hex');
 }
 
 /** The idempotency scope of a shopper: the customer, or a hash of the guest cart token (never the token itself). */

@@ -1,5 +1,10 @@
 import {
-  errorBody, isWizamartError, requireStore, type PluginLogger, type RequestContext, type WizamartError,
+  errorBody,
+  isWizamartError,
+  requireStore,
+  type PluginLogger,
+  type RequestContext,
+  type WizamartError,
 } from '@wizamart/plugin-sdk';
 import type { CartDirectory, CartSummary } from '@wizamart/plugin-cart';
 import type { Order, OrdersService } from '@wizamart/plugin-orders';
@@ -60,9 +65,23 @@ function errorResponse(error: WizamartError): StoredResponse {
 function placedBody(order: Order, payment: Payment, confirmationUrl: string): PlacedOrder {
   return {
     order: {
-      id: order.id, number: order.number, status: order.status, email: order.email, currency: order.currency, subtotal: order.subtotal,
-      shippingTotal: order.shippingTotal, taxTotal: order.taxTotal, grandTotal: order.grandTotal,
-      lines: order.lines.map((line) => ({ variantId: line.variantId, productTitle: line.productTitle, sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, lineTotal: line.lineTotal })),
+      id: order.id,
+      number: order.number,
+      status: order.status,
+      email: order.email,
+      currency: order.currency,
+      subtotal: order.subtotal,
+      shippingTotal: order.shippingTotal,
+      taxTotal: order.taxTotal,
+      grandTotal: order.grandTotal,
+      lines: order.lines.map((line) => ({
+        variantId: line.variantId,
+        productTitle: line.productTitle,
+        sku: line.sku,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        lineTotal: line.lineTotal,
+      })),
     },
     payment: { id: payment.id, provider: payment.provider, status: payment.status },
     confirmationUrl,
@@ -130,7 +149,7 @@ export class PlacementService {
     const plan = attempt.state.plan ?? (shopper ? await this.prepare(attempt, ctx, shopper) : undefined);
     if (!plan) throw new NothingToResume();
     await this.reserve(attempt, ctx, plan);
-    const payment = await this.pay(attempt, ctx, plan, shopper ? shopper.request.payment?.input ?? {} : undefined);
+    const payment = await this.pay(attempt, ctx, plan, shopper ? (shopper.request.payment?.input ?? {}) : undefined);
     const order = await this.placeOrder(attempt, ctx, plan, payment);
     // Not saved: a retry that resumes calls `place` again, which returns this order (it is idempotent by id).
     attempt.state.placed = true;
@@ -151,12 +170,22 @@ export class PlacementService {
     requireReady(locked);
     const lines = locked.lines.map(({ variantId, quantity }) => ({ variantId, quantity }));
     const quote = await this.deps.checkout.quote(ctx, lines, data.shippingCode);
-    if (request.expectedTotal !== undefined && request.expectedTotal !== quote.grandTotal) throw priceChanged(request.expectedTotal, quote.grandTotal, quote.currency);
-    const customerId = ctx.actor.kind === 'customer' ? ctx.actor.id ?? null : null;
+    if (request.expectedTotal !== undefined && request.expectedTotal !== quote.grandTotal)
+      throw priceChanged(request.expectedTotal, quote.grandTotal, quote.currency);
+    const customerId = ctx.actor.kind === 'customer' ? (ctx.actor.id ?? null) : null;
     const plan: AttemptPlan = {
-      cartId: cart.id, lines, email: data.email!, customerId, shippingAddress: data.shippingAddress!, billingAddress: data.billingAddress,
-      shippingCode: data.shippingCode!, provider: data.paymentProvider!, amount: quote.grandTotal, currency: quote.currency,
-      actor: customerId ? `customer:${customerId}` : 'guest', confirmationUrl: placer.confirmationUrl(attempt.orderId),
+      cartId: cart.id,
+      lines,
+      email: data.email!,
+      customerId,
+      shippingAddress: data.shippingAddress!,
+      billingAddress: data.billingAddress,
+      shippingCode: data.shippingCode!,
+      provider: data.paymentProvider!,
+      amount: quote.grandTotal,
+      currency: quote.currency,
+      actor: customerId ? `customer:${customerId}` : 'guest',
+      confirmationUrl: placer.confirmationUrl(attempt.orderId),
     };
     await attempt.save({ plan });
     return plan;
@@ -193,17 +222,24 @@ export class PlacementService {
       // Without the shopper's input an attempt that had not paid yet cannot go on: the recovery job undoes it.
       if (input === undefined) throw new NothingToResume();
       payment = await payments.authorize(ctx, {
-        orderRef: attempt.orderId, amount: plan.amount, currency: plan.currency, provider: plan.provider, input,
-        idempotencyKey: `checkout:${attempt.orderId}`, actor: plan.actor,
+        orderRef: attempt.orderId,
+        amount: plan.amount,
+        currency: plan.currency,
+        provider: plan.provider,
+        input,
+        idempotencyKey: `checkout:${attempt.orderId}`,
+        actor: plan.actor,
       });
       await attempt.save({ paymentId: payment.id });
     }
-    if (payment.status === 'failed' || payment.status === 'cancelled') throw paymentDeclined(payment.failureCode, payment.id);
+    if (payment.status === 'failed' || payment.status === 'cancelled')
+      throw paymentDeclined(payment.failureCode, payment.id);
     if (payment.status !== 'authorized' || this.offline(plan.provider)) return payment;
     try {
       return await payments.capture(ctx, payment.id, { actor: plan.actor });
     } catch (error) {
-      if (isWizamartError(error) && error.code === 'WZ_PAYMENTS_PROVIDER_DECLINED') throw paymentDeclined(String(error.details.code ?? 'capture_declined'), payment.id);
+      if (isWizamartError(error) && error.code === 'WZ_PAYMENTS_PROVIDER_DECLINED')
+        throw paymentDeclined(String(error.details.code ?? 'capture_declined'), payment.id);
       throw error;
     }
   }
@@ -213,12 +249,22 @@ export class PlacementService {
     try {
       return await this.deps.orders.place(ctx, {
         id: attempt.orderId,
-        lines: plan.lines.map((line) => ({ ...line, reservationId: attempt.state.reservations?.[line.variantId] ?? null })),
-        shippingCode: plan.shippingCode, email: plan.email, customerId: plan.customerId, shippingAddress: plan.shippingAddress,
-        billingAddress: plan.billingAddress, paymentId: payment.id, source: { cartId: plan.cartId, idempotencyKey: attempt.row.key }, actor: plan.actor,
+        lines: plan.lines.map((line) => ({
+          ...line,
+          reservationId: attempt.state.reservations?.[line.variantId] ?? null,
+        })),
+        shippingCode: plan.shippingCode,
+        email: plan.email,
+        customerId: plan.customerId,
+        shippingAddress: plan.shippingAddress,
+        billingAddress: plan.billingAddress,
+        paymentId: payment.id,
+        source: { cartId: plan.cartId, idempotencyKey: attempt.row.key },
+        actor: plan.actor,
       });
     } catch (error) {
-      const reason = isWizamartError(error) && error.code === 'WZ_ORDERS_PAYMENT_MISMATCH' ? error.details.reason : undefined;
+      const reason =
+        isWizamartError(error) && error.code === 'WZ_ORDERS_PAYMENT_MISMATCH' ? error.details.reason : undefined;
       if (reason !== 'amount' && reason !== 'currency') throw error;
       // The catalog or the store's rates changed between the quote and the order: the payment is undone, the shopper re-reviews.
       const quote = await this.deps.checkout.quote(ctx, plan.lines, plan.shippingCode);
@@ -239,7 +285,10 @@ export class PlacementService {
     await this.deps.carts.setStatus(ctx, plan.cartId, 'converted', order.id).catch((error: unknown) => {
       // The order stands whatever the cart says (e.g. it was cleared meanwhile); only an outage is worth a retry.
       if (!isWizamartError(error) || error.status >= 500) throw error;
-      this.deps.logger.warn({ err: error, cartId: plan.cartId, orderId: order.id }, 'could not mark the cart of a placed order converted');
+      this.deps.logger.warn(
+        { err: error, cartId: plan.cartId, orderId: order.id },
+        'could not mark the cart of a placed order converted',
+      );
     });
     await this.deps.sessions.delete(store.id, plan.cartId);
   }
@@ -253,7 +302,11 @@ export class PlacementService {
     if (isWizamartError(error) && error.code === 'WZ_IDEMPOTENCY_IN_PROGRESS') throw error;
     const refusal = error instanceof NothingToResume || (isWizamartError(error) && error.status < 500);
     if (!refusal || attempt.state.placed) {
-      await attempt.endLease().catch((cause: unknown) => this.deps.logger.warn({ err: cause }, 'could not end the lease of a failed placement'));
+      await attempt
+        .endLease()
+        .catch((cause: unknown) =>
+          this.deps.logger.warn({ err: cause }, 'could not end the lease of a failed placement'),
+        );
       throw error;
     }
     await this.undo(attempt, ctx);
@@ -285,10 +338,13 @@ export class PlacementService {
     await this.quietly('release the stock', () => this.deps.stock.release(ctx, state.reservations ?? {}));
     if (!state.heldCartId) return;
     const cartId = state.heldCartId;
-    await this.quietly('unlock the cart', () => this.deps.carts.setStatus(ctx, cartId, 'open').catch((error: unknown) => {
-      // Gone, converted or merged meanwhile: nothing to unlock.
-      if (!isWizamartError(error) || (error.code !== 'WZ_CART_NOT_FOUND' && error.code !== 'WZ_CART_LOCKED')) throw error;
-    }));
+    await this.quietly('unlock the cart', () =>
+      this.deps.carts.setStatus(ctx, cartId, 'open').catch((error: unknown) => {
+        // Gone, converted or merged meanwhile: nothing to unlock.
+        if (!isWizamartError(error) || (error.code !== 'WZ_CART_NOT_FOUND' && error.code !== 'WZ_CART_LOCKED'))
+          throw error;
+      }),
+    );
     const storeId = requireStore(ctx).id;
     await this.quietly('let go of the cart', () => this.deps.sessions.letGo(storeId, cartId, attempt.row.id));
   }

@@ -3,9 +3,24 @@ import { WizamartError } from '@wizamart/plugin-sdk';
 import { EMPTY_SESSION, type SessionData } from '../model.js';
 import { keepValid, progress, requireStepsBefore, type StepOptions } from './steps.js';
 
-const address = { name: 'Ana', line1: 'Rue 1', line2: null, city: 'Luxembourg', region: null, postalCode: 'L-1111', country: 'LU', phone: null };
+const address = {
+  name: 'Ana',
+  line1: 'Rue 1',
+  line2: null,
+  city: 'Luxembourg',
+  region: null,
+  postalCode: 'L-1111',
+  country: 'LU',
+  phone: null,
+};
 const options: StepOptions = { shippingCodes: ['standard', 'express'], providers: ['test', 'manual'] };
-const full: SessionData = { ...EMPTY_SESSION, email: 'ana@example.com', shippingAddress: address, shippingCode: 'standard', paymentProvider: 'test' };
+const full: SessionData = {
+  ...EMPTY_SESSION,
+  email: 'ana@example.com',
+  shippingAddress: address,
+  shippingCode: 'standard',
+  paymentProvider: 'test',
+};
 
 function incompleteStep(run: () => void): unknown {
   try {
@@ -21,8 +36,14 @@ function incompleteStep(run: () => void): unknown {
 describe('checkout steps', () => {
   it('counts only the complete prefix of the steps and names the next one', () => {
     expect(progress(EMPTY_SESSION, options)).to.deep.equal({ completed: [], next: 'contact' });
-    expect(progress({ ...EMPTY_SESSION, email: 'a@b.lu' }, options)).to.deep.equal({ completed: ['contact'], next: 'address' });
-    expect(progress(full, options)).to.deep.equal({ completed: ['contact', 'address', 'shipping', 'payment'], next: 'review' });
+    expect(progress({ ...EMPTY_SESSION, email: 'a@b.lu' }, options)).to.deep.equal({
+      completed: ['contact'],
+      next: 'address',
+    });
+    expect(progress(full, options)).to.deep.equal({
+      completed: ['contact', 'address', 'shipping', 'payment'],
+      next: 'review',
+    });
     // Data of a later step does not make up for a missing earlier one.
     expect(progress({ ...full, email: null }, options)).to.deep.equal({ completed: [], next: 'contact' });
   });
@@ -34,13 +55,20 @@ describe('checkout steps', () => {
   });
 
   it('treats a shipping code or provider the store no longer offers as missing', () => {
-    expect(progress(full, { ...options, shippingCodes: ['express'] })).to.deep.equal({ completed: ['contact', 'address'], next: 'shipping' });
+    expect(progress(full, { ...options, shippingCodes: ['express'] })).to.deep.equal({
+      completed: ['contact', 'address'],
+      next: 'shipping',
+    });
     expect(progress(full, { ...options, providers: ['manual'] }).next).to.equal('payment');
   });
 
   it('refuses a step while an earlier one is missing, naming the missing step', () => {
-    expect(incompleteStep(() => requireStepsBefore('shipping', { ...EMPTY_SESSION, email: 'a@b.lu' }, options))).to.deep.equal({ step: 'shipping', missing: 'address' });
-    expect(incompleteStep(() => requireStepsBefore('review', { ...full, paymentProvider: null }, options))).to.deep.equal({ step: 'review', missing: 'payment' });
+    expect(
+      incompleteStep(() => requireStepsBefore('shipping', { ...EMPTY_SESSION, email: 'a@b.lu' }, options)),
+    ).to.deep.equal({ step: 'shipping', missing: 'address' });
+    expect(
+      incompleteStep(() => requireStepsBefore('review', { ...full, paymentProvider: null }, options)),
+    ).to.deep.equal({ step: 'review', missing: 'payment' });
     expect(() => requireStepsBefore('contact', EMPTY_SESSION, options)).not.to.throw();
     expect(() => requireStepsBefore('address', { ...EMPTY_SESSION, email: 'a@b.lu' }, options)).not.to.throw();
     expect(() => requireStepsBefore('review', full, options)).not.to.throw();
@@ -50,7 +78,13 @@ describe('checkout steps', () => {
 
   it('keeps later data only while it is still valid', () => {
     expect(keepValid(full, options)).to.deep.equal(full);
-    expect(keepValid(full, { shippingCodes: ['express'], providers: ['manual'] })).to.include({ shippingCode: null, paymentProvider: null });
-    expect(keepValid({ ...full, billingAddress: address }, options).billingAddress, 'same as shipping keeps no billing address').to.equal(null);
+    expect(keepValid(full, { shippingCodes: ['express'], providers: ['manual'] })).to.include({
+      shippingCode: null,
+      paymentProvider: null,
+    });
+    expect(
+      keepValid({ ...full, billingAddress: address }, options).billingAddress,
+      'same as shipping keeps no billing address',
+    ).to.equal(null);
   });
 });

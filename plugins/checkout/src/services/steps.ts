@@ -26,7 +26,10 @@ export function stepFilled(step: CheckoutFillStep, data: SessionData, options: S
 }
 
 /** The complete steps (the valid prefix: a step after a missing one does not count) and the next step to fill. */
-export function progress(data: SessionData, options: StepOptions): { completed: CheckoutFillStep[]; next: CheckoutStep } {
+export function progress(
+  data: SessionData,
+  options: StepOptions,
+): { completed: CheckoutFillStep[]; next: CheckoutStep } {
   const completed: CheckoutFillStep[] = [];
   for (const step of FILL_STEPS) {
     if (!stepFilled(step, data, options)) return { completed, next: step };
@@ -46,8 +49,10 @@ export function requireStepsBefore(step: CheckoutStep, data: SessionData, option
 export function keepValid(data: SessionData, options: StepOptions): SessionData {
   return {
     ...data,
-    shippingCode: data.shippingCode !== null && options.shippingCodes.includes(data.shippingCode) ? data.shippingCode : null,
-    paymentProvider: data.paymentProvider !== null && options.providers.includes(data.paymentProvider) ? data.paymentProvider : null,
+    shippingCode:
+      data.shippingCode !== null && options.shippingCodes.includes(data.shippingCode) ? data.shippingCode : null,
+    paymentProvider:
+      data.paymentProvider !== null && options.providers.includes(data.paymentProvider) ? data.paymentProvider : null,
     billingAddress: data.billingSameAsShipping ? null : data.billingAddress,
   };
 }

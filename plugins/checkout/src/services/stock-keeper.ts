@@ -33,7 +33,11 @@ export class StockKeeper {
       const held = await this.sources.reservations()!.reserve(requireStore(ctx), input);
       return held.id;
     } catch (error) {
-      if (isWizamartError(error) && (error.code === 'WZ_INVENTORY_INSUFFICIENT_STOCK' || error.code === 'WZ_INVENTORY_VARIANT_NOT_FOUND')) return undefined;
+      if (
+        isWizamartError(error) &&
+        (error.code === 'WZ_INVENTORY_INSUFFICIENT_STOCK' || error.code === 'WZ_INVENTORY_VARIANT_NOT_FOUND')
+      )
+        return undefined;
       throw error;
     }
   }
@@ -41,9 +45,13 @@ export class StockKeeper {
   /** The variants among `lines` with fewer units available than asked for, `failed` always among them. */
   async short(ctx: RequestContext, lines: ReadonlyArray<Line>, failed: string): Promise<string[]> {
     const variantIds = lines.map((line) => line.variantId);
-    const available = await this.sources.stock()?.available(requireStore(ctx), variantIds).catch(() => undefined);
+    const available = await this.sources
+      .stock()
+      ?.available(requireStore(ctx), variantIds)
+      .catch(() => undefined);
     const short = new Set([failed]);
-    for (const line of lines) if (available && (available.get(line.variantId) ?? 0) < line.quantity) short.add(line.variantId);
+    for (const line of lines)
+      if (available && (available.get(line.variantId) ?? 0) < line.quantity) short.add(line.variantId);
     return [...short];
   }
 
@@ -53,7 +61,11 @@ export class StockKeeper {
     if (!service) return;
     const store = requireStore(ctx);
     for (const id of Object.values(reservations)) {
-      await service.release(store, id).catch((error: unknown) => this.sources.logger.error({ err: error, reservationId: id }, 'checkout could not release a reservation'));
+      await service
+        .release(store, id)
+        .catch((error: unknown) =>
+          this.sources.logger.error({ err: error, reservationId: id }, 'checkout could not release a reservation'),
+        );
     }
   }
 
@@ -80,7 +92,11 @@ export class StockKeeper {
         if (!isWizamartError(error) || error.code !== 'WZ_INVENTORY_RESERVATION_CLOSED') throw error;
         const again = await this.reserve(ctx, line, reference);
         if (again) await service.commit(store, again, actor);
-        else this.sources.logger.error({ reference, variantId: line.variantId, quantity: line.quantity }, 'a placed order\'s reservation lapsed and the units are gone: stock not taken');
+        else
+          this.sources.logger.error(
+            { reference, variantId: line.variantId, quantity: line.quantity },
+            "a placed order's reservation lapsed and the units are gone: stock not taken",
+          );
       }
     }
   }

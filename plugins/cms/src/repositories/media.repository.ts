@@ -2,8 +2,16 @@ import type { Knex } from 'knex';
 import type { MediaRecord } from '../model.js';
 
 const SELECT = [
-  'id as id', 'store_id as storeId', 'storage_key as storageKey', 'original_name as originalName',
-  'content_type as contentType', 'size_bytes as sizeBytes', 'alt as alt', 'width as width', 'height as height', 'created_at as createdAt',
+  'id as id',
+  'store_id as storeId',
+  'storage_key as storageKey',
+  'original_name as originalName',
+  'content_type as contentType',
+  'size_bytes as sizeBytes',
+  'alt as alt',
+  'width as width',
+  'height as height',
+  'created_at as createdAt',
 ];
 
 const BY_IDS_SQL = `select ${SELECT.map((column) => {
@@ -20,9 +28,18 @@ export class MediaRepository {
     return this.knex();
   }
 
-  async list(storeId: string, page: { limit: number; offset: number }): Promise<{ items: MediaRecord[]; total: number }> {
+  async list(
+    storeId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: MediaRecord[]; total: number }> {
     const [items, [{ total }]] = await Promise.all([
-      this.db('media').where({ store_id: storeId }).select(SELECT).orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset),
+      this.db('media')
+        .where({ store_id: storeId })
+        .select(SELECT)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset),
       this.db('media').where({ store_id: storeId }).count({ total: '*' }),
     ]);
     return { items, total: Number(total) };
@@ -46,8 +63,14 @@ export class MediaRepository {
   async insert(storeId: string, item: Omit<MediaRecord, 'id' | 'storeId' | 'createdAt'>): Promise<MediaRecord> {
     const [row] = await this.db('media')
       .insert({
-        store_id: storeId, storage_key: item.storageKey, original_name: item.originalName, content_type: item.contentType, size_bytes: item.sizeBytes,
-        alt: item.alt, width: item.width, height: item.height,
+        store_id: storeId,
+        storage_key: item.storageKey,
+        original_name: item.originalName,
+        content_type: item.contentType,
+        size_bytes: item.sizeBytes,
+        alt: item.alt,
+        width: item.width,
+        height: item.height,
       })
       .returning(SELECT);
     return row as MediaRecord;

@@ -3,13 +3,24 @@ import { cmsErrors } from '../errors.js';
 import type { PageFields, PageRecord } from '../model.js';
 
 const COLUMNS = {
-  id: 'id', storeId: 'store_id', slug: 'slug', title: 'title', body: 'body', published: 'published', createdAt: 'created_at', updatedAt: 'updated_at',
+  id: 'id',
+  storeId: 'store_id',
+  slug: 'slug',
+  title: 'title',
+  body: 'body',
+  published: 'published',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
 } as const;
 
 const SELECT = Object.entries(COLUMNS).map(([alias, column]) => `${column} as ${alias}`);
 
 function toColumns(fields: Partial<PageFields>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined).map(([key, value]) => [COLUMNS[key as keyof PageFields], value]));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [COLUMNS[key as keyof PageFields], value]),
+  );
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -48,7 +59,9 @@ export class PageRepository {
 
   async insert(storeId: string, fields: PageFields): Promise<PageRecord> {
     try {
-      const [row] = await this.db('pages').insert({ store_id: storeId, ...toColumns(fields) }).returning(SELECT);
+      const [row] = await this.db('pages')
+        .insert({ store_id: storeId, ...toColumns(fields) })
+        .returning(SELECT);
       return row as PageRecord;
     } catch (error) {
       return slugTaken(error, fields.slug);
@@ -57,7 +70,10 @@ export class PageRepository {
 
   async update(storeId: string, id: string, fields: Partial<PageFields>): Promise<PageRecord | undefined> {
     try {
-      const [row] = await this.db('pages').where({ store_id: storeId, id }).update({ ...toColumns(fields), updated_at: this.db.fn.now() }).returning(SELECT);
+      const [row] = await this.db('pages')
+        .where({ store_id: storeId, id })
+        .update({ ...toColumns(fields), updated_at: this.db.fn.now() })
+        .returning(SELECT);
       return row as PageRecord | undefined;
     } catch (error) {
       return slugTaken(error, fields.slug);

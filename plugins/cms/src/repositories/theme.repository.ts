@@ -7,8 +7,13 @@ export interface ThemeRecord extends ThemeValues {
 }
 
 const SELECT = [
-  'primary_color as primaryColor', 'accent_color as accentColor', 'background_color as backgroundColor',
-  'text_color as textColor', 'font as font', 'logo_media_id as logoMediaId', 'updated_at as updatedAt',
+  'primary_color as primaryColor',
+  'accent_color as accentColor',
+  'background_color as backgroundColor',
+  'text_color as textColor',
+  'font as font',
+  'logo_media_id as logoMediaId',
+  'updated_at as updatedAt',
 ];
 
 /** Store themes of the cms schema, one row per store. */

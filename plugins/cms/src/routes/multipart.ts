@@ -30,14 +30,23 @@ export function readUploadForm(req: Request, maxBytes: number): Promise<UploadFo
   if (declared > maxBytes + OVERHEAD_BYTES) return Promise.reject(tooLarge(maxBytes));
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12 } });
+    parser = busboy({
+      headers: req.headers,
+      limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 8 * 1024, parts: 12 },
+    });
   } catch {
     return Promise.reject(invalid('Send the image as multipart/form-data in the field "file"'));
   }
   return new Promise((resolve, reject) => collect(req, parser, maxBytes, resolve, reject));
 }
 
-function collect(req: Request, parser: busboy.Busboy, maxBytes: number, resolve: (form: UploadForm) => void, reject: (error: unknown) => void): void {
+function collect(
+  req: Request,
+  parser: busboy.Busboy,
+  maxBytes: number,
+  resolve: (form: UploadForm) => void,
+  reject: (error: unknown) => void,
+): void {
   const fields: Record<string, string> = {};
   const chunks: Buffer[] = [];
   let file: { name: string } | undefined;

@@ -42,7 +42,12 @@ function mediaApi(router: Router, deps: CmsDeps): void {
     const paging = parsePaging(req.query);
     const { items, total } = await deps.media.list(contextOf(req), paging);
     const base = deps.ui.base(req, 'storefront');
-    res.json({ items: items.map((item) => mediaJson(item, base)), total, page: paging.page, pageSize: paging.pageSize });
+    res.json({
+      items: items.map((item) => mediaJson(item, base)),
+      total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    });
   });
   router.post('/media', permit(CMS_PERMISSIONS.mediaManage), async (req, res) => {
     const ctx = contextOf(req);

@@ -19,7 +19,10 @@ async function saveNew(deps: CmsDeps, req: Request, res: Response): Promise<void
     const locals = { title: deps.ui.t(req, 'cms.pages.new'), page: input, action: req.originalUrl };
     return renderFormProblem(deps.ui, req, res, { view: FORM, locals }, error);
   }
-  deps.ui.redirectWithFlash(res, pagesUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'cms.flash.pageCreated') });
+  deps.ui.redirectWithFlash(res, pagesUrl(deps, req), {
+    type: 'success',
+    message: deps.ui.t(req, 'cms.flash.pageCreated'),
+  });
 }
 
 async function saveExisting(deps: CmsDeps, req: Request, res: Response): Promise<void> {
@@ -31,7 +34,10 @@ async function saveExisting(deps: CmsDeps, req: Request, res: Response): Promise
     const locals = { title: deps.ui.t(req, 'cms.pages.edit'), page: { ...input, id }, action: req.originalUrl };
     return renderFormProblem(deps.ui, req, res, { view: FORM, locals }, error);
   }
-  deps.ui.redirectWithFlash(res, pagesUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'cms.flash.pageSaved') });
+  deps.ui.redirectWithFlash(res, pagesUrl(deps, req), {
+    type: 'success',
+    message: deps.ui.t(req, 'cms.flash.pageSaved'),
+  });
 }
 
 /** `/store/<store>/cms/pages…`: list, create, edit and delete content pages. */
@@ -43,7 +49,11 @@ export function storePageRoutes(routes: PluginRoutes, deps: CmsDeps): Router {
     res.render('cms/store/pages', { pages: await deps.pages.list(ctx), storefront: deps.ui.base(req, 'storefront') });
   });
   router.get('/pages/new', permit(CMS_PERMISSIONS.pagesManage), (req, res) => {
-    res.render(FORM, { title: deps.ui.t(req, 'cms.pages.new'), page: { published: false, body: '' }, action: pagesUrl(deps, req) });
+    res.render(FORM, {
+      title: deps.ui.t(req, 'cms.pages.new'),
+      page: { published: false, body: '' },
+      action: pagesUrl(deps, req),
+    });
   });
   router.post('/pages', permit(CMS_PERMISSIONS.pagesManage), (req, res) => saveNew(deps, req, res));
   router.get('/pages/:id', permit(CMS_PERMISSIONS.pagesView), async (req, res) => {
@@ -53,7 +63,10 @@ export function storePageRoutes(routes: PluginRoutes, deps: CmsDeps): Router {
   router.post('/pages/:id', permit(CMS_PERMISSIONS.pagesManage), (req, res) => saveExisting(deps, req, res));
   router.post('/pages/:id/delete', permit(CMS_PERMISSIONS.pagesManage), async (req, res) => {
     await deps.pages.delete(contextOf(req), parseParams(req.params).id);
-    deps.ui.redirectWithFlash(res, pagesUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'cms.flash.pageDeleted') });
+    deps.ui.redirectWithFlash(res, pagesUrl(deps, req), {
+      type: 'success',
+      message: deps.ui.t(req, 'cms.flash.pageDeleted'),
+    });
   });
   return router;
 }

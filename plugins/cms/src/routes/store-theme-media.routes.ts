@@ -11,7 +11,14 @@ const FONTS = Object.keys(SAFE_FONTS);
 
 async function themeLocals(deps: CmsDeps, req: Request, theme: Record<string, unknown>) {
   const media = await deps.media.list(contextOf(req), { limit: 100, offset: 0 });
-  return { theme, fonts: FONTS.map((name) => ({ name, selected: name === theme.font })), images: media.items.map((item) => ({ ...mediaJson(item, deps.ui.base(req, 'storefront')), selected: item.id === theme.logoMediaId })) };
+  return {
+    theme,
+    fonts: FONTS.map((name) => ({ name, selected: name === theme.font })),
+    images: media.items.map((item) => ({
+      ...mediaJson(item, deps.ui.base(req, 'storefront')),
+      selected: item.id === theme.logoMediaId,
+    })),
+  };
 }
 
 async function saveTheme(deps: CmsDeps, req: Request, res: Response): Promise<void> {
@@ -22,7 +29,10 @@ async function saveTheme(deps: CmsDeps, req: Request, res: Response): Promise<vo
     const locals = await themeLocals(deps, req, input);
     return renderFormProblem(deps.ui, req, res, { view: 'cms/store/theme', locals }, error);
   }
-  deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/cms/theme`, { type: 'success', message: deps.ui.t(req, 'cms.flash.themeSaved') });
+  deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/cms/theme`, {
+    type: 'success',
+    message: deps.ui.t(req, 'cms.flash.themeSaved'),
+  });
 }
 
 async function renderMedia(deps: CmsDeps, req: Request, res: Response, status = 200, error?: string): Promise<void> {
@@ -31,8 +41,12 @@ async function renderMedia(deps: CmsDeps, req: Request, res: Response, status = 
   const base = deps.ui.base(req, 'storefront');
   const pages = Math.max(1, Math.ceil(total / paging.pageSize));
   res.status(status).render('cms/store/media', {
-    error, items: items.map((item) => mediaJson(item, base)), total, maxKb: Math.floor(deps.maxUploadBytes / 1024),
-    previous: paging.page > 1 ? paging.page - 1 : undefined, next: paging.page < pages ? paging.page + 1 : undefined,
+    error,
+    items: items.map((item) => mediaJson(item, base)),
+    total,
+    maxKb: Math.floor(deps.maxUploadBytes / 1024),
+    previous: paging.page > 1 ? paging.page - 1 : undefined,
+    next: paging.page < pages ? paging.page + 1 : undefined,
   });
 }
 
@@ -44,7 +58,10 @@ async function upload(deps: CmsDeps, req: Request, res: Response): Promise<void>
   } catch (error) {
     return renderMedia(deps, req, res, (error as { status?: number }).status ?? 400, formProblem(error).message);
   }
-  deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/cms/media`, { type: 'success', message: deps.ui.t(req, 'cms.flash.imageUploaded') });
+  deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/cms/media`, {
+    type: 'success',
+    message: deps.ui.t(req, 'cms.flash.imageUploaded'),
+  });
 }
 
 /** `/store/<store>/cms/theme` and `/store/<store>/cms/media…`: the theme editor and the media library. */
@@ -59,7 +76,10 @@ export function storeThemeMediaRoutes(routes: PluginRoutes, deps: CmsDeps): Rout
   router.post('/media', permit(CMS_PERMISSIONS.mediaManage), (req, res) => upload(deps, req, res));
   router.post('/media/:id/delete', permit(CMS_PERMISSIONS.mediaManage), async (req, res) => {
     await deps.media.delete(contextOf(req), parseParams(req.params).id);
-    deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/cms/media`, { type: 'success', message: deps.ui.t(req, 'cms.flash.imageDeleted') });
+    deps.ui.redirectWithFlash(res, `${deps.ui.base(req, 'store')}/cms/media`, {
+      type: 'success',
+      message: deps.ui.t(req, 'cms.flash.imageDeleted'),
+    });
   });
   return router;
 }

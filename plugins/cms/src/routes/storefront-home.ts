@@ -10,7 +10,10 @@ export const HOME_PAGE_SLUG = 'home';
  * The store's CMS content on its storefront home: the published `home` page, if there is one, and links to the other
  * published pages. `undefined` when the store has neither, so the section is left out.
  */
-export async function cmsHomeData(deps: CmsDeps, req: Request): Promise<{ page?: RenderedPage; pages: Array<{ slug: string; title: string }>; base: string } | undefined> {
+export async function cmsHomeData(
+  deps: CmsDeps,
+  req: Request,
+): Promise<{ page?: RenderedPage; pages: Array<{ slug: string; title: string }>; base: string } | undefined> {
   const ctx = contextOf(req);
   const [page, published] = await Promise.all([
     deps.pages.render(ctx, HOME_PAGE_SLUG).catch((error: unknown) => {

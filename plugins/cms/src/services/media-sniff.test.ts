@@ -10,9 +10,17 @@ describe('sniffImage', () => {
     expect(await sniffImage(TEST_IMAGES.gif)).to.deep.equal({ contentType: 'image/gif', extension: 'gif' });
   });
 
-  for (const [name, bytes] of Object.entries({ html: TEST_IMAGES.html, svg: TEST_IMAGES.svg, empty: Buffer.alloc(0), pdf: Buffer.from('%PDF-1.7\n%âãÏÓ\n') })) {
+  for (const [name, bytes] of Object.entries({
+    html: TEST_IMAGES.html,
+    svg: TEST_IMAGES.svg,
+    empty: Buffer.alloc(0),
+    pdf: Buffer.from('%PDF-1.7\n%âãÏÓ\n'),
+  })) {
     it(`refuses ${name} with WZ_CMS_MEDIA_TYPE_REFUSED`, async () => {
-      const error = await sniffImage(bytes).then(() => undefined, (thrown: unknown) => thrown);
+      const error = await sniffImage(bytes).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
       expect(error).to.include({ code: 'WZ_CMS_MEDIA_TYPE_REFUSED', status: 415 });
     });
   }

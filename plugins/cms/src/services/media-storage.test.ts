@@ -28,9 +28,21 @@ describe('LocalDiskMediaStorage', () => {
   });
 
   it('refuses keys it did not make, so nothing outside the root can be reached', async () => {
-    for (const key of ['../../etc/passwd', '/etc/passwd', `${STORE}/../../x.png`, `${STORE}/abc.html`, `${STORE}/${'a'.repeat(32)}.svg`]) {
-      await storage.get(key).then(() => expect.fail(`read ${key}`), (error: Error) => expect(error.message).to.match(/invalid media storage key/));
-      await storage.put(key, Buffer.from('x')).then(() => expect.fail(`wrote ${key}`), (error: Error) => expect(error.message).to.match(/invalid media storage key/));
+    for (const key of [
+      '../../etc/passwd',
+      '/etc/passwd',
+      `${STORE}/../../x.png`,
+      `${STORE}/abc.html`,
+      `${STORE}/${'a'.repeat(32)}.svg`,
+    ]) {
+      await storage.get(key).then(
+        () => expect.fail(`read ${key}`),
+        (error: Error) => expect(error.message).to.match(/invalid media storage key/),
+      );
+      await storage.put(key, Buffer.from('x')).then(
+        () => expect.fail(`wrote ${key}`),
+        (error: Error) => expect(error.message).to.match(/invalid media storage key/),
+      );
     }
     expect(existsSync(path.join(root, STORE))).to.equal(false);
   });
@@ -39,7 +51,10 @@ describe('LocalDiskMediaStorage', () => {
 describe('resolveMediaRoot', () => {
   it('prefers the configured folder, then the data dir, and uses a temp folder for memory://', () => {
     expect(resolveMediaRoot('/srv/media', '/var/lib/wizamart')).to.deep.equal({ dir: '/srv/media', temporary: false });
-    expect(resolveMediaRoot(undefined, '/var/lib/wizamart')).to.deep.equal({ dir: '/var/lib/wizamart/media', temporary: false });
+    expect(resolveMediaRoot(undefined, '/var/lib/wizamart')).to.deep.equal({
+      dir: '/var/lib/wizamart/media',
+      temporary: false,
+    });
     expect(resolveMediaRoot(undefined, undefined).dir).to.equal(path.resolve('.wizamart', 'media'));
     const temporary = resolveMediaRoot(undefined, 'memory://');
     expect(temporary.temporary).to.equal(true);

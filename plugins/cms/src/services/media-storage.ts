@@ -50,8 +50,12 @@ export class LocalDiskMediaStorage implements MediaStorage {
  * The media folder: `mediaDir` when configured, else `media/` in the host's data folder (default `.wizamart/`); an
  * in-memory data dir (`memory://`) gets a fresh folder in the OS temp dir, as nothing of it should outlive the process.
  */
-export function resolveMediaRoot(mediaDir: string | undefined, dataDir: string | undefined): { dir: string; temporary: boolean } {
+export function resolveMediaRoot(
+  mediaDir: string | undefined,
+  dataDir: string | undefined,
+): { dir: string; temporary: boolean } {
   if (mediaDir) return { dir: path.resolve(mediaDir), temporary: false };
-  if (dataDir?.startsWith('memory://')) return { dir: mkdtempSync(path.join(os.tmpdir(), 'wizamart-media-')), temporary: true };
+  if (dataDir?.startsWith('memory://'))
+    return { dir: mkdtempSync(path.join(os.tmpdir(), 'wizamart-media-')), temporary: true };
   return { dir: path.resolve(dataDir || '.wizamart', 'media'), temporary: false };
 }

@@ -22,12 +22,18 @@ export interface MediaContent {
 
 function cleanName(name: string): string {
   // The original name is only shown to staff; keep it printable and short.
-  const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]/g, '').trim().slice(0, 200);
+  const cleaned = name
+    .replace(/[\u0000-\u001f\u007f/\\]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'upload';
 }
 
 function cleanAlt(alt: string | undefined): string {
-  return (alt ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 300);
+  return (alt ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
 
 /** Where shoppers load a media item: `<storefront base>/cms/media/<id>`. */
@@ -43,7 +49,11 @@ export function defaultStorefrontBase(store: Pick<StoreRef, 'code'>): string {
 /** A media record as other plugins see it (no storage key, no store id). */
 export function mediaItem(record: MediaRecord, base: string): CmsMediaItem {
   return {
-    id: record.id, url: mediaPath(base, record.id), contentType: record.contentType, originalName: record.originalName, sizeBytes: record.sizeBytes,
+    id: record.id,
+    url: mediaPath(base, record.id),
+    contentType: record.contentType,
+    originalName: record.originalName,
+    sizeBytes: record.sizeBytes,
     ...(record.width && record.height ? { width: record.width, height: record.height } : {}),
     ...(record.alt ? { alt: record.alt } : {}),
   };
@@ -52,7 +62,11 @@ export function mediaItem(record: MediaRecord, base: string): CmsMediaItem {
 /** The media library of a store: images checked by their bytes, stored under random keys. */
 export class MediaService {
   /** `maxBytes` is the largest accepted file (the cms `mediaMaxBytes` setting). */
-  constructor(private readonly media: MediaRepository, private readonly storage: MediaStorage, private readonly maxBytes: number) {}
+  constructor(
+    private readonly media: MediaRepository,
+    private readonly storage: MediaStorage,
+    private readonly maxBytes: number,
+  ) {}
 
   list(ctx: RequestContext, page: { limit: number; offset: number }): Promise<{ items: MediaRecord[]; total: number }> {
     return this.media.list(requireStore(ctx).id, page);
@@ -86,8 +100,13 @@ export class MediaService {
     await this.storage.put(storageKey, upload.bytes);
     try {
       return await this.media.insert(store.id, {
-        storageKey, originalName: cleanName(upload.originalName), contentType: sniffed.contentType, sizeBytes: upload.bytes.length,
-        alt: cleanAlt(upload.alt), width: size?.width ?? null, height: size?.height ?? null,
+        storageKey,
+        originalName: cleanName(upload.originalName),
+        contentType: sniffed.contentType,
+        sizeBytes: upload.bytes.length,
+        alt: cleanAlt(upload.alt),
+        width: size?.width ?? null,
+        height: size?.height ?? null,
       });
     } catch (error) {
       await this.storage.delete(storageKey).catch(() => {});

@@ -33,7 +33,11 @@ const COLOUR_FIELDS = ['primaryColor', 'accentColor', 'backgroundColor', 'textCo
 export function checkTheme(theme: ThemeValues): ThemeValues {
   const colour = { format: 'colour' };
   const badColours = COLOUR_FIELDS.filter((field) => !isHexColour(theme[field]));
-  const fields: FieldErrorInput[] = badColours.map((field) => ({ path: `/${field}`, code: 'bad_format', params: colour }));
+  const fields: FieldErrorInput[] = badColours.map((field) => ({
+    path: `/${field}`,
+    code: 'bad_format',
+    params: colour,
+  }));
   const fonts = { allowed: Object.keys(SAFE_FONTS) };
   if (!isFontName(theme.font)) fields.push({ path: '/font', code: 'not_one_of', params: fonts });
   if (fields.length > 0) {
@@ -54,7 +58,7 @@ function luminance(hex: string): number {
 /** White or near-black, whichever reads better on `background` (WCAG contrast ratio). */
 export function contrastColour(background: string): string {
   const light = luminance(background);
-  return (1.05) / (light + 0.05) >= (light + 0.05) / (luminance('#111827') + 0.05) ? '#ffffff' : '#111827';
+  return 1.05 / (light + 0.05) >= (light + 0.05) / (luminance('#111827') + 0.05) ? '#ffffff' : '#111827';
 }
 
 /**

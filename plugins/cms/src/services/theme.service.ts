@@ -22,7 +22,11 @@ const SAFE_BASE = /^[A-Za-z0-9/_.-]*$/;
 export class ThemeService {
   private readonly cache = new Map<string, CacheEntry>();
 
-  constructor(private readonly themes: ThemeRepository, private readonly media: MediaRepository, private readonly cacheMs: number) {}
+  constructor(
+    private readonly themes: ThemeRepository,
+    private readonly media: MediaRepository,
+    private readonly cacheMs: number,
+  ) {}
 
   async get(ctx: RequestContext): Promise<StoreTheme> {
     const stored = await this.themes.get(requireStore(ctx).id);
@@ -65,7 +69,14 @@ export class ThemeService {
     const hit = this.cache.get(storeId);
     if (hit && hit.expires > Date.now()) return hit.theme;
     const stored = await this.themes.get(storeId);
-    const theme = stored && { primaryColor: stored.primaryColor, accentColor: stored.accentColor, backgroundColor: stored.backgroundColor, textColor: stored.textColor, font: stored.font, logoMediaId: stored.logoMediaId };
+    const theme = stored && {
+      primaryColor: stored.primaryColor,
+      accentColor: stored.accentColor,
+      backgroundColor: stored.backgroundColor,
+      textColor: stored.textColor,
+      font: stored.font,
+      logoMediaId: stored.logoMediaId,
+    };
     if (this.cache.size >= MAX_CACHED_STORES) this.cache.clear();
     this.cache.set(storeId, { theme, expires: Date.now() + this.cacheMs });
     return theme;

@@ -44,17 +44,26 @@ export function createHelpers(deps: HelperDeps): Record<string, (...args: unknow
     icon(...args) {
       const { params, options } = split(args);
       const hash = options.hash ?? {};
-      return safeHtml(deps.icons.render(params[0], { class: str(hash.class), label: str(hash.label), size: Number(hash.size ?? 24) }));
+      return safeHtml(
+        deps.icons.render(params[0], { class: str(hash.class), label: str(hash.label), size: Number(hash.size ?? 24) }),
+      );
     },
     eq: (...args) => split(args).params[0] === split(args).params[1],
     not: (...args) => !split(args).params[0],
     and: (...args) => split(args).params.every(Boolean),
     or: (...args) => split(args).params.find(Boolean) ?? split(args).params.at(-1),
-    concat: (...args) => split(args).params.map((part) => (part === undefined || part === null ? '' : String(part))).join(''),
+    concat: (...args) =>
+      split(args)
+        .params.map((part) => (part === undefined || part === null ? '' : String(part)))
+        .join(''),
     formatDate(...args) {
       const { params, options } = split(args);
       const hash = options.hash ?? {};
-      return formatDate(params[0], langOf(options), { dateStyle: str(hash.dateStyle), timeStyle: str(hash.timeStyle), timeZone: str(hash.timeZone) });
+      return formatDate(params[0], langOf(options), {
+        dateStyle: str(hash.dateStyle),
+        timeStyle: str(hash.timeStyle),
+        timeZone: str(hash.timeZone),
+      });
     },
     money(...args) {
       const { params, options } = split(args);

@@ -10,7 +10,11 @@ describe('cookies', () => {
   });
 
   it('serialises HttpOnly, SameSite=Lax cookies for the whole site', () => {
-    expect(serializeCookie('n', 'v', { maxAgeSeconds: 60, secure: false })).to.equal('n=v; Path=/; Max-Age=60; HttpOnly; SameSite=Lax');
-    expect(serializeCookie('n', '', { maxAgeSeconds: 0, secure: true })).to.equal('n=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure');
+    expect(serializeCookie('n', 'v', { maxAgeSeconds: 60, secure: false })).to.equal(
+      'n=v; Path=/; Max-Age=60; HttpOnly; SameSite=Lax',
+    );
+    expect(serializeCookie('n', '', { maxAgeSeconds: 0, secure: true })).to.equal(
+      'n=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure',
+    );
   });
 });

@@ -23,6 +23,11 @@ export function replaceCookie(res: Response, name: string, value: string, maxAge
   if (res.headersSent) return;
   const req = res.req as Request | undefined;
   const existing = res.getHeader('set-cookie');
-  const others = (Array.isArray(existing) ? existing : existing === undefined ? [] : [String(existing)]).filter((line) => !line.startsWith(`${name}=`));
-  res.setHeader('set-cookie', [...others, serializeCookie(name, value, { maxAgeSeconds, secure: Boolean(req?.secure) })]);
+  const others = (Array.isArray(existing) ? existing : existing === undefined ? [] : [String(existing)]).filter(
+    (line) => !line.startsWith(`${name}=`),
+  );
+  res.setHeader('set-cookie', [
+    ...others,
+    serializeCookie(name, value, { maxAgeSeconds, secure: Boolean(req?.secure) }),
+  ]);
 }

@@ -11,7 +11,8 @@ type Render = (view: string, options?: object, callback?: RenderCallback) => voi
 export function renderErrorsInLayout(res: Response): void {
   const render = res.render.bind(res) as Render;
   const wrapped: Render = (view, options, callback) => {
-    if (view !== 'error' || typeof options !== 'object' || typeof callback !== 'function') return render(view, options, callback);
+    if (view !== 'error' || typeof options !== 'object' || typeof callback !== 'function')
+      return render(view, options, callback);
     render('core/error', options, (error, html) => (error ? render('error', options, callback) : callback(null, html)));
   };
   res.render = wrapped as Response['render'];

@@ -2,7 +2,14 @@ import type { MenuDirectory, MenuEntry } from '@wizamart/plugin-sdk';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Flash, PageLocals } from '../index.js';
 import { takeFlashes } from '../services/core-ui.service.js';
-import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, negotiateLanguage, supportedLanguage, type Language } from '../services/i18n.js';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  negotiateLanguage,
+  supportedLanguage,
+  type Language,
+} from '../services/i18n.js';
 import { isLocalPath, isPageSurface, surfaceBase, type PageSurface } from '../services/surface-base.js';
 import { readCookie, replaceCookie } from './cookies.js';
 import { renderErrorsInLayout } from './error-pages.js';
@@ -27,7 +34,12 @@ export function pageLanguage(req: Request, res: Response): Language {
 /** The language of a request that renders no page: `?lang=`, the language cookie, `Accept-Language`, English. */
 export function requestLanguage(req: Request): Language {
   const asked = typeof req.query?.lang === 'string' ? supportedLanguage(req.query.lang) : undefined;
-  return asked ?? supportedLanguage(readCookie(req.headers.cookie, LANGUAGE_COOKIE)) ?? negotiateLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
+  return (
+    asked ??
+    supportedLanguage(readCookie(req.headers.cookie, LANGUAGE_COOKIE)) ??
+    negotiateLanguage(req.headers['accept-language']) ??
+    DEFAULT_LANGUAGE
+  );
 }
 
 /** True for a logo address a storefront may show: a same-site path or an `https:` URL. */
@@ -43,7 +55,11 @@ export function isSafeImageUrl(value: unknown): value is string {
 
 /** The menu with core's own home item pointing at the surface root instead of `<base>/core`. */
 export function withHomeLink(entries: MenuEntry[], home: string, path: string): MenuEntry[] {
-  return entries.map((entry) => (entry.plugin === 'core' && entry.id === 'home' ? { ...entry, href: home, active: path === home || path === `${home}/` } : entry));
+  return entries.map((entry) =>
+    entry.plugin === 'core' && entry.id === 'home'
+      ? { ...entry, href: home, active: path === home || path === `${home}/` }
+      : entry,
+  );
 }
 
 /** What the page locals need from core. */

@@ -4,9 +4,11 @@ import type { CoreRouteDeps } from './deps.js';
 import { hostVersion, platformRows, pluginOverview, profileView } from '../services/overview.js';
 import { surfaceBase } from '../services/surface-base.js';
 
-const toHome = (surface: 'admin' | 'store') => (req: Request, res: Response) => res.redirect(302, surfaceBase(req, surface) || '/');
+const toHome = (surface: 'admin' | 'store') => (req: Request, res: Response) =>
+  res.redirect(302, surfaceBase(req, surface) || '/');
 
-const profile = (req: Request, res: Response) => res.render('core/profile', { profile: profileView(req.wz.principal!) });
+const profile = (req: Request, res: Response) =>
+  res.render('core/profile', { profile: profileView(req.wz.principal!) });
 
 /** `/admin/core/…`: profile and read-only platform settings. */
 export function adminPagesRouter(ctx: PluginContext, deps: CoreRouteDeps): Router {

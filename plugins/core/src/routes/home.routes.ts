@@ -37,16 +37,23 @@ export function storefrontHomeRouter(
   router.get('/', publicAccess(), async (req, res) => {
     const { plugins } = deps;
     const platform = req.wz.tenant.platform;
-    const shown = sections.filter((section) => plugins.isEnabled(platform, section.plugin)).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
-    const loaded = await Promise.all(shown.map(async (section) => {
-      try {
-        const data = await section.load(req);
-        return data && { id: section.id, plugin: section.plugin, partial: section.partial, data };
-      } catch (error) {
-        ctx.logger.error({ err: error, requestId: req.wz.id, plugin: section.plugin, section: section.id }, 'storefront home section failed; left out');
-        return undefined;
-      }
-    }));
+    const shown = sections
+      .filter((section) => plugins.isEnabled(platform, section.plugin))
+      .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+    const loaded = await Promise.all(
+      shown.map(async (section) => {
+        try {
+          const data = await section.load(req);
+          return data && { id: section.id, plugin: section.plugin, partial: section.partial, data };
+        } catch (error) {
+          ctx.logger.error(
+            { err: error, requestId: req.wz.id, plugin: section.plugin, section: section.id },
+            'storefront home section failed; left out',
+          );
+          return undefined;
+        }
+      }),
+    );
     res.render('core/storefront/home', { sections: loaded.filter(Boolean) });
   });
   return router;

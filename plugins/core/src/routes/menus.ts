@@ -6,7 +6,14 @@ import type { PluginMenus } from '@wizamart/plugin-sdk';
  */
 export function addCoreMenus(menus: PluginMenus): void {
   menus.add('admin', { id: 'home', label: 'core.menu.dashboard', path: '/', icon: 'layout-dashboard', order: 0 });
-  const plugins = { label: 'core.menu.plugins', path: '/plugins', icon: 'puzzle', permission: '*', order: 45, root: true };
+  const plugins = {
+    label: 'core.menu.plugins',
+    path: '/plugins',
+    icon: 'puzzle',
+    permission: '*',
+    order: 45,
+    root: true,
+  };
   menus.add('admin', { id: 'plugins', ...plugins });
   menus.add('admin', { id: 'settings', label: 'core.menu.settings', path: '/settings', icon: 'settings', order: 1000 });
   menus.add('store', { id: 'home', label: 'core.menu.dashboard', path: '/', icon: 'layout-dashboard', order: 0 });

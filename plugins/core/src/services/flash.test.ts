@@ -9,7 +9,10 @@ describe('flash cookie encoding', () => {
   });
 
   it('keeps the latest messages, cut to the length limit', () => {
-    const many = Array.from({ length: 5 }, (_, i) => ({ type: 'info' as const, message: `${i}`.repeat(FLASH_MAX_MESSAGE + 10) }));
+    const many = Array.from({ length: 5 }, (_, i) => ({
+      type: 'info' as const,
+      message: `${i}`.repeat(FLASH_MAX_MESSAGE + 10),
+    }));
     const decoded = decodeFlashes(encodeFlashes(many));
     expect(decoded).to.have.length(FLASH_MAX_ITEMS);
     expect(decoded[0].message).to.have.length(FLASH_MAX_MESSAGE).and.to.match(/^2+$/);
@@ -26,7 +29,9 @@ describe('flash cookie encoding', () => {
     expect(decodeFlashes(undefined)).to.deep.equal([]);
     expect(decodeFlashes('%%%')).to.deep.equal([]);
     expect(decodeFlashes(Buffer.from('{"type":"info"}').toString('base64url'))).to.deep.equal([]);
-    expect(decodeFlashes(Buffer.from('[{"type":"evil","message":"x"},{"type":"info","message":2}]').toString('base64url'))).to.deep.equal([]);
+    expect(
+      decodeFlashes(Buffer.from('[{"type":"evil","message":"x"},{"type":"info","message":2}]').toString('base64url')),
+    ).to.deep.equal([]);
     expect(decodeFlashes('A'.repeat(FLASH_MAX_ENCODED + 1))).to.deep.equal([]);
   });
 });

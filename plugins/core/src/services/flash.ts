@@ -15,7 +15,12 @@ const TYPES = new Set<Flash['type']>(['success', 'info', 'warning', 'error']);
 
 function isFlash(value: unknown): value is Flash {
   const candidate = value as Partial<Flash> | null;
-  return typeof candidate === 'object' && candidate !== null && TYPES.has(candidate.type as Flash['type']) && typeof candidate.message === 'string';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    TYPES.has(candidate.type as Flash['type']) &&
+    typeof candidate.message === 'string'
+  );
 }
 
 /** Keeps valid messages only, trimmed to the limits. */

@@ -10,7 +10,12 @@ function locale(lang: string | undefined): string {
 
 /** A Date from a Date, an ISO string or epoch milliseconds; undefined when it is not a valid time. */
 export function toDate(value: unknown): Date | undefined {
-  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string' || typeof value === 'number'
+        ? new Date(value)
+        : undefined;
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 
@@ -31,7 +36,9 @@ export function formatDate(value: unknown, lang: string | undefined, options: Da
   const dateStyle = DATE_STYLES.has(options.dateStyle ?? '') ? options.dateStyle : 'medium';
   const timeStyle = DATE_STYLES.has(options.timeStyle ?? '') ? options.timeStyle : undefined;
   const format = (timeZone: string) =>
-    new Intl.DateTimeFormat(locale(lang), { dateStyle, timeStyle, timeZone } as Intl.DateTimeFormatOptions).format(date);
+    new Intl.DateTimeFormat(locale(lang), { dateStyle, timeStyle, timeZone } as Intl.DateTimeFormatOptions).format(
+      date,
+    );
   try {
     return format(options.timeZone ?? 'UTC');
   } catch {

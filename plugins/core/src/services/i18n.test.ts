@@ -3,7 +3,11 @@ import { flatten, interpolate, negotiateLanguage, supportedLanguage, Translation
 
 describe('i18n', () => {
   it('flattens nested messages into dotted keys', () => {
-    expect([...flatten({ a: { b: 'x', c: { d: 'y' } }, e: 'z', n: 3 })]).to.deep.equal([['a.b', 'x'], ['a.c.d', 'y'], ['e', 'z']]);
+    expect([...flatten({ a: { b: 'x', c: { d: 'y' } }, e: 'z', n: 3 })]).to.deep.equal([
+      ['a.b', 'x'],
+      ['a.c.d', 'y'],
+      ['e', 'z'],
+    ]);
   });
 
   it('picks the best supported language of Accept-Language', () => {

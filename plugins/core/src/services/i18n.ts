@@ -7,7 +7,12 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'en';
 
 /** Names of the languages in themselves, for the language switcher. */
-export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', de: 'Deutsch', fr: 'Français', lb: 'Lëtzebuergesch' };
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  en: 'English',
+  de: 'Deutsch',
+  fr: 'Français',
+  lb: 'Lëtzebuergesch',
+};
 
 type Dictionary = Map<string, string>;
 
@@ -35,7 +40,12 @@ export function negotiateLanguage(header: string | undefined): Language | undefi
     .split(',')
     .map((part, index) => {
       const [tag, ...params] = part.split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { lang: supportedLanguage(tag), q: Number.isFinite(q) ? q : 0, index };
     })
     .filter((entry) => entry.lang && entry.q > 0)
@@ -45,7 +55,9 @@ export function negotiateLanguage(header: string | undefined): Language | undefi
 
 /** Replaces `{name}` placeholders with `params.name`; unknown placeholders stay as written. */
 export function interpolate(text: string, params: Readonly<Record<string, unknown>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined || params[name] === null ? whole : String(params[name])));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined || params[name] === null ? whole : String(params[name]),
+  );
 }
 
 /**
@@ -86,6 +98,14 @@ export class Translations {
   /** True when some plugin has `key` in English (the reference language). */
   has(key: string): boolean {
     const dot = key.indexOf('.');
-    return dot > 0 && Boolean(this.catalogs.get(key.slice(0, dot))?.get(DEFAULT_LANGUAGE)?.has(key.slice(dot + 1)));
+    return (
+      dot > 0 &&
+      Boolean(
+        this.catalogs
+          .get(key.slice(0, dot))
+          ?.get(DEFAULT_LANGUAGE)
+          ?.has(key.slice(dot + 1)),
+      )
+    );
   }
 }

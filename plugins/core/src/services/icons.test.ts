@@ -13,7 +13,8 @@ describe('Lucide icons', () => {
 
   it('renders unknown or unsafe names as an empty string', () => {
     const icons = new IconSet();
-    for (const name of ['no-such-icon', '../package', 'Store', '', undefined, 42, 'a'.repeat(65)]) expect(icons.render(name), String(name)).to.equal('');
+    for (const name of ['no-such-icon', '../package', 'Store', '', undefined, 42, 'a'.repeat(65)])
+      expect(icons.render(name), String(name)).to.equal('');
   });
 
   it('escapes attributes and labels', () => {

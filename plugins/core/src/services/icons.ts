@@ -22,7 +22,12 @@ export interface IconOptions {
 /** The inner markup of a lucide-static SVG file (its elements, without the `<svg>` wrapper or comments). */
 export function svgBody(file: string): string | undefined {
   const match = /<svg\b[^>]*>([\s\S]*?)<\/svg>/.exec(file);
-  return match ? match[1].replace(/<!--[\s\S]*?-->/g, '').replace(/\s*\n\s*/g, '').trim() : undefined;
+  return match
+    ? match[1]
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/\s*\n\s*/g, '')
+        .trim()
+    : undefined;
 }
 
 /** Renders Lucide icons from the lucide-static package, reading each SVG once. Unknown names render as `''`. */
@@ -37,7 +42,7 @@ export class IconSet {
     let cached = this.cache.get(name);
     if (cached === undefined) {
       const file = path.join(this.dir, `${name}.svg`);
-      cached = existsSync(file) ? svgBody(readFileSync(file, 'utf8')) ?? null : null;
+      cached = existsSync(file) ? (svgBody(readFileSync(file, 'utf8')) ?? null) : null;
       this.cache.set(name, cached);
     }
     return cached ?? undefined;

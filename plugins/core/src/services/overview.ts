@@ -20,12 +20,25 @@ export interface PluginOverview {
 const TIER_ORDER: Record<string, number> = { core: 0, optional: 1, internal: 2 };
 
 /** Summarises installed plugins for a platform. */
-export function pluginOverview(plugins: readonly InstalledPluginInfo[], isEnabled: (code: string) => boolean): PluginOverview {
+export function pluginOverview(
+  plugins: readonly InstalledPluginInfo[],
+  isEnabled: (code: string) => boolean,
+): PluginOverview {
   const rows = plugins
-    .map((plugin) => ({ ...plugin, enabled: plugin.state === 'loaded' && (plugin.tier === 'core' || isEnabled(plugin.code)) }))
+    .map((plugin) => ({
+      ...plugin,
+      enabled: plugin.state === 'loaded' && (plugin.tier === 'core' || isEnabled(plugin.code)),
+    }))
     .sort((a, b) => (TIER_ORDER[a.tier] ?? 9) - (TIER_ORDER[b.tier] ?? 9) || a.code.localeCompare(b.code));
   const count = (state: InstalledPluginInfo['state']) => rows.filter((row) => row.state === state).length;
-  return { total: rows.length, loaded: count('loaded'), failed: count('failed'), blocked: count('blocked'), enabled: rows.filter((row) => row.enabled).length, rows };
+  return {
+    total: rows.length,
+    loaded: count('loaded'),
+    failed: count('failed'),
+    blocked: count('blocked'),
+    enabled: rows.filter((row) => row.enabled).length,
+    rows,
+  };
 }
 
 /** Platforms with the one of the request marked. */

@@ -2,12 +2,29 @@ import type { InstalledPluginInfo } from '@wizamart/plugin-sdk';
 import { expect } from 'chai';
 import { layoutGraph } from './plugin-admin.service.js';
 
-const plugin = (code: string, requires: string[] = [], state: InstalledPluginInfo['state'] = 'loaded'): InstalledPluginInfo => ({
-  code, name: code, tier: requires.length === 0 ? 'core' : 'optional', version: '1.0.0', state, error: null, requires, permissions: [],
+const plugin = (
+  code: string,
+  requires: string[] = [],
+  state: InstalledPluginInfo['state'] = 'loaded',
+): InstalledPluginInfo => ({
+  code,
+  name: code,
+  tier: requires.length === 0 ? 'core' : 'optional',
+  version: '1.0.0',
+  state,
+  error: null,
+  requires,
+  permissions: [],
 });
 
 describe('core plugin console dependency graph', () => {
-  const plugins = [plugin('gift-notes', ['wishlist']), plugin('core'), plugin('wishlist', ['tenancy']), plugin('tenancy', ['core']), plugin('ghostly', ['missing'], 'blocked')];
+  const plugins = [
+    plugin('gift-notes', ['wishlist']),
+    plugin('core'),
+    plugin('wishlist', ['tenancy']),
+    plugin('tenancy', ['core']),
+    plugin('ghostly', ['missing'], 'blocked'),
+  ];
   const enabled = new Set(['core', 'tenancy', 'wishlist']);
   const graph = layoutGraph(plugins, (code) => enabled.has(code));
   const node = (code: string) => graph.nodes.find((candidate) => candidate.code === code)!;

@@ -1,4 +1,12 @@
-import type { EnablementAuditEntry, EnablementResult, InstalledPluginInfo, Platform, PlatformDirectory, PlatformPlugin, PluginDirectory } from '@wizamart/plugin-sdk';
+import type {
+  EnablementAuditEntry,
+  EnablementResult,
+  InstalledPluginInfo,
+  Platform,
+  PlatformDirectory,
+  PlatformPlugin,
+  PluginDirectory,
+} from '@wizamart/plugin-sdk';
 import type { Actor } from '@wizamart/plugin-sdk';
 
 /** One installed plugin on the admin console's plugin page: its state, links, and enablement per platform. */
@@ -55,7 +63,10 @@ const MARGIN = 12;
  * requirement), sorted by code within a column; edges are cubic curves from a plugin's left edge to its requirement's
  * right edge. A requirement that is not installed is not drawn (its dependents are blocked and say why).
  */
-export function layoutGraph(plugins: readonly InstalledPluginInfo[], enabled: (code: string) => boolean): DependencyGraph {
+export function layoutGraph(
+  plugins: readonly InstalledPluginInfo[],
+  enabled: (code: string) => boolean,
+): DependencyGraph {
   const byCode = new Map(plugins.map((plugin) => [plugin.code, plugin]));
   const depth = new Map<string, number>();
   const depthOf = (code: string, seen: Set<string>): number => {
@@ -74,10 +85,18 @@ export function layoutGraph(plugins: readonly InstalledPluginInfo[], enabled: (c
     (columns[column] ??= []).push(plugin.code);
   }
   const position = new Map<string, { x: number; y: number }>();
-  columns.forEach((codes, column) => codes.forEach((code, row) => {
-    position.set(code, { x: MARGIN + column * (NODE_WIDTH + COLUMN_GAP), y: MARGIN + row * (NODE_HEIGHT + ROW_GAP) });
+  columns.forEach((codes, column) =>
+    codes.forEach((code, row) => {
+      position.set(code, { x: MARGIN + column * (NODE_WIDTH + COLUMN_GAP), y: MARGIN + row * (NODE_HEIGHT + ROW_GAP) });
+    }),
+  );
+  const nodes: GraphNode[] = plugins.map((plugin) => ({
+    code: plugin.code,
+    ...position.get(plugin.code)!,
+    enabled: enabled(plugin.code),
+    state: plugin.state,
+    tier: plugin.tier,
   }));
-  const nodes: GraphNode[] = plugins.map((plugin) => ({ code: plugin.code, ...position.get(plugin.code)!, enabled: enabled(plugin.code), state: plugin.state, tier: plugin.tier }));
   const edges: GraphEdge[] = [];
   for (const plugin of plugins) {
     const from = position.get(plugin.code)!;
@@ -86,7 +105,12 @@ export function layoutGraph(plugins: readonly InstalledPluginInfo[], enabled: (c
       if (!to) continue;
       const [x1, y1, x2, y2] = [from.x, from.y + NODE_HEIGHT / 2, to.x + NODE_WIDTH, to.y + NODE_HEIGHT / 2];
       const bend = (x1 - x2) / 2;
-      edges.push({ from: plugin.code, to: required, path: `M${x1},${y1} C${x1 - bend},${y1} ${x2 + bend},${y2} ${x2},${y2}`, enabled: enabled(plugin.code) && enabled(required) });
+      edges.push({
+        from: plugin.code,
+        to: required,
+        path: `M${x1},${y1} C${x1 - bend},${y1} ${x2 + bend},${y2} ${x2},${y2}`,
+        enabled: enabled(plugin.code) && enabled(required),
+      });
     }
   }
   const rows = Math.max(1, ...columns.map((codes) => codes.length));
@@ -114,9 +138,19 @@ export class PluginAdminService {
     return this.plugins().forPlatform(platform);
   }
 
-  change(actor: Actor, platform: string, code: string, action: 'enable' | 'disable', input: { dryRun?: boolean; release?: boolean }): Promise<EnablementResult> {
+  change(
+    actor: Actor,
+    platform: string,
+    code: string,
+    action: 'enable' | 'disable',
+    input: { dryRun?: boolean; release?: boolean },
+  ): Promise<EnablementResult> {
     const who = actor.email ?? (actor.id ? `${actor.kind}:${actor.id}` : actor.kind);
-    return this.plugins().change(platform, code, action, { dryRun: input.dryRun ?? false, release: input.release ?? false, actor: who });
+    return this.plugins().change(platform, code, action, {
+      dryRun: input.dryRun ?? false,
+      release: input.release ?? false,
+      actor: who,
+    });
   }
 
   audit(platform: string, limit?: number): Promise<EnablementAuditEntry[]> {
@@ -128,10 +162,17 @@ export class PluginAdminService {
     const directory = this.plugins();
     const platforms = await this.platforms().list();
     const selected = await directory.forPlatform(platform); // WZ_PLATFORM_NOT_FOUND for an unknown one
-    const perPlatform = await Promise.all(platforms.map(async (p) => new Map((p.code === platform ? selected : await directory.forPlatform(p.code)).map((row) => [row.code, row]))));
+    const perPlatform = await Promise.all(
+      platforms.map(
+        async (p) =>
+          new Map((p.code === platform ? selected : await directory.forPlatform(p.code)).map((row) => [row.code, row])),
+      ),
+    );
     const installed = directory.list().filter((plugin) => plugin.tier !== 'unknown');
     const dependents = new Map<string, string[]>();
-    for (const plugin of installed) for (const required of plugin.requires) dependents.set(required, [...(dependents.get(required) ?? []), plugin.code]);
+    for (const plugin of installed)
+      for (const required of plugin.requires)
+        dependents.set(required, [...(dependents.get(required) ?? []), plugin.code]);
     const enabledHere = new Map(selected.map((row) => [row.code, row.enabled]));
     const plugins = installed.map((plugin) => ({
       ...plugin,

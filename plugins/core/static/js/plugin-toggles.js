@@ -28,11 +28,16 @@ document.addEventListener('alpine:init', () => {
         const response = await fetch(url, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': this.$root.dataset.csrf },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            'x-csrf-token': this.$root.dataset.csrf,
+          },
           body: JSON.stringify({ dryRun: true, release: this.release }),
         });
         const body = await response.json();
-        if (!response.ok) this.error = `${body.error?.code ?? response.status}: ${body.error?.message ?? 'the plan could not be computed'}`;
+        if (!response.ok)
+          this.error = `${body.error?.code ?? response.status}: ${body.error?.message ?? 'the plan could not be computed'}`;
         else this.plan = body.plan;
       } catch (error) {
         this.error = `The plan could not be loaded: ${error.message}`;

@@ -14,8 +14,15 @@ export interface CustomerRecord {
 }
 
 const SELECT = [
-  'id as id', 'store_id as storeId', 'email as email', 'name as name', 'phone as phone', 'password_hash as passwordHash',
-  'created_at as createdAt', 'updated_at as updatedAt', 'last_login_at as lastLoginAt',
+  'id as id',
+  'store_id as storeId',
+  'email as email',
+  'name as name',
+  'phone as phone',
+  'password_hash as passwordHash',
+  'created_at as createdAt',
+  'updated_at as updatedAt',
+  'last_login_at as lastLoginAt',
 ];
 
 const UNIQUE_VIOLATION = '23505';
@@ -39,14 +46,27 @@ export class CustomerRepository {
   }
 
   async byEmail(storeId: string, email: string): Promise<CustomerRecord | undefined> {
-    return this.db('customers').where({ store_id: storeId }).whereRaw('lower(email) = lower(?)', [email]).select(SELECT).first();
+    return this.db('customers')
+      .where({ store_id: storeId })
+      .whereRaw('lower(email) = lower(?)', [email])
+      .select(SELECT)
+      .first();
   }
 
   /** Inserts a customer; returns undefined when the store already has one with this email. */
-  async insert(storeId: string, input: { email: string; name: string; passwordHash: string | null; phone?: string | null }): Promise<CustomerRecord | undefined> {
+  async insert(
+    storeId: string,
+    input: { email: string; name: string; passwordHash: string | null; phone?: string | null },
+  ): Promise<CustomerRecord | undefined> {
     try {
       const [row] = await this.db('customers')
-        .insert({ store_id: storeId, email: input.email, name: input.name, phone: input.phone ?? null, password_hash: input.passwordHash })
+        .insert({
+          store_id: storeId,
+          email: input.email,
+          name: input.name,
+          phone: input.phone ?? null,
+          password_hash: input.passwordHash,
+        })
         .returning(SELECT);
       return row as CustomerRecord;
     } catch (error) {
@@ -55,8 +75,15 @@ export class CustomerRepository {
     }
   }
 
-  async update(storeId: string, id: string, patch: { name?: string; phone?: string | null }): Promise<CustomerRecord | undefined> {
-    const [row] = await this.db('customers').where({ store_id: storeId, id }).update({ ...patch, updated_at: this.db.fn.now() }).returning(SELECT);
+  async update(
+    storeId: string,
+    id: string,
+    patch: { name?: string; phone?: string | null },
+  ): Promise<CustomerRecord | undefined> {
+    const [row] = await this.db('customers')
+      .where({ store_id: storeId, id })
+      .update({ ...patch, updated_at: this.db.fn.now() })
+      .returning(SELECT);
     return row as CustomerRecord | undefined;
   }
 
@@ -65,10 +92,16 @@ export class CustomerRepository {
   }
 
   /** A page of the store's customers, newest first, optionally matching `q` in email or name. */
-  async search(storeId: string, filter: { q?: string; limit: number; offset: number }): Promise<{ items: CustomerRecord[]; total: number }> {
+  async search(
+    storeId: string,
+    filter: { q?: string; limit: number; offset: number },
+  ): Promise<{ items: CustomerRecord[]; total: number }> {
     const base = () => {
       const query = this.db('customers').where({ store_id: storeId });
-      if (filter.q) query.where((where) => where.whereILike('email', likePattern(filter.q!)).orWhereILike('name', likePattern(filter.q!)));
+      if (filter.q)
+        query.where((where) =>
+          where.whereILike('email', likePattern(filter.q!)).orWhereILike('name', likePattern(filter.q!)),
+        );
       return query;
     };
     const [items, [{ total }]] = await Promise.all([

@@ -36,7 +36,8 @@ export function renderFormProblem(
   error: unknown,
 ): void {
   if (!isWizamartError(error) || error.status >= 500 || error.status === 403) throw error;
-  if (error.code === 'WZ_AUTH_RATE_LIMITED' && typeof error.details.retryAfter === 'number') res.set('Retry-After', String(error.details.retryAfter));
+  if (error.code === 'WZ_AUTH_RATE_LIMITED' && typeof error.details.retryAfter === 'number')
+    res.set('Retry-After', String(error.details.retryAfter));
   // Field messages in the page's language go beside their fields (`errorsAs` when a page has several forms).
   const { message, fields } = deps.ui.formErrors(req, error);
   res.status(error.status).render(form.view, { ...form.locals, error: message, [form.errorsAs ?? 'errors']: fields });

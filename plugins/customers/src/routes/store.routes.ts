@@ -31,7 +31,9 @@ export function storePageRoutes(routes: PluginRoutes, deps: CustomersDeps): Rout
     const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
     const link = (n: number) => `?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), page: String(n) })}`;
     res.render('customers/store/list', {
-      ...page, q: filter.q, pages,
+      ...page,
+      q: filter.q,
+      pages,
       previous: page.page > 1 ? link(page.page - 1) : undefined,
       next: page.page < pages ? link(page.page + 1) : undefined,
     });

@@ -18,7 +18,13 @@ function signInFirst(deps: CustomersDeps): RequestHandler {
 async function accountLocals(deps: CustomersDeps, req: Request, extra: Record<string, unknown> = {}) {
   const customer = await deps.accounts.me(contextOf(req));
   const { store } = await signedIn(deps, req);
-  return { customer, addresses: await deps.addresses.list(store, customer.id), profile: customer, address: {}, ...extra };
+  return {
+    customer,
+    addresses: await deps.addresses.list(store, customer.id),
+    profile: customer,
+    address: {},
+    ...extra,
+  };
 }
 
 function accountUrl(deps: CustomersDeps, req: Request): string {
@@ -34,7 +40,10 @@ async function saveProfile(deps: CustomersDeps, req: Request, res: Response): Pr
     const locals = await accountLocals(deps, req, { profile: input });
     return renderFormProblem(deps, req, res, { view: ACCOUNT, locals, errorsAs: 'profileErrors' }, error);
   }
-  deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.profileSaved') });
+  deps.ui.redirectWithFlash(res, accountUrl(deps, req), {
+    type: 'success',
+    message: deps.ui.t(req, 'customers.flash.profileSaved'),
+  });
 }
 
 async function addAddress(deps: CustomersDeps, req: Request, res: Response): Promise<void> {
@@ -46,7 +55,10 @@ async function addAddress(deps: CustomersDeps, req: Request, res: Response): Pro
     const locals = await accountLocals(deps, req, { address: input });
     return renderFormProblem(deps, req, res, { view: ACCOUNT, locals, errorsAs: 'addressErrors' }, error);
   }
-  deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.addressAdded') });
+  deps.ui.redirectWithFlash(res, accountUrl(deps, req), {
+    type: 'success',
+    message: deps.ui.t(req, 'customers.flash.addressAdded'),
+  });
 }
 
 /** `/storefront/<store>/customers/account…`: the signed-in shopper's profile and addresses. */
@@ -60,12 +72,18 @@ export function storefrontAccountRoutes(routes: PluginRoutes, deps: CustomersDep
   router.post('/account/addresses/:id/default', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const { store, customerId } = await signedIn(deps, req);
     await deps.addresses.update(store, customerId, parseId(req.params), { isDefault: true });
-    deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.defaultSet') });
+    deps.ui.redirectWithFlash(res, accountUrl(deps, req), {
+      type: 'success',
+      message: deps.ui.t(req, 'customers.flash.defaultSet'),
+    });
   });
   router.post('/account/addresses/:id/delete', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const { store, customerId } = await signedIn(deps, req);
     await deps.addresses.delete(store, customerId, parseId(req.params));
-    deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.addressDeleted') });
+    deps.ui.redirectWithFlash(res, accountUrl(deps, req), {
+      type: 'success',
+      message: deps.ui.t(req, 'customers.flash.addressDeleted'),
+    });
   });
   return router;
 }

@@ -15,12 +15,21 @@ function accountUrl(deps: CustomersDeps, req: Request): string {
 /** Where to go after signing in: a `next` path on this storefront, else the account page (no open redirects). */
 function nextUrl(deps: CustomersDeps, req: Request, next: unknown): string {
   const base = deps.ui.base(req, 'storefront');
-  const ok = typeof next === 'string' && next.startsWith(`${base}/`) && !next.startsWith('//') && !/[\\\u0000-\u001f]/.test(next);
+  const ok =
+    typeof next === 'string' &&
+    next.startsWith(`${base}/`) &&
+    !next.startsWith('//') &&
+    !/[\\\u0000-\u001f]/.test(next);
   return ok ? next : accountUrl(deps, req);
 }
 
 function formLocals(deps: CustomersDeps, req: Request, res: Response, values: Record<string, unknown>) {
-  return { values: { ...values, password: undefined }, next: values.next, csrf: deps.auth.loginFormToken(cookieJar(req, res)), base: deps.ui.base(req, 'storefront') };
+  return {
+    values: { ...values, password: undefined },
+    next: values.next,
+    csrf: deps.auth.loginFormToken(cookieJar(req, res)),
+    base: deps.ui.base(req, 'storefront'),
+  };
 }
 
 async function login(deps: CustomersDeps, req: Request, res: Response): Promise<void> {
@@ -47,7 +56,10 @@ async function register(deps: CustomersDeps, req: Request, res: Response): Promi
     const locals = formLocals(deps, req, res, { email: body.email, name: body.name });
     return renderFormProblem(deps, req, res, { view: REGISTER, locals }, error);
   }
-  deps.ui.redirectWithFlash(res, accountUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'customers.flash.welcome') });
+  deps.ui.redirectWithFlash(res, accountUrl(deps, req), {
+    type: 'success',
+    message: deps.ui.t(req, 'customers.flash.welcome'),
+  });
 }
 
 /** `/storefront/<store>/customers/login|register|logout`: the shopper's sign-in pages. */
@@ -55,7 +67,10 @@ export function storefrontAuthRoutes(routes: PluginRoutes, deps: CustomersDeps):
   const router = routes.router();
   router.get('/login', publicAccess(), (req, res) => {
     if (req.wz.principal?.kind === 'customer') return res.redirect(nextUrl(deps, req, req.query.next));
-    res.render(LOGIN, formLocals(deps, req, res, { next: typeof req.query.next === 'string' ? req.query.next : undefined }));
+    res.render(
+      LOGIN,
+      formLocals(deps, req, res, { next: typeof req.query.next === 'string' ? req.query.next : undefined }),
+    );
   });
   router.post('/login', publicAccess(), (req, res) => login(deps, req, res));
   router.get('/register', publicAccess(), (req, res) => {
@@ -65,7 +80,10 @@ export function storefrontAuthRoutes(routes: PluginRoutes, deps: CustomersDeps):
   router.post('/register', publicAccess(), (req, res) => register(deps, req, res));
   router.post('/logout', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     await deps.auth.endSession(contextOf(req), cookieJar(req, res));
-    deps.ui.redirectWithFlash(res, deps.ui.base(req, 'storefront') || '/', { type: 'info', message: deps.ui.t(req, 'customers.flash.signedOut') });
+    deps.ui.redirectWithFlash(res, deps.ui.base(req, 'storefront') || '/', {
+      type: 'info',
+      message: deps.ui.t(req, 'customers.flash.signedOut'),
+    });
   });
   return router;
 }

@@ -67,6 +67,13 @@ export class AccountService implements CustomerAccounts {
     const store = await this.deps.stores.byCode(claims.store);
     const customer = store && (await this.deps.customers.byId(store.id, claims.sub));
     if (!store || !customer) return undefined;
-    return { kind: 'customer', id: customer.id, email: customer.email, name: customer.name, store: store.code, permissions: SHOPPER_PERMISSIONS };
+    return {
+      kind: 'customer',
+      id: customer.id,
+      email: customer.email,
+      name: customer.name,
+      store: store.code,
+      permissions: SHOPPER_PERMISSIONS,
+    };
   }
 }

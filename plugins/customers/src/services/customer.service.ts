@@ -21,26 +21,49 @@ export interface CustomerPage {
 
 /** Customers of a store: the staff list and detail, profile changes, and the directory other plugins read. */
 export class CustomerService implements CustomerDirectory {
-  constructor(private readonly customers: CustomerRepository, private readonly addresses: AddressRepository) {}
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly addresses: AddressRepository,
+  ) {}
 
   async list(store: StoreRef, filter: { q?: string; page: number; pageSize: number }): Promise<CustomerPage> {
-    const { items, total } = await this.customers.search(store.id, { q: filter.q, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize });
-    return { items: items.map((item) => ({ ...toProfile(item), lastLoginAt: item.lastLoginAt })), total, page: filter.page, pageSize: filter.pageSize };
+    const { items, total } = await this.customers.search(store.id, {
+      q: filter.q,
+      limit: filter.pageSize,
+      offset: (filter.page - 1) * filter.pageSize,
+    });
+    return {
+      items: items.map((item) => ({ ...toProfile(item), lastLoginAt: item.lastLoginAt })),
+      total,
+      page: filter.page,
+      pageSize: filter.pageSize,
+    };
   }
 
   async savedAddresses(storeId: string, customerId: string): Promise<CustomerAddress[]> {
     if (!isUuid(customerId)) return [];
-    return (await this.addresses.list(storeId, customerId)).map(({ createdAt: _created, updatedAt: _updated, ...address }) => address);
+    return (await this.addresses.list(storeId, customerId)).map(
+      ({ createdAt: _created, updatedAt: _updated, ...address }) => address,
+    );
   }
 
   async detail(store: StoreRef, id: string): Promise<CustomerDetail> {
     const customer = isUuid(id) ? await this.customers.byId(store.id, id) : undefined;
     if (!customer) throw customerNotFound();
-    return { ...toProfile(customer), lastLoginAt: customer.lastLoginAt, addresses: await this.addresses.list(store.id, id) };
+    return {
+      ...toProfile(customer),
+      lastLoginAt: customer.lastLoginAt,
+      addresses: await this.addresses.list(store.id, id),
+    };
   }
 
   async updateProfile(store: StoreRef, id: string, patch: ProfilePatch): Promise<CustomerProfile> {
-    const patched = isUuid(id) ? await this.customers.update(store.id, id, { name: patch.name?.trim(), phone: patch.phone === undefined ? undefined : patch.phone || null }) : undefined;
+    const patched = isUuid(id)
+      ? await this.customers.update(store.id, id, {
+          name: patch.name?.trim(),
+          phone: patch.phone === undefined ? undefined : patch.phone || null,
+        })
+      : undefined;
     if (!patched) throw customerNotFound();
     return toProfile(patched);
   }

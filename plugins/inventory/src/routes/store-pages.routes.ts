@@ -9,7 +9,10 @@ const stockUrl = (deps: InventoryDeps, req: Request) => `${deps.ui.base(req, 'st
 /** A stock form post (urlencoded strings) as stock change input. */
 function changeFromForm(body: Record<string, unknown>): Record<string, unknown> {
   const number = (name: string) => (body[name] === undefined || body[name] === '' ? undefined : Number(body[name]));
-  const change: Record<string, unknown> = { variantId: String(body.variantId ?? ''), reason: String(body.reason ?? '') };
+  const change: Record<string, unknown> = {
+    variantId: String(body.variantId ?? ''),
+    reason: String(body.reason ?? ''),
+  };
   if (body.mode === 'set') change.onHand = number('quantity');
   else change.delta = number('quantity');
   if (body.note) change.note = String(body.note);
@@ -31,7 +34,12 @@ function failedChange(deps: InventoryDeps, req: Request, error: unknown): Failed
   const { message, fields } = deps.ui.formErrors(req, error);
   const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
   const quantityError = fields.delta ?? fields.onHand ?? Object.values(fields)[0] ?? message;
-  const typed = { variantId: text('variantId'), mode: text('mode'), quantity: text('quantity'), reason: text('reason') };
+  const typed = {
+    variantId: text('variantId'),
+    mode: text('mode'),
+    quantity: text('quantity'),
+    reason: text('reason'),
+  };
   return { ...typed, error: quantityError };
 }
 
@@ -54,8 +62,15 @@ async function renderStock(deps: InventoryDeps, req: Request, res: Response, ref
   const failed = refused?.failed;
   const items = page.items.map((item) => (failed && item.id === failed.variantId ? { ...item, failed } : item));
   res.status(refused?.status ?? 200).render('inventory/store/stock', {
-    title: deps.ui.t(req, 'inventory.stock.title'), ...page, items, locations, q: filter.q, page: filter.page, pages,
-    error: failed ? deps.ui.t(req, 'inventory.stock.refused') : undefined, location: refused?.location,
+    title: deps.ui.t(req, 'inventory.stock.title'),
+    ...page,
+    items,
+    locations,
+    q: filter.q,
+    page: filter.page,
+    pages,
+    error: failed ? deps.ui.t(req, 'inventory.stock.refused') : undefined,
+    location: refused?.location,
     previous: filter.page > 1 ? link(filter.page - 1) : undefined,
     next: filter.page < pages ? link(filter.page + 1) : undefined,
   });
@@ -79,7 +94,10 @@ export function storePageRoutes(routes: PluginRoutes, deps: InventoryDeps): Rout
       const location = { values, error: message, errors: fields };
       return renderStock(deps, req, res, { status: error.status, location });
     }
-    deps.ui.redirectWithFlash(res, stockUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'inventory.flash.locationAdded') });
+    deps.ui.redirectWithFlash(res, stockUrl(deps, req), {
+      type: 'success',
+      message: deps.ui.t(req, 'inventory.flash.locationAdded'),
+    });
   });
   router.post('/changes', permit(INVENTORY_PERMISSIONS.manage), async (req, res) => {
     try {
@@ -89,7 +107,10 @@ export function storePageRoutes(routes: PluginRoutes, deps: InventoryDeps): Rout
       if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.status === 404) throw error;
       return renderStock(deps, req, res, { status: error.status, failed: failedChange(deps, req, error) });
     }
-    deps.ui.redirectWithFlash(res, stockUrl(deps, req), { type: 'success', message: deps.ui.t(req, 'inventory.flash.changed') });
+    deps.ui.redirectWithFlash(res, stockUrl(deps, req), {
+      type: 'success',
+      message: deps.ui.t(req, 'inventory.flash.changed'),
+    });
   });
   return router;
 }

@@ -24,5 +24,12 @@ export function parseList(query: unknown) {
   const checked = parseListObject({ ...(query as Record<string, unknown>) });
   const page = Number(checked.page);
   const pageSize = Number(checked.pageSize);
-  return { q: checked.q?.trim() || undefined, variantId: checked.variantId?.toLowerCase(), page, pageSize, limit: pageSize, offset: (page - 1) * pageSize };
+  return {
+    q: checked.q?.trim() || undefined,
+    variantId: checked.variantId?.toLowerCase(),
+    page,
+    pageSize,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  };
 }

@@ -10,7 +10,10 @@ const MAX_TTL_SECONDS = 7 * 24 * 3600;
 
 /** Reserve, release, commit and restore, as the checkout and orders use them (exported as `InventoryServices.reservations`). */
 export class ReservationService implements InventoryReservations {
-  constructor(private readonly reservations: ReservationRepository, private readonly variants: CatalogVariants) {}
+  constructor(
+    private readonly reservations: ReservationRepository,
+    private readonly variants: CatalogVariants,
+  ) {}
 
   async reserve(store: Pick<StoreRef, 'id'>, input: ReserveInput): Promise<Reservation> {
     checkQuantity(input.quantity, 'quantity');
@@ -18,7 +21,12 @@ export class ReservationService implements InventoryReservations {
     checkQuantity(ttlSeconds, 'ttlSeconds', MAX_TTL_SECONDS);
     const variantId = input.variantId.toLowerCase();
     if (!isUuid(variantId) || !(await this.variants.byIds(store.id, [variantId])).length) throw variantNotFound();
-    const held = await this.reservations.reserve(store.id, { variantId, quantity: input.quantity, reference: input.reference ?? null, ttlSeconds });
+    const held = await this.reservations.reserve(store.id, {
+      variantId,
+      quantity: input.quantity,
+      reference: input.reference ?? null,
+      ttlSeconds,
+    });
     if (!held) throw insufficientStock({ variantId, quantity: input.quantity });
     return held;
   }

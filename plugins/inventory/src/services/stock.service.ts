@@ -1,7 +1,13 @@
 import type { CatalogVariant, CatalogVariants, StockState } from '@wizamart/plugin-catalog';
 import { requireStore, type Actor, type RequestContext } from '@wizamart/plugin-sdk';
 import { locationNotFound, locationTaken, negativeStock, variantNotFound } from '../errors.js';
-import { CHECK_VIOLATION, pgCode, UNIQUE_VIOLATION, type LocationRecord, type MovementReason } from '../repositories/records.js';
+import {
+  CHECK_VIOLATION,
+  pgCode,
+  UNIQUE_VIOLATION,
+  type LocationRecord,
+  type MovementReason,
+} from '../repositories/records.js';
 import type { StockRepository } from '../repositories/stock.repository.js';
 import { isUuid } from './checks.js';
 
@@ -37,7 +43,11 @@ export function stockState(available: number, lowThreshold: number): StockState 
 
 /** Locations, stock levels, movements and the low-stock view of a store. */
 export class StockService {
-  constructor(private readonly stock: StockRepository, private readonly variants: CatalogVariants, private readonly defaultLocationName: string) {}
+  constructor(
+    private readonly stock: StockRepository,
+    private readonly variants: CatalogVariants,
+    private readonly defaultLocationName: string,
+  ) {}
 
   async locations(ctx: RequestContext): Promise<LocationRecord[]> {
     const store = requireStore(ctx);
@@ -66,9 +76,17 @@ export class StockService {
     if (!(await this.variants.byIds(store.id, [variantId])).length) throw variantNotFound();
     const location = await this.location(ctx, change.locationId);
     const current = (await this.stock.levels(store.id, [variantId])).find((level) => level.locationId === location.id);
-    const delta = change.onHand !== undefined ? change.onHand - (current?.onHand ?? 0) : change.delta ?? 0;
+    const delta = change.onHand !== undefined ? change.onHand - (current?.onHand ?? 0) : (change.delta ?? 0);
     try {
-      return await this.stock.move(store.id, { variantId, locationId: location.id, delta, reason: change.reason, actor, note: change.note, lowThreshold: change.lowThreshold });
+      return await this.stock.move(store.id, {
+        variantId,
+        locationId: location.id,
+        delta,
+        reason: change.reason,
+        actor,
+        note: change.note,
+        lowThreshold: change.lowThreshold,
+      });
     } catch (error) {
       if (pgCode(error) === CHECK_VIOLATION) throw negativeStock({ variantId, locationId: location.id, delta });
       throw error;
@@ -89,9 +107,19 @@ export class StockService {
   async lowStock(ctx: RequestContext, limit = 100): Promise<VariantStock[]> {
     const store = requireStore(ctx);
     const low = await this.stock.lowStock(store.id, limit);
-    const variants = new Map((await this.variants.byIds(store.id, low.map((row) => row.variantId))).map((variant) => [variant.id, variant]));
+    const variants = new Map(
+      (
+        await this.variants.byIds(
+          store.id,
+          low.map((row) => row.variantId),
+        )
+      ).map((variant) => [variant.id, variant]),
+    );
     const known = low.map((row) => variants.get(row.variantId));
-    const items = await this.withStock(store.id, known.filter((item): item is CatalogVariant => Boolean(item)));
+    const items = await this.withStock(
+      store.id,
+      known.filter((item): item is CatalogVariant => Boolean(item)),
+    );
     return items.sort((a, b) => a.available - b.available);
   }
 
@@ -114,19 +142,34 @@ export class StockService {
   }
 
   private async withStock(storeId: string, variants: CatalogVariant[]): Promise<VariantStock[]> {
-    const levels = variants.length ? await this.stock.levels(storeId, variants.map((variant) => variant.id)) : [];
+    const levels = variants.length
+      ? await this.stock.levels(
+          storeId,
+          variants.map((variant) => variant.id),
+        )
+      : [];
     return variants.map((variant) => {
       const own = levels.filter((level) => level.variantId === variant.id);
       const onHand = own.reduce((sum, level) => sum + level.onHand, 0);
       const reserved = own.reduce((sum, level) => sum + level.reserved, 0);
       const threshold = own.length ? Math.min(...own.map((level) => level.lowThreshold)) : 0;
-      return { ...variant, onHand, reserved, available: onHand - reserved, state: stockState(onHand - reserved, threshold) };
+      return {
+        ...variant,
+        onHand,
+        reserved,
+        available: onHand - reserved,
+        state: stockState(onHand - reserved, threshold),
+      };
     });
   }
 
   private async location(ctx: RequestContext, id: string | undefined): Promise<LocationRecord> {
     const locations = await this.locations(ctx);
-    const found = id ? (isUuid(id) ? locations.find((location) => location.id === id.toLowerCase()) : undefined) : locations.find((location) => location.isDefault);
+    const found = id
+      ? isUuid(id)
+        ? locations.find((location) => location.id === id.toLowerCase())
+        : undefined
+      : locations.find((location) => location.isDefault);
     if (!found) throw locationNotFound();
     return found;
   }

@@ -17,7 +17,12 @@ interface Logger {
  * the last 30 days, in the stores of the job's platform) and applies it: captured → paid, refunded → paid → refunded,
  * failed or cancelled → cancelled with its stock given back. Safe to run twice: every change is idempotent.
  */
-export function reconcilePaymentsJob(deps: { stores: StoreDirectory; orders: OrderRepository; actions: OrderActions; logger: Logger }) {
+export function reconcilePaymentsJob(deps: {
+  stores: StoreDirectory;
+  orders: OrderRepository;
+  actions: OrderActions;
+  logger: Logger;
+}) {
   return async (job: JobRun): Promise<void> => {
     const stores = new Map((await deps.stores.list({ platform: job.platform })).map((store) => [store.id, store]));
     const since = new Date(Date.now() - RECONCILE_WINDOW_DAYS * 24 * 3600 * 1000);

@@ -11,7 +11,14 @@ export interface ShippingRateRecord {
   active: boolean;
 }
 
-const RATE = ['id as id', 'code as code', 'name as name', 'amount as amount', 'position as position', 'active as active'];
+const RATE = [
+  'id as id',
+  'code as code',
+  'name as name',
+  'amount as amount',
+  'position as position',
+  'active as active',
+];
 export const UNIQUE_VIOLATION = '23505';
 
 function rate(row: Record<string, unknown>): ShippingRateRecord {
@@ -27,7 +34,9 @@ export class SettingsRepository {
   }
 
   async tax(storeId: string): Promise<{ rateBasisPoints: number; inclusive: boolean }> {
-    const row = await this.db('settings').where({ store_id: storeId }).first('tax_rate_bp as rateBasisPoints', 'tax_inclusive as inclusive');
+    const row = await this.db('settings')
+      .where({ store_id: storeId })
+      .first('tax_rate_bp as rateBasisPoints', 'tax_inclusive as inclusive');
     return row ?? { rateBasisPoints: 0, inclusive: false };
   }
 
@@ -37,13 +46,23 @@ export class SettingsRepository {
   }
 
   async saveTax(storeId: string, tax: { rateBasisPoints: number; inclusive: boolean }): Promise<void> {
-    const row = { store_id: storeId, tax_rate_bp: tax.rateBasisPoints, tax_inclusive: tax.inclusive, updated_at: this.db.fn.now() };
+    const row = {
+      store_id: storeId,
+      tax_rate_bp: tax.rateBasisPoints,
+      tax_inclusive: tax.inclusive,
+      updated_at: this.db.fn.now(),
+    };
     await this.db('settings').insert(row).onConflict('store_id').merge(['tax_rate_bp', 'tax_inclusive', 'updated_at']);
   }
 
   /** The store's rates in display order (position, then name); only active ones unless `all`. */
   async rates(storeId: string, all = false): Promise<ShippingRateRecord[]> {
-    const query = this.db('shipping_rates').where({ store_id: storeId }).select(RATE).orderBy('position').orderBy('name').orderBy('code');
+    const query = this.db('shipping_rates')
+      .where({ store_id: storeId })
+      .select(RATE)
+      .orderBy('position')
+      .orderBy('name')
+      .orderBy('code');
     if (!all) query.where({ active: true });
     return (await query).map(rate);
   }
@@ -55,13 +74,24 @@ export class SettingsRepository {
 
   /** Inserts a rate; undefined when the store has one with this code already. */
   async insertRate(storeId: string, input: ShippingRateInput): Promise<ShippingRateRecord | undefined> {
-    const [row] = await this.db('shipping_rates').insert({ store_id: storeId, ...input }).onConflict(['store_id', 'code']).ignore().returning(RATE);
+    const [row] = await this.db('shipping_rates')
+      .insert({ store_id: storeId, ...input })
+      .onConflict(['store_id', 'code'])
+      .ignore()
+      .returning(RATE);
     return row ? rate(row) : undefined;
   }
 
   /** Changes a rate; the query throws a unique violation when the new code is taken. */
-  async updateRate(storeId: string, id: string, patch: Partial<ShippingRateInput>): Promise<ShippingRateRecord | undefined> {
-    const [row] = await this.db('shipping_rates').where({ store_id: storeId, id }).update({ ...patch, updated_at: this.db.fn.now() }).returning(RATE);
+  async updateRate(
+    storeId: string,
+    id: string,
+    patch: Partial<ShippingRateInput>,
+  ): Promise<ShippingRateRecord | undefined> {
+    const [row] = await this.db('shipping_rates')
+      .where({ store_id: storeId, id })
+      .update({ ...patch, updated_at: this.db.fn.now() })
+      .returning(RATE);
     return row ? rate(row) : undefined;
   }
 

@@ -8,13 +8,25 @@ import { shopperActor } from '../services/history-actors.js';
  */
 export function shopperOrder(order: Order) {
   return {
-    id: order.id, number: order.number, status: order.status, email: order.email, currency: order.currency,
-    subtotal: order.subtotal, shippingTotal: order.shippingTotal, taxTotal: order.taxTotal, grandTotal: order.grandTotal,
-    taxInclusive: order.taxInclusive, taxRateBasisPoints: order.taxRateBasisPoints, shipping: order.shipping,
-    shippingAddress: order.shippingAddress, billingAddress: order.billingAddress, trackingNumber: order.trackingNumber,
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    email: order.email,
+    currency: order.currency,
+    subtotal: order.subtotal,
+    shippingTotal: order.shippingTotal,
+    taxTotal: order.taxTotal,
+    grandTotal: order.grandTotal,
+    taxInclusive: order.taxInclusive,
+    taxRateBasisPoints: order.taxRateBasisPoints,
+    shipping: order.shipping,
+    shippingAddress: order.shippingAddress,
+    billingAddress: order.billingAddress,
+    trackingNumber: order.trackingNumber,
     lines: order.lines.map(({ reservationId: _reservation, id: _id, ...line }) => line),
     history: order.history.map(({ actor, ...entry }) => ({ ...entry, by: shopperActor(actor) })),
-    placedAt: order.placedAt, updatedAt: order.updatedAt,
+    placedAt: order.placedAt,
+    updatedAt: order.updatedAt,
   };
 }
 

@@ -14,8 +14,13 @@ import { ORDERS_PERMISSIONS } from '../index.js';
 export async function storeOrderView(deps: OrdersDeps, ctx: RequestContext, order: Order) {
   const payment = order.paymentId ? await deps.payments.get(ctx, order.paymentId).catch(() => undefined) : undefined;
   const summary = payment && {
-    id: payment.id, provider: payment.provider, status: payment.status, amount: payment.amount, currency: payment.currency,
-    capturedAmount: payment.capturedAmount, refundedAmount: payment.refundedAmount,
+    id: payment.id,
+    provider: payment.provider,
+    status: payment.status,
+    amount: payment.amount,
+    currency: payment.currency,
+    capturedAmount: payment.capturedAmount,
+    refundedAmount: payment.refundedAmount,
   };
   const history = await deps.actors.forStore(ctx, order);
   return { ...order, history, actions: actionsFor(order.status), payment: summary ?? null };

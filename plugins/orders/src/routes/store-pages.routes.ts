@@ -15,19 +15,28 @@ export function problemText(deps: Pick<OrdersDeps, 'ui'>, req: Request, error: u
   if (!isWizamartError(error)) throw error;
   if (error.code !== 'WZ_VALIDATION') return errorText(deps, req, error);
   const problems = (error.details.problems as Array<{ path: string }> | undefined) ?? [];
-  const fields = [...new Set(problems.map((problem) => problem.path.split('/').filter(Boolean)[0] ?? ''))].filter(Boolean);
-  return deps.ui.t(req, 'orders.errors.WZ_VALIDATION', { fields: fields.map((field) => deps.ui.t(req, `orders.fields.${field}`)).join(', ') });
+  const fields = [...new Set(problems.map((problem) => problem.path.split('/').filter(Boolean)[0] ?? ''))].filter(
+    Boolean,
+  );
+  return deps.ui.t(req, 'orders.errors.WZ_VALIDATION', {
+    fields: fields.map((field) => deps.ui.t(req, `orders.fields.${field}`)).join(', '),
+  });
 }
 
 /** Runs a form change and redirects to `back` with a flash saying how it went (PRG); known errors become an error flash. */
 async function formChange(
-  deps: OrdersDeps, req: Request, res: Response, back: string, done: string,
+  deps: OrdersDeps,
+  req: Request,
+  res: Response,
+  back: string,
+  done: string,
   work: (ctx: RequestContext) => Promise<unknown>,
 ): Promise<void> {
   try {
     await work(contextOf(req));
   } catch (error) {
-    if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.code === 'WZ_ORDERS_NOT_FOUND') throw error;
+    if (!isWizamartError(error) || error.status >= 500 || error.status === 403 || error.code === 'WZ_ORDERS_NOT_FOUND')
+      throw error;
     return deps.ui.redirectWithFlash(res, back, { type: 'error', message: problemText(deps, req, error) });
   }
   deps.ui.redirectWithFlash(res, back, { type: 'success', message: deps.ui.t(req, done) });
@@ -46,8 +55,14 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
     const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
     const link = (n: number) => `?${new URLSearchParams({ ...filter.query, page: String(n) })}`;
     res.render('orders/store/orders', {
-      title: deps.ui.t(req, 'orders.list.title'), ...page, filter: filter.query, statuses: ORDER_STATUSES, page: filter.page, pages,
-      previous: filter.page > 1 ? link(filter.page - 1) : undefined, next: filter.page < pages ? link(filter.page + 1) : undefined,
+      title: deps.ui.t(req, 'orders.list.title'),
+      ...page,
+      filter: filter.query,
+      statuses: ORDER_STATUSES,
+      page: filter.page,
+      pages,
+      previous: filter.page > 1 ? link(filter.page - 1) : undefined,
+      next: filter.page < pages ? link(filter.page + 1) : undefined,
       canSettings: canManage(req, ORDERS_PERMISSIONS.settingsManage),
     });
   });
@@ -60,7 +75,9 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
     if (!order) throw orderNotFound();
     const view = await storeOrderView(deps, ctx, order);
     res.render('orders/store/order', {
-      title: deps.ui.t(req, 'orders.detail.title', { number: order.number }), order: view, canManage: canManage(req, ORDERS_PERMISSIONS.manage),
+      title: deps.ui.t(req, 'orders.detail.title', { number: order.number }),
+      order: view,
+      canManage: canManage(req, ORDERS_PERMISSIONS.manage),
       has: Object.fromEntries(view.actions.map((action) => [action, true])),
       paymentUrl: view.payment ? `${deps.ui.base(req, 'store')}/payments/payments/${view.payment.id}` : undefined,
     });
@@ -68,8 +85,14 @@ export function storePageRoutes(routes: PluginRoutes, deps: OrdersDeps): Router 
   for (const action of Object.keys(ACTION_TARGETS) as OrderAction[]) {
     router.post(`/:id/${action}`, permit(ORDERS_PERMISSIONS.manage), (req, res) => {
       const id = String(req.params.id);
-      return formChange(deps, req, res, `${ordersUrl(deps, req)}/${encodeURIComponent(id)}`, `orders.flash.${action}`,
-        (ctx) => deps.actions.run(ctx, id, action, parseAction(formFields(req.body), action === 'fulfil')));
+      return formChange(
+        deps,
+        req,
+        res,
+        `${ordersUrl(deps, req)}/${encodeURIComponent(id)}`,
+        `orders.flash.${action}`,
+        (ctx) => deps.actions.run(ctx, id, action, parseAction(formFields(req.body), action === 'fulfil')),
+      );
     });
   }
   return router;

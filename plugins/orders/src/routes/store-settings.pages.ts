@@ -1,16 +1,14 @@
 import {
-  contextOf, isWizamartError, minorDigits, permit, requireStore, type RequestContext,
+  contextOf,
+  isWizamartError,
+  minorDigits,
+  permit,
+  requireStore,
+  type RequestContext,
 } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import { type OrdersDeps } from './deps.js';
-import {
-  basisPointsFromForm,
-  integerFromForm,
-  minorFromForm,
-  parseId,
-  parseRate,
-  parseTax,
-} from './validators.js';
+import { basisPointsFromForm, integerFromForm, minorFromForm, parseId, parseRate, parseTax } from './validators.js';
 import { ORDERS_PERMISSIONS } from '../index.js';
 
 /** A refused settings form: which one (`tax`, `new-rate` or a rate id), what was typed and the messages. */

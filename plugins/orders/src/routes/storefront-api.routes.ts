@@ -14,7 +14,12 @@ export function storefrontApiRoutes(routes: PluginRoutes, deps: OrdersDeps): Rou
   router.get('/', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     const paging = parseHistoryList(req.query);
     const page = await deps.shopper.history(contextOf(req), paging);
-    res.json({ items: page.items.map(({ customerId: _c, ...item }) => item), total: page.total, page: paging.page, pageSize: paging.pageSize });
+    res.json({
+      items: page.items.map(({ customerId: _c, ...item }) => item),
+      total: page.total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    });
   });
   router.get('/:id', permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {
     res.json(shopperOrder(await deps.shopper.own(contextOf(req), String(req.params.id))));

@@ -23,10 +23,18 @@ function orderPage(deps: OrdersDeps, req: Request, order: Order, extra: Record<s
   const base = deps.ui.base(req, 'storefront');
   const view = shopperOrder(order);
   const lines = view.lines.map((line) => ({
-    ...line, productUrl: `${base}/products/${encodeURIComponent(line.productSlug)}`,
-    options: Object.entries(line.optionValues).map(([name, value]) => `${name}: ${value}`).join(' · '),
+    ...line,
+    productUrl: `${base}/products/${encodeURIComponent(line.productSlug)}`,
+    options: Object.entries(line.optionValues)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join(' · '),
   }));
-  return { title: deps.ui.t(req, 'orders.shopper.orderTitle', { number: order.number }), order: { ...view, lines }, ordersUrl: ordersUrl(deps, req), ...extra };
+  return {
+    title: deps.ui.t(req, 'orders.shopper.orderTitle', { number: order.number }),
+    order: { ...view, lines },
+    ordersUrl: ordersUrl(deps, req),
+    ...extra,
+  };
 }
 
 function csrfFor(deps: OrdersDeps, req: Request, res: Response): string {
@@ -34,7 +42,12 @@ function csrfFor(deps: OrdersDeps, req: Request, res: Response): string {
 }
 
 function renderLookup(deps: OrdersDeps, req: Request, res: Response, extra: Record<string, unknown> = {}): void {
-  res.render('orders/storefront/lookup', { title: deps.ui.t(req, 'orders.lookup.title'), csrf: csrfFor(deps, req, res), form: {}, ...extra });
+  res.render('orders/storefront/lookup', {
+    title: deps.ui.t(req, 'orders.lookup.title'),
+    csrf: csrfFor(deps, req, res),
+    form: {},
+    ...extra,
+  });
 }
 
 /** The guest lookup form's answer: the order, or the form again with what went wrong (same words for any miss). */
@@ -51,7 +64,8 @@ async function lookupAnswer(deps: OrdersDeps, req: Request, res: Response): Prom
     res.render('orders/storefront/order', orderPage(deps, req, order, { guest: true }));
   } catch (error) {
     if (!isWizamartError(error) || error.status >= 500 || error.status === 403) throw error;
-    if (error.code === 'WZ_RATE_LIMITED' && typeof error.details.retryAfter === 'number') res.set('Retry-After', String(error.details.retryAfter));
+    if (error.code === 'WZ_RATE_LIMITED' && typeof error.details.retryAfter === 'number')
+      res.set('Retry-After', String(error.details.retryAfter));
     const key = error.code === 'WZ_VALIDATION' ? 'orders.lookup.invalid' : undefined;
     res.status(error.status);
     renderLookup(deps, req, res, { form, error: key ? deps.ui.t(req, key) : errorText(deps, req, error) });
@@ -68,9 +82,14 @@ export function storefrontPageRoutes(routes: PluginRoutes, deps: OrdersDeps): Ro
     const page = await deps.shopper.history(contextOf(req), paging);
     const pages = Math.max(1, Math.ceil(page.total / paging.pageSize));
     res.render('orders/storefront/orders', {
-      title: deps.ui.t(req, 'orders.shopper.title'), items: page.items.map((item) => ({ ...item, url: `${ordersUrl(deps, req)}/${item.id}` })),
-      page: paging.page, pages, previous: paging.page > 1 ? `?page=${paging.page - 1}` : undefined, next: paging.page < pages ? `?page=${paging.page + 1}` : undefined,
-      lookupUrl: `${ordersUrl(deps, req)}/lookup`, productsUrl: `${deps.ui.base(req, 'storefront')}/products`,
+      title: deps.ui.t(req, 'orders.shopper.title'),
+      items: page.items.map((item) => ({ ...item, url: `${ordersUrl(deps, req)}/${item.id}` })),
+      page: paging.page,
+      pages,
+      previous: paging.page > 1 ? `?page=${paging.page - 1}` : undefined,
+      next: paging.page < pages ? `?page=${paging.page + 1}` : undefined,
+      lookupUrl: `${ordersUrl(deps, req)}/lookup`,
+      productsUrl: `${deps.ui.base(req, 'storefront')}/products`,
     });
   });
   router.get('/:id', signInFirst(deps), permit(CUSTOMER_PERMISSIONS.account), async (req, res) => {

@@ -13,7 +13,14 @@ import rateSchema from './schemas/rate.schema.json' with { type: 'json' };
 import taxSchema from './schemas/tax.schema.json' with { type: 'json' };
 
 // Compiled once per process: plugins register again for every test host, and ajv would refuse a schema twice.
-const parseListObject = createValidator<{ status?: OrderStatus | ''; q?: string; from?: string; to?: string; page: string; pageSize: string }>(listSchema);
+const parseListObject = createValidator<{
+  status?: OrderStatus | '';
+  q?: string;
+  from?: string;
+  to?: string;
+  page: string;
+  pageSize: string;
+}>(listSchema);
 const parseHistoryObject = createValidator<{ page: string; pageSize: string }>(historyListSchema);
 const parseActionObject = createValidator<ActionInput>(actionSchema);
 const parseFulfilObject = createValidator<ActionInput>(fulfilSchema);
@@ -33,16 +40,29 @@ function dayStart(text: string | undefined): Date | undefined {
 }
 
 /** `?status=&q=&from=&to=&page=&pageSize=` of the store's order list; days are UTC, `to` includes its whole day. */
-export function parseList(query: unknown): OrderFilter & { page: number; pageSize: number; query: Record<string, string> } {
+export function parseList(
+  query: unknown,
+): OrderFilter & { page: number; pageSize: number; query: Record<string, string> } {
   const checked = parseListObject({ ...(query as Record<string, unknown>) });
   const page = Number(checked.page);
   const pageSize = Number(checked.pageSize);
   const from = dayStart(checked.from);
   const toDay = dayStart(checked.to);
-  const kept = { status: checked.status ?? '', q: checked.q?.trim() ?? '', from: from ? checked.from! : '', to: toDay ? checked.to! : '' };
+  const kept = {
+    status: checked.status ?? '',
+    q: checked.q?.trim() ?? '',
+    from: from ? checked.from! : '',
+    to: toDay ? checked.to! : '',
+  };
   return {
-    status: checked.status || undefined, q: kept.q || undefined, from, to: toDay ? new Date(toDay.getTime() + DAY_MS) : undefined,
-    page, pageSize, limit: pageSize, offset: (page - 1) * pageSize,
+    status: checked.status || undefined,
+    q: kept.q || undefined,
+    from,
+    to: toDay ? new Date(toDay.getTime() + DAY_MS) : undefined,
+    page,
+    pageSize,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
     query: Object.fromEntries(Object.entries(kept).filter(([, value]) => value !== '')),
   };
 }
@@ -74,7 +94,9 @@ export function parseLookup(body: unknown): { number: number; email: string } {
 
 /** Decimal text (`4.90`, `4,9`, `5`) with at most `digits` decimals, scaled to an integer; NaN when malformed. */
 export function scaledFromText(value: unknown, digits: number): number {
-  const text = String(value ?? '').trim().replace(',', '.');
+  const text = String(value ?? '')
+    .trim()
+    .replace(',', '.');
   const pattern = digits === 0 ? /^\d{1,12}$/ : new RegExp(`^\\d{1,12}(\\.\\d{1,${digits}})?$`);
   if (!pattern.test(text)) return Number.NaN;
   const [whole, fraction = ''] = text.split('.');

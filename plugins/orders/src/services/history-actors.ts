@@ -45,29 +45,51 @@ export function shopperActor(actor: string): ShopperActor {
 
 /** Names the actors of an order's history for the store: team members through tenancy, customers through customers. */
 export class HistoryActors {
-  constructor(private readonly deps: { staff: StaffDirectory; customers: CustomerDirectory; providers: PaymentProviders }) {}
+  constructor(
+    private readonly deps: { staff: StaffDirectory; customers: CustomerDirectory; providers: PaymentProviders },
+  ) {}
 
   async forStore(
-    ctx: RequestContext, order: Pick<Order, 'history' | 'customerId' | 'customerName' | 'email'>,
+    ctx: RequestContext,
+    order: Pick<Order, 'history' | 'customerId' | 'customerName' | 'email'>,
   ): Promise<Array<HistoryEntry & { by: StoreActor }>> {
     const actors = order.history.map((entry) => splitActor(entry.actor));
-    const idsOf = (kind: string) => [...new Set(actors.filter((actor) => actor.kind === kind).map((actor) => actor.id.toLowerCase()))];
+    const idsOf = (kind: string) => [
+      ...new Set(actors.filter((actor) => actor.kind === kind).map((actor) => actor.id.toLowerCase())),
+    ];
     const store = requireStore(ctx);
     const [staff, customers] = await Promise.all([
-      this.staff(store.id, idsOf('staff')), this.customers(store.id, idsOf('customer'), order),
+      this.staff(store.id, idsOf('staff')),
+      this.customers(store.id, idsOf('customer'), order),
     ]);
     const providers = new Map(this.deps.providers.list().map((provider) => [provider.code, provider.name]));
-    return order.history.map((entry, index) => ({ ...entry, by: this.describe(actors[index], staff, customers, providers) }));
+    return order.history.map((entry, index) => ({
+      ...entry,
+      by: this.describe(actors[index], staff, customers, providers),
+    }));
   }
 
-  private describe(actor: { kind: string; id: string }, staff: Map<string, Person>, customers: Map<string, Person>, providers: Map<string, string>): StoreActor {
+  private describe(
+    actor: { kind: string; id: string },
+    staff: Map<string, Person>,
+    customers: Map<string, Person>,
+    providers: Map<string, string>,
+  ): StoreActor {
     const id = actor.id.toLowerCase();
     switch (actor.kind) {
-      case 'staff': return staff.has(id) ? { kind: 'staff', ...staff.get(id)! } : { kind: 'former-staff' };
-      case 'customer': return customers.has(id) ? { kind: 'customer', ...customers.get(id)! } : { kind: 'former-customer' };
-      case 'payments': return { kind: 'payments', provider: providers.get(actor.id) ?? actor.id };
-      case 'guest': case 'admin': case 'system': case 'unknown': return { kind: actor.kind };
-      default: return { kind: 'other', label: actor.id ? `${actor.kind}:${actor.id}` : actor.kind };
+      case 'staff':
+        return staff.has(id) ? { kind: 'staff', ...staff.get(id)! } : { kind: 'former-staff' };
+      case 'customer':
+        return customers.has(id) ? { kind: 'customer', ...customers.get(id)! } : { kind: 'former-customer' };
+      case 'payments':
+        return { kind: 'payments', provider: providers.get(actor.id) ?? actor.id };
+      case 'guest':
+      case 'admin':
+      case 'system':
+      case 'unknown':
+        return { kind: actor.kind };
+      default:
+        return { kind: 'other', label: actor.id ? `${actor.kind}:${actor.id}` : actor.kind };
     }
   }
 
@@ -78,7 +100,9 @@ export class HistoryActors {
 
   /** Customers by id; one deleted since keeps the name and email the order recorded, when it is the order's own. */
   private async customers(
-    storeId: string, ids: string[], order: Pick<Order, 'customerId' | 'customerName' | 'email'>,
+    storeId: string,
+    ids: string[],
+    order: Pick<Order, 'customerId' | 'customerName' | 'email'>,
   ): Promise<Map<string, Person>> {
     // Actors are free text from the placing plugin: only a well-formed id can name a customer.
     const byId = async (id: string) => [id, await this.deps.customers.byId(storeId, id)] as const;
@@ -86,7 +110,8 @@ export class HistoryActors {
     const people = new Map<string, Person>();
     for (const [id, customer] of found) {
       if (customer) people.set(id, { name: customer.name, email: customer.email });
-      else if (id === order.customerId?.toLowerCase() && order.customerName) people.set(id, { name: order.customerName, email: order.email });
+      else if (id === order.customerId?.toLowerCase() && order.customerName)
+        people.set(id, { name: order.customerName, email: order.email });
     }
     return people;
   }

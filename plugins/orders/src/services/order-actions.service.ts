@@ -15,7 +15,12 @@ export interface ActionInput {
 }
 
 const EVENTS: Record<OrderStatus, OrderEventName | undefined> = {
-  pending_payment: undefined, paid: 'orders.paid', fulfilled: 'orders.fulfilled', delivered: 'orders.delivered', cancelled: 'orders.cancelled', refunded: 'orders.refunded',
+  pending_payment: undefined,
+  paid: 'orders.paid',
+  fulfilled: 'orders.fulfilled',
+  delivered: 'orders.delivered',
+  cancelled: 'orders.cancelled',
+  refunded: 'orders.refunded',
 };
 const SETTLED = new Set(['captured', 'partially_refunded']);
 
@@ -64,7 +69,8 @@ export class OrderActions {
    * Returns the status the order ends in, or undefined when `payment` is not this store's order's payment.
    */
   async applyPayment(
-    ctx: RequestContext, payment: Pick<Payment, 'id' | 'orderRef' | 'status' | 'provider'>,
+    ctx: RequestContext,
+    payment: Pick<Payment, 'id' | 'orderRef' | 'status' | 'provider'>,
   ): Promise<OrderStatus | undefined> {
     const order = await this.reader.get(ctx, payment.orderRef);
     if (!order || order.paymentId !== payment.id || this.inFlight.has(order.id)) return order?.status;
@@ -90,7 +96,10 @@ export class OrderActions {
   }
 
   private async moveMoneyAndStock(
-    ctx: RequestContext, order: Order, action: OrderAction, actor: string,
+    ctx: RequestContext,
+    order: Order,
+    action: OrderAction,
+    actor: string,
   ): Promise<void> {
     if (action === 'mark-paid') return this.capture(ctx, order);
     if (action === 'refund') return this.refund(ctx, order);
@@ -125,8 +134,13 @@ export class OrderActions {
    * changed meanwhile to one that does not allow `to` (409); payment-driven changes just leave such an order alone.
    */
   private async transition(
-    ctx: RequestContext, orderId: string, to: OrderStatus, actor: string, note: string | null,
-    patch: { trackingNumber?: string | null } = {}, strict = false,
+    ctx: RequestContext,
+    orderId: string,
+    to: OrderStatus,
+    actor: string,
+    note: string | null,
+    patch: { trackingNumber?: string | null } = {},
+    strict = false,
   ): Promise<OrderStatus> {
     const store = requireStore(ctx);
     const moved = await this.orders.transaction(async (trx) => {

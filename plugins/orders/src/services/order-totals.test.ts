@@ -11,9 +11,19 @@ describe('orders: totals', () => {
   });
 
   it('adds exclusive tax on subtotal plus shipping', () => {
-    expect(computeTotals([2000, 990], 490, { rateBasisPoints: 2000, inclusive: false })).to.deep.equal({ subtotal: 2990, shippingTotal: 490, taxTotal: 696, grandTotal: 4176 });
+    expect(computeTotals([2000, 990], 490, { rateBasisPoints: 2000, inclusive: false })).to.deep.equal({
+      subtotal: 2990,
+      shippingTotal: 490,
+      taxTotal: 696,
+      grandTotal: 4176,
+    });
     // 3480 × 17 % = 591.6 → 592
-    expect(computeTotals([2990], 490, { rateBasisPoints: 1700, inclusive: false })).to.deep.equal({ subtotal: 2990, shippingTotal: 490, taxTotal: 592, grandTotal: 4072 });
+    expect(computeTotals([2990], 490, { rateBasisPoints: 1700, inclusive: false })).to.deep.equal({
+      subtotal: 2990,
+      shippingTotal: 490,
+      taxTotal: 592,
+      grandTotal: 4072,
+    });
     // 1 × 12.5 % = 0.125 → 0; 4 × 12.5 % = 0.5 → 1 (half up)
     expect(taxOf(1, { rateBasisPoints: 1250, inclusive: false })).to.equal(0);
     expect(taxOf(4, { rateBasisPoints: 1250, inclusive: false })).to.equal(1);
@@ -21,7 +31,12 @@ describe('orders: totals', () => {
 
   it('reports the tax contained in inclusive prices without adding it', () => {
     // 3480 × 17 / 117 = 505.64 → 506
-    expect(computeTotals([2990], 490, { rateBasisPoints: 1700, inclusive: true })).to.deep.equal({ subtotal: 2990, shippingTotal: 490, taxTotal: 506, grandTotal: 3480 });
+    expect(computeTotals([2990], 490, { rateBasisPoints: 1700, inclusive: true })).to.deep.equal({
+      subtotal: 2990,
+      shippingTotal: 490,
+      taxTotal: 506,
+      grandTotal: 3480,
+    });
     // 1200 × 20 / 120 = 200 exactly
     expect(taxOf(1200, { rateBasisPoints: 2000, inclusive: true })).to.equal(200);
     // 3 × 20 / 120 = 0.5 → 1 (half up)
@@ -29,8 +44,18 @@ describe('orders: totals', () => {
   });
 
   it('handles no tax, no shipping and no lines', () => {
-    expect(computeTotals([1500, 1500], 0, { rateBasisPoints: 0, inclusive: false })).to.deep.equal({ subtotal: 3000, shippingTotal: 0, taxTotal: 0, grandTotal: 3000 });
-    expect(computeTotals([], 0, { rateBasisPoints: 2000, inclusive: true })).to.deep.equal({ subtotal: 0, shippingTotal: 0, taxTotal: 0, grandTotal: 0 });
+    expect(computeTotals([1500, 1500], 0, { rateBasisPoints: 0, inclusive: false })).to.deep.equal({
+      subtotal: 3000,
+      shippingTotal: 0,
+      taxTotal: 0,
+      grandTotal: 3000,
+    });
+    expect(computeTotals([], 0, { rateBasisPoints: 2000, inclusive: true })).to.deep.equal({
+      subtotal: 0,
+      shippingTotal: 0,
+      taxTotal: 0,
+      grandTotal: 0,
+    });
   });
 
   it('stays exact for amounts past 2^53 in the intermediate product', () => {

@@ -5,7 +5,13 @@ import { idConflict, invalidField, paymentMismatch } from '../errors.js';
 import type { Order, OrderEventName, OrderQuote, OrderQuoteInput, OrderStatus, PlaceOrderInput } from '../index.js';
 import { historyActor } from './history-actors.js';
 import type { OrderFilter } from '../model.js';
-import type { LineInsert, OrderInsert, OrderListItem, OrderRecord, OrderRepository } from '../repositories/order.repository.js';
+import type {
+  LineInsert,
+  OrderInsert,
+  OrderListItem,
+  OrderRecord,
+  OrderRepository,
+} from '../repositories/order.repository.js';
 import type { PricingService } from './pricing.service.js';
 import placeSchema from './schemas/place.schema.json' with { type: 'json' };
 import quoteSchema from './schemas/quote.schema.json' with { type: 'json' };
@@ -18,7 +24,10 @@ const parseQuote = createValidator<OrderQuoteInput>(quoteSchema);
 const PAYABLE = new Set(['pending', 'authorized', 'captured']);
 
 /** Publishes an orders event with its payload (after commit). */
-export type PublishOrderEvent = (name: OrderEventName, order: Pick<Order, 'id' | 'storeId' | 'number' | 'status' | 'grandTotal' | 'currency' | 'customerId'>) => Promise<void>;
+export type PublishOrderEvent = (
+  name: OrderEventName,
+  order: Pick<Order, 'id' | 'storeId' | 'number' | 'status' | 'grandTotal' | 'currency' | 'customerId'>,
+) => Promise<void>;
 
 /** Thrown inside the placement transaction to roll back a number taken for an id that another call inserted first. */
 class LostRace extends Error {}
@@ -27,8 +36,10 @@ class LostRace extends Error {}
 export function paymentProblem(payment: Payment, orderId: string, quote: Pick<OrderQuote, 'grandTotal' | 'currency'>) {
   if (payment.orderRef !== orderId) return paymentMismatch('other_order');
   if (!PAYABLE.has(payment.status)) return paymentMismatch('status', { status: payment.status });
-  if (payment.currency !== quote.currency) return paymentMismatch('currency', { expected: quote.currency, actual: payment.currency });
-  if (payment.amount !== quote.grandTotal) return paymentMismatch('amount', { expected: quote.grandTotal, actual: payment.amount });
+  if (payment.currency !== quote.currency)
+    return paymentMismatch('currency', { expected: quote.currency, actual: payment.currency });
+  if (payment.amount !== quote.grandTotal)
+    return paymentMismatch('amount', { expected: quote.grandTotal, actual: payment.amount });
   return undefined;
 }
 
@@ -99,7 +110,10 @@ export class OrderService {
   }
 
   private async complete(storeId: string, record: OrderRecord): Promise<Order> {
-    const [lines, history] = await Promise.all([this.orders.lines(storeId, record.id), this.orders.history(storeId, record.id)]);
+    const [lines, history] = await Promise.all([
+      this.orders.lines(storeId, record.id),
+      this.orders.history(storeId, record.id),
+    ]);
     return { ...record, lines, history };
   }
 
@@ -119,20 +133,48 @@ export class OrderService {
     return customer.name;
   }
 
-  private record(input: PlaceOrderInput, id: string, quote: OrderQuote, paymentId: string, status: OrderStatus, customerName: string | null): Omit<OrderInsert, 'number'> {
-    const address = (value: PlaceOrderInput['shippingAddress']) => ({ ...value, line2: nullable(value.line2), region: nullable(value.region), phone: nullable(value.phone) });
+  private record(
+    input: PlaceOrderInput,
+    id: string,
+    quote: OrderQuote,
+    paymentId: string,
+    status: OrderStatus,
+    customerName: string | null,
+  ): Omit<OrderInsert, 'number'> {
+    const address = (value: PlaceOrderInput['shippingAddress']) => ({
+      ...value,
+      line2: nullable(value.line2),
+      region: nullable(value.region),
+      phone: nullable(value.phone),
+    });
     return {
-      id, status, email: input.email.trim(), customerId: input.customerId?.toLowerCase() ?? null, customerName, currency: quote.currency,
-      subtotal: quote.subtotal, shippingTotal: quote.shippingTotal, taxTotal: quote.taxTotal, grandTotal: quote.grandTotal,
-      taxInclusive: quote.taxInclusive, taxRateBasisPoints: quote.taxRateBasisPoints,
+      id,
+      status,
+      email: input.email.trim(),
+      customerId: input.customerId?.toLowerCase() ?? null,
+      customerName,
+      currency: quote.currency,
+      subtotal: quote.subtotal,
+      shippingTotal: quote.shippingTotal,
+      taxTotal: quote.taxTotal,
+      grandTotal: quote.grandTotal,
+      taxInclusive: quote.taxInclusive,
+      taxRateBasisPoints: quote.taxRateBasisPoints,
       shipping: { code: quote.shipping!.code, name: quote.shipping!.name, amount: quote.shipping!.amount },
-      shippingAddress: address(input.shippingAddress), billingAddress: input.billingAddress ? address(input.billingAddress) : null,
-      paymentId, note: nullable(input.note), source: { cartId: input.source?.cartId ?? null, idempotencyKey: input.source?.idempotencyKey ?? null },
+      shippingAddress: address(input.shippingAddress),
+      billingAddress: input.billingAddress ? address(input.billingAddress) : null,
+      paymentId,
+      note: nullable(input.note),
+      source: { cartId: input.source?.cartId ?? null, idempotencyKey: input.source?.idempotencyKey ?? null },
     };
   }
 
   private lines(input: PlaceOrderInput, quote: OrderQuote): LineInsert[] {
-    return quote.lines.map((line, index) => ({ ...line, position: index + 1, reservationId: input.lines[index].reservationId?.toLowerCase() ?? null }));
+    return quote.lines.map((line, index) => ({
+      ...line,
+      position: index + 1,
+      reservationId: input.lines[index].reservationId?.toLowerCase() ?? null,
+    }));
   }
 
   /**
@@ -140,7 +182,10 @@ export class OrderService {
    * made this one wait for it), the transaction is rolled back so the number is not used up; false is returned.
    */
   private async insert(
-    storeId: string, order: Omit<OrderInsert, 'number'>, lines: LineInsert[], actor: string,
+    storeId: string,
+    order: Omit<OrderInsert, 'number'>,
+    lines: LineInsert[],
+    actor: string,
   ): Promise<boolean> {
     try {
       return await this.orders.transaction(async (trx) => {

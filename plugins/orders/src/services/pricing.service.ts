@@ -15,7 +15,10 @@ function sellable(variant: CatalogVariant | undefined, currency: string): varian
  * rates and its tax setting. Callers pass variant ids and quantities only, so no price can come from a client.
  */
 export class PricingService {
-  constructor(private readonly variants: CatalogVariants, private readonly settings: SettingsRepository) {}
+  constructor(
+    private readonly variants: CatalogVariants,
+    private readonly settings: SettingsRepository,
+  ) {}
 
   async shippingOptions(ctx: RequestContext): Promise<ShippingOption[]> {
     const store = requireStore(ctx);
@@ -49,11 +52,28 @@ export class PricingService {
     const lines = input.lines.map((line): OrderQuoteLine => {
       const variant = byId.get(line.variantId.toLowerCase())!;
       return {
-        variantId: variant.id, productTitle: variant.productTitle, productSlug: variant.productSlug, sku: variant.sku, optionValues: variant.optionValues,
-        quantity: line.quantity, unitPrice: variant.price, lineTotal: variant.price * line.quantity,
+        variantId: variant.id,
+        productTitle: variant.productTitle,
+        productSlug: variant.productSlug,
+        sku: variant.sku,
+        optionValues: variant.optionValues,
+        quantity: line.quantity,
+        unitPrice: variant.price,
+        lineTotal: variant.price * line.quantity,
       };
     });
-    const totals = computeTotals(lines.map((line) => line.lineTotal), shipping?.amount ?? 0, tax);
-    return { currency: store.currency, lines, ...totals, taxInclusive: tax.inclusive, taxRateBasisPoints: tax.rateBasisPoints, shipping };
+    const totals = computeTotals(
+      lines.map((line) => line.lineTotal),
+      shipping?.amount ?? 0,
+      tax,
+    );
+    return {
+      currency: store.currency,
+      lines,
+      ...totals,
+      taxInclusive: tax.inclusive,
+      taxRateBasisPoints: tax.rateBasisPoints,
+      shipping,
+    };
   }
 }

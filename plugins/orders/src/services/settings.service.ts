@@ -1,7 +1,11 @@
 import { rateCodeTaken, rateNotFound } from '../errors.js';
 import { requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import type { ShippingRateInput } from '../model.js';
-import { UNIQUE_VIOLATION, type SettingsRepository, type ShippingRateRecord } from '../repositories/settings.repository.js';
+import {
+  UNIQUE_VIOLATION,
+  type SettingsRepository,
+  type ShippingRateRecord,
+} from '../repositories/settings.repository.js';
 
 /** What the settings page and API show. */
 export interface OrdersSettingsView {
@@ -19,11 +23,17 @@ export class SettingsService {
   async view(ctx: RequestContext): Promise<OrdersSettingsView> {
     const store = requireStore(ctx);
     const [tax, rates] = await Promise.all([this.settings.tax(store.id), this.settings.rates(store.id, true)]);
-    return { currency: store.currency, taxRateBasisPoints: tax.rateBasisPoints, taxInclusive: tax.inclusive, shippingRates: rates };
+    return {
+      currency: store.currency,
+      taxRateBasisPoints: tax.rateBasisPoints,
+      taxInclusive: tax.inclusive,
+      shippingRates: rates,
+    };
   }
 
   async saveTax(
-    ctx: RequestContext, input: { taxRateBasisPoints: number; taxInclusive: boolean },
+    ctx: RequestContext,
+    input: { taxRateBasisPoints: number; taxInclusive: boolean },
   ): Promise<OrdersSettingsView> {
     const tax = { rateBasisPoints: input.taxRateBasisPoints, inclusive: input.taxInclusive };
     await this.settings.saveTax(requireStore(ctx).id, tax);
@@ -39,7 +49,9 @@ export class SettingsService {
   async updateRate(ctx: RequestContext, id: string, patch: Partial<ShippingRateInput>): Promise<ShippingRateRecord> {
     const store = requireStore(ctx);
     if (patch.code !== undefined) {
-      const other = (await this.settings.rates(store.id, true)).find((rate) => rate.code === patch.code && rate.id !== id);
+      const other = (await this.settings.rates(store.id, true)).find(
+        (rate) => rate.code === patch.code && rate.id !== id,
+      );
       if (other) throw rateCodeTaken(patch.code);
     }
     try {

@@ -30,7 +30,8 @@ export class ShopperOrders {
 
   /** The signed-in customer's orders, newest first (401 `WZ_AUTH_UNAUTHENTICATED` for anyone else). */
   history(
-    ctx: RequestContext, paging: { limit: number; offset: number },
+    ctx: RequestContext,
+    paging: { limit: number; offset: number },
   ): Promise<{ items: OrderListItem[]; total: number }> {
     return this.orders.list(ctx, { customerId: signedInCustomer(ctx), ...paging });
   }
@@ -65,7 +66,10 @@ export class ShopperOrders {
     return [
       { bucket: 'orders.lookup-ip', key: ctx.clientIp ?? 'unknown', max: ipMaxAttempts, windowSeconds },
       {
-        bucket: 'orders.lookup-number', key: `${requireStore(ctx).id}:${number}`, max: numberMaxAttempts, windowSeconds,
+        bucket: 'orders.lookup-number',
+        key: `${requireStore(ctx).id}:${number}`,
+        max: numberMaxAttempts,
+        windowSeconds,
       },
     ];
   }

@@ -4,11 +4,17 @@ import { actionsFor, canMove, ORDER_STATUSES } from './status-machine.js';
 
 describe('orders: status machine', () => {
   it('allows exactly the documented transitions', () => {
-    const allowed = ORDER_STATUSES.flatMap((from) => ORDER_STATUSES.filter((to) => canMove(from, to)).map((to) => `${from}→${to}`));
+    const allowed = ORDER_STATUSES.flatMap((from) =>
+      ORDER_STATUSES.filter((to) => canMove(from, to)).map((to) => `${from}→${to}`),
+    );
     expect(allowed).to.have.members([
-      'pending_payment→paid', 'pending_payment→cancelled',
-      'paid→fulfilled', 'paid→cancelled', 'paid→refunded',
-      'fulfilled→delivered', 'fulfilled→refunded',
+      'pending_payment→paid',
+      'pending_payment→cancelled',
+      'paid→fulfilled',
+      'paid→cancelled',
+      'paid→refunded',
+      'fulfilled→delivered',
+      'fulfilled→refunded',
       'delivered→refunded',
     ]);
   });

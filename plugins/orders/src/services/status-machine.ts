@@ -1,7 +1,14 @@
 import type { OrderStatus } from '../index.js';
 
 /** Every status, in the order the lifecycle goes. */
-export const ORDER_STATUSES: readonly OrderStatus[] = ['pending_payment', 'paid', 'fulfilled', 'delivered', 'cancelled', 'refunded'];
+export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'pending_payment',
+  'paid',
+  'fulfilled',
+  'delivered',
+  'cancelled',
+  'refunded',
+];
 
 /**
  * Where an order may go from each status. `cancelled` and `refunded` are final. Cancelling a paid order refunds its

@@ -18,7 +18,10 @@ interface Logger {
  * cancel that failed half-way can be retried. Without inventory on the store's platform there is nothing to give back.
  */
 export class StockReturns {
-  constructor(private readonly inventory: InventoryAccess, private readonly logger: Logger) {}
+  constructor(
+    private readonly inventory: InventoryAccess,
+    private readonly logger: Logger,
+  ) {}
 
   async giveBack(ctx: RequestContext, order: Pick<Order, 'id' | 'lines'>, actor: string): Promise<void> {
     const store = requireStore(ctx);
@@ -30,15 +33,24 @@ export class StockReturns {
   }
 
   private async giveBackOne(
-    reservations: InventoryReservations, store: StoreRef, orderId: string, reservationId: string, actor: string,
+    reservations: InventoryReservations,
+    store: StoreRef,
+    orderId: string,
+    reservationId: string,
+    actor: string,
   ): Promise<void> {
     try {
       await reservations.restore(store, reservationId, actor);
     } catch (error) {
       const { code, details } = error as { code?: string; details?: { status?: string } };
-      if (code === 'WZ_INVENTORY_RESERVATION_CLOSED' && details?.status === 'active') await reservations.release(store, reservationId);
+      if (code === 'WZ_INVENTORY_RESERVATION_CLOSED' && details?.status === 'active')
+        await reservations.release(store, reservationId);
       else if (code === 'WZ_INVENTORY_RESERVATION_CLOSED' && details?.status === 'released') return;
-      else if (code === 'WZ_INVENTORY_RESERVATION_NOT_FOUND') this.logger.warn({ orderId, reservationId }, 'order line names a reservation inventory does not know; no stock given back');
+      else if (code === 'WZ_INVENTORY_RESERVATION_NOT_FOUND')
+        this.logger.warn(
+          { orderId, reservationId },
+          'order line names a reservation inventory does not know; no stock given back',
+        );
       else throw error;
     }
   }

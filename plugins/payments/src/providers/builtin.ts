@@ -55,9 +55,15 @@ export const testProvider: PaymentProvider = {
       case TEST_CARDS.insufficientFunds:
         return { outcome: 'declined', code: 'insufficient_funds', message: 'The card has insufficient funds' };
       case TEST_CARDS.error:
-        throw new TestProviderError('The test provider failed while processing the card (test card 4000 0000 0000 0119)');
+        throw new TestProviderError(
+          'The test provider failed while processing the card (test card 4000 0000 0000 0119)',
+        );
       default:
-        return { outcome: 'declined', code: 'invalid_card', message: 'Not a test card number: use 4242 4242 4242 4242 to approve' };
+        return {
+          outcome: 'declined',
+          code: 'invalid_card',
+          message: 'Not a test card number: use 4242 4242 4242 4242 to approve',
+        };
     }
   },
   capture: async () => ({ ok: true }),

@@ -27,7 +27,11 @@ export class ProviderRegistry implements PaymentProviders {
   }
 
   list(): Array<{ code: string; name: string; offline: boolean }> {
-    return [...this.providers.values()].map((provider) => ({ code: provider.code, name: provider.name, offline: provider.offline === true }));
+    return [...this.providers.values()].map((provider) => ({
+      code: provider.code,
+      name: provider.name,
+      offline: provider.offline === true,
+    }));
   }
 
   has(code: string): boolean {

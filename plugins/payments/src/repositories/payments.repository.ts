@@ -2,14 +2,32 @@ import type { Knex } from 'knex';
 import type { Payment, PaymentEvent, PaymentStatus } from '../index.js';
 
 export const PAYMENT = [
-  'id as id', 'order_ref as orderRef', 'provider as provider', 'status as status', 'amount as amount', 'currency as currency',
-  'captured_amount as capturedAmount', 'refunded_amount as refundedAmount', 'provider_reference as providerReference',
-  'failure_code as failureCode', 'failure_message as failureMessage', 'idempotency_key as idempotencyKey', 'created_at as createdAt', 'updated_at as updatedAt',
+  'id as id',
+  'order_ref as orderRef',
+  'provider as provider',
+  'status as status',
+  'amount as amount',
+  'currency as currency',
+  'captured_amount as capturedAmount',
+  'refunded_amount as refundedAmount',
+  'provider_reference as providerReference',
+  'failure_code as failureCode',
+  'failure_message as failureMessage',
+  'idempotency_key as idempotencyKey',
+  'created_at as createdAt',
+  'updated_at as updatedAt',
 ];
 
 const EVENT = [
-  'id as id', 'type as type', 'from_status as fromStatus', 'to_status as toStatus', 'amount as amount', 'outcome as outcome', 'message as message',
-  'actor as actor', 'created_at as createdAt',
+  'id as id',
+  'type as type',
+  'from_status as fromStatus',
+  'to_status as toStatus',
+  'amount as amount',
+  'outcome as outcome',
+  'message as message',
+  'actor as actor',
+  'created_at as createdAt',
 ];
 
 /** A payment row with its store, as the service works on it inside a transaction. */
@@ -55,16 +73,33 @@ export class PaymentsRepository {
    * Inserts a `pending` payment; with an idempotency key the store already used, inserts nothing and returns
    * undefined (a concurrent insert of the same key waits for the first one's transaction, then conflicts).
    */
-  async insertPending(trx: Knex.Transaction, storeId: string, row: { orderRef: string; provider: string; amount: number; currency: string; idempotencyKey: string | null }): Promise<PaymentRow | undefined> {
+  async insertPending(
+    trx: Knex.Transaction,
+    storeId: string,
+    row: { orderRef: string; provider: string; amount: number; currency: string; idempotencyKey: string | null },
+  ): Promise<PaymentRow | undefined> {
     const query = trx('payments').insert({
-      store_id: storeId, order_ref: row.orderRef, provider: row.provider, status: 'pending', amount: row.amount, currency: row.currency, idempotency_key: row.idempotencyKey,
+      store_id: storeId,
+      order_ref: row.orderRef,
+      provider: row.provider,
+      status: 'pending',
+      amount: row.amount,
+      currency: row.currency,
+      idempotency_key: row.idempotencyKey,
     });
-    const [inserted] = await query.onConflict(['store_id', 'idempotency_key']).ignore().returning([...PAYMENT, 'store_id as storeId']);
+    const [inserted] = await query
+      .onConflict(['store_id', 'idempotency_key'])
+      .ignore()
+      .returning([...PAYMENT, 'store_id as storeId']);
     return inserted as PaymentRow | undefined;
   }
 
   /** `select … for update`: the payment of the store, locked until the transaction ends. */
-  async lock(trx: Knex.Transaction, storeId: string, where: { id?: string; idempotencyKey?: string; provider?: string; providerReference?: string }): Promise<PaymentRow | undefined> {
+  async lock(
+    trx: Knex.Transaction,
+    storeId: string,
+    where: { id?: string; idempotencyKey?: string; provider?: string; providerReference?: string },
+  ): Promise<PaymentRow | undefined> {
     // Never "any payment of the store": one identifying key is required.
     if (!where.id && !where.idempotencyKey && !where.providerReference) return undefined;
     const query = trx('payments').where({ store_id: storeId });
@@ -76,7 +111,12 @@ export class PaymentsRepository {
   }
 
   /** Writes `change` and its history entry. */
-  async change(trx: Knex.Transaction, payment: PaymentRow, change: PaymentChange, entry: HistoryEntry): Promise<PaymentRow> {
+  async change(
+    trx: Knex.Transaction,
+    payment: PaymentRow,
+    change: PaymentChange,
+    entry: HistoryEntry,
+  ): Promise<PaymentRow> {
     const columns: Record<string, unknown> = {};
     if (change.status !== undefined) columns.status = change.status;
     if (change.capturedAmount !== undefined) columns.captured_amount = change.capturedAmount;
@@ -86,7 +126,10 @@ export class PaymentsRepository {
     if (change.failureMessage !== undefined) columns.failure_message = change.failureMessage;
     let updated = payment;
     if (Object.keys(columns).length > 0) {
-      const [row] = await trx('payments').where({ id: payment.id, store_id: payment.storeId }).update({ ...columns, updated_at: trx.fn.now() }).returning([...PAYMENT, 'store_id as storeId']);
+      const [row] = await trx('payments')
+        .where({ id: payment.id, store_id: payment.storeId })
+        .update({ ...columns, updated_at: trx.fn.now() })
+        .returning([...PAYMENT, 'store_id as storeId']);
       updated = row as PaymentRow;
     }
     await this.record(trx, payment, entry);
@@ -96,8 +139,15 @@ export class PaymentsRepository {
   /** A history entry alone (a refused attempt). */
   async record(trx: Knex.Transaction, payment: PaymentRow, entry: HistoryEntry): Promise<void> {
     await trx('payment_events').insert({
-      payment_id: payment.id, store_id: payment.storeId, type: entry.type, from_status: entry.fromStatus, to_status: entry.toStatus, amount: entry.amount ?? null,
-      outcome: entry.outcome, message: entry.message?.slice(0, 500) ?? null, actor: entry.actor.slice(0, 200),
+      payment_id: payment.id,
+      store_id: payment.storeId,
+      type: entry.type,
+      from_status: entry.fromStatus,
+      to_status: entry.toStatus,
+      amount: entry.amount ?? null,
+      outcome: entry.outcome,
+      message: entry.message?.slice(0, 500) ?? null,
+      actor: entry.actor.slice(0, 200),
     });
   }
 
@@ -106,7 +156,11 @@ export class PaymentsRepository {
   }
 
   events(storeId: string, paymentId: string): Promise<PaymentEvent[]> {
-    return this.db('payment_events').where({ store_id: storeId, payment_id: paymentId }).select(EVENT).orderBy('created_at').orderBy('id');
+    return this.db('payment_events')
+      .where({ store_id: storeId, payment_id: paymentId })
+      .select(EVENT)
+      .orderBy('created_at')
+      .orderBy('id');
   }
 
   forOrder(storeId: string, orderRef: string): Promise<Payment[]> {
@@ -119,20 +173,44 @@ export class PaymentsRepository {
     if (filter.provider) base.where({ provider: filter.provider });
     if (filter.orderRef) base.where({ order_ref: filter.orderRef });
     const [items, count] = await Promise.all([
-      base.clone().select(PAYMENT).orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset),
+      base
+        .clone()
+        .select(PAYMENT)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(filter.limit)
+        .offset(filter.offset),
       base.clone().count({ total: '*' }).first(),
     ]);
     return { items: items as Payment[], total: Number((count as { total: number | string }).total) };
   }
 
   /** Claims a webhook event id for processing; false when it was processed already (or is being, in another transaction). */
-  async claimWebhookEvent(trx: Knex.Transaction, row: { provider: string; eventId: string; storeId: string; type: string }): Promise<boolean> {
-    const inserted = await trx('webhook_events').insert({ provider: row.provider, event_id: row.eventId, store_id: row.storeId, type: row.type, result: 'received' })
-      .onConflict(['provider', 'event_id']).ignore().returning(['event_id']);
+  async claimWebhookEvent(
+    trx: Knex.Transaction,
+    row: { provider: string; eventId: string; storeId: string; type: string },
+  ): Promise<boolean> {
+    const inserted = await trx('webhook_events')
+      .insert({
+        provider: row.provider,
+        event_id: row.eventId,
+        store_id: row.storeId,
+        type: row.type,
+        result: 'received',
+      })
+      .onConflict(['provider', 'event_id'])
+      .ignore()
+      .returning(['event_id']);
     return inserted.length === 1;
   }
 
-  async finishWebhookEvent(trx: Knex.Transaction, provider: string, eventId: string, paymentId: string | null, result: string): Promise<void> {
+  async finishWebhookEvent(
+    trx: Knex.Transaction,
+    provider: string,
+    eventId: string,
+    paymentId: string | null,
+    result: string,
+  ): Promise<void> {
     await trx('webhook_events').where({ provider, event_id: eventId }).update({ payment_id: paymentId, result });
   }
 }

@@ -15,7 +15,9 @@ export class SettingsRepository {
   }
 
   find(storeId: string): Promise<SettingsRow | undefined> {
-    return this.db('settings').where({ store_id: storeId }).first('providers as providers', 'webhook_secret as webhookSecret', 'secret_rotated_at as secretRotatedAt');
+    return this.db('settings')
+      .where({ store_id: storeId })
+      .first('providers as providers', 'webhook_secret as webhookSecret', 'secret_rotated_at as secretRotatedAt');
   }
 
   /** The store's row, created with `secret` when missing (concurrent first uses agree on one secret). */
@@ -25,11 +27,16 @@ export class SettingsRepository {
   }
 
   async setProviders(storeId: string, providers: string[], secret: string): Promise<void> {
-    await this.db('settings').insert({ store_id: storeId, webhook_secret: secret, providers }).onConflict('store_id').merge({ providers, updated_at: this.db.fn.now() });
+    await this.db('settings')
+      .insert({ store_id: storeId, webhook_secret: secret, providers })
+      .onConflict('store_id')
+      .merge({ providers, updated_at: this.db.fn.now() });
   }
 
   async rotateSecret(storeId: string, secret: string): Promise<void> {
-    await this.db('settings').insert({ store_id: storeId, webhook_secret: secret }).onConflict('store_id')
+    await this.db('settings')
+      .insert({ store_id: storeId, webhook_secret: secret })
+      .onConflict('store_id')
       .merge({ webhook_secret: secret, secret_rotated_at: this.db.fn.now(), updated_at: this.db.fn.now() });
   }
 }

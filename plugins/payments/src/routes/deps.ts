@@ -12,4 +12,3 @@ export interface PaymentsDeps {
   settings: SettingsService;
   webhooks: WebhooksService;
 }
-

@@ -1,5 +1,11 @@
 import {
-  contextOf, minorDigits, parseMinor, permit, type PluginRoutes, type RequestContext, WizamartError,
+  contextOf,
+  minorDigits,
+  parseMinor,
+  permit,
+  type PluginRoutes,
+  type RequestContext,
+  WizamartError,
 } from '@wizamart/plugin-sdk';
 import type { Request, Response, Router } from 'express';
 import type { Payment, PaymentStatus } from '../index.js';
@@ -7,7 +13,15 @@ import type { PaymentsDeps } from './deps.js';
 import { parseList, parseRefund, parseSettings } from './validators.js';
 import { PAYMENTS_PERMISSIONS } from '../index.js';
 
-const STATUSES: PaymentStatus[] = ['pending', 'authorized', 'captured', 'partially_refunded', 'refunded', 'failed', 'cancelled'];
+const STATUSES: PaymentStatus[] = [
+  'pending',
+  'authorized',
+  'captured',
+  'partially_refunded',
+  'refunded',
+  'failed',
+  'cancelled',
+];
 const paymentsUrl = (deps: PaymentsDeps, req: Request) => `${deps.ui.base(req, 'store')}/payments`;
 
 /** A refund form's amount (`12.50`, `12,50`; empty: everything left) in minor units; undefined when empty, NaN when malformed. */
@@ -30,7 +44,11 @@ function actionsFor(payment: Payment, offline: boolean) {
 }
 
 /** `/store/<store>/payments/…`: payment list, payment detail with history and actions, settings. */
-export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offline: (provider: string) => boolean): Router {
+export function storePageRoutes(
+  routes: PluginRoutes,
+  deps: PaymentsDeps,
+  offline: (provider: string) => boolean,
+): Router {
   const router = routes.router();
 
   /** Runs a store action and comes back to the payment with a flash saying how it went. */
@@ -41,7 +59,8 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     try {
       await work(contextOf(req), id);
     } catch (error) {
-      if (!(error instanceof WizamartError) || error.status >= 500 || error.code === 'WZ_PAYMENTS_NOT_FOUND') throw error;
+      if (!(error instanceof WizamartError) || error.status >= 500 || error.code === 'WZ_PAYMENTS_NOT_FOUND')
+        throw error;
       return deps.ui.redirectWithFlash(res, back, { type: 'error', message: error.message });
     }
     deps.ui.redirectWithFlash(res, back, { type: 'success', message: deps.ui.t(req, done) });
@@ -51,11 +70,22 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     const filter = parseList(req.query);
     const page = await deps.payments.list(contextOf(req), filter);
     const pages = Math.max(1, Math.ceil(page.total / filter.pageSize));
-    const query = { ...(filter.status ? { status: filter.status } : {}), ...(filter.provider ? { provider: filter.provider } : {}), ...(filter.orderRef ? { orderRef: filter.orderRef } : {}) };
+    const query = {
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.provider ? { provider: filter.provider } : {}),
+      ...(filter.orderRef ? { orderRef: filter.orderRef } : {}),
+    };
     const link = (n: number) => `?${new URLSearchParams({ ...query, page: String(n) })}`;
     res.render('payments/store/payments', {
-      title: deps.ui.t(req, 'payments.list.title'), ...page, filter, statuses: STATUSES, providers: deps.settings.providers(), page: filter.page, pages,
-      previous: filter.page > 1 ? link(filter.page - 1) : undefined, next: filter.page < pages ? link(filter.page + 1) : undefined,
+      title: deps.ui.t(req, 'payments.list.title'),
+      ...page,
+      filter,
+      statuses: STATUSES,
+      providers: deps.settings.providers(),
+      page: filter.page,
+      pages,
+      previous: filter.page > 1 ? link(filter.page - 1) : undefined,
+      next: filter.page < pages ? link(filter.page + 1) : undefined,
     });
   });
 
@@ -64,29 +94,48 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     const actions = actionsFor(payment, offline(payment.provider));
     const digits = minorDigits(payment.currency);
     res.render('payments/store/payment', {
-      title: deps.ui.t(req, 'payments.detail.title', { orderRef: payment.orderRef }), payment, actions,
+      title: deps.ui.t(req, 'payments.detail.title', { orderRef: payment.orderRef }),
+      payment,
+      actions,
       canManage: contextOf(req).actor.can(PAYMENTS_PERMISSIONS.manage),
       refundStep: digits === 0 ? '1' : `0.${'0'.repeat(digits - 1)}1`,
     });
   });
   router.post('/payments/:id/mark-paid', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
-    act(req, res, (ctx, id) => deps.payments.markPaid(ctx, id), 'payments.flash.markedPaid'));
+    act(req, res, (ctx, id) => deps.payments.markPaid(ctx, id), 'payments.flash.markedPaid'),
+  );
   router.post('/payments/:id/capture', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
-    act(req, res, (ctx, id) => deps.payments.capture(ctx, id), 'payments.flash.captured'));
+    act(req, res, (ctx, id) => deps.payments.capture(ctx, id), 'payments.flash.captured'),
+  );
   router.post('/payments/:id/cancel', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
-    act(req, res, (ctx, id) => deps.payments.cancel(ctx, id), 'payments.flash.cancelled'));
+    act(req, res, (ctx, id) => deps.payments.cancel(ctx, id), 'payments.flash.cancelled'),
+  );
   router.post('/payments/:id/refund', permit(PAYMENTS_PERMISSIONS.manage), (req, res) =>
-    act(req, res, async (ctx, id) => {
-      const payment = await deps.payments.get(ctx, id);
-      const amount = amountFromForm(req.body?.amount, payment.currency);
-      const body = parseRefund(amount === undefined ? {} : { amount });
-      return deps.payments.refund(ctx, id, { amount: body.amount });
-    }, 'payments.flash.refunded'));
+    act(
+      req,
+      res,
+      async (ctx, id) => {
+        const payment = await deps.payments.get(ctx, id);
+        const amount = amountFromForm(req.body?.amount, payment.currency);
+        const body = parseRefund(amount === undefined ? {} : { amount });
+        return deps.payments.refund(ctx, id, { amount: body.amount });
+      },
+      'payments.flash.refunded',
+    ),
+  );
 
   const renderSettings = async (req: Request, res: Response, extra: Record<string, unknown> = {}) => {
     const settings = await deps.settings.view(contextOf(req));
-    const available = settings.available.map((provider) => ({ ...provider, offered: settings.providers.includes(provider.code) }));
-    res.render('payments/store/settings', { title: deps.ui.t(req, 'payments.settings.title'), settings, available, ...extra });
+    const available = settings.available.map((provider) => ({
+      ...provider,
+      offered: settings.providers.includes(provider.code),
+    }));
+    res.render('payments/store/settings', {
+      title: deps.ui.t(req, 'payments.settings.title'),
+      settings,
+      available,
+      ...extra,
+    });
   };
   router.get('/settings', permit(PAYMENTS_PERMISSIONS.settingsManage), (req, res) => renderSettings(req, res));
   router.post('/settings', permit(PAYMENTS_PERMISSIONS.settingsManage), async (req, res) => {
@@ -94,7 +143,10 @@ export function storePageRoutes(routes: PluginRoutes, deps: PaymentsDeps, offlin
     const providers = chosen === undefined ? [] : Array.isArray(chosen) ? chosen.map(String) : [String(chosen)];
     const body = parseSettings({ providers });
     await deps.settings.setProviders(contextOf(req), body.providers);
-    deps.ui.redirectWithFlash(res, `${paymentsUrl(deps, req)}/settings`, { type: 'success', message: deps.ui.t(req, 'payments.flash.settingsSaved') });
+    deps.ui.redirectWithFlash(res, `${paymentsUrl(deps, req)}/settings`, {
+      type: 'success',
+      message: deps.ui.t(req, 'payments.flash.settingsSaved'),
+    });
   });
   // Rendered, not redirected: the new secret is shown in this response only, never stored in a cookie or shown again.
   router.post('/settings/webhook-secret', permit(PAYMENTS_PERMISSIONS.settingsManage), async (req, res) => {

@@ -9,7 +9,13 @@ import settingsSchema from './schemas/settings.schema.json' with { type: 'json' 
 export const parseRefund = createValidator<{ amount?: number }>(refundSchema);
 export const parseSettings = createValidator<{ providers: string[] }>(settingsSchema);
 const parseEmptyObject = createValidator<Record<string, never>>(emptySchema);
-const parseListObject = createValidator<{ status?: PaymentStatus | ''; provider?: string; orderRef?: string; page: string; pageSize: string }>(listSchema);
+const parseListObject = createValidator<{
+  status?: PaymentStatus | '';
+  provider?: string;
+  orderRef?: string;
+  page: string;
+  pageSize: string;
+}>(listSchema);
 
 /** Bodies of actions without input (mark paid, capture, cancel): nothing, or an empty object. */
 export function parseEmpty(body: unknown): void {
@@ -22,7 +28,12 @@ export function parseList(query: unknown) {
   const page = Number(checked.page);
   const pageSize = Number(checked.pageSize);
   return {
-    status: checked.status || undefined, provider: checked.provider?.trim() || undefined, orderRef: checked.orderRef?.trim() || undefined,
-    page, pageSize, limit: pageSize, offset: (page - 1) * pageSize,
+    status: checked.status || undefined,
+    provider: checked.provider?.trim() || undefined,
+    orderRef: checked.orderRef?.trim() || undefined,
+    page,
+    pageSize,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
   };
 }

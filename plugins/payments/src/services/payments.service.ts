@@ -1,21 +1,41 @@
 import type { Knex } from 'knex';
 import { createValidator, isUuid, requireStore, type RequestContext } from '@wizamart/plugin-sdk';
 import {
-  idempotencyMismatch, invalidState, notOffline, paymentNotFound, providerDeclined, providerNotOffered, refundExceedsCaptured,
+  idempotencyMismatch,
+  invalidState,
+  notOffline,
+  paymentNotFound,
+  providerDeclined,
+  providerNotOffered,
+  refundExceedsCaptured,
 } from '../errors.js';
 import type {
-  AuthorizeRequest, Payment, PaymentEvent, PaymentEventPayload, PaymentProvider, PaymentsService, PaymentStatus,
-  PaymentStepOptions, ProviderPaymentView, ProviderStepResult,
+  AuthorizeRequest,
+  Payment,
+  PaymentEvent,
+  PaymentEventPayload,
+  PaymentProvider,
+  PaymentsService,
+  PaymentStatus,
+  PaymentStepOptions,
+  ProviderPaymentView,
+  ProviderStepResult,
 } from '../index.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { PaymentChange, PaymentFilter, PaymentRow, PaymentsRepository } from '../repositories/payments.repository.js';
+import type {
+  PaymentChange,
+  PaymentFilter,
+  PaymentRow,
+  PaymentsRepository,
+} from '../repositories/payments.repository.js';
 import authorizeSchema from './schemas/authorize.schema.json' with { type: 'json' };
 import type { SettingsService } from './settings.service.js';
 
 const parseAuthorize = createValidator<AuthorizeRequest>(authorizeSchema);
 
 /** The domain events this plugin publishes. */
-export type PaymentsEventName = 'payments.authorized' | 'payments.captured' | 'payments.failed' | 'payments.refunded' | 'payments.cancelled';
+export type PaymentsEventName =
+  'payments.authorized' | 'payments.captured' | 'payments.failed' | 'payments.refunded' | 'payments.cancelled';
 export type Publish = (name: PaymentsEventName, payload: PaymentEventPayload) => Promise<void>;
 
 /** What one locked step decided: the payment after it, the event to publish after commit, or the error to throw after commit. */
@@ -26,7 +46,12 @@ export interface StepOutcome {
 }
 
 export const view = (row: PaymentRow): ProviderPaymentView => ({
-  id: row.id, storeId: row.storeId, orderRef: row.orderRef, amount: row.amount, currency: row.currency, providerReference: row.providerReference,
+  id: row.id,
+  storeId: row.storeId,
+  orderRef: row.orderRef,
+  amount: row.amount,
+  currency: row.currency,
+  providerReference: row.providerReference,
 });
 
 export function publicPayment(row: PaymentRow): Payment {
@@ -36,8 +61,15 @@ export function publicPayment(row: PaymentRow): Payment {
 
 export function eventPayload(row: PaymentRow): PaymentEventPayload {
   return {
-    storeId: row.storeId, paymentId: row.id, orderRef: row.orderRef, provider: row.provider, status: row.status, amount: row.amount, currency: row.currency,
-    capturedAmount: row.capturedAmount, refundedAmount: row.refundedAmount,
+    storeId: row.storeId,
+    paymentId: row.id,
+    orderRef: row.orderRef,
+    provider: row.provider,
+    status: row.status,
+    amount: row.amount,
+    currency: row.currency,
+    capturedAmount: row.capturedAmount,
+    refundedAmount: row.refundedAmount,
   };
 }
 
@@ -86,12 +118,20 @@ export class PaymentsServiceImpl implements PaymentsService {
     const actor = input.actor ?? historyActor(ctx);
     const outcome = await this.transaction(async (trx): Promise<StepOutcome> => {
       const created = await this.repository.insertPending(trx, store.id, {
-        orderRef: input.orderRef, provider: provider.code, amount: input.amount, currency: input.currency, idempotencyKey: input.idempotencyKey ?? null,
+        orderRef: input.orderRef,
+        provider: provider.code,
+        amount: input.amount,
+        currency: input.currency,
+        idempotencyKey: input.idempotencyKey ?? null,
       });
       if (!created) {
         // The key was used: the same request gets the same payment back, a different one is refused.
         const existing = (await this.repository.lock(trx, store.id, { idempotencyKey: input.idempotencyKey }))!;
-        const same = existing.orderRef === input.orderRef && existing.amount === input.amount && existing.currency === input.currency && existing.provider === provider.code;
+        const same =
+          existing.orderRef === input.orderRef &&
+          existing.amount === input.amount &&
+          existing.currency === input.currency &&
+          existing.provider === provider.code;
         if (!same) throw idempotencyMismatch();
         return { payment: existing, events: [] };
       }
@@ -100,23 +140,51 @@ export class PaymentsServiceImpl implements PaymentsService {
     return this.finish(outcome);
   }
 
-  private async runAuthorize(trx: Knex.Transaction, provider: PaymentProvider, payment: PaymentRow, input: Record<string, unknown>, actor: string): Promise<StepOutcome> {
+  private async runAuthorize(
+    trx: Knex.Transaction,
+    provider: PaymentProvider,
+    payment: PaymentRow,
+    input: Record<string, unknown>,
+    actor: string,
+  ): Promise<StepOutcome> {
     let result;
     try {
       result = await provider.authorize({ payment: view(payment), input });
     } catch (error) {
-      result = { outcome: 'declined' as const, code: 'provider_error', message: error instanceof Error ? error.message : String(error) };
+      result = {
+        outcome: 'declined' as const,
+        code: 'provider_error',
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
     const entry = { type: 'authorize' as const, fromStatus: null, amount: payment.amount, actor };
     if (result.outcome === 'declined') {
-      const failed = await this.repository.change(trx, payment, { status: 'failed', failureCode: result.code, failureMessage: result.message, providerReference: result.reference ?? null },
-        { ...entry, toStatus: 'failed', outcome: result.code, message: result.message });
+      const failed = await this.repository.change(
+        trx,
+        payment,
+        {
+          status: 'failed',
+          failureCode: result.code,
+          failureMessage: result.message,
+          providerReference: result.reference ?? null,
+        },
+        { ...entry, toStatus: 'failed', outcome: result.code, message: result.message },
+      );
       return { payment: failed, events: ['payments.failed'] };
     }
     const change: PaymentChange = { status: result.outcome, providerReference: result.reference ?? null };
     if (result.outcome === 'captured') change.capturedAmount = payment.amount;
-    const updated = await this.repository.change(trx, payment, change, { ...entry, toStatus: result.outcome, outcome: 'ok' });
-    const events: PaymentsEventName[] = result.outcome === 'authorized' ? ['payments.authorized'] : result.outcome === 'captured' ? ['payments.captured'] : [];
+    const updated = await this.repository.change(trx, payment, change, {
+      ...entry,
+      toStatus: result.outcome,
+      outcome: 'ok',
+    });
+    const events: PaymentsEventName[] =
+      result.outcome === 'authorized'
+        ? ['payments.authorized']
+        : result.outcome === 'captured'
+          ? ['payments.captured']
+          : [];
     return { payment: updated, events };
   }
 
@@ -132,8 +200,19 @@ export class PaymentsServiceImpl implements PaymentsService {
    * recorded in the history (committed) and then thrown as 402 `WZ_PAYMENTS_PROVIDER_DECLINED`.
    */
   private async step(
-    ctx: RequestContext, paymentId: string, action: 'capture' | 'refund' | 'cancel', options: PaymentStepOptions,
-    plan: (payment: PaymentRow, provider: PaymentProvider) => { amount: number | null; call: () => Promise<ProviderStepResult>; change: PaymentChange & { status: PaymentStatus }; events: PaymentsEventName[] },
+    ctx: RequestContext,
+    paymentId: string,
+    action: 'capture' | 'refund' | 'cancel',
+    options: PaymentStepOptions,
+    plan: (
+      payment: PaymentRow,
+      provider: PaymentProvider,
+    ) => {
+      amount: number | null;
+      call: () => Promise<ProviderStepResult>;
+      change: PaymentChange & { status: PaymentStatus };
+      events: PaymentsEventName[];
+    },
   ): Promise<Payment> {
     const storeId = requireStore(ctx).id;
     const actor = options.actor ?? historyActor(ctx);
@@ -144,12 +223,21 @@ export class PaymentsServiceImpl implements PaymentsService {
       const result = await safely(planned.call);
       const entry = { type: action, fromStatus: payment.status, amount: planned.amount, actor };
       if (!result.ok) {
-        await this.repository.record(trx, payment, { ...entry, toStatus: payment.status, outcome: result.code, message: result.message });
+        await this.repository.record(trx, payment, {
+          ...entry,
+          toStatus: payment.status,
+          outcome: result.code,
+          message: result.message,
+        });
         return { payment, events: [], error: providerDeclined(action, result.code, result.message) };
       }
       const change: PaymentChange = { ...planned.change };
       if (result.reference && !payment.providerReference) change.providerReference = result.reference;
-      const updated = await this.repository.change(trx, payment, change, { ...entry, toStatus: planned.change.status, outcome: 'ok' });
+      const updated = await this.repository.change(trx, payment, change, {
+        ...entry,
+        toStatus: planned.change.status,
+        outcome: 'ok',
+      });
       return { payment: updated, events: planned.events };
     });
     return this.finish(outcome);
@@ -160,8 +248,10 @@ export class PaymentsServiceImpl implements PaymentsService {
       const from: PaymentStatus[] = provider.offline ? ['pending', 'authorized'] : ['authorized'];
       if (!from.includes(payment.status)) throw invalidState(payment.status, 'capture');
       return {
-        amount: payment.amount, call: () => provider.capture({ payment: view(payment), amount: payment.amount }),
-        change: { status: 'captured', capturedAmount: payment.amount }, events: ['payments.captured'],
+        amount: payment.amount,
+        call: () => provider.capture({ payment: view(payment), amount: payment.amount }),
+        change: { status: 'captured', capturedAmount: payment.amount },
+        events: ['payments.captured'],
       };
     });
   }
@@ -175,18 +265,27 @@ export class PaymentsServiceImpl implements PaymentsService {
   }
 
   refund(
-    ctx: RequestContext, paymentId: string, options: PaymentStepOptions & { amount?: number } = {},
+    ctx: RequestContext,
+    paymentId: string,
+    options: PaymentStepOptions & { amount?: number } = {},
   ): Promise<Payment> {
     const { amount } = options;
     return this.step(ctx, paymentId, 'refund', options, (payment, provider) => {
-      if (payment.status !== 'captured' && payment.status !== 'partially_refunded') throw invalidState(payment.status, 'refund');
+      if (payment.status !== 'captured' && payment.status !== 'partially_refunded')
+        throw invalidState(payment.status, 'refund');
       const refundable = payment.capturedAmount - payment.refundedAmount;
       const requested = amount ?? refundable;
-      if (!Number.isSafeInteger(requested) || requested <= 0 || requested > refundable) throw refundExceedsCaptured(requested, refundable);
+      if (!Number.isSafeInteger(requested) || requested <= 0 || requested > refundable)
+        throw refundExceedsCaptured(requested, refundable);
       const refunded = payment.refundedAmount + requested;
       return {
-        amount: requested, call: () => provider.refund({ payment: view(payment), amount: requested }),
-        change: { status: refunded === payment.capturedAmount ? 'refunded' : 'partially_refunded', refundedAmount: refunded }, events: ['payments.refunded'],
+        amount: requested,
+        call: () => provider.refund({ payment: view(payment), amount: requested }),
+        change: {
+          status: refunded === payment.capturedAmount ? 'refunded' : 'partially_refunded',
+          refundedAmount: refunded,
+        },
+        events: ['payments.refunded'],
       };
     });
   }
@@ -194,7 +293,12 @@ export class PaymentsServiceImpl implements PaymentsService {
   cancel(ctx: RequestContext, paymentId: string, options: PaymentStepOptions = {}): Promise<Payment> {
     return this.step(ctx, paymentId, 'cancel', options, (payment, provider) => {
       if (payment.status !== 'pending' && payment.status !== 'authorized') throw invalidState(payment.status, 'cancel');
-      return { amount: null, call: () => provider.cancel({ payment: view(payment) }), change: { status: 'cancelled' }, events: ['payments.cancelled'] };
+      return {
+        amount: null,
+        call: () => provider.cancel({ payment: view(payment) }),
+        change: { status: 'cancelled' },
+        events: ['payments.cancelled'],
+      };
     });
   }
 

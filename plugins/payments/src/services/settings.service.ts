@@ -17,7 +17,11 @@ export interface SettingsView {
 
 /** Per-store payment settings: offered providers and the webhook signing secret. */
 export class SettingsService {
-  constructor(private readonly repository: SettingsRepository, private readonly registry: ProviderRegistry, private readonly defaults: string[]) {}
+  constructor(
+    private readonly repository: SettingsRepository,
+    private readonly registry: ProviderRegistry,
+    private readonly defaults: string[],
+  ) {}
 
   /** Every registered provider (code, name, offline). */
   providers(): Array<{ code: string; name: string; offline: boolean }> {

@@ -37,25 +37,55 @@ export interface WebhookStores {
 }
 
 /** The transition a webhook event asks for, or undefined when the payment's state does not allow it. */
-function transition(event: WebhookEvent, payment: PaymentRow): { change: PaymentChange & { status: PaymentStatus }; amount: number | null; events: PaymentsEventName[] } | undefined {
+function transition(
+  event: WebhookEvent,
+  payment: PaymentRow,
+):
+  | { change: PaymentChange & { status: PaymentStatus }; amount: number | null; events: PaymentsEventName[] }
+  | undefined {
   switch (event.type) {
     case 'payment.authorized':
-      return payment.status === 'pending' ? { change: { status: 'authorized' }, amount: payment.amount, events: ['payments.authorized'] } : undefined;
+      return payment.status === 'pending'
+        ? { change: { status: 'authorized' }, amount: payment.amount, events: ['payments.authorized'] }
+        : undefined;
     case 'payment.captured':
       return payment.status === 'pending' || payment.status === 'authorized'
-        ? { change: { status: 'captured', capturedAmount: payment.amount }, amount: payment.amount, events: ['payments.captured'] } : undefined;
+        ? {
+            change: { status: 'captured', capturedAmount: payment.amount },
+            amount: payment.amount,
+            events: ['payments.captured'],
+          }
+        : undefined;
     case 'payment.failed':
       return payment.status === 'pending' || payment.status === 'authorized'
-        ? { change: { status: 'failed', failureCode: event.code ?? 'provider_failed', failureMessage: event.message ?? null }, amount: null, events: ['payments.failed'] } : undefined;
+        ? {
+            change: {
+              status: 'failed',
+              failureCode: event.code ?? 'provider_failed',
+              failureMessage: event.message ?? null,
+            },
+            amount: null,
+            events: ['payments.failed'],
+          }
+        : undefined;
     case 'payment.cancelled':
-      return payment.status === 'pending' || payment.status === 'authorized' ? { change: { status: 'cancelled' }, amount: null, events: ['payments.cancelled'] } : undefined;
+      return payment.status === 'pending' || payment.status === 'authorized'
+        ? { change: { status: 'cancelled' }, amount: null, events: ['payments.cancelled'] }
+        : undefined;
     case 'payment.refunded': {
       if (payment.status !== 'captured' && payment.status !== 'partially_refunded') return undefined;
       const refundable = payment.capturedAmount - payment.refundedAmount;
       const amount = event.amount ?? refundable;
       if (amount > refundable) return undefined;
       const refunded = payment.refundedAmount + amount;
-      return { change: { status: refunded === payment.capturedAmount ? 'refunded' : 'partially_refunded', refundedAmount: refunded }, amount, events: ['payments.refunded'] };
+      return {
+        change: {
+          status: refunded === payment.capturedAmount ? 'refunded' : 'partially_refunded',
+          refundedAmount: refunded,
+        },
+        amount,
+        events: ['payments.refunded'],
+      };
     }
   }
 }
@@ -84,12 +114,20 @@ export class WebhooksService {
     } catch {
       throw webhookInvalid('the body is not JSON');
     }
-    const storeCode = json && typeof json === 'object' && typeof (json as { store?: unknown }).store === 'string' ? (json as { store: string }).store : undefined;
+    const storeCode =
+      json && typeof json === 'object' && typeof (json as { store?: unknown }).store === 'string'
+        ? (json as { store: string }).store
+        : undefined;
     if (!storeCode) throw webhookInvalid('the body does not name the store ("store")');
     // An unknown store answers like a wrong signature, so deliveries cannot probe which stores exist.
     const store = await this.stores.byCode(storeCode);
     if (!store) throw signatureInvalid();
-    verifySignature({ secret: await this.settings.secret(store.id), header: signature, rawBody, toleranceSeconds: this.toleranceSeconds });
+    verifySignature({
+      secret: await this.settings.secret(store.id),
+      header: signature,
+      rawBody,
+      toleranceSeconds: this.toleranceSeconds,
+    });
     if (!this.stores.enabled(store.platform)) {
       throw hostErrors.WZ_PLUGIN_DISABLED({ plugin: 'payments' });
     }
@@ -99,26 +137,58 @@ export class WebhooksService {
     } catch (error) {
       throw webhookInvalid(error instanceof Error ? error.message : 'invalid payload');
     }
-    if (!event.payment && !event.reference) throw webhookInvalid('name the payment by "payment" (its id) or "reference" (the provider reference)');
-    const outcome = await this.repository.db.transaction(async (trx): Promise<(StepOutcome & { result: WebhookResult }) | { result: WebhookResult }> => {
-      if (!(await this.repository.claimWebhookEvent(trx, { provider: provider.code, eventId: event.id, storeId: store.id, type: event.type }))) {
-        return { result: { received: true, result: 'duplicate' } };
-      }
-      const payment = await this.repository.lock(trx, store.id, event.payment ? { id: event.payment, provider: provider.code } : { provider: provider.code, providerReference: event.reference });
-      // Rolls the claim back too, so the provider's retry is processed once the payment exists.
-      if (!payment) throw paymentNotFound();
-      const planned = transition(event, payment);
-      const actor = `webhook:${provider.code}:${event.id}`;
-      if (!planned) {
-        await this.repository.finishWebhookEvent(trx, provider.code, event.id, payment.id, `ignored:${payment.status}`);
-        return { result: { received: true, result: 'ignored', paymentId: payment.id, status: payment.status } };
-      }
-      const updated = await this.repository.change(trx, payment, planned.change, {
-        type: 'webhook', fromStatus: payment.status, toStatus: planned.change.status, amount: planned.amount, outcome: 'ok', message: event.type, actor,
-      });
-      await this.repository.finishWebhookEvent(trx, provider.code, event.id, payment.id, 'applied');
-      return { payment: updated, events: planned.events, result: { received: true, result: 'applied', paymentId: updated.id, status: updated.status } };
-    });
+    if (!event.payment && !event.reference)
+      throw webhookInvalid('name the payment by "payment" (its id) or "reference" (the provider reference)');
+    const outcome = await this.repository.db.transaction(
+      async (trx): Promise<(StepOutcome & { result: WebhookResult }) | { result: WebhookResult }> => {
+        if (
+          !(await this.repository.claimWebhookEvent(trx, {
+            provider: provider.code,
+            eventId: event.id,
+            storeId: store.id,
+            type: event.type,
+          }))
+        ) {
+          return { result: { received: true, result: 'duplicate' } };
+        }
+        const payment = await this.repository.lock(
+          trx,
+          store.id,
+          event.payment
+            ? { id: event.payment, provider: provider.code }
+            : { provider: provider.code, providerReference: event.reference },
+        );
+        // Rolls the claim back too, so the provider's retry is processed once the payment exists.
+        if (!payment) throw paymentNotFound();
+        const planned = transition(event, payment);
+        const actor = `webhook:${provider.code}:${event.id}`;
+        if (!planned) {
+          await this.repository.finishWebhookEvent(
+            trx,
+            provider.code,
+            event.id,
+            payment.id,
+            `ignored:${payment.status}`,
+          );
+          return { result: { received: true, result: 'ignored', paymentId: payment.id, status: payment.status } };
+        }
+        const updated = await this.repository.change(trx, payment, planned.change, {
+          type: 'webhook',
+          fromStatus: payment.status,
+          toStatus: planned.change.status,
+          amount: planned.amount,
+          outcome: 'ok',
+          message: event.type,
+          actor,
+        });
+        await this.repository.finishWebhookEvent(trx, provider.code, event.id, payment.id, 'applied');
+        return {
+          payment: updated,
+          events: planned.events,
+          result: { received: true, result: 'applied', paymentId: updated.id, status: updated.status },
+        };
+      },
+    );
     if ('payment' in outcome) await this.payments.finish(outcome);
     return outcome.result;
   }

@@ -26,15 +26,25 @@ export function createAdminCommand(users: () => UserService): PluginCommand {
     async run(args, io) {
       let values: { email?: string; name?: string; 'password-stdin'?: boolean };
       try {
-        ({ values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' } }, strict: true }));
+        ({ values } = parseArgs({
+          args,
+          options: { email: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+          strict: true,
+        }));
       } catch (error) {
         return fail(io, `${(error as Error).message}\n${USAGE}`, 2);
       }
-      if (!values.email || !values['password-stdin']) return fail(io, `--email and --password-stdin are required\n${USAGE}`, 2);
+      if (!values.email || !values['password-stdin'])
+        return fail(io, `--email and --password-stdin are required\n${USAGE}`, 2);
       const password = await readStdin(io.stdin);
-      if (password.length < MIN_PASSWORD_LENGTH) return fail(io, `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`);
+      if (password.length < MIN_PASSWORD_LENGTH)
+        return fail(io, `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`);
       try {
-        const input = validate.createAdminArgs({ email: values.email.trim().toLowerCase(), password, ...(values.name ? { name: values.name } : {}) });
+        const input = validate.createAdminArgs({
+          email: values.email.trim().toLowerCase(),
+          password,
+          ...(values.name ? { name: values.name } : {}),
+        });
         const { user, created } = await users().createAdminFromCli(input);
         io.stdout.write(`${created ? 'Created' : 'Updated'} platform admin ${user.email}\n`);
         return 0;

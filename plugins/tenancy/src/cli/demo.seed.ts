@@ -23,8 +23,19 @@ async function seedPlatform(platforms: PlatformDirectory, domain: string): Promi
 async function seedStores(tenancy: Tenancy): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const demo of DEMO_STORES) {
-    const merchant = (await tenancy.repos.merchants.byName(demo.merchant)) ?? (await tenancy.repos.merchants.insert({ name: demo.merchant, email: null }));
-    const store = (await tenancy.repos.stores.byCode(demo.code)) ?? (await tenancy.repos.stores.insert({ code: demo.code, name: demo.name, merchantId: merchant.id, platform: 'main', currency: demo.currency, locale: demo.locale }));
+    const merchant =
+      (await tenancy.repos.merchants.byName(demo.merchant)) ??
+      (await tenancy.repos.merchants.insert({ name: demo.merchant, email: null }));
+    const store =
+      (await tenancy.repos.stores.byCode(demo.code)) ??
+      (await tenancy.repos.stores.insert({
+        code: demo.code,
+        name: demo.name,
+        merchantId: merchant.id,
+        platform: 'main',
+        currency: demo.currency,
+        locale: demo.locale,
+      }));
     ids.set(demo.code, store.id);
     tenancy.directory.changed(demo.code);
   }
@@ -36,10 +47,17 @@ async function seedUsers(tenancy: Tenancy, stores: Map<string, string>, password
   for (const demo of DEMO_USERS) {
     let user = await tenancy.repos.users.byEmail(demo.email);
     // One hash for every demo account: bcrypt at cost 12 takes a while, and they share the password.
-    if (!user) user = await tenancy.repos.users.insert({ email: demo.email, name: demo.name, passwordHash: (passwordHash ??= await hashPassword(password)), isPlatformAdmin: 'admin' in demo });
+    if (!user)
+      user = await tenancy.repos.users.insert({
+        email: demo.email,
+        name: demo.name,
+        passwordHash: (passwordHash ??= await hashPassword(password)),
+        isPlatformAdmin: 'admin' in demo,
+      });
     if (!('store' in demo)) continue;
     const storeId = stores.get(demo.store)!;
-    if (!(await tenancy.repos.memberships.roleOf(storeId, user.id))) await tenancy.repos.memberships.insert(storeId, user.id, demo.role);
+    if (!(await tenancy.repos.memberships.roleOf(storeId, user.id)))
+      await tenancy.repos.memberships.insert(storeId, user.id, demo.role);
   }
 }
 

@@ -5,7 +5,13 @@ import type { Actor } from '../model.js';
 export function actorOf(req: Request): Actor {
   const principal = req.wz.principal;
   if (!principal) return { kind: 'system', id: null, email: null, permissions: new Set() };
-  return { kind: principal.kind, id: principal.id, email: principal.email, permissions: principal.permissions, role: principal.role };
+  return {
+    kind: principal.kind,
+    id: principal.id,
+    email: principal.email,
+    permissions: principal.permissions,
+    role: principal.role,
+  };
 }
 
 /** `res.locals.wz`, created when core's theme stage has not (e.g. before it, or without core). */

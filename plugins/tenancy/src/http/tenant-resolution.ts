@@ -44,7 +44,10 @@ const usable = (store: Store | undefined): store is Store => store !== undefined
  * with the number of stores.
  */
 export class TenantResolver {
-  constructor(private readonly stores: CachedStoreDirectory, private readonly platforms: PlatformDomains) {}
+  constructor(
+    private readonly stores: CachedStoreDirectory,
+    private readonly platforms: PlatformDomains,
+  ) {}
 
   async resolve(req: Request, fallback: RequestTenant): Promise<Resolution> {
     const host = hostOf(req);
@@ -65,16 +68,30 @@ export class TenantResolver {
   }
 
   /** A storefront on its own host: `/x` is served as `/storefront/<store>/x`, links stay on the host (`base` ''). */
-  private async ownHost(req: Request, code: string, mode: 'domain' | 'subdomain', platform?: string): Promise<Resolution> {
+  private async ownHost(
+    req: Request,
+    code: string,
+    mode: 'domain' | 'subdomain',
+    platform?: string,
+  ): Promise<Resolution> {
     const store = await this.stores.cachedByCode(code);
-    const tenant: RequestTenant = { platform: platform ?? store?.platform ?? 'main', store: code, surface: 'storefront', mode, base: '' };
-    if (!usable(store) || (platform !== undefined && store.platform !== platform)) return { missingStore: code, tenant };
+    const tenant: RequestTenant = {
+      platform: platform ?? store?.platform ?? 'main',
+      store: code,
+      surface: 'storefront',
+      mode,
+      base: '',
+    };
+    if (!usable(store) || (platform !== undefined && store.platform !== platform))
+      return { missingStore: code, tenant };
     tenant.storeId = store.id;
     const { kind, surface, path } = req.wz.url;
     const found = { tenant, store };
     let url: string | undefined;
-    if (kind === 'api' && surface === 'storefront') url = `${API_STOREFRONT}/${encodeURIComponent(code)}${req.url.slice(API_STOREFRONT.length)}`;
-    else if (kind === 'api' && surface === 'shared' && path !== '/api/v1/shared') return { tenant: { platform: tenant.platform, surface: 'shared' } };
+    if (kind === 'api' && surface === 'storefront')
+      url = `${API_STOREFRONT}/${encodeURIComponent(code)}${req.url.slice(API_STOREFRONT.length)}`;
+    else if (kind === 'api' && surface === 'shared' && path !== '/api/v1/shared')
+      return { tenant: { platform: tenant.platform, surface: 'shared' } };
     else if (kind === 'api') return { ...found, noRoute: true };
     else url = `/storefront/${encodeURIComponent(code)}${path === '/' ? queryOf(req.url) : req.url}`;
     return { ...found, url };
@@ -85,16 +102,24 @@ export class TenantResolver {
     const match = req.wz.url;
     const url = adminHost && match.path === '/' ? `/admin${queryOf(req.url)}` : undefined;
     const surface = url ? 'admin' : PATH_SURFACES.has(match.surface) ? match.surface : 'unknown';
-    if (surface === 'admin') return { tenant: { platform, surface, mode: adminHost ? 'admin-subdomain' : 'path', base: '/admin' }, url };
+    if (surface === 'admin')
+      return { tenant: { platform, surface, mode: adminHost ? 'admin-subdomain' : 'path', base: '/admin' }, url };
     if (surface !== 'store' && surface !== 'storefront') return { tenant: { platform, surface }, url };
     const raw = match.rawStore;
     if (!raw) return { tenant: { platform, surface } };
     const code = match.store;
     const store = code === undefined ? undefined : await this.stores.cachedByCode(code);
-    const tenant: RequestTenant = { platform: store?.platform ?? platform, store: code ?? raw, surface, mode: 'path', base: `/${surface}/${raw}` };
+    const tenant: RequestTenant = {
+      platform: store?.platform ?? platform,
+      store: code ?? raw,
+      surface,
+      mode: 'path',
+      base: `/${surface}/${raw}`,
+    };
     // A host that names a platform only serves that platform's stores.
     const hostPlatform = this.platforms.platformOf(hostOf(req)) ?? (adminHost ? platform : undefined);
-    if (!usable(store) || (hostPlatform !== undefined && store.platform !== hostPlatform)) return { missingStore: code ?? raw, tenant };
+    if (!usable(store) || (hostPlatform !== undefined && store.platform !== hostPlatform))
+      return { missingStore: code ?? raw, tenant };
     tenant.storeId = store.id;
     return { tenant, store };
   }

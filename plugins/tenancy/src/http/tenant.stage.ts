@@ -28,7 +28,16 @@ export function createTenantStage(resolver: TenantResolver, stores: CachedStoreD
 export function storeRefOf(store: Store, tenant: RequestTenant): StoreRef {
   const { id, code, name, merchantId, platform, currency, locale } = store;
   const ownHost = tenant.mode === 'domain' || tenant.mode === 'subdomain';
-  return { id, code, name, merchantId, platform, currency, locale, base: ownHost ? '' : `/storefront/${encodeURIComponent(code)}` };
+  return {
+    id,
+    code,
+    name,
+    merchantId,
+    platform,
+    currency,
+    locale,
+    base: ownHost ? '' : `/storefront/${encodeURIComponent(code)}`,
+  };
 }
 
 /** 404 `WZ_TENANCY_STORE_NOT_FOUND`: JSON for APIs, else the store-not-found page (the host's error page if that fails). */
@@ -41,7 +50,17 @@ function storeMissing(req: Request, res: Response, next: NextFunction, code: str
   }
   // Core's theme stage has not run (it follows this one): give the storefront layout what it reads.
   const base = req.wz.tenant.base ?? '';
-  const wz = { surface: 'storefront', base, home: base || '/', platform: req.wz.tenant.platform, lang: 'en', assets: '/static/modules/core', storeName: 'Wizamart', menu: [], flash: [] };
+  const wz = {
+    surface: 'storefront',
+    base,
+    home: base || '/',
+    platform: req.wz.tenant.platform,
+    lang: 'en',
+    assets: '/static/modules/core',
+    storeName: 'Wizamart',
+    menu: [],
+    flash: [],
+  };
   const view = { title: 'Store not found', code, error: body.error, requestId: req.wz.id, wz };
   res.status(error.status).render('tenancy/storefront/store-not-found', view, (renderError, html) => {
     if (renderError) return next(error);

@@ -46,7 +46,14 @@ export class AuditRepository {
     if (filter.storeId) base.where({ store_id: filter.storeId });
     if (filter.action) base.where({ action: filter.action });
     const [{ count }] = await base.clone().count<{ count: number }[]>({ count: '*' });
-    const rows = await base.orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(pageSize).offset((page - 1) * pageSize).select('*');
+    const rows = await base
+      .orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .select('*');
     return { items: rows.map(toEntry), total: Number(count), page, pageSize };
   }
 }

@@ -7,7 +7,11 @@ interface DomainRow {
   created_at: Date;
 }
 
-const toDomain = (row: DomainRow): StoreDomain => ({ domain: row.domain, storeId: row.store_id, createdAt: row.created_at });
+const toDomain = (row: DomainRow): StoreDomain => ({
+  domain: row.domain,
+  storeId: row.store_id,
+  createdAt: row.created_at,
+});
 
 /** The `store_domains` table: custom domains of stores. */
 export class DomainRepository {
@@ -15,7 +19,10 @@ export class DomainRepository {
 
   /** The code of the store that owns `domain`. */
   async storeCodeOf(domain: string): Promise<string | undefined> {
-    const row = await this.db()('store_domains as d').join('stores as s', 's.id', 'd.store_id').where('d.domain', domain).first<{ code: string } | undefined>('s.code');
+    const row = await this.db()('store_domains as d')
+      .join('stores as s', 's.id', 'd.store_id')
+      .where('d.domain', domain)
+      .first<{ code: string } | undefined>('s.code');
     return row?.code;
   }
 

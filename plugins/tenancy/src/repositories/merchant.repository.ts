@@ -11,7 +11,13 @@ interface MerchantRow {
 }
 
 function toMerchant(row: MerchantRow): Merchant {
-  const merchant: Merchant = { id: row.id, name: row.name, email: row.email, createdAt: row.created_at, updatedAt: row.updated_at };
+  const merchant: Merchant = {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
   if (row.store_count !== undefined) merchant.storeCount = Number(row.store_count);
   return merchant;
 }
@@ -36,7 +42,11 @@ export class MerchantRepository {
     if (q) base.where((w) => w.whereILike('name', likePattern(q)).orWhereILike('email', likePattern(q)));
     const [{ count }] = await base.clone().count<{ count: number }[]>({ count: '*' });
     const storeCount = db('stores').count('*').where('stores.merchant_id', db.ref('merchants.id')).as('store_count');
-    const rows = await base.orderBy('name').limit(pageSize).offset((page - 1) * pageSize).select('merchants.*', storeCount);
+    const rows = await base
+      .orderBy('name')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .select('merchants.*', storeCount);
     return { items: rows.map(toMerchant), total: Number(count), page, pageSize };
   }
 
@@ -47,7 +57,10 @@ export class MerchantRepository {
 
   async update(id: string, patch: { name?: string; email?: string | null }): Promise<Merchant | undefined> {
     const db = this.db();
-    const [row] = await db<MerchantRow>('merchants').where({ id }).update({ ...patch, updated_at: db.fn.now() } as never).returning('*');
+    const [row] = await db<MerchantRow>('merchants')
+      .where({ id })
+      .update({ ...patch, updated_at: db.fn.now() } as never)
+      .returning('*');
     return row ? toMerchant(row) : undefined;
   }
 

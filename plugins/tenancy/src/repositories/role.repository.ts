@@ -8,7 +8,12 @@ interface RoleRow {
   permissions: string[];
 }
 
-const toRole = (row: RoleRow): CustomRole => ({ id: row.id, storeId: row.store_id, name: row.name, permissions: [...row.permissions].sort() });
+const toRole = (row: RoleRow): CustomRole => ({
+  id: row.id,
+  storeId: row.store_id,
+  name: row.name,
+  permissions: [...row.permissions].sort(),
+});
 
 /** The `roles` table: custom roles per store. */
 export class RoleRepository {
@@ -30,7 +35,10 @@ export class RoleRepository {
 
   async update(storeId: string, name: string, permissions: string[]): Promise<CustomRole | undefined> {
     const db = this.db();
-    const [row] = await db<RoleRow>('roles').where({ store_id: storeId, name }).update({ permissions, updated_at: db.fn.now() } as never).returning('*');
+    const [row] = await db<RoleRow>('roles')
+      .where({ store_id: storeId, name })
+      .update({ permissions, updated_at: db.fn.now() } as never)
+      .returning('*');
     return row ? toRole(row) : undefined;
   }
 

@@ -63,19 +63,35 @@ export class StoreRepository {
   }
 
   /** A page of stores whose code or name contains `q` (case-insensitive). */
-  async search(filter: { q?: string; platform?: string; status?: string }, page: number, pageSize: number): Promise<Page<Store>> {
+  async search(
+    filter: { q?: string; platform?: string; status?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<Store>> {
     const base = this.db()<StoreRow>('stores');
-    if (filter.q) base.where((w) => w.whereILike('code', likePattern(filter.q!)).orWhereILike('name', likePattern(filter.q!)));
+    if (filter.q)
+      base.where((w) => w.whereILike('code', likePattern(filter.q!)).orWhereILike('name', likePattern(filter.q!)));
     if (filter.platform) base.where({ platform: filter.platform });
     if (filter.status) base.where('status', filter.status);
     const [{ count }] = await base.clone().count<{ count: number }[]>({ count: '*' });
-    const rows = await base.orderBy('code').limit(pageSize).offset((page - 1) * pageSize).select('*');
+    const rows = await base
+      .orderBy('code')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .select('*');
     return { items: rows.map(toStore), total: Number(count), page, pageSize };
   }
 
   async insert(store: NewStore, tx?: Tx): Promise<Store> {
     const [row] = await (tx ?? this.db())<StoreRow>('stores')
-      .insert({ code: store.code, name: store.name, merchant_id: store.merchantId, platform: store.platform, currency: store.currency, locale: store.locale })
+      .insert({
+        code: store.code,
+        name: store.name,
+        merchant_id: store.merchantId,
+        platform: store.platform,
+        currency: store.currency,
+        locale: store.locale,
+      })
       .returning('*');
     return toStore(row);
   }
@@ -87,12 +103,17 @@ export class StoreRepository {
     if (patch.currency !== undefined) values.currency = patch.currency;
     if (patch.locale !== undefined) values.locale = patch.locale;
     if (patch.status !== undefined) values.status = patch.status;
-    const [row] = await this.db()<StoreRow>('stores').where({ id }).update(values as never).returning('*');
+    const [row] = await this.db()<StoreRow>('stores')
+      .where({ id })
+      .update(values as never)
+      .returning('*');
     return row ? toStore(row) : undefined;
   }
 
   async countByMerchant(merchantId: string): Promise<number> {
-    const [{ count }] = await this.db()('stores').where({ merchant_id: merchantId }).count<{ count: number }[]>({ count: '*' });
+    const [{ count }] = await this.db()('stores')
+      .where({ merchant_id: merchantId })
+      .count<{ count: number }[]>({ count: '*' });
     return Number(count);
   }
 }

@@ -23,16 +23,28 @@ export function adminConsolePages(routes: PluginRoutes, tenancy: Tenancy, ui: ()
   };
   const platformForm = { form: 'platform', page: platformsPage };
   router.post('/platforms', formAction(ui, to('/platforms'), platformCreated, platformForm));
-  router.post('/platforms/:code', formAction(ui, to('/platforms'), async (req) => {
-    const { domain, ...rest } = formInput(req.body) as { domain?: string; name?: string };
-    const platform = await tenancy.platforms.update(actorOf(req), String(req.params.code), validate.platformUpdate({ ...rest, domain: domain ?? null }));
-    return { to: pageUrl(req, '/platforms'), message: `Platform ${platform.name} saved` };
-  }));
+  router.post(
+    '/platforms/:code',
+    formAction(ui, to('/platforms'), async (req) => {
+      const { domain, ...rest } = formInput(req.body) as { domain?: string; name?: string };
+      const platform = await tenancy.platforms.update(
+        actorOf(req),
+        String(req.params.code),
+        validate.platformUpdate({ ...rest, domain: domain ?? null }),
+      );
+      return { to: pageUrl(req, '/platforms'), message: `Platform ${platform.name} saved` };
+    }),
+  );
 
   const merchantsPage = async (req: Request, res: Response) => {
     const { q, page, pageSize } = paging(req.query);
     const result = await tenancy.merchants.list(q, page, pageSize);
-    res.render('tenancy/admin/merchants', { title: 'Merchants', q, merchants: result.items, pager: pager(req, result, { q }) });
+    res.render('tenancy/admin/merchants', {
+      title: 'Merchants',
+      q,
+      merchants: result.items,
+      pager: pager(req, result, { q }),
+    });
   };
   router.get('/merchants', merchantsPage);
   const merchantCreated = async (req: Request) => {
@@ -46,34 +58,69 @@ export function adminConsolePages(routes: PluginRoutes, tenancy: Tenancy, ui: ()
     const stores = await tenancy.repos.stores.list({ merchantId: merchant.id });
     res.render('tenancy/admin/merchant', { title: merchant.name, merchant, stores });
   });
-  router.post('/merchants/:id', formAction(ui, (req) => pageUrl(req, `/merchants/${req.params.id}`), async (req) => {
-    const { email, ...rest } = formInput(req.body) as { email?: string; name?: string };
-    const merchant = await tenancy.merchants.update(actorOf(req), validate.id(req.params.id), validate.merchantUpdate({ ...rest, email: email ?? null }));
-    return { to: pageUrl(req, `/merchants/${merchant.id}`), message: `Merchant ${merchant.name} saved` };
-  }));
-  router.post('/merchants/:id/delete', formAction(ui, (req) => pageUrl(req, `/merchants/${req.params.id}`), async (req) => {
-    await tenancy.merchants.remove(actorOf(req), validate.id(req.params.id));
-    return { to: pageUrl(req, '/merchants'), message: 'Merchant deleted' };
-  }));
+  router.post(
+    '/merchants/:id',
+    formAction(
+      ui,
+      (req) => pageUrl(req, `/merchants/${req.params.id}`),
+      async (req) => {
+        const { email, ...rest } = formInput(req.body) as { email?: string; name?: string };
+        const merchant = await tenancy.merchants.update(
+          actorOf(req),
+          validate.id(req.params.id),
+          validate.merchantUpdate({ ...rest, email: email ?? null }),
+        );
+        return { to: pageUrl(req, `/merchants/${merchant.id}`), message: `Merchant ${merchant.name} saved` };
+      },
+    ),
+  );
+  router.post(
+    '/merchants/:id/delete',
+    formAction(
+      ui,
+      (req) => pageUrl(req, `/merchants/${req.params.id}`),
+      async (req) => {
+        await tenancy.merchants.remove(actorOf(req), validate.id(req.params.id));
+        return { to: pageUrl(req, '/merchants'), message: 'Merchant deleted' };
+      },
+    ),
+  );
 
   router.get('/admins', async (req, res) => {
     const { q, page, pageSize } = paging(req.query);
     const result = await tenancy.users.admins(q, page, pageSize);
-    res.render('tenancy/admin/admins', { title: 'Platform admins', q, admins: result.items, pager: pager(req, result, { q }), me: req.wz.principal?.id });
+    res.render('tenancy/admin/admins', {
+      title: 'Platform admins',
+      q,
+      admins: result.items,
+      pager: pager(req, result, { q }),
+      me: req.wz.principal?.id,
+    });
   });
-  router.post('/admins', formAction(ui, to('/admins'), async (req) => {
-    const admin = await tenancy.users.addAdmin(actorOf(req), validate.adminCreate(formInput(req.body)));
-    return { to: pageUrl(req, '/admins'), message: `${admin.email} is now a platform admin` };
-  }));
-  router.post('/admins/:id/delete', formAction(ui, to('/admins'), async (req) => {
-    await tenancy.users.removeAdmin(actorOf(req), validate.id(req.params.id));
-    return { to: pageUrl(req, '/admins'), message: 'Platform admin removed' };
-  }));
+  router.post(
+    '/admins',
+    formAction(ui, to('/admins'), async (req) => {
+      const admin = await tenancy.users.addAdmin(actorOf(req), validate.adminCreate(formInput(req.body)));
+      return { to: pageUrl(req, '/admins'), message: `${admin.email} is now a platform admin` };
+    }),
+  );
+  router.post(
+    '/admins/:id/delete',
+    formAction(ui, to('/admins'), async (req) => {
+      await tenancy.users.removeAdmin(actorOf(req), validate.id(req.params.id));
+      return { to: pageUrl(req, '/admins'), message: 'Platform admin removed' };
+    }),
+  );
 
   router.get('/audit', async (req, res) => {
     const { page, pageSize, action } = paging(req.query);
     const result = await tenancy.audit.list({ action }, page, pageSize);
-    res.render('tenancy/admin/audit', { title: 'Audit log', entries: result.items, action, pager: pager(req, result, { action }) });
+    res.render('tenancy/admin/audit', {
+      title: 'Audit log',
+      entries: result.items,
+      action,
+      pager: pager(req, result, { action }),
+    });
   });
   return router;
 }

@@ -19,7 +19,9 @@ export function adminMerchantsApi(routes: PluginRoutes, tenancy: Tenancy): Route
     res.json(await tenancy.merchants.get(validate.id(req.params.id)));
   });
   router.patch('/merchants/:id', async (req, res) => {
-    res.json(await tenancy.merchants.update(actorOf(req), validate.id(req.params.id), validate.merchantUpdate(req.body)));
+    res.json(
+      await tenancy.merchants.update(actorOf(req), validate.id(req.params.id), validate.merchantUpdate(req.body)),
+    );
   });
   router.delete('/merchants/:id', async (req, res) => {
     await tenancy.merchants.remove(actorOf(req), validate.id(req.params.id));

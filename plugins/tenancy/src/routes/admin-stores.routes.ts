@@ -32,7 +32,9 @@ export function adminStoresApi(routes: PluginRoutes, tenancy: Tenancy): Router {
     res.json({ items: await tenancy.stores.domains(req.params.code) });
   });
   router.post('/stores/:code/domains', async (req, res) => {
-    res.status(201).json(await tenancy.stores.addDomain(actorOf(req), req.params.code, validate.domain(req.body).domain));
+    res
+      .status(201)
+      .json(await tenancy.stores.addDomain(actorOf(req), req.params.code, validate.domain(req.body).domain));
   });
   router.delete('/stores/:code/domains/:domain', async (req, res) => {
     await tenancy.stores.removeDomain(actorOf(req), req.params.code, req.params.domain);

@@ -9,6 +9,7 @@ import { storeTeamApi } from './store-team.routes.js';
 /** Mounts tenancy's JSON APIs (sign-in, sign-out and `me` are the `auth` plugin's). */
 export function mountApis(ctx: PluginContext, tenancy: Tenancy): void {
   const { routes } = ctx;
-  for (const api of [adminPlatformsApi, adminMerchantsApi, adminStoresApi, adminUsersApi]) routes.api('admin', api(routes, tenancy));
+  for (const api of [adminPlatformsApi, adminMerchantsApi, adminStoresApi, adminUsersApi])
+    routes.api('admin', api(routes, tenancy));
   routes.api('store', storeTeamApi(routes, tenancy));
 }

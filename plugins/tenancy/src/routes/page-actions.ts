@@ -75,10 +75,16 @@ export function formAction(
 }
 
 /** Query paging for list pages, with links to the previous and next page. */
-export function pager(req: Request, result: { total: number; page: number; pageSize: number }, extra: Record<string, string | undefined> = {}) {
+export function pager(
+  req: Request,
+  result: { total: number; page: number; pageSize: number },
+  extra: Record<string, string | undefined> = {},
+) {
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const link = (page: number) => {
-    const params = new URLSearchParams(Object.entries({ ...extra, page: String(page) }).filter(([, v]) => v) as Array<[string, string]>);
+    const params = new URLSearchParams(
+      Object.entries({ ...extra, page: String(page) }).filter(([, v]) => v) as Array<[string, string]>,
+    );
     return `${req.baseUrl}${req.path}?${params.toString()}`;
   };
   return {

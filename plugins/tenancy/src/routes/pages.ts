@@ -15,12 +15,68 @@ export function mountPages(ctx: PluginContext, tenancy: Tenancy): void {
   ctx.routes.pages('admin', adminStorePages(ctx.routes, tenancy, ui));
   ctx.routes.pages('admin', adminConsolePages(ctx.routes, tenancy, ui));
   ctx.routes.pages('store', storeDashboardPages(ctx.routes, tenancy, ui));
-  ctx.menus.add('admin', { id: 'stores', label: 'tenancy.menu.stores', path: '/stores', icon: 'store', permission: '*', order: 20 });
-  ctx.menus.add('admin', { id: 'merchants', label: 'tenancy.menu.merchants', path: '/merchants', icon: 'briefcase', permission: '*', order: 30 });
-  ctx.menus.add('admin', { id: 'platforms', label: 'tenancy.menu.platforms', path: '/platforms', icon: 'globe', permission: '*', order: 40 });
-  ctx.menus.add('admin', { id: 'admins', label: 'tenancy.menu.admins', path: '/admins', icon: 'shield-check', permission: '*', order: 50 });
-  ctx.menus.add('admin', { id: 'audit', label: 'tenancy.menu.audit', path: '/audit', icon: 'scroll-text', permission: '*', order: 60 });
-  ctx.menus.add('store', { id: 'team', label: 'tenancy.menu.team', path: '/team', icon: 'users', permission: P.teamView, order: 80 });
-  ctx.menus.add('store', { id: 'roles', label: 'tenancy.menu.roles', path: '/roles', icon: 'key-round', permission: P.teamView, order: 81 });
-  ctx.menus.add('store', { id: 'settings', label: 'tenancy.menu.settings', path: '/settings', icon: 'settings', permission: P.settingsManage, order: 90 });
+  ctx.menus.add('admin', {
+    id: 'stores',
+    label: 'tenancy.menu.stores',
+    path: '/stores',
+    icon: 'store',
+    permission: '*',
+    order: 20,
+  });
+  ctx.menus.add('admin', {
+    id: 'merchants',
+    label: 'tenancy.menu.merchants',
+    path: '/merchants',
+    icon: 'briefcase',
+    permission: '*',
+    order: 30,
+  });
+  ctx.menus.add('admin', {
+    id: 'platforms',
+    label: 'tenancy.menu.platforms',
+    path: '/platforms',
+    icon: 'globe',
+    permission: '*',
+    order: 40,
+  });
+  ctx.menus.add('admin', {
+    id: 'admins',
+    label: 'tenancy.menu.admins',
+    path: '/admins',
+    icon: 'shield-check',
+    permission: '*',
+    order: 50,
+  });
+  ctx.menus.add('admin', {
+    id: 'audit',
+    label: 'tenancy.menu.audit',
+    path: '/audit',
+    icon: 'scroll-text',
+    permission: '*',
+    order: 60,
+  });
+  ctx.menus.add('store', {
+    id: 'team',
+    label: 'tenancy.menu.team',
+    path: '/team',
+    icon: 'users',
+    permission: P.teamView,
+    order: 80,
+  });
+  ctx.menus.add('store', {
+    id: 'roles',
+    label: 'tenancy.menu.roles',
+    path: '/roles',
+    icon: 'key-round',
+    permission: P.teamView,
+    order: 81,
+  });
+  ctx.menus.add('store', {
+    id: 'settings',
+    label: 'tenancy.menu.settings',
+    path: '/settings',
+    icon: 'settings',
+    permission: P.settingsManage,
+    order: 90,
+  });
 }

@@ -16,7 +16,14 @@ export function storeTeamApi(routes: PluginRoutes, tenancy: Tenancy): Router {
     res.status(201).json(await tenancy.team.add(actorOf(req), await store(req), validate.memberAdd(req.body)));
   });
   router.patch('/team/:userId', permit(P.teamManage), async (req, res) => {
-    res.json(await tenancy.team.changeRole(actorOf(req), await store(req), validate.id(req.params.userId), validate.memberRole(req.body).role));
+    res.json(
+      await tenancy.team.changeRole(
+        actorOf(req),
+        await store(req),
+        validate.id(req.params.userId),
+        validate.memberRole(req.body).role,
+      ),
+    );
   });
   router.delete('/team/:userId', permit(P.teamManage), async (req, res) => {
     await tenancy.team.remove(actorOf(req), await store(req), validate.id(req.params.userId));
@@ -29,7 +36,14 @@ export function storeTeamApi(routes: PluginRoutes, tenancy: Tenancy): Router {
     res.status(201).json(await tenancy.roles.create(actorOf(req), await store(req), validate.roleCreate(req.body)));
   });
   router.put('/roles/:name', permit(P.teamManage), async (req, res) => {
-    res.json(await tenancy.roles.update(actorOf(req), await store(req), String(req.params.name), validate.roleUpdate(req.body)));
+    res.json(
+      await tenancy.roles.update(
+        actorOf(req),
+        await store(req),
+        String(req.params.name),
+        validate.roleUpdate(req.body),
+      ),
+    );
   });
   router.delete('/roles/:name', permit(P.teamManage), async (req, res) => {
     await tenancy.roles.remove(actorOf(req), await store(req), String(req.params.name));
@@ -40,7 +54,11 @@ export function storeTeamApi(routes: PluginRoutes, tenancy: Tenancy): Router {
     res.json({ code, name, currency, locale });
   });
   router.patch('/settings', permit(P.settingsManage), async (req, res) => {
-    const { name, currency, locale, code } = await tenancy.stores.updateSettings(actorOf(req), await store(req), validate.storeSettings(req.body));
+    const { name, currency, locale, code } = await tenancy.stores.updateSettings(
+      actorOf(req),
+      await store(req),
+      validate.storeSettings(req.body),
+    );
     res.json({ code, name, currency, locale });
   });
   router.get('/audit', permit(P.teamManage), async (req, res) => {

@@ -4,13 +4,30 @@ import type { AccountInput } from '../services/user.service.js';
 
 /** Compiled validators (400 `WZ_VALIDATION` on bad input). */
 export const validate = {
-  list: createValidator<{ q?: string; page?: string; pageSize?: string; platform?: string; status?: 'active' | 'suspended'; action?: string }>(schemas.listSchema),
+  list: createValidator<{
+    q?: string;
+    page?: string;
+    pageSize?: string;
+    platform?: string;
+    status?: 'active' | 'suspended';
+    action?: string;
+  }>(schemas.listSchema),
   platformCreate: createValidator<{ code: string; name: string; domain?: string | null }>(schemas.platformCreateSchema),
   platformUpdate: createValidator<{ name?: string; domain?: string | null }>(schemas.platformUpdateSchema),
   merchantCreate: createValidator<{ name: string; email?: string | null }>(schemas.merchantCreateSchema),
   merchantUpdate: createValidator<{ name?: string; email?: string | null }>(schemas.merchantUpdateSchema),
-  storeCreate: createValidator<{ code: string; name: string; merchantId: string; platform: string; currency?: string; locale?: string; owner?: AccountInput }>(schemas.storeCreateSchema),
-  storeUpdate: createValidator<{ name?: string; merchantId?: string; currency?: string; locale?: string }>(schemas.storeUpdateSchema),
+  storeCreate: createValidator<{
+    code: string;
+    name: string;
+    merchantId: string;
+    platform: string;
+    currency?: string;
+    locale?: string;
+    owner?: AccountInput;
+  }>(schemas.storeCreateSchema),
+  storeUpdate: createValidator<{ name?: string; merchantId?: string; currency?: string; locale?: string }>(
+    schemas.storeUpdateSchema,
+  ),
   storeSettings: createValidator<{ name?: string; currency?: string; locale?: string }>(schemas.storeSettingsSchema),
   domain: createValidator<{ domain: string }>(schemas.domainSchema),
   adminCreate: createValidator<AccountInput>(schemas.adminCreateSchema),
@@ -23,9 +40,21 @@ export const validate = {
 };
 
 /** Paging of list endpoints: page from 1, page size 1–100 (default 20). */
-export function paging(query: unknown): { q?: string; page: number; pageSize: number; platform?: string; status?: 'active' | 'suspended'; action?: string } {
+export function paging(query: unknown): {
+  q?: string;
+  page: number;
+  pageSize: number;
+  platform?: string;
+  status?: 'active' | 'suspended';
+  action?: string;
+} {
   const parsed = validate.list(query);
-  return { ...parsed, q: parsed.q?.trim() || undefined, page: Number(parsed.page ?? 1), pageSize: Math.min(100, Number(parsed.pageSize ?? 20)) };
+  return {
+    ...parsed,
+    q: parsed.q?.trim() || undefined,
+    page: Number(parsed.page ?? 1),
+    pageSize: Math.min(100, Number(parsed.pageSize ?? 20)),
+  };
 }
 
 /**
@@ -36,7 +65,8 @@ export function formInput(body: unknown, arrays: string[] = []): Record<string, 
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
     if (key === '_csrf' || key === 'next' || key === '_method') continue;
-    if (arrays.includes(key)) input[key] = Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value];
+    if (arrays.includes(key))
+      input[key] = Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value];
     else if (value !== '') input[key] = value;
   }
   for (const key of arrays) input[key] ??= [];

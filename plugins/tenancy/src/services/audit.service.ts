@@ -6,7 +6,12 @@ export class AuditService {
   constructor(private readonly repository: AuditRepository) {}
 
   /** Records that `actor` did `action` (`<thing>.<past-tense-verb>`) to `target`. */
-  async record(actor: Actor, action: string, target: string | null, extra: { storeId?: string; details?: Record<string, unknown> } = {}): Promise<void> {
+  async record(
+    actor: Actor,
+    action: string,
+    target: string | null,
+    extra: { storeId?: string; details?: Record<string, unknown> } = {},
+  ): Promise<void> {
     await this.repository.insert({
       actorId: actor.id,
       actorEmail: actor.email,

@@ -10,22 +10,36 @@ export interface PlatformDomains {
   reload(): Promise<void>;
 }
 
-export function createPlatformDomains(platforms: () => PlatformDirectory, ttlMs: number, onError: (error: unknown) => void): PlatformDomains {
+export function createPlatformDomains(
+  platforms: () => PlatformDirectory,
+  ttlMs: number,
+  onError: (error: unknown) => void,
+): PlatformDomains {
   let byDomain = new Map<string, string>();
   let byCode = new Map<string, string | null>();
   let loadedAt = 0;
   let loading: Promise<void> | undefined;
   let subscribed = false;
-  const reload = () => (loading ??= platforms().list().then((list) => {
-    byDomain = new Map(list.filter((p) => p.domain).map((p) => [p.domain!.toLowerCase(), p.code]));
-    byCode = new Map(list.map((p) => [p.code, p.domain]));
-    loadedAt = Date.now();
-  }).finally(() => (loading = undefined)));
+  const reload = () =>
+    (loading ??= platforms()
+      .list()
+      .then((list) => {
+        byDomain = new Map(list.filter((p) => p.domain).map((p) => [p.domain!.toLowerCase(), p.code]));
+        byCode = new Map(list.map((p) => [p.code, p.domain]));
+        loadedAt = Date.now();
+      })
+      .finally(() => (loading = undefined)));
   const subscribe = () => {
     if (subscribed) return;
     subscribed = true;
     // A change during a load may not be in that load's result: reload once more after it.
-    platforms().onChange(() => void (loading ?? Promise.resolve()).catch(() => {}).then(reload).catch(onError));
+    platforms().onChange(
+      () =>
+        void (loading ?? Promise.resolve())
+          .catch(() => {})
+          .then(reload)
+          .catch(onError),
+    );
   };
   // Other instances change platforms too: refresh in the background once the snapshot is older than the TTL.
   const refreshIfStale = () => {

@@ -4,7 +4,10 @@ import type { AuditService } from './audit.service.js';
 
 /** Platforms belong to the host; the admin console edits them through the host service, audited here. */
 export class PlatformService {
-  constructor(private readonly platforms: () => PlatformDirectory, private readonly audit: AuditService) {}
+  constructor(
+    private readonly platforms: () => PlatformDirectory,
+    private readonly audit: AuditService,
+  ) {}
 
   list(): Promise<Platform[]> {
     return this.platforms().list();

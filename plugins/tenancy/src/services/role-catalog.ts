@@ -35,7 +35,9 @@ export class RoleCatalog {
 
   /** The codes of {@link declarations}, sorted. */
   permissions(): string[] {
-    return this.declarations().map((permission) => permission.code).sort();
+    return this.declarations()
+      .map((permission) => permission.code)
+      .sort();
   }
 
   /** The store permissions grouped by declaring plugin, plugins in load order. */

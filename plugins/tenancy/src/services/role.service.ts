@@ -41,7 +41,11 @@ export class RoleService {
 
   async list(store: Store): Promise<RoleView[]> {
     const builtin = BUILTIN_ROLES.map((name) => ({ name, builtin: true, permissions: this.catalog.builtin(name) }));
-    const custom = (await this.repository.ofStore(store.id)).map((role) => ({ name: role.name, builtin: false, permissions: role.permissions }));
+    const custom = (await this.repository.ofStore(store.id)).map((role) => ({
+      name: role.name,
+      builtin: false,
+      permissions: role.permissions,
+    }));
     return [...builtin, ...custom];
   }
 
@@ -52,7 +56,8 @@ export class RoleService {
 
   /** Throws 404 unless `role` is built in or a custom role of the store. */
   async require(store: Store, role: string): Promise<void> {
-    if (!isBuiltinRole(role) && !(await this.repository.find(store.id, role))) throw notFound('WZ_TENANCY_ROLE_NOT_FOUND', `${store.code} has no role ${role}`, { role });
+    if (!isBuiltinRole(role) && !(await this.repository.find(store.id, role)))
+      throw notFound('WZ_TENANCY_ROLE_NOT_FOUND', `${store.code} has no role ${role}`, { role });
   }
 
   private check(actor: Actor, name: string, permissions: string[]): string[] {
@@ -72,7 +77,8 @@ export class RoleService {
     try {
       role = await this.repository.insert(store.id, input.name, permissions);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`${store.code} already has a role ${input.name}`, { role: input.name });
+      if (isUniqueViolation(error))
+        throw conflict(`${store.code} already has a role ${input.name}`, { role: input.name });
       throw error;
     }
     await this.audit.record(actor, 'role.created', input.name, { storeId: store.id, details: { permissions } });
@@ -93,8 +99,14 @@ export class RoleService {
   async remove(actor: Actor, store: Store, name: string): Promise<void> {
     if (isBuiltinRole(name)) throw validation('/name', `"${name}" is a built-in role`, 'reserved');
     const members = await this.memberships.countWithRole(store.id, name);
-    if (members > 0) throw refused('WZ_TENANCY_ROLE_IN_USE', `${members} member(s) still have the role ${name}; give them another role first`, { role: name, members });
-    if (!(await this.repository.remove(store.id, name))) throw notFound('WZ_TENANCY_ROLE_NOT_FOUND', `${store.code} has no role ${name}`, { role: name });
+    if (members > 0)
+      throw refused(
+        'WZ_TENANCY_ROLE_IN_USE',
+        `${members} member(s) still have the role ${name}; give them another role first`,
+        { role: name, members },
+      );
+    if (!(await this.repository.remove(store.id, name)))
+      throw notFound('WZ_TENANCY_ROLE_NOT_FOUND', `${store.code} has no role ${name}`, { role: name });
     await this.audit.record(actor, 'role.deleted', name, { storeId: store.id });
   }
 }

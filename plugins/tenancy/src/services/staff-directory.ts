@@ -10,7 +10,12 @@ export function createStaffDirectory(memberships: MembershipRepository): StaffDi
       const ids = [...new Set(userIds.filter(isUuid).map((id) => id.toLowerCase()))];
       if (!isUuid(storeId) || ids.length === 0) return [];
       const members = await memberships.someOfStore(storeId, ids);
-      return members.map((member) => ({ id: member.userId, name: member.name, email: member.email, role: member.role }));
+      return members.map((member) => ({
+        id: member.userId,
+        name: member.name,
+        email: member.email,
+        role: member.role,
+      }));
     },
   };
 }

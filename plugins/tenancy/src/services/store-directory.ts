@@ -20,12 +20,17 @@ export interface CachedStoreDirectory extends StoreDirectory {
 }
 
 /** Stores with per-key caches (code → store, domain → code): O(1) per request however many stores exist. */
-export function createStoreDirectory(stores: StoreRepository, domains: DomainRepository, ttlMs: number): CachedStoreDirectory {
+export function createStoreDirectory(
+  stores: StoreRepository,
+  domains: DomainRepository,
+  ttlMs: number,
+): CachedStoreDirectory {
   const byCode = new TtlCache<Store | null>(ttlMs);
   const byDomain = new TtlCache<string | null>(ttlMs);
   const listeners = new Set<(code: string) => void>();
   const perRequest = new WeakMap<Request, Store>();
-  const cachedByCode = async (code: string) => (await byCode.get(code, async () => (await stores.byCode(code)) ?? null)) ?? undefined;
+  const cachedByCode = async (code: string) =>
+    (await byCode.get(code, async () => (await stores.byCode(code)) ?? null)) ?? undefined;
   return {
     byCode: (code) => stores.byCode(code),
     byId: (id) => stores.byId(id),
@@ -41,7 +46,8 @@ export function createStoreDirectory(stores: StoreRepository, domains: DomainRep
       return () => listeners.delete(listener);
     },
     cachedByCode,
-    cachedCodeOfDomain: async (domain) => (await byDomain.get(domain, async () => (await domains.storeCodeOf(domain)) ?? null)) ?? undefined,
+    cachedCodeOfDomain: async (domain) =>
+      (await byDomain.get(domain, async () => (await domains.storeCodeOf(domain)) ?? null)) ?? undefined,
     remember: (req, store) => void perRequest.set(req, store),
     resolved: (req) => perRequest.get(req),
     changed(code) {

@@ -12,7 +12,19 @@ import type { CachedStoreDirectory } from './store-directory.js';
 import type { AccountInput, UserService } from './user.service.js';
 
 /** Store codes that would clash with host names or URL segments. */
-export const RESERVED_STORE_CODES = new Set(['admin', 'api', 'www', 'static', 'store', 'storefront', 'shared', 'health', 'metrics', 'auth', 'mail']);
+export const RESERVED_STORE_CODES = new Set([
+  'admin',
+  'api',
+  'www',
+  'static',
+  'store',
+  'storefront',
+  'shared',
+  'health',
+  'metrics',
+  'auth',
+  'mail',
+]);
 
 export interface NewStoreInput {
   code: string;
@@ -43,7 +55,11 @@ export class StoreService {
     },
   ) {}
 
-  search(filter: { q?: string; platform?: string; status?: string }, page: number, pageSize: number): Promise<Page<Store>> {
+  search(
+    filter: { q?: string; platform?: string; status?: string },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<Store>> {
     return this.deps.stores.search(filter, page, pageSize);
   }
 
@@ -56,17 +72,29 @@ export class StoreService {
 
   async create(actor: Actor, input: NewStoreInput): Promise<Store> {
     if (RESERVED_STORE_CODES.has(input.code)) throw validation('/code', `"${input.code}" is reserved`, 'reserved');
-    if (!(await this.deps.merchants.byId(input.merchantId))) throw notFound('WZ_TENANCY_MERCHANT_NOT_FOUND', `No merchant ${input.merchantId}`, { merchant: input.merchantId });
+    if (!(await this.deps.merchants.byId(input.merchantId)))
+      throw notFound('WZ_TENANCY_MERCHANT_NOT_FOUND', `No merchant ${input.merchantId}`, {
+        merchant: input.merchantId,
+      });
     const platform = await this.deps.platforms().get(input.platform);
     if (!platform) throw validation('/platform', `no platform "${input.platform}"`, 'not_one_of');
     // The store and its owner are made together: a refused owner leaves no store behind.
     const owner = input.owner && (await this.deps.users.prepare(input.owner));
     const store = await this.deps.tx.run(async (tx) => {
       const created = await this.insert(input, tx);
-      if (owner) await this.deps.memberships.insert(created.id, (await this.deps.users.findOrCreate(owner, tx)).user.id, 'owner', tx);
+      if (owner)
+        await this.deps.memberships.insert(
+          created.id,
+          (await this.deps.users.findOrCreate(owner, tx)).user.id,
+          'owner',
+          tx,
+        );
       return created;
     });
-    await this.deps.audit.record(actor, 'store.created', store.code, { storeId: store.id, details: { merchantId: store.merchantId, platform: store.platform } });
+    await this.deps.audit.record(actor, 'store.created', store.code, {
+      storeId: store.id,
+      details: { merchantId: store.merchantId, platform: store.platform },
+    });
     this.deps.directory.changed(store.code);
     await this.deps.publish('tenancy.store-created', { storeId: store.id, code: store.code, platform: store.platform });
     return store;
@@ -74,9 +102,20 @@ export class StoreService {
 
   private async insert(input: NewStoreInput, tx: Tx): Promise<Store> {
     try {
-      return await this.deps.stores.insert({ code: input.code, name: input.name.trim(), merchantId: input.merchantId, platform: input.platform, currency: input.currency ?? 'EUR', locale: input.locale ?? 'en' }, tx);
+      return await this.deps.stores.insert(
+        {
+          code: input.code,
+          name: input.name.trim(),
+          merchantId: input.merchantId,
+          platform: input.platform,
+          currency: input.currency ?? 'EUR',
+          locale: input.locale ?? 'en',
+        },
+        tx,
+      );
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`A store with the code "${input.code}" already exists`, { code: input.code });
+      if (isUniqueViolation(error))
+        throw conflict(`A store with the code "${input.code}" already exists`, { code: input.code });
       throw error;
     }
   }
@@ -84,7 +123,10 @@ export class StoreService {
   /** Admin edits: name, merchant, currency, locale. */
   async update(actor: Actor, code: string, patch: StoreSettings & { merchantId?: string }): Promise<Store> {
     const current = await this.get(code);
-    if (patch.merchantId && !(await this.deps.merchants.byId(patch.merchantId))) throw notFound('WZ_TENANCY_MERCHANT_NOT_FOUND', `No merchant ${patch.merchantId}`, { merchant: patch.merchantId });
+    if (patch.merchantId && !(await this.deps.merchants.byId(patch.merchantId)))
+      throw notFound('WZ_TENANCY_MERCHANT_NOT_FOUND', `No merchant ${patch.merchantId}`, {
+        merchant: patch.merchantId,
+      });
     return this.apply(actor, current, { ...patch, name: patch.name?.trim() }, 'store.updated');
   }
 
@@ -99,7 +141,12 @@ export class StoreService {
     return this.apply(actor, current, { status }, status === 'suspended' ? 'store.suspended' : 'store.activated');
   }
 
-  private async apply(actor: Actor, store: Store, patch: Parameters<StoreRepository['update']>[1], action: string): Promise<Store> {
+  private async apply(
+    actor: Actor,
+    store: Store,
+    patch: Parameters<StoreRepository['update']>[1],
+    action: string,
+  ): Promise<Store> {
     const updated = (await this.deps.stores.update(store.id, patch))!;
     await this.deps.audit.record(actor, action, store.code, { storeId: store.id, details: patch });
     this.deps.directory.changed(store.code);
@@ -117,7 +164,11 @@ export class StoreService {
     const domain = rawDomain.trim().toLowerCase().replace(/\.$/, '');
     const platforms = await this.deps.platforms().list();
     const clash = platforms.find((p) => p.domain && (domain === p.domain || domain.endsWith(`.${p.domain}`)));
-    if (clash) throw conflict(`${domain} belongs to platform ${clash.code}: its stores already answer at <store>.${clash.domain}`, { domain, platform: clash.code });
+    if (clash)
+      throw conflict(
+        `${domain} belongs to platform ${clash.code}: its stores already answer at <store>.${clash.domain}`,
+        { domain, platform: clash.code },
+      );
     let added: StoreDomain;
     try {
       added = await this.deps.domains.insert(store.id, domain);
@@ -131,7 +182,8 @@ export class StoreService {
 
   async removeDomain(actor: Actor, code: string, domain: string): Promise<void> {
     const store = await this.get(code);
-    if (!(await this.deps.domains.remove(store.id, domain.toLowerCase()))) throw notFound('WZ_TENANCY_DOMAIN_NOT_FOUND', `${store.code} has no domain ${domain}`, { domain });
+    if (!(await this.deps.domains.remove(store.id, domain.toLowerCase())))
+      throw notFound('WZ_TENANCY_DOMAIN_NOT_FOUND', `${store.code} has no domain ${domain}`, { domain });
     await this.afterDomainChange(actor, store, 'store.domain-removed', domain);
   }
 

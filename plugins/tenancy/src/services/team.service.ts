@@ -25,7 +25,8 @@ export class TeamService {
   /** Throws 403 unless `actor` holds every permission of `role`. */
   private async mayHandle(actor: Actor, store: Store, role: string, verb: string): Promise<void> {
     const missing = missingPermissions(actor.permissions, await this.roles.permissionsOf(store, role));
-    if (missing.length > 0) throw forbidden(`You cannot ${verb} the role ${role}: it holds permissions you do not have`, missing);
+    if (missing.length > 0)
+      throw forbidden(`You cannot ${verb} the role ${role}: it holds permissions you do not have`, missing);
   }
 
   async add(actor: Actor, store: Store, input: AccountInput & { role: string }): Promise<Member> {
@@ -42,7 +43,10 @@ export class TeamService {
       }
       return (await this.memberships.find(store.id, user.id, tx))!;
     });
-    await this.audit.record(actor, 'team.member-added', member.email, { storeId: store.id, details: { role: input.role } });
+    await this.audit.record(actor, 'team.member-added', member.email, {
+      storeId: store.id,
+      details: { role: input.role },
+    });
     return member;
   }
 
@@ -58,7 +62,10 @@ export class TeamService {
       if (current.role === 'owner' && role !== 'owner') await this.keepAnOwner(store, userId, tx);
       await this.memberships.setRole(store.id, userId, role, tx);
     });
-    await this.audit.record(actor, 'team.role-changed', current.email, { storeId: store.id, details: { from: current.role, role } });
+    await this.audit.record(actor, 'team.role-changed', current.email, {
+      storeId: store.id,
+      details: { from: current.role, role },
+    });
     return { ...current, role };
   }
 
@@ -70,22 +77,30 @@ export class TeamService {
       if (current.role === 'owner') await this.keepAnOwner(store, userId, tx);
       await this.memberships.remove(store.id, userId, tx);
     });
-    await this.audit.record(actor, 'team.member-removed', current.email, { storeId: store.id, details: { role: current.role } });
+    await this.audit.record(actor, 'team.member-removed', current.email, {
+      storeId: store.id,
+      details: { role: current.role },
+    });
   }
 
   private async member(store: Store, userId: string, tx?: Tx): Promise<Member> {
     const member = await this.memberships.find(store.id, userId, tx);
-    if (!member) throw notFound('WZ_TENANCY_MEMBER_NOT_FOUND', `No team member ${userId} in ${store.code}`, { user: userId });
+    if (!member)
+      throw notFound('WZ_TENANCY_MEMBER_NOT_FOUND', `No team member ${userId} in ${store.code}`, { user: userId });
     return member;
   }
 
   private async unchanged(store: Store, seen: Member, tx: Tx): Promise<void> {
     const now = await this.member(store, seen.userId, tx);
-    if (now.role !== seen.role) throw conflict(`${seen.email}'s role changed meanwhile; reload and try again`, { user: seen.userId });
+    if (now.role !== seen.role)
+      throw conflict(`${seen.email}'s role changed meanwhile; reload and try again`, { user: seen.userId });
   }
 
   private async keepAnOwner(store: Store, leaving: string, tx: Tx): Promise<void> {
     const owners = await this.memberships.lockHolders(store.id, 'owner', tx);
-    if (owners.filter((id) => id !== leaving).length === 0) throw refused('WZ_TENANCY_LAST_OWNER', `${store.code} needs at least one owner; make someone else owner first`, { user: leaving });
+    if (owners.filter((id) => id !== leaving).length === 0)
+      throw refused('WZ_TENANCY_LAST_OWNER', `${store.code} needs at least one owner; make someone else owner first`, {
+        user: leaving,
+      });
   }
 }

@@ -6,7 +6,10 @@ export class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
   private readonly loading = new Map<string, Promise<V>>();
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 50_000) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 50_000,
+  ) {}
 
   /** The cached value, or undefined when absent or expired. */
   peek(key: string): { value: V } | undefined {
@@ -25,10 +28,12 @@ export class TtlCache<V> {
     if (hit) return hit.value;
     let pending = this.loading.get(key);
     if (!pending) {
-      pending = load().then((value) => {
-        this.set(key, value);
-        return value;
-      }).finally(() => this.loading.delete(key));
+      pending = load()
+        .then((value) => {
+          this.set(key, value);
+          return value;
+        })
+        .finally(() => this.loading.delete(key));
       this.loading.set(key, pending);
     }
     return pending;

@@ -6,10 +6,18 @@ export const name = { type: 'string', minLength: 1, maxLength: 120, pattern: '\\
 export const code = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,38}$' } as const;
 export const currency = { type: 'string', pattern: '^[A-Z]{3}$' } as const;
 export const locale = { type: 'string', pattern: '^[a-z]{2}(-[A-Z]{2})?$' } as const;
-export const domain = { type: 'string', maxLength: 253, pattern: '^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.?$' } as const;
+export const domain = {
+  type: 'string',
+  maxLength: 253,
+  pattern: '^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.?$',
+} as const;
 export const uuid = { type: 'string', format: 'uuid' } as const;
 export const roleName = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,38}$' } as const;
-export const permissions = { type: 'array', maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 100 } } as const;
+export const permissions = {
+  type: 'array',
+  maxItems: 200,
+  items: { type: 'string', minLength: 1, maxLength: 100 },
+} as const;
 
 /** `?q=&page=&pageSize=` of list endpoints (query values are strings). */
 export const listQuery = {

@@ -1,4 +1,17 @@
-import { account, code, currency, domain, email, listQuery, locale, name, password, permissions, roleName, uuid } from './common.schema.js';
+import {
+  account,
+  code,
+  currency,
+  domain,
+  email,
+  listQuery,
+  locale,
+  name,
+  password,
+  permissions,
+  roleName,
+  uuid,
+} from './common.schema.js';
 
 /** Request schemas of tenancy's APIs (also used by its pages after form values are normalised). */
 
@@ -11,7 +24,10 @@ const object = (properties: Record<string, unknown>, required: string[] = [], mi
 });
 
 export const listSchema = listQuery;
-export const platformCreateSchema = object({ code, name, domain: { anyOf: [domain, { type: 'null' }] } }, ['code', 'name']);
+export const platformCreateSchema = object({ code, name, domain: { anyOf: [domain, { type: 'null' }] } }, [
+  'code',
+  'name',
+]);
 export const platformUpdateSchema = object({ name, domain: { anyOf: [domain, { type: 'null' }] } }, [], 1);
 export const merchantCreateSchema = object({ name, email: { anyOf: [email, { type: 'null' }] } }, ['name']);
 export const merchantUpdateSchema = object({ name, email: { anyOf: [email, { type: 'null' }] } }, [], 1);
