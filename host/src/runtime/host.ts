@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { HostServices, hostErrors, WizamartError } from '@wizamart/plugin-sdk';
 import { Kernel, type KernelOptions } from '../kernel/kernel.js';
@@ -27,7 +24,10 @@ import { createMetrics, type HostMetrics } from './http/metrics.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { readHostConfig, type HostConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { loadErrorReporter, type ErrorReporter } from './sentry.js';
+import { createRunningHost, type BootTimings, type RunningHost } from './running-host.js';
+import { loadErrorReporter } from './sentry.js';
+
+export type { BootTimings, RunningHost } from './running-host.js';
 
 /** How to run a host; every option has a default from the host config. */
 export interface HostOptions extends Pick<KernelOptions, 'appDir' | 'pluginPaths' | 'packages' | 'hookTimeoutMs'> {
@@ -51,40 +51,6 @@ export interface HostOptions extends Pick<KernelOptions, 'appDir' | 'pluginPaths
   /** Run the plugins' start hooks (default true; `wizamart routes` reads only what plugins registered). */
   start?: boolean;
 }
-
-/** Seconds spent in each boot step. */
-export type BootTimings = Record<
-  'discover' | 'resolve' | 'import' | 'register' | 'migrate' | 'start' | 'total',
-  number
->;
-
-/** A booted host. */
-export interface RunningHost {
-  kernel: Kernel;
-  database: Database;
-  jobs: JobRunner;
-  metrics: HostMetrics;
-  health: HealthService;
-  enablement: EnablementStore;
-  /** Per-platform enable/disable with plans, audit and propagation to other hosts. */
-  enablementChanges: EnablementService;
-  /** The express app (absent in worker mode). */
-  app?: Express;
-  timings: BootTimings;
-  logger: Logger;
-  /** True once booted, false again as soon as shutdown begins. */
-  readonly ready: boolean;
-  /** Serves the app on `port` (0 picks one) and resolves with its URL. */
-  listen(port: number, host?: string): Promise<{ url: string; server: Server }>;
-  /** True when this boot met a new database (the first-boot rule applied). */
-  firstBoot: boolean;
-  /** Runs every plugin's seeds of `set` in dependency order and returns the lines they report. */
-  runSeeds(set: string): Promise<string[]>;
-  /** Graceful stop: readiness 503 at once, in-flight requests finish, jobs drain, pools close (bounded to ~9 s). */
-  stop(): Promise<void>;
-}
-
-const SHUTDOWN = { httpMs: 5000, totalMs: 9000 } as const;
 
 /**
  * Boots a host: discover → resolve → import → register → migrate → start, the database opening in parallel with
@@ -299,83 +265,4 @@ function recordPluginMetrics(kernel: Kernel, metrics: HostMetrics): void {
   metrics.plugins.set({ state: 'failed' }, states.failed);
   metrics.plugins.set({ state: 'blocked' }, states.blocked);
   for (const plugin of kernel.active) metrics.pluginBoot.set({ plugin: plugin.node.code }, plugin.bootSeconds);
-}
-
-interface HostParts extends Omit<RunningHost, 'ready' | 'listen' | 'stop' | 'runSeeds'> {
-  listener?: { stop(): Promise<void> };
-  config: HostConfig;
-  reporter?: ErrorReporter;
-  isReady(): boolean;
-  unready(): void;
-}
-
-function createRunningHost(parts: HostParts): RunningHost {
-  const servers = new Set<Server>();
-  let stopping: Promise<void> | undefined;
-  const stop = async () => {
-    parts.unready();
-    const deadline = Date.now() + SHUTDOWN.totalMs;
-    // Load balancers need a moment to see readiness turn 503 before the listener closes (e.g. Kubernetes endpoints).
-    const delayMs = parts.config.shutdownDelayMs;
-    if (delayMs > 0 && servers.size > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    await Promise.all([...servers].map((server) => closeServer(server, SHUTDOWN.httpMs)));
-    await parts.jobs.stop().catch((error) => parts.logger.error({ err: error }, 'job shutdown failed'));
-    await parts.kernel.stop();
-    await parts.listener?.stop();
-    await parts.reporter?.flush(Math.max(0, Math.min(2000, deadline - Date.now()))).catch(() => {});
-    await parts.database.close().catch((error) => parts.logger.error({ err: error }, 'database close failed'));
-    parts.logger.info('host stopped');
-    parts.logger.flush();
-  };
-  return {
-    kernel: parts.kernel,
-    database: parts.database,
-    jobs: parts.jobs,
-    metrics: parts.metrics,
-    health: parts.health,
-    enablement: parts.enablement,
-    enablementChanges: parts.enablementChanges,
-    app: parts.app,
-    timings: parts.timings,
-    logger: parts.logger,
-    get ready() {
-      return parts.isReady();
-    },
-    async listen(port, host = '127.0.0.1') {
-      if (!parts.app) throw hostErrors.WZ_HOST_NO_HTTP();
-      const server = createServer(parts.app);
-      servers.add(server);
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
-      const address = server.address() as AddressInfo;
-      const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      return { url: `http://${shown}:${address.port}`, server };
-    },
-    stop: () => (stopping ??= stop()),
-    firstBoot: parts.firstBoot,
-    async runSeeds(set) {
-      const lines: string[] = [];
-      for (const seed of parts.kernel.contributions.seeds.filter((entry) => entry.set === set)) {
-        parts.logger.info({ plugin: seed.plugin, set }, 'seeding');
-        const reported = await seed.run();
-        if (Array.isArray(reported)) lines.push(...reported);
-      }
-      return lines;
-    },
-  };
-}
-
-/** Stops accepting connections, lets in-flight requests finish, and cuts what is left after `graceMs`. */
-async function closeServer(server: Server, graceMs: number): Promise<void> {
-  if (!server.listening) return;
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-  // Keep-alive connections that go idle after their request finished must not hold the close open.
-  const sweeper = setInterval(() => server.closeIdleConnections(), 100);
-  await closed;
-  clearTimeout(timer);
-  clearInterval(sweeper);
 }
