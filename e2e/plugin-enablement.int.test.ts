@@ -61,7 +61,8 @@ describe('plugin enablement through the admin API', function () {
       enabled: true,
       reasons: ['explicit'],
     });
-    // A plugin that failed keeps its recorded enablement (it comes back when fixed); its state says why it is not running.
+    // A plugin that failed keeps its recorded enablement (it comes back when fixed); its state says why it is not
+    // running.
     expect(plugins.find((plugin) => plugin.code === 'bad-migration')).to.deep.include({ state: 'failed' });
     expect(await storefrontMenu())
       .to.include('/storefront/fashion/wishlist')

@@ -41,7 +41,9 @@ async function findProduct(page: Page, query: string, slug: string): Promise<voi
   await page.locator('[data-sku]').filter({ hasText: /\S/ }).waitFor();
 }
 
-/** Picks option values with the product page's picker, checks it landed on `variantId`, and adds `quantity` to the cart. */
+/**
+ * Picks option values with the product page's picker, checks it landed on `variantId`, and adds `quantity` to the cart.
+ */
 async function addToCart(page: Page, values: string[], variantId: string, quantity: number): Promise<void> {
   for (const value of values)
     await page.locator('article label', { hasText: new RegExp(`^\\s*${value}\\s*$`) }).click();

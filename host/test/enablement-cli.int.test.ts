@@ -13,7 +13,9 @@ interface Run {
   stderr: string;
 }
 
-/** `wizamart plugins enable|disable` over the ledger and audit fixtures (audit requires ledger), on its own database. */
+/**
+ * `wizamart plugins enable|disable` over the ledger and audit fixtures (audit requires ledger), on its own database.
+ */
 describe('wizamart plugins enable|disable', function () {
   this.timeout(60_000);
   let env: Record<string, string>;

@@ -32,7 +32,9 @@ export interface RequestTenant {
   surface: RequestSurface;
   /** How the tenant was found: `path` (development), `subdomain`, `admin-subdomain` or `domain`. */
   mode?: 'path' | 'subdomain' | 'admin-subdomain' | 'domain';
-  /** The public URL prefix of this surface for links (`''` on a store's own host, `/storefront/<store>` in path mode). */
+  /**
+   * The public URL prefix of this surface for links (`''` on a store's own host, `/storefront/<store>` in path mode).
+   */
   base?: string;
 }
 
@@ -127,7 +129,10 @@ export function publicAccess(): RouteGuard {
   return guard([], true, (_req, _res, next) => next());
 }
 
-/** The guard declaration of a middleware (its permissions, and whether it is public), or undefined when it is not a route guard. */
+/**
+ * The guard declaration of a middleware (its permissions, and whether it is public), or undefined when it is not a
+ * route guard.
+ */
 export function guardOf(handler: unknown): { permissions: readonly string[]; public: boolean } | undefined {
   return typeof handler === 'function' ? (handler as Partial<RouteGuard>)[GUARD] : undefined;
 }

@@ -27,7 +27,10 @@ export interface PluginManifest {
   entry: string;
   /** Folder of compiled migrations `<code>_<seq>_<description>.js` (default `./migrations`). */
   migrations?: string;
-  /** Folder of Handlebars views, rendered as `<code>/<view>`; `partials/` inside it become `<code>/<name>` partials (default `./views`). */
+  /**
+   * Folder of Handlebars views, rendered as `<code>/<view>`; `partials/` inside it become `<code>/<name>` partials
+   * (default `./views`).
+   */
   views?: string;
   /** Folder served at `/static/modules/<code>/` (default `./static`). */
   static?: string;

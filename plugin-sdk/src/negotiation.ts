@@ -3,7 +3,8 @@ import type { RequestState } from './http.js';
 
 /**
  * True when the request wants JSON rather than a page: an `/api/…` path (as the host's URL map read it), or an
- * `Accept` header preferring JSON over HTML. Error handlers use it to choose between the JSON error envelope and an error page.
+ * `Accept` header preferring JSON over HTML. Error handlers use it to choose between the JSON error envelope and an
+ * error page.
  *
  * @example
  * ```ts

@@ -68,8 +68,8 @@ export function formatRoutes(stages: PipelineStage[], routes: RouteRow[]): strin
 }
 
 /**
- * `wizamart routes [--json]`: registers the installed plugins (in-memory database, no HTTP) and prints the request pipeline
- * stages in order and every route with its plugin, surface and guard.
+ * `wizamart routes [--json]`: registers the installed plugins (in-memory database, no HTTP) and prints the request
+ * pipeline stages in order and every route with its plugin, surface and guard.
  */
 export async function routesCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });

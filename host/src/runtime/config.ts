@@ -56,7 +56,10 @@ export interface HostConfig {
   readonly jwtSecret?: string;
   /** `WIZAMART_PLATFORM_DOMAIN` (default `localhost`, lower-cased). */
   readonly platformDomain: string;
-  /** `WIZAMART_DEMO`: true/false forces the demo seed at `wizamart start` on or off; unset seeds a fresh embedded database. */
+  /**
+   * `WIZAMART_DEMO`: true/false forces the demo seed at `wizamart start` on or off; unset seeds a fresh embedded
+   * database.
+   */
   readonly demo?: boolean;
   /** `WIZAMART_DEMO_PASSWORD`: the demo users' password, when set. */
   readonly demoPassword?: string;

@@ -31,7 +31,10 @@ function checkDefaults(properties: Record<string, unknown>): Finding[] {
   });
 }
 
-/** The manifest's config schema compiles the way the host compiles it, describes an object and has valid defaults (WZV023, WZV024). */
+/**
+ * The manifest's config schema compiles the way the host compiles it, describes an object and has valid defaults
+ * (WZV023, WZV024).
+ */
 export function checkConfig(plugin: PluginPackage): Finding[] {
   const schema = plugin.manifest.config;
   if (schema === undefined) return [];

@@ -28,7 +28,10 @@ function shipped(files: string[], target: string): boolean {
     );
 }
 
-/** The entry and every existing asset folder are in package.json "files", when the package limits what it ships (WZV025). */
+/**
+ * The entry and every existing asset folder are in package.json "files", when the package limits what it ships
+ * (WZV025).
+ */
 export function checkFilesField(plugin: PluginPackage): Finding[] {
   const files = plugin.pkg.files;
   if (!Array.isArray(files)) return [];

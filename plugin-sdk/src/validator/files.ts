@@ -45,7 +45,10 @@ export function readJson(file: string): unknown {
   }
 }
 
-/** The folder of an installed package `name`, looked up in node_modules from `fromDir` upwards (symlinks resolved by callers). */
+/**
+ * The folder of an installed package `name`, looked up in node_modules from `fromDir` upwards (symlinks resolved by
+ * callers).
+ */
 export function findPackageDir(name: string, fromDir: string): string | undefined {
   for (let dir = fromDir; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'node_modules', ...name.split('/'));

@@ -120,7 +120,10 @@ function checkUsedKeys(plugin: PluginPackage, sources: SourceFile[], english: Me
   });
 }
 
-/** Locale files of every language, complete and consistent, and the keys the plugin uses present (WZV013–WZV015, WZV026, WZV027). */
+/**
+ * Locale files of every language, complete and consistent, and the keys the plugin uses present (WZV013–WZV015, WZV026,
+ * WZV027).
+ */
 export function checkLocales(plugin: PluginPackage, sources: SourceFile[] = []): Finding[] {
   const dir = manifestDir(plugin, 'locales');
   const hasFolder = isDir(dir);

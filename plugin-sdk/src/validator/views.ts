@@ -55,7 +55,10 @@ function checkPartialRef(
   );
 }
 
-/** Partial references in every template: namespaced, own ones present, foreign ones from required plugins (WZV016, WZV017). */
+/**
+ * Partial references in every template: namespaced, own ones present, foreign ones from required plugins (WZV016,
+ * WZV017).
+ */
 function checkPartials(plugin: PluginPackage): Finding[] {
   const viewsDir = manifestDir(plugin, 'views');
   let closure: Set<string> | undefined;

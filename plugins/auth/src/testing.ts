@@ -51,7 +51,10 @@ async function postJson(app: RequestListener, path: string, body: unknown): Prom
   }
 }
 
-/** Signs in through `/api/v1/store/<store>/auth/login` or `/api/v1/admin/auth/login`; throws with the response when refused. */
+/**
+ * Signs in through `/api/v1/store/<store>/auth/login` or `/api/v1/admin/auth/login`; throws with the response when
+ * refused.
+ */
 export async function signIn(test: HasApp, options: SignInOptions): Promise<string> {
   const path = options.store === undefined ? '/api/v1/admin/auth/login' : `/api/v1/store/${options.store}/auth/login`;
   const res = await postJson(test.app, path, { email: options.email, password: options.password ?? DEMO_PASSWORD });

@@ -1,4 +1,7 @@
-/** Types shared by this plugin's routes, services and repositories: the layers import them from here, not from each other. */
+/**
+ * Types shared by this plugin's routes, services and repositories: the layers import them from here, not from each
+ * other.
+ */
 
 /** Row shapes of the catalog schema as the repositories return them. */
 

@@ -1,6 +1,8 @@
 import type { CheckoutAddress } from './index.js';
 
-/** Types shared by checkout's routes, services and repositories (the layers import them from here, not from each other). */
+/**
+ * Types shared by checkout's routes, services and repositories (the layers import them from here, not from each other).
+ */
 
 /** What a placement decided on its first run and keeps for a retry that resumes it (never the provider's input). */
 export interface AttemptPlan {

@@ -40,8 +40,8 @@ export const onServer = Boolean(process.env.WIZAMART_TEST_DATABASE_URL);
 /**
  * Every plugin checkout needs, on a fresh database with the demo seed (stores fashion and techhub offering manual,
  * cod and test; orders' Standard 4.90 and Express 9.90 rates; fashion's tax is 17 % inclusive, techhub's 17 % on
- * top). `probe` adds the checkout-probe fixture (a crashed attempt's leftovers). Job processing is off: on the embedded database the job poller next to many concurrent transactions can
- * stall it, and these tests need no jobs.
+ * top). `probe` adds the checkout-probe fixture (a crashed attempt's leftovers). Job processing is off: on the embedded
+ * database the job poller next to many concurrent transactions can stall it, and these tests need no jobs.
  */
 export async function bootCheckout(
   env: Record<string, string> = {},

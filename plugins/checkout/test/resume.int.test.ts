@@ -34,7 +34,10 @@ describe('checkout: the same key while an attempt is in progress or crashed', fu
     return guest;
   }
 
-  /** Writes the key row a crashed (or still running) attempt would have left; `abandoned`: its lease lapsed 10 minutes ago. */
+  /**
+   * Writes the key row a crashed (or still running) attempt would have left; `abandoned`: its lease lapsed 10 minutes
+   * ago.
+   */
   async function leftBehind(
     guest: Guest,
     key: string,

@@ -1,4 +1,7 @@
-/** Types shared by this plugin's routes, services and repositories: the layers import them from here, not from each other. */
+/**
+ * Types shared by this plugin's routes, services and repositories: the layers import them from here, not from each
+ * other.
+ */
 
 /** Font stacks a store may pick; only locally installed families, unquoted so they survive HTML escaping. */
 export const SAFE_FONTS = {

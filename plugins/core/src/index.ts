@@ -19,7 +19,10 @@ export interface CoreUi {
    * else throws 400 `WZ_CORE_UNSAFE_REDIRECT`, so a `next` parameter taken from a form cannot send people away.
    */
   redirectWithFlash(res: Response, to: string, flash: Flash): void;
-  /** The URL base of a surface for this request (`/admin`, `/store/<s>`, `/storefront/<s>` or `''` on a store's own host). */
+  /**
+   * The URL base of a surface for this request (`/admin`, `/store/<s>`, `/storefront/<s>` or `''` on a store's own
+   * host).
+   */
   base(req: Request, surface: 'admin' | 'store' | 'storefront'): string;
   /**
    * Makes a plugin's `locales/<lang>.json` files available to the `t` helper under `<code>.<key>`. Call it from

@@ -69,7 +69,9 @@ export interface CustomerAddress {
 export interface CustomerDirectory {
   /** The customer `id` of store `storeId`, or undefined (also for a customer of another store). */
   byId(storeId: string, id: string): Promise<CustomerProfile | undefined>;
-  /** The saved addresses of customer `customerId` of store `storeId`, the default first (e.g. to prefill a checkout). */
+  /**
+   * The saved addresses of customer `customerId` of store `storeId`, the default first (e.g. to prefill a checkout).
+   */
   savedAddresses(storeId: string, customerId: string): Promise<CustomerAddress[]>;
 }
 

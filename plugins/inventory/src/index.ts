@@ -36,9 +36,14 @@ export interface ReserveInput {
 export interface InventoryReservations {
   /** Holds `quantity` units; 409 `WZ_INVENTORY_INSUFFICIENT_STOCK` when no location has that many available. */
   reserve(store: Pick<StoreRef, 'id'>, input: ReserveInput): Promise<Reservation>;
-  /** Gives the units back; 404 `WZ_INVENTORY_RESERVATION_NOT_FOUND`, 409 `WZ_INVENTORY_RESERVATION_CLOSED` when committed. */
+  /**
+   * Gives the units back; 404 `WZ_INVENTORY_RESERVATION_NOT_FOUND`, 409 `WZ_INVENTORY_RESERVATION_CLOSED` when
+   * committed.
+   */
   release(store: Pick<StoreRef, 'id'>, reservationId: string): Promise<Reservation>;
-  /** Takes the units out of stock (a `sold` movement by `actor`); 409 `WZ_INVENTORY_RESERVATION_CLOSED` when released. */
+  /**
+   * Takes the units out of stock (a `sold` movement by `actor`); 409 `WZ_INVENTORY_RESERVATION_CLOSED` when released.
+   */
   commit(store: Pick<StoreRef, 'id'>, reservationId: string, actor: string): Promise<Reservation>;
   /**
    * Puts the units of a committed reservation back on hand at its location (a `returned` movement by `actor`), e.g.

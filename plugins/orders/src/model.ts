@@ -1,6 +1,9 @@
 import type { OrderStatus } from './index.js';
 
-/** Types shared by this plugin's routes, services and repositories: the layers import them from here, not from each other. */
+/**
+ * Types shared by this plugin's routes, services and repositories: the layers import them from here, not from each
+ * other.
+ */
 
 /** Filters of the store's order list. */
 export interface OrderFilter {

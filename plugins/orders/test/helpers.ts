@@ -85,7 +85,9 @@ export interface PlaceOptions {
   id?: string;
 }
 
-/** What checkout does: quote, authorize (and capture) a payment for the quote's total, then place. Returns the 201 body. */
+/**
+ * What checkout does: quote, authorize (and capture) a payment for the quote's total, then place. Returns the 201 body.
+ */
 export async function placeOrder(test: TestHost, store: string, options: PlaceOptions) {
   const id = options.id ?? randomUUID();
   const shippingCode = options.shippingCode ?? 'standard';

@@ -91,7 +91,10 @@ export interface ProviderPaymentView {
  * // deps: { providers: PaymentsServices.providers } in definePlugin
  * deps.providers.register({
  *   code: 'acme-pay', name: 'Acme Pay',
- *   authorize: async ({ payment, input }) => ({ outcome: 'authorized', reference: await acme.hold(payment.amount, input) }),
+ *   authorize: async ({ payment, input }) => ({
+ *     outcome: 'authorized',
+ *     reference: await acme.hold(payment.amount, input),
+ *   }),
  *   capture: async ({ payment }) => ({ ok: true }),
  *   refund: async ({ payment, amount }) => ({ ok: true }),
  *   cancel: async ({ payment }) => ({ ok: true }),

@@ -33,7 +33,8 @@ describe('payments: providers, status machine and store API', () => {
       )
     ).body;
     expect(payment).to.include({ status: 'pending', amount: 4200, capturedAmount: 0, provider: 'manual' });
-    // Orders cannot capture a bank transfer that has not arrived through the provider API either: it is the store's call.
+    // Orders cannot capture a bank transfer that has not arrived through the provider API either: it is the store's
+    // call.
     const paid = await request(test.app)
       .post(api(`/payments/${payment.id}/mark-paid`))
       .set(bearer(fashion))

@@ -55,8 +55,9 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /**
  * The host's job queue on agenda and PostgreSQL: plugins enqueue through {@link JobQueue}; every host (or
- * `wizamart worker`) that called {@link JobRunner.startProcessing} takes due jobs with `FOR UPDATE SKIP LOCKED`, so a job
- * enqueued once runs on one worker, and at least once (a crashed worker's jobs are retaken when their lock expires).
+ * `wizamart worker`) that called {@link JobRunner.startProcessing} takes due jobs with `FOR UPDATE SKIP LOCKED`, so a
+ * job enqueued once runs on one worker, and at least once (a crashed worker's jobs are retaken when their lock
+ * expires).
  *
  * @example
  * const jobs = new JobRunner({ url, embedded, definitions: () => contributions.jobs, isEnabled, logger, metrics });
@@ -154,7 +155,9 @@ export class JobRunner implements JobQueue {
     await pool?.end();
   }
 
-  /** Health check: `{ status: 'ok' }`, or throws when stopped (`WZ_JOB_STOPPED`) or unreachable (`WZ_DB_UNAVAILABLE`). */
+  /**
+   * Health check: `{ status: 'ok' }`, or throws when stopped (`WZ_JOB_STOPPED`) or unreachable (`WZ_DB_UNAVAILABLE`).
+   */
   async check(): Promise<{ status: 'ok' }> {
     if (this.stopped || !this.pool) throw stopped();
     try {

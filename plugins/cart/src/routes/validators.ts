@@ -50,8 +50,8 @@ export function parseLineId(params: Record<string, unknown>): string {
 const PAGE_FIELDS = new Set(['_csrf', 'next', 'back']);
 
 /**
- * A form post as an API body: the page-only fields (`_csrf`, `next`, `back`) are dropped and whole-number `quantity` text
- * becomes a number (anything else stays text and fails validation).
+ * A form post as an API body: the page-only fields (`_csrf`, `next`, `back`) are dropped and whole-number `quantity`
+ * text becomes a number (anything else stays text and fails validation).
  */
 export function formBody(body: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};

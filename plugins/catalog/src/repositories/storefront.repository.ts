@@ -86,7 +86,9 @@ export class StorefrontRepository {
   }
 }
 
-/** What decides a listing's SQL: the filters present and the order (`relevance` orders by rank only while searching). */
+/**
+ * What decides a listing's SQL: the filters present and the order (`relevance` orders by rank only while searching).
+ */
 interface Shape {
   key: string;
   searching: boolean;
@@ -134,7 +136,10 @@ function filters(shape: Shape): Statement {
   return { sql: `from ${SCHEMA}.products p where ${where.join(' and ')}`, bindings };
 }
 
-/** The listing's order; `rank` names the rank column (the alias `rank` inside the query that defines it, `p.rank` above). */
+/**
+ * The listing's order; `rank` names the rank column (the alias `rank` inside the query that defines it, `p.rank`
+ * above).
+ */
 function orderBy(shape: Shape, rank: string): string {
   const order = ['p.created_at desc', 'p.id'];
   if (shape.sort === 'price_asc') order.unshift('p.min_price asc nulls last');

@@ -93,7 +93,9 @@ function pageForm(deps: CatalogDeps, req: Request, res: Response): ProductPageFo
   return { csrfToken: () => (token ??= deps.auth.csrfToken(contextOf(req), jar) ?? deps.auth.loginFormToken(jar)) };
 }
 
-/** `/storefront/<store>/catalog/…`: the catalog home, product listing with search and filters, product pages, sitemap. */
+/**
+ * `/storefront/<store>/catalog/…`: the catalog home, product listing with search and filters, product pages, sitemap.
+ */
 export function storefrontPageRoutes(routes: PluginRoutes, deps: CatalogDeps): Router {
   const router = routes.router();
   router.use(publicAccess());

@@ -15,8 +15,9 @@ export interface LoadedPanel {
 }
 
 /**
- * The product page's panel slot: other plugins add panels through {@link CatalogProductPage} (`CatalogServices.productPage`),
- * the product page route asks for the panels of a request. Modelled on core's storefront home sections.
+ * The product page's panel slot: other plugins add panels through {@link CatalogProductPage}
+ * (`CatalogServices.productPage`), the product page route asks for the panels of a request. Modelled on core's
+ * storefront home sections.
  */
 export class ProductPageSlot implements CatalogProductPage {
   private readonly panels: RegisteredPanel[] = [];

@@ -116,7 +116,10 @@ export class ProductService {
     return write;
   }
 
-  /** Every image must be a media item of this store's library (400 `WZ_CATALOG_IMAGE_UNKNOWN` before anything is written). */
+  /**
+   * Every image must be a media item of this store's library (400 `WZ_CATALOG_IMAGE_UNKNOWN` before anything is
+   * written).
+   */
   private async checkImages(ctx: RequestContext, mediaIds: string[]): Promise<void> {
     if (!mediaIds.length) return;
     const found = new Set((await this.media.byIds(ctx, mediaIds)).map((item) => item.id));

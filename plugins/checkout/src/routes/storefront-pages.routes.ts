@@ -224,7 +224,9 @@ async function placeFromPage(deps: CheckoutDeps, req: Request, res: Response): P
   });
 }
 
-/** `/storefront/<store>/checkout/…`: one page per step (forms post back and redirect), the review and the confirmation. */
+/**
+ * `/storefront/<store>/checkout/…`: one page per step (forms post back and redirect), the review and the confirmation.
+ */
 export function storefrontPageRoutes(routes: PluginRoutes, deps: CheckoutDeps): Router {
   const router = routes.router();
   router.use(publicAccess());

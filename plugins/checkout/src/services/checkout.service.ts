@@ -83,7 +83,9 @@ export class CheckoutService {
     return { state: { cartId, ...next, ...progress(next, stepOptions(options)) }, options };
   }
 
-  /** The data of a cart whose every step is complete; 409 `WZ_CHECKOUT_STEP_INCOMPLETE` naming the first missing one. */
+  /**
+   * The data of a cart whose every step is complete; 409 `WZ_CHECKOUT_STEP_INCOMPLETE` naming the first missing one.
+   */
   async complete(ctx: RequestContext, cartId: string): Promise<{ data: SessionData; options: CheckoutOptions }> {
     const options = await this.options(ctx);
     const data = keepValid(await this.sessions.find(requireStore(ctx).id, cartId), stepOptions(options));

@@ -266,7 +266,8 @@ export class PlacementService {
       const reason =
         isWizamartError(error) && error.code === 'WZ_ORDERS_PAYMENT_MISMATCH' ? error.details.reason : undefined;
       if (reason !== 'amount' && reason !== 'currency') throw error;
-      // The catalog or the store's rates changed between the quote and the order: the payment is undone, the shopper re-reviews.
+      // The catalog or the store's rates changed between the quote and the order: the payment is undone, the shopper
+      // re-reviews.
       const quote = await this.deps.checkout.quote(ctx, plan.lines, plan.shippingCode);
       throw priceChanged(plan.amount, quote.grandTotal, quote.currency);
     }

@@ -38,7 +38,9 @@ export function progress(
   return { completed, next: 'review' };
 }
 
-/** Throws 409 `WZ_CHECKOUT_STEP_INCOMPLETE`, naming the first missing step, unless every step before `step` is complete. */
+/**
+ * Throws 409 `WZ_CHECKOUT_STEP_INCOMPLETE`, naming the first missing step, unless every step before `step` is complete.
+ */
 export function requireStepsBefore(step: CheckoutStep, data: SessionData, options: StepOptions): void {
   const { next } = progress(data, options);
   const index = (s: CheckoutStep) => (s === 'review' ? FILL_STEPS.length : FILL_STEPS.indexOf(s));

@@ -51,8 +51,8 @@ export class MediaRepository {
 
   /**
    * The store's items among `ids` (UUIDs only); other stores' and unknown ids are left out. Every storefront listing
-   * calls this for its cards' pictures, so the statement is written once rather than built by the query builder per call
-   * (which cost more CPU than the lookup itself); the ids travel as one array parameter.
+   * calls this for its cards' pictures, so the statement is written once rather than built by the query builder per
+   * call (which cost more CPU than the lookup itself); the ids travel as one array parameter.
    */
   async byIds(storeId: string, ids: readonly string[]): Promise<MediaRecord[]> {
     if (!ids.length) return [];

@@ -103,7 +103,8 @@ export class ReservationRepository {
 
   /**
    * Puts a committed reservation's units back on hand at its location, as a `returned` movement; the reservation ends
-   * `restored`. Undefined when it is not committed (any more). A level whose variant was deleted since is not recreated.
+   * `restored`. Undefined when it is not committed (any more). A level whose variant was deleted since is not
+   * recreated.
    */
   async restore(storeId: string, id: string, actor: string): Promise<Reservation | undefined> {
     return this.db.transaction(async (trx) => {

@@ -8,7 +8,10 @@ import { checkQuantity, isUuid } from './checks.js';
 const DEFAULT_TTL_SECONDS = 15 * 60;
 const MAX_TTL_SECONDS = 7 * 24 * 3600;
 
-/** Reserve, release, commit and restore, as the checkout and orders use them (exported as `InventoryServices.reservations`). */
+/**
+ * Reserve, release, commit and restore, as the checkout and orders use them (exported as
+ * `InventoryServices.reservations`).
+ */
 export class ReservationService implements InventoryReservations {
   constructor(
     private readonly reservations: ReservationRepository,
@@ -39,7 +42,9 @@ export class ReservationService implements InventoryReservations {
     return this.close(store, reservationId, 'committed', actor);
   }
 
-  /** Committed → restored: the units go back on hand (`returned`); a retry on a restored reservation changes nothing. */
+  /**
+   * Committed → restored: the units go back on hand (`returned`); a retry on a restored reservation changes nothing.
+   */
   async restore(store: Pick<StoreRef, 'id'>, reservationId: string, actor: string): Promise<Reservation> {
     if (!isUuid(reservationId)) throw reservationNotFound();
     const id = reservationId.toLowerCase();

@@ -23,7 +23,9 @@ export function problemText(deps: Pick<OrdersDeps, 'ui'>, req: Request, error: u
   });
 }
 
-/** Runs a form change and redirects to `back` with a flash saying how it went (PRG); known errors become an error flash. */
+/**
+ * Runs a form change and redirects to `back` with a flash saying how it went (PRG); known errors become an error flash.
+ */
 async function formChange(
   deps: OrdersDeps,
   req: Request,

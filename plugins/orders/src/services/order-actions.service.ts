@@ -45,7 +45,10 @@ export class OrderActions {
     private readonly publish: PublishOrderEvent,
   ) {}
 
-  /** Runs a store action; 404 `WZ_ORDERS_NOT_FOUND`, 409 `WZ_ORDERS_INVALID_TRANSITION` when the status does not allow it. */
+  /**
+   * Runs a store action; 404 `WZ_ORDERS_NOT_FOUND`, 409 `WZ_ORDERS_INVALID_TRANSITION` when the status does not allow
+   * it.
+   */
   async run(ctx: RequestContext, orderId: string, action: OrderAction, input: ActionInput = {}): Promise<Order> {
     const actor = historyActor(ctx);
     const order = await this.reader.get(ctx, orderId);

@@ -2,7 +2,9 @@ import { requireStore, type RequestContext, type StoreRef } from '@wizamart/plug
 import type { InventoryReservations } from '@wizamart/plugin-inventory';
 import type { Order } from '../index.js';
 
-/** Where to find inventory: the service (absent when the plugin is not installed) and whether it is on for a platform. */
+/**
+ * Where to find inventory: the service (absent when the plugin is not installed) and whether it is on for a platform.
+ */
 export interface InventoryAccess {
   reservations(): InventoryReservations | undefined;
   enabled(platform: string): boolean;

@@ -185,7 +185,10 @@ export class PaymentsRepository {
     return { items: items as Payment[], total: Number((count as { total: number | string }).total) };
   }
 
-  /** Claims a webhook event id for processing; false when it was processed already (or is being, in another transaction). */
+  /**
+   * Claims a webhook event id for processing; false when it was processed already (or is being, in another
+   * transaction).
+   */
   async claimWebhookEvent(
     trx: Knex.Transaction,
     row: { provider: string; eventId: string; storeId: string; type: string },

@@ -24,7 +24,10 @@ const STATUSES: PaymentStatus[] = [
 ];
 const paymentsUrl = (deps: PaymentsDeps, req: Request) => `${deps.ui.base(req, 'store')}/payments`;
 
-/** A refund form's amount (`12.50`, `12,50`; empty: everything left) in minor units; undefined when empty, NaN when malformed. */
+/**
+ * A refund form's amount (`12.50`, `12,50`; empty: everything left) in minor units; undefined when empty, NaN when
+ * malformed.
+ */
 export function amountFromForm(value: unknown, currency: string): number | undefined {
   const text = String(value ?? '').trim();
   if (text === '') return undefined;

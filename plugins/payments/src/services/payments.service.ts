@@ -38,7 +38,10 @@ export type PaymentsEventName =
   'payments.authorized' | 'payments.captured' | 'payments.failed' | 'payments.refunded' | 'payments.cancelled';
 export type Publish = (name: PaymentsEventName, payload: PaymentEventPayload) => Promise<void>;
 
-/** What one locked step decided: the payment after it, the event to publish after commit, or the error to throw after commit. */
+/**
+ * What one locked step decided: the payment after it, the event to publish after commit, or the error to throw after
+ * commit.
+ */
 export interface StepOutcome {
   payment: PaymentRow;
   events: PaymentsEventName[];

@@ -22,7 +22,10 @@ export interface WebhookEvent {
 
 const parseEnvelope = createValidator<WebhookEvent>(webhookSchema);
 
-/** What a delivery did: `applied` (one state change), `duplicate` (event id seen before) or `ignored` (not a valid transition now). */
+/**
+ * What a delivery did: `applied` (one state change), `duplicate` (event id seen before) or `ignored` (not a valid
+ * transition now).
+ */
 export interface WebhookResult {
   received: true;
   result: 'applied' | 'duplicate' | 'ignored';

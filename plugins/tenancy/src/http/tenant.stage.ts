@@ -40,7 +40,9 @@ export function storeRefOf(store: Store, tenant: RequestTenant): StoreRef {
   };
 }
 
-/** 404 `WZ_TENANCY_STORE_NOT_FOUND`: JSON for APIs, else the store-not-found page (the host's error page if that fails). */
+/**
+ * 404 `WZ_TENANCY_STORE_NOT_FOUND`: JSON for APIs, else the store-not-found page (the host's error page if that fails).
+ */
 function storeMissing(req: Request, res: Response, next: NextFunction, code: string): void {
   const error = storeNotFound(code);
   const body = errorBody(error);
