@@ -1,5 +1,4 @@
 import { definePermissions } from '@wizamart/plugin-sdk';
-import type { Request } from 'express';
 
 /** A store as other plugins see it. */
 export interface Store {
@@ -19,13 +18,6 @@ export interface Store {
 export interface StoreDirectory {
   byCode(code: string): Promise<Store | undefined>;
   byId(id: string): Promise<Store | undefined>;
-  /**
-   * The store of the request (resolved by the tenant stage); throws 404 `WZ_TENANCY_STORE_NOT_FOUND` when none.
-   *
-   * @deprecated Read the store from the request context: `requireStore(contextOf(req))` (`StoreRef` from the SDK), or
-   * {@link StoreDirectory.byId} with `ctx.store.id` when the full record is needed.
-   */
-  current(req: Request): Promise<Store>;
   list(filter?: { platform?: string }): Promise<Store[]>;
   /** Called with the store code after a store, its domains or its status change. */
   onChange(listener: (storeCode: string) => void): () => void;

@@ -13,8 +13,8 @@ const instances = new WeakMap<PluginContext<TenancyConfig>, Tenancy>();
 
 /** The store directory other plugins see (without tenancy's cache internals). */
 function publicDirectory(tenancy: Tenancy): StoreDirectory {
-  const { byCode, byId, current, list, onChange } = tenancy.directory;
-  return { byCode, byId, current, list, onChange };
+  const { byCode, byId, list, onChange } = tenancy.directory;
+  return { byCode, byId, list, onChange };
 }
 
 export default definePlugin<TenancyConfig>({

@@ -13,6 +13,8 @@ export interface CachedStoreDirectory extends StoreDirectory {
   cachedCodeOfDomain(domain: string): Promise<string | undefined>;
   /** Drops cached entries of `code` (and all domains) and tells listeners. */
   changed(code: string): void;
+  /** The store of the request (resolved by the tenant stage); throws 404 `WZ_TENANCY_STORE_NOT_FOUND` when none. */
+  current(req: Request): Promise<Store>;
   /** Keeps the store the tenant stage resolved for this request (`current` and later stages read it). */
   remember(req: Request, store: Store): void;
   /** The store the tenant stage resolved for this request, if any. */
