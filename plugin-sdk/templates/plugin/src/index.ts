@@ -6,7 +6,7 @@
  */
 import { definePermissions } from '@wizamart/plugin-sdk';
 
-export type { Note } from './services/note.service.js';
+export type { Note } from './model.js';
 
 /** The permissions this plugin declares in its manifest; routes and menus use these, never string literals. */
 export const __Pascal__Permissions = definePermissions('__code__', {

@@ -1,5 +1,5 @@
 import type { PluginContext } from '@wizamart/plugin-sdk';
-import type { Note } from '../services/note.service.js';
+import type { Note } from '../model.js';
 
 type Db = PluginContext['db'];
 

@@ -1,13 +1,6 @@
+import type { Note } from '../model.js';
 import type { NoteRepository } from '../repositories/note.repository.js';
 import { parseNoteInput } from './note-input.js';
-
-/** A note of one platform. */
-export interface Note {
-  id: string;
-  platform: string;
-  text: string;
-  createdAt: string;
-}
 
 /** Notes per platform; every method takes the platform of the request first, never one sent by the client. */
 export class NoteService {
